@@ -1,0 +1,1 @@
+"""The Meldcode bot: the Dutch meldcode huiselijk geweld en kindermishandeling, run in Slack."""

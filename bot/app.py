@@ -1,0 +1,66 @@
+"""Builds the Bolt app: context middleware, retry deduplication, one error handler, the listeners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_bolt.response import BoltResponse
+from slack_sdk import WebClient
+
+from bot.delivery import OutboxDelivery
+from bot.flows.services import Services
+from bot.handlers import register_all
+from storage.repositories import record_event_receipt
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    bot_token: str
+    signing_secret: str | None  # None in Socket Mode, where requests are not signed
+    api_url: str | None = None
+
+
+def web_client(slack: SlackSettings) -> WebClient:
+    if slack.api_url:
+        return WebClient(token=slack.bot_token, base_url=slack.api_url)
+    return WebClient(token=slack.bot_token)
+
+
+def build_app(
+    services: Services, slack: SlackSettings, *, listener_executor: Executor | None = None
+) -> tuple[App, OutboxDelivery]:
+    client = web_client(slack)
+    delivery = OutboxDelivery(services.db, client, services.clock)
+    app = App(
+        client=client,
+        signing_secret=slack.signing_secret or "",
+        request_verification_enabled=slack.signing_secret is not None,
+        listener_executor=listener_executor,
+        # Bolt's own default handler would log whole payloads; ours never does.
+        raise_error_for_unhandled_request=False,
+    )
+
+    @app.middleware
+    def provide_services(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002 - Bolt's name
+        context["services"] = services
+        context["delivery"] = delivery
+        next()
+
+    @app.middleware
+    def drop_event_retries(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+        # Slack re-sends an event it thinks went unanswered; every process shares one receipt table.
+        event_id = body.get("event_id")
+        if body.get("type") == "event_callback" and event_id:
+            with services.db.transaction() as session:
+                first_time = record_event_receipt(session, str(event_id), services.clock.now())
+            if not first_time:
+                return BoltResponse(status=200, body="")
+        next()
+        return None
+
+    register_all(app)
+    return app, delivery

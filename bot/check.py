@@ -1,0 +1,56 @@
+"""`meldbot check`: every problem with settings, school configuration, key and database, one line each."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.bootstrap import KEY_FILE, load_cipher
+from bot.config import Settings, SettingsError, load_settings
+from bot.school_config import ConfigError, load_directory
+from storage.crypto import DecryptionError, KeyConfigError
+from storage.db import Database
+from storage.models import Case, purpose
+
+
+def check() -> list[str]:
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        return error.problems
+    problems = list(settings.problems_for_serving())
+    try:
+        load_directory(settings.meldbot_config)
+    except ConfigError as error:
+        problems += error.problems
+    problems += _check_key_and_database(settings)
+    return problems
+
+
+def _check_key_and_database(settings: Settings) -> list[str]:
+    if settings.meldbot_encryption_key is None and not (settings.meldbot_data_dir / KEY_FILE).exists():
+        return []  # nothing stored yet: `meldbot run` makes a key and the database
+    try:
+        cipher = load_cipher(settings)
+    except SettingsError as error:
+        return error.problems
+    if settings.database_url is None and not (settings.meldbot_data_dir / "meldbot.sqlite3").exists():
+        return []
+    db = Database.from_url(settings.effective_database_url)
+    try:
+        pending = db.pending_migrations()
+        if pending:
+            return []  # an older schema is fine: `meldbot run` migrates before serving
+        with db.transaction() as session:
+            sample = session.scalars(select(Case.pupil_name).where(Case.pupil_name.is_not(None)).limit(1)).first()
+        if sample is not None:
+            cipher.open(sample, purpose(Case, "pupil_name"))
+    except SQLAlchemyError as error:
+        return [f"DATABASE_URL: the database does not answer ({type(error).__name__}): check the URL and the server"]
+    except (DecryptionError, KeyConfigError):
+        return [
+            "MELDBOT_ENCRYPTION_KEY does not open the stored dossiers: configure the key they were written with"
+        ]
+    finally:
+        db.dispose()
+    return []

@@ -1,0 +1,83 @@
+"""The `meldbot` command: run, check, demo, keygen. Problems end in one line and exit code 2."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.config import Settings, SettingsError, load_settings
+from bot.school_config import ConfigError
+
+EXIT_PROBLEM = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="meldbot", description="De meldcode-bot voor scholen.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
+    commands.add_parser("check", help="check settings, school configuration and database")
+    commands.add_parser("demo", help="run a scripted case against a built-in fake Slack, offline")
+    commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        if args.command == "run":
+            return _run(load_settings())
+        if args.command == "check":
+            from bot.check import check
+
+            problems = check()
+            for line in problems:
+                print(line, file=sys.stderr)
+            if not problems:
+                print("meldbot check: alles in orde (settings, school configuration, database)")
+            return EXIT_PROBLEM if problems else 0
+        if args.command == "demo":
+            from bot.demo import run_demo
+
+            return run_demo(sys.stdout)
+        if args.command == "keygen":
+            from storage.crypto import generate_key
+
+            print(generate_key())
+            return 0
+    except (SettingsError, ConfigError) as error:
+        for line in error.problems:
+            print(f"meldbot: {line}", file=sys.stderr)
+        return EXIT_PROBLEM
+    return EXIT_PROBLEM
+
+
+def _run(settings: Settings) -> int:
+    from bot.app import SlackSettings, build_app
+    from bot.bootstrap import build_services
+    from bot.server import serve_http, serve_socket_mode
+
+    problems = settings.problems_for_serving()
+    if problems:
+        raise SettingsError(problems + ["(to see the bot work without Slack, run: meldbot demo)"])
+    services = build_services(settings)
+    assert settings.slack_bot_token is not None
+    slack = SlackSettings(
+        bot_token=settings.slack_bot_token.get_secret_value(),
+        signing_secret=None if settings.socket_mode else _secret(settings.slack_signing_secret),
+        api_url=settings.slack_api_url,
+    )
+    app, delivery = build_app(services, slack)
+    delivery.flush()  # what an earlier run queued but could not send
+    if settings.slack_app_token is not None:
+        serve_socket_mode(app, settings.slack_app_token.get_secret_value())
+    else:
+        serve_http(app, services.db, settings.host, settings.port)
+    return 0
+
+
+def _secret(value: object) -> str | None:
+    return value.get_secret_value() if value is not None else None  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Delivering outbox rows to Slack: claimed one by one, marked sent, left pending on failure."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from bot.flows.ports import Clock
+from bot.flows.vocabulary import NoticeKind
+from bot.views.messages import render_notice
+from storage import repositories as repo
+from storage.db import Database
+from storage.models import OutboxMessage
+
+log = logging.getLogger(__name__)
+
+
+class OutboxDelivery:
+    def __init__(self, db: Database, client: WebClient, clock: Clock) -> None:
+        self._db = db
+        self._client = client
+        self._clock = clock
+
+    def flush(self, limit: int = 100) -> int:
+        """Try every pending message once; return how many were delivered."""
+        with self._db.transaction() as session:
+            ids = repo.pending_outbox_ids(session, limit)
+        return sum(self._deliver(message_id) for message_id in ids)
+
+    def _deliver(self, message_id: int) -> bool:
+        with self._db.transaction() as session:
+            message = repo.claim_outbox_message(session, message_id)
+            if message is None:
+                return False  # another worker has it
+            recipient, kind, payload = message.recipient_id, NoticeKind(message.kind), dict(message.payload)
+        rendered = render_notice(kind, payload)
+        try:
+            self._client.chat_postMessage(
+                channel=recipient, text=rendered.text, blocks=[b.to_dict() for b in rendered.blocks]
+            )
+        except (SlackApiError, SlackClientError, OSError) as error:
+            reason = _reason(error)
+            log.warning("outbox message %s not delivered: %s", message_id, reason)
+            self._finish(message_id, "pending", reason)
+            return False
+        self._finish(message_id, "sent", None)
+        return True
+
+    def _finish(self, message_id: int, state: str, error: str | None) -> None:
+        with self._db.transaction() as session:
+            message = session.get(OutboxMessage, message_id)
+            assert message is not None
+            message.state = state
+            message.last_error = error
+            if state == "sent":
+                message.sent_at = self._clock.now()
+
+
+def _reason(error: Exception) -> str:
+    """A short reason without message content: Slack's error code, or the exception's class."""
+    if isinstance(error, SlackApiError):
+        return f"slack:{error.response.status_code}:{error.response.get('error', '')}"[:200]
+    return type(error).__name__

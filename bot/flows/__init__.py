@@ -1,0 +1,1 @@
+"""The meldcode process, platform-neutral: nothing here imports Slack."""

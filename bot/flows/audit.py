@@ -1,0 +1,30 @@
+"""Appending audit events: who did what, when. Details hold ids and codes, never personal data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot.flows.ports import Clock
+from bot.flows.vocabulary import AuditAction
+from storage.models import AuditEvent
+from storage.repositories import append_audit_event
+
+
+def record(
+    session: Session,
+    clock: Clock,
+    actor_id: str,
+    action: AuditAction,
+    *,
+    school_id: str | None = None,
+    case_id: int | None = None,
+    **detail: Any,
+) -> None:
+    append_audit_event(
+        session,
+        AuditEvent(
+            at=clock.now(), actor_id=actor_id, action=action, school_id=school_id, case_id=case_id, detail=detail
+        ),
+    )

@@ -1,0 +1,387 @@
+"""Step 1 of the meldcode: a staff member registers what they saw, privately, as facts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.flows import audit, notices
+from bot.flows.directory import School
+from bot.flows.errors import DraftNotFound, InvalidInput, NotAMember
+from bot.flows.ports import local_today
+from bot.flows.services import Services
+from bot.flows.vocabulary import (
+    AgeBand,
+    AuditAction,
+    CaseState,
+    NoticeKind,
+    Route,
+    SignalCategory,
+    SignalSource,
+)
+from storage import repositories as repo
+from storage.models import Case, RegistrationDraft, Signal, purpose
+
+# Longest accepted value per field. Slack's text inputs stop at 3,000 characters; anything
+# longer is refused with a message, never cut short.
+LIMITS: dict[str, int] = {
+    "pupil_name": 150,
+    "pupil_group": 40,
+    "observed": 3000,
+    "location": 300,
+    "source_detail": 300,
+    "counter_facts": 3000,
+}
+REQUIRED_TEXT = ("pupil_name", "pupil_group", "observed", "location")
+
+
+@dataclass(frozen=True)
+class SignalForm:
+    """What the reporter filled in; validated by `validate` before anything is stored."""
+
+    pupil_name: str
+    pupil_group: str
+    age_band: AgeBand
+    observed_on: date
+    observed: str
+    location: str
+    source: SignalSource
+    categories: tuple[SignalCategory, ...]
+    source_detail: str = ""
+    counter_facts: str = ""
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    school_id: str
+    route: Route
+    acute: bool
+    reference: str | None = None  # set for the staff-member route, which is recorded at once
+
+
+@dataclass(frozen=True)
+class Registered:
+    case_id: int
+    reference: str
+    new_case: bool
+    acute: bool
+
+
+@dataclass(frozen=True)
+class OpenCaseFound:
+    """The pupil already has an open case: the reporter chooses whether to add to it."""
+
+    draft_id: int
+    reference: str
+
+
+def schools_for(services: Services, user_id: str) -> list[School]:
+    schools = services.directory.schools_of(user_id)
+    if not schools:
+        raise NotAMember()
+    return schools
+
+
+def _school_for(services: Services, user_id: str, school_id: str) -> School:
+    school = services.directory.school(school_id)
+    if school is None or not school.roles_of(user_id):
+        raise NotAMember()
+    return school
+
+
+def validate(form: SignalForm, today: date) -> None:
+    problems: dict[str, str] = {}
+    for field in REQUIRED_TEXT:
+        if not getattr(form, field).strip():
+            problems[field] = "error_required"
+    for field, limit in LIMITS.items():
+        if len(getattr(form, field)) > limit:
+            problems[field] = "error_too_long"
+    if form.observed_on > today:
+        problems["observed_on"] = "error_future_date"
+    if form.source is SignalSource.TOLD_BY_OTHER and not form.source_detail.strip():
+        problems["source_detail"] = "error_source_detail_required"
+    if not form.categories:
+        problems["categories"] = "error_required"
+    if problems:
+        raise InvalidInput(problems)
+
+
+def choose_route(
+    services: Services, user_id: str, school_id: str, route: Route, acute: bool, submission_key: str
+) -> RouteResult:
+    """The intake question: who is the concern about, and is a child in acute danger now?"""
+    school = _school_for(services, user_id, school_id)
+
+    def work() -> RouteResult:
+        with services.db.transaction() as session:
+            now = services.clock.now()
+            if acute:
+                audit.record(session, services.clock, user_id, AuditAction.ACUTE_ALERT, school_id=school.id)
+                notices.enqueue(
+                    session, now, NoticeKind.ACUTE_ALERT, (*school.coordinators, *school.directors),
+                    key=submission_key, reporter_id=user_id,
+                )
+            if route is Route.STAFF_MEMBER:
+                case = repo.case_by_submission(session, submission_key) or _open_board_case(
+                    session, services, school, user_id, acute, submission_key
+                )
+                return RouteResult(school.id, route, acute, case.reference)
+            if route is Route.BETWEEN_CHILDREN:
+                audit.record(session, services.clock, user_id, AuditAction.SAFETY_PLAN_ROUTE, school_id=school.id)
+            return RouteResult(school.id, route, acute)
+
+    return services.idempotent(work)
+
+
+def _open_board_case(
+    session: Session, services: Services, school: School, user_id: str, acute: bool, submission_key: str
+) -> Case:
+    # The meldcode does not apply: record only that the board route was taken, no pupil data.
+    case = _new_case(session, services, school.id, user_id, Route.STAFF_MEMBER, submission_key, acute)
+    case.state = CaseState.REFERRED_TO_BOARD
+    audit.record(
+        session, services.clock, user_id, AuditAction.BOARD_ROUTE_RECORDED, school_id=school.id, case_id=case.id
+    )
+    notices.enqueue(session, services.clock.now(), NoticeKind.BOARD_ROUTE, school.directors, key="board", case=case)
+    return case
+
+
+def register_signal(
+    services: Services, user_id: str, school_id: str, acute: bool, form: SignalForm, submission_key: str
+) -> Registered | OpenCaseFound:
+    """Store a signal: on a new case, or held as a draft when the pupil has an open case."""
+    school = _school_for(services, user_id, school_id)
+    validate(form, local_today(services.clock).date())
+
+    def work() -> Registered | OpenCaseFound:
+        with services.db.transaction() as session:
+            earlier = _earlier_result(session, submission_key)
+            if earlier is not None:
+                return earlier
+            lookup = services.cipher.lookup_token(school.id, form.pupil_name, _group_key(form.pupil_group))
+            open_case = repo.open_case_for_pupil(session, school.id, Route.HOME, lookup)
+            if open_case is not None:
+                return _hold_draft(session, services, school, user_id, acute, form, submission_key, open_case)
+            case = _new_case(session, services, school.id, user_id, Route.HOME, submission_key, acute)
+            _seal_pupil(services, case, form, lookup)
+            return _add_signal(session, services, school, case, user_id, acute, form, submission_key, True)
+
+    return services.idempotent(work)
+
+
+def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_case: bool) -> Registered:
+    """The reporter's choice for a held signal: add it to the open case, or start a new one."""
+
+    def work() -> Registered:
+        with services.db.transaction() as session:
+            draft = repo.get_draft(session, draft_id)
+            if draft is None or draft.reporter_id != user_id:
+                raise DraftNotFound()
+            school = _school_for(services, user_id, draft.school_id)
+            if draft.payload is None:  # a double click: answer with what the first one made
+                earlier = _earlier_result(session, draft.submission_key)
+                assert isinstance(earlier, Registered)
+                return earlier
+            payload = json.loads(services.cipher.open(draft.payload, purpose(RegistrationDraft, "payload")))
+            acute = bool(payload.pop("acute"))
+            form = _form_from_json(payload)
+            case = repo.get_case(session, draft.open_case_id)
+            if not add_to_open_case or case is None or case.closed_at is not None:
+                lookup = services.cipher.lookup_token(school.id, form.pupil_name, _group_key(form.pupil_group))
+                case = _new_case(session, services, school.id, user_id, Route.HOME, draft.submission_key, acute)
+                _seal_pupil(services, case, form, lookup)
+            draft.payload = None
+            draft.resolved_at = services.clock.now()
+            return _add_signal(
+                session, services, school, case, user_id, acute, form, draft.submission_key,
+                case.submission_key == draft.submission_key,
+            )
+
+    return services.idempotent(work)
+
+
+def remind_pending_draft(services: Services, user_id: str, draft_id: int) -> None:
+    """The reporter closed the choice without choosing: keep the signal and tell them it waits."""
+    with services.db.transaction() as session:
+        draft = repo.get_draft(session, draft_id)
+        if draft is None or draft.reporter_id != user_id or draft.payload is None:
+            return
+        notices.enqueue(
+            session, services.clock.now(), NoticeKind.DRAFT_PENDING, [user_id], key=f"draft-{draft.id}",
+            draft_id=draft.id,
+        )
+
+
+def pending_draft(services: Services, user_id: str, draft_id: int) -> OpenCaseFound:
+    """A held signal of this reporter that still waits for their choice."""
+    with services.db.transaction() as session:
+        draft = repo.get_draft(session, draft_id)
+        if draft is None or draft.reporter_id != user_id or draft.payload is None:
+            raise DraftNotFound()
+        _school_for(services, user_id, draft.school_id)
+        case = repo.get_case(session, draft.open_case_id)
+        assert case is not None
+        return OpenCaseFound(draft.id, case.reference)
+
+
+# --- internals ------------------------------------------------------------------------------
+
+
+def _group_key(group: str) -> str:
+    """'Groep 5', 'groep 5' and '5' name the same group."""
+    words = group.split()
+    if words and words[0].casefold() in {"groep", "klas", "group"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _earlier_result(session: Session, submission_key: str) -> Registered | OpenCaseFound | None:
+    signal = repo.signal_by_submission(session, submission_key)
+    if signal is not None:
+        case = signal.case
+        return Registered(case.id, case.reference, case.submission_key == submission_key, signal.acute)
+    draft = repo.draft_by_submission(session, submission_key)
+    if draft is not None and draft.payload is not None:
+        case = repo.get_case(session, draft.open_case_id)
+        assert case is not None
+        return OpenCaseFound(draft.id, case.reference)
+    return None
+
+
+def _new_case(
+    session: Session, services: Services, school_id: str, user_id: str, route: Route, submission_key: str, acute: bool
+) -> Case:
+    now = services.clock.now()
+    year = local_today(services.clock).year
+    number = repo.next_case_number(session, school_id, year)
+    case = Case(
+        school_id=school_id,
+        reference=f"MC-{year}-{number:04d}",
+        route=route,
+        state=CaseState.NEW,
+        reporter_id=user_id,
+        submission_key=submission_key,
+        acute=acute,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    audit.record(
+        session, services.clock, user_id, AuditAction.CASE_CREATED, school_id=school_id, case_id=case.id,
+        route=str(route), acute=acute,
+    )
+    return case
+
+
+def _seal_pupil(services: Services, case: Case, form: SignalForm, lookup: str) -> None:
+    case.pupil_name = services.cipher.seal(form.pupil_name.strip(), purpose(Case, "pupil_name"))
+    case.pupil_group = services.cipher.seal(form.pupil_group.strip(), purpose(Case, "pupil_group"))
+    case.age_band = form.age_band
+    case.pupil_lookup = lookup
+
+
+def _add_signal(
+    session: Session,
+    services: Services,
+    school: School,
+    case: Case,
+    user_id: str,
+    acute: bool,
+    form: SignalForm,
+    submission_key: str,
+    new_case: bool,
+) -> Registered:
+    now = services.clock.now()
+
+    def seal(field: str) -> str | None:
+        value: str = getattr(form, field)
+        return services.cipher.seal(value, purpose(Signal, field)) if value.strip() else None
+
+    signal = Signal(
+        case_id=case.id,
+        reporter_id=user_id,
+        submission_key=submission_key,
+        observed_on=form.observed_on,
+        observed=seal("observed"),
+        location=seal("location"),
+        source=form.source,
+        source_detail=seal("source_detail"),
+        categories=[str(c) for c in form.categories],
+        counter_facts=seal("counter_facts"),
+        acute=acute,
+        created_at=now,
+    )
+    session.add(signal)
+    case.acute = case.acute or acute
+    case.updated_at = now
+    session.flush()
+    audit.record(
+        session, services.clock, user_id, AuditAction.SIGNAL_ADDED, school_id=school.id, case_id=case.id,
+        signal_id=signal.id, acute=acute,
+    )
+    kind = NoticeKind.CASE_REGISTERED if new_case else NoticeKind.SIGNAL_ADDED
+    recipients = [c for c in school.coordinators if c != user_id]
+    if acute:
+        recipients += school.directors
+    key = f"signal-{signal.id}"
+    notices.enqueue(session, now, kind, recipients, key=key, case=case, urgent=acute)
+    notices.enqueue(
+        session, now, NoticeKind.REGISTRATION_CONFIRMED, [user_id], key=key, case=case, urgent=acute,
+        new_case=new_case,
+    )
+    return Registered(case.id, case.reference, new_case, acute)
+
+
+def _hold_draft(
+    session: Session,
+    services: Services,
+    school: School,
+    user_id: str,
+    acute: bool,
+    form: SignalForm,
+    submission_key: str,
+    open_case: Case,
+) -> OpenCaseFound:
+    payload = json.dumps({**_form_to_json(form), "acute": acute})
+    draft = RegistrationDraft(
+        school_id=school.id,
+        reporter_id=user_id,
+        submission_key=submission_key,
+        payload=services.cipher.seal(payload, purpose(RegistrationDraft, "payload")),
+        open_case_id=open_case.id,
+        created_at=services.clock.now(),
+    )
+    session.add(draft)
+    session.flush()
+    audit.record(
+        session, services.clock, user_id, AuditAction.DRAFT_HELD, school_id=school.id, case_id=open_case.id,
+        draft_id=draft.id,
+    )
+    return OpenCaseFound(draft.id, open_case.reference)
+
+
+def _form_to_json(form: SignalForm) -> dict[str, object]:
+    data = asdict(form)
+    data["observed_on"] = form.observed_on.isoformat()
+    return data
+
+
+def _form_from_json(data: dict[str, object]) -> SignalForm:
+    return SignalForm(
+        pupil_name=str(data["pupil_name"]),
+        pupil_group=str(data["pupil_group"]),
+        age_band=AgeBand(data["age_band"]),
+        observed_on=date.fromisoformat(str(data["observed_on"])),
+        observed=str(data["observed"]),
+        location=str(data["location"]),
+        source=SignalSource(data["source"]),
+        categories=tuple(SignalCategory(c) for c in data["categories"]),  # type: ignore[attr-defined]
+        source_detail=str(data["source_detail"]),
+        counter_facts=str(data["counter_facts"]),
+    )
+

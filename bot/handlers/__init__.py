@@ -1,0 +1,12 @@
+"""Thin Slack listeners: ack, parse, call a flow, render. One module per user task."""
+
+from slack_bolt import App
+
+from bot.handlers import case, errors, home, registration
+
+
+def register_all(app: App) -> None:
+    errors.register(app)
+    registration.register(app)
+    case.register(app)
+    home.register(app)

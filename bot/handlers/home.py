@@ -1,0 +1,27 @@
+"""The App Home tab, published whenever a user opens it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.flows.dossier import cases_for_home
+from bot.flows.services import Services
+from bot.views.home import home_view
+
+
+def handle_home_opened(event: dict[str, Any], client: WebClient, services: Services) -> None:
+    if event.get("tab") != "home":
+        return
+    user_id = event["user"]
+    if not services.directory.schools_of(user_id):
+        client.views_publish(user_id=user_id, view=home_view(False, None, []))
+        return
+    overseen, reported = cases_for_home(services, user_id)
+    client.views_publish(user_id=user_id, view=home_view(True, overseen, reported))
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened")(handle_home_opened)

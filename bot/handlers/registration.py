@@ -1,0 +1,151 @@
+"""Registering a concern: /meldcode, the shortcut, the DM and App Home buttons, and the modals.
+
+View submissions store before they ack: the modal closes only once the data is safe, and a
+refused or failed submission keeps every typed word in the modal. A local transaction is far
+inside Slack's three seconds; a repeat submission of the same modal finds the stored result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, Say
+from slack_sdk import WebClient
+
+from bot.delivery import OutboxDelivery
+from bot.flows import registration
+from bot.flows.errors import InvalidInput, MeldcodeError
+from bot.flows.ports import local_today
+from bot.flows.registration import OpenCaseFound, Registered
+from bot.flows.services import Services
+from bot.flows.vocabulary import Route
+from bot.handlers import forms
+from bot.handlers.respond import deliver, error_modal, field_errors, open_modal
+from bot.ids import Action, Block, Callback, Command, Shortcut
+from bot.texts import t
+from bot.views.messages import start_message
+from bot.views.registration import (
+    intake_modal,
+    open_case_choice_modal,
+    registered_modal,
+    route_outcome_modal,
+    signal_modal,
+)
+
+
+def handle_start(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    """/meldcode, the global shortcut and the start buttons all open the intake modal."""
+    ack()
+    user_id = body["user_id"] if "user_id" in body else body["user"]["id"]
+    try:
+        view = intake_modal(registration.schools_for(services, user_id))
+    except MeldcodeError as error:
+        view = error_modal(error)
+    open_modal(client, body["trigger_id"], view)
+
+
+def handle_direct_message(event: dict[str, Any], say: Say) -> None:
+    """Free text in the DM is never taken as a signal: Slack keeps it in its history."""
+    if event.get("subtype") or event.get("bot_id"):
+        return
+    message = start_message()
+    say(text=message.text, blocks=[b.to_dict() for b in message.blocks])
+
+
+def handle_intake_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+) -> None:
+    user_id = body["user"]["id"]
+    school_id = forms.metadata(view).get("school") or forms.choice(view, Block.SCHOOL)
+    try:
+        route = Route(forms.choice(view, Block.ROUTE))
+    except ValueError:
+        ack(response_action="errors", errors={Block.ROUTE: t("error_required")})
+        return
+    acute = forms.choice(view, Block.ACUTE) == "yes"
+    try:
+        result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
+    except MeldcodeError as error:
+        ack(response_action="update", view=error_modal(error))
+        return
+    if route is Route.HOME:
+        ack(response_action="update", view=signal_modal(result.school_id, acute, local_today(services.clock).date()))
+    else:
+        ack(response_action="update", view=route_outcome_modal(result))
+    deliver(delivery)
+
+
+def handle_signal_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+) -> None:
+    user_id = body["user"]["id"]
+    meta = forms.metadata(view)
+    try:
+        form = forms.signal_form(view)
+        result = registration.register_signal(
+            services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
+        )
+    except InvalidInput as error:
+        ack(response_action="errors", errors=field_errors(error, view))
+        return
+    except MeldcodeError as error:
+        ack(response_action="update", view=error_modal(error))
+        return
+    if isinstance(result, OpenCaseFound):
+        ack(response_action="update", view=open_case_choice_modal(result))
+        return
+    ack(response_action="update", view=registered_modal(result))
+    deliver(delivery)
+
+
+def handle_choice_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+) -> None:
+    add = forms.choice(view, Block.CHOICE) != "new"
+    try:
+        result: Registered = registration.resolve_draft(
+            services, body["user"]["id"], int(forms.metadata(view).get("draft", 0)), add
+        )
+    except MeldcodeError as error:
+        ack(response_action="update", view=error_modal(error))
+        return
+    ack(response_action="update", view=registered_modal(result))
+    deliver(delivery)
+
+
+def handle_choice_closed(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+) -> None:
+    """Closing the choice is no answer: the signal is kept and the reporter is asked again."""
+    ack()
+    registration.remind_pending_draft(services, body["user"]["id"], int(forms.metadata(view).get("draft", 0)))
+    deliver(delivery)
+
+
+def handle_finish_draft(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    ack()
+    try:
+        found = registration.pending_draft(services, body["user"]["id"], _int(body["actions"][0].get("value")))
+        view = open_case_choice_modal(found)
+    except MeldcodeError as error:
+        view = error_modal(error)
+    open_modal(client, body["trigger_id"], view)
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def register(app: App) -> None:
+    app.command(Command.MELDCODE)(handle_start)
+    app.shortcut(Shortcut.REGISTER_CONCERN)(handle_start)
+    app.action(Action.START_REGISTRATION)(handle_start)
+    app.event({"type": "message", "channel_type": "im"})(handle_direct_message)
+    app.view_submission(Callback.INTAKE)(handle_intake_submission)
+    app.view_submission(Callback.SIGNAL)(handle_signal_submission)
+    app.view_submission(Callback.OPEN_CASE_CHOICE)(handle_choice_submission)
+    app.view_closed(Callback.OPEN_CASE_CHOICE)(handle_choice_closed)
+    app.action(Action.FINISH_DRAFT)(handle_finish_draft)

@@ -1,0 +1,129 @@
+"""The school configuration file (YAML): read, validated, and errors named by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.flows.directory import Directory, School
+
+SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _SchoolEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    coordinators: Annotated[list[SlackUserId], Field(min_length=1)]
+    directors: list[SlackUserId] = []
+    members: Literal["all"] | list[SlackUserId] = "all"
+
+
+class _ConfigFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schools: Annotated[list[_SchoolEntry], Field(min_length=1)]
+
+
+def load_directory(path: Path) -> Directory:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            [f"{path}: not found: set MELDBOT_CONFIG, or copy meldbot.example.yml to {path} and fill in your school"]
+        ) from None
+    return parse_directory(text, str(path))
+
+
+def parse_directory(text: str, name: str) -> Directory:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise ConfigError([f"{name}:{line}: not valid YAML ({error.problem})"]) from None
+    try:
+        parsed = _ConfigFile.model_validate(data if data is not None else {})
+    except ValidationError as error:
+        lines: dict[tuple[int, str], str] = {}
+        for problem in error.errors():
+            loc = _clean(problem["loc"])
+            lines.setdefault((_line_of(root, loc), _where(loc)), _describe(problem, loc))
+        raise ConfigError([f"{name}:{line}: {text}" for (line, _), text in lines.items()]) from None
+    problems = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(parsed.schools):
+        line = _line_of(root, ("schools", index, "id"))
+        if entry.id in seen:
+            problems.append(f"{name}:{line}: school id '{entry.id}' is used twice (first on line {seen[entry.id]})")
+        seen.setdefault(entry.id, line)
+    if problems:
+        raise ConfigError(problems)
+    return Directory(tuple(_school(entry) for entry in parsed.schools))
+
+
+def _school(entry: _SchoolEntry) -> School:
+    return School(
+        id=entry.id,
+        name=entry.name,
+        coordinators=tuple(entry.coordinators),
+        directors=tuple(entry.directors),
+        members=None if entry.members == "all" else frozenset(entry.members),
+    )
+
+
+def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Drop the parts pydantic adds for union and literal branches: they are not YAML keys."""
+    return tuple(p for p in loc if isinstance(p, int) or ("[" not in p and not p.startswith("function-")))
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
+    where = _where(loc)
+    kind = problem["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'"
+    if kind == "missing":
+        return f"'{where}' is missing"
+    if kind == "too_short" and loc[-1] == "coordinators":
+        return f"'{where}': a school needs at least one coordinator"
+    if kind == "string_pattern_mismatch" and "id" in loc[-1:]:
+        return f"'{where}': use lowercase letters, digits, '-' or '_' (like 'linde')"
+    if kind == "string_pattern_mismatch":
+        return f"'{where}': '{problem['input']}' is not a Slack user id (like U0123ABCD)"
+    if loc and loc[-1] == "members":
+        return f"'{where}': write 'all' or a list of Slack user ids"
+    return f"'{where}': {problem['msg']}"
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int:
+    """The line of the deepest YAML node that the error location still reaches."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == part), None)
+            if child is None and isinstance(part, str):
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            continue
+        node = child
+        line = node.start_mark.line + 1
+    return line

@@ -1,0 +1,1 @@
+"""Persistence for the meldcode dossier: models, migrations, encryption and queries."""

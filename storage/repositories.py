@@ -1,0 +1,169 @@
+"""Queries over the dossier, in SQLAlchemy 2.0 style. Callers own the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    AuditEvent,
+    Base,
+    Case,
+    CaseCounter,
+    Membership,
+    OutboxMessage,
+    RegistrationDraft,
+    School,
+    Signal,
+    SlackEventReceipt,
+)
+
+
+def _insert_ignoring_duplicates(session: Session, model: type[Base], values: dict[str, Any]) -> bool:
+    """INSERT that does nothing when the primary or unique key exists; True when it inserted."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    result = session.execute(insert(model).values(**values).on_conflict_do_nothing())
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+# --- schools and memberships -------------------------------------------------------------
+
+
+def sync_schools(
+    session: Session, schools: Iterable[tuple[str, str]], memberships: set[tuple[str, str, str]]
+) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """Mirror the configuration; return the (school, user, role) rows granted and revoked."""
+    for school_id, name in schools:
+        existing = session.get(School, school_id)
+        if existing is None:
+            session.add(School(id=school_id, name=name))
+        else:
+            existing.name = name
+    session.flush()
+    current = {(m.school_id, m.user_id, m.role) for m in session.scalars(select(Membership))}
+    granted, revoked = memberships - current, current - memberships
+    for school_id, user_id, role in granted:
+        session.add(Membership(school_id=school_id, user_id=user_id, role=role))
+    for school_id, user_id, role in revoked:
+        session.execute(
+            delete(Membership).where(
+                Membership.school_id == school_id, Membership.user_id == user_id, Membership.role == role
+            )
+        )
+    return granted, revoked
+
+
+# --- cases -------------------------------------------------------------------------------
+
+
+def next_case_number(session: Session, school_id: str, year: int) -> int:
+    """The next number in a school's yearly series; atomic under concurrent writers."""
+    _insert_ignoring_duplicates(session, CaseCounter, {"school_id": school_id, "year": year, "last_number": 0})
+    statement = (
+        update(CaseCounter)
+        .where(CaseCounter.school_id == school_id, CaseCounter.year == year)
+        .values(last_number=CaseCounter.last_number + 1)
+        .returning(CaseCounter.last_number)
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+def get_case(session: Session, case_id: int) -> Case | None:
+    return session.get(Case, case_id)
+
+
+def case_by_submission(session: Session, submission_key: str) -> Case | None:
+    return session.scalars(select(Case).where(Case.submission_key == submission_key)).first()
+
+
+def open_case_for_pupil(session: Session, school_id: str, route: str, lookup: str) -> Case | None:
+    statement = select(Case).where(
+        Case.school_id == school_id,
+        Case.route == route,
+        Case.pupil_lookup == lookup,
+        Case.closed_at.is_(None),
+    )
+    return session.scalars(statement.order_by(Case.id)).first()
+
+
+def open_cases(session: Session, school_ids: Sequence[str], limit: int) -> list[Case]:
+    statement = (
+        select(Case)
+        .where(Case.school_id.in_(school_ids), Case.closed_at.is_(None))
+        .order_by(Case.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(statement))
+
+
+def cases_reported_by(session: Session, user_id: str, limit: int) -> list[Case]:
+    statement = select(Case).where(Case.reporter_id == user_id).order_by(Case.id.desc()).limit(limit)
+    return list(session.scalars(statement))
+
+
+# --- signals and drafts --------------------------------------------------------------------
+
+
+def signal_by_submission(session: Session, submission_key: str) -> Signal | None:
+    return session.scalars(select(Signal).where(Signal.submission_key == submission_key)).first()
+
+
+def draft_by_submission(session: Session, submission_key: str) -> RegistrationDraft | None:
+    statement = select(RegistrationDraft).where(RegistrationDraft.submission_key == submission_key)
+    return session.scalars(statement).first()
+
+
+def get_draft(session: Session, draft_id: int) -> RegistrationDraft | None:
+    return session.get(RegistrationDraft, draft_id)
+
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+def append_audit_event(session: Session, event: AuditEvent) -> None:
+    session.add(event)
+
+
+def audit_events(session: Session, case_id: int | None = None) -> list[AuditEvent]:
+    statement = select(AuditEvent).order_by(AuditEvent.id)
+    if case_id is not None:
+        statement = statement.where(AuditEvent.case_id == case_id)
+    return list(session.scalars(statement))
+
+
+# --- outbox and event receipts -------------------------------------------------------------
+
+
+def outbox_has(session: Session, dedupe_key: str) -> bool:
+    statement = select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)
+    return session.scalars(statement).first() is not None
+
+
+def pending_outbox_ids(session: Session, limit: int) -> list[int]:
+    statement = (
+        select(OutboxMessage.id).where(OutboxMessage.state == "pending").order_by(OutboxMessage.id).limit(limit)
+    )
+    return list(session.scalars(statement))
+
+
+def claim_outbox_message(session: Session, message_id: int) -> OutboxMessage | None:
+    """Move one pending message to 'sending'; None when another worker claimed it first."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.state == "pending")
+        .values(state="sending", attempts=OutboxMessage.attempts + 1)
+    )
+    if not result.rowcount:  # type: ignore[attr-defined]
+        return None
+    return session.get(OutboxMessage, message_id)
+
+
+def record_event_receipt(session: Session, event_id: str, at: datetime) -> bool:
+    """Remember an event id; False when some process has seen it before."""
+    return _insert_ignoring_duplicates(session, SlackEventReceipt, {"event_id": event_id, "received_at": at})
