@@ -1,0 +1,220 @@
+"""Acts as Slack towards the app: correctly signed slash commands, shortcuts, clicks, submissions, events."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+
+from bot.devtools.fake_slack import TEAM_ID, FakeSlack, trigger_for
+from bot.ids import Command, Shortcut
+
+
+class DrainableExecutor(ThreadPoolExecutor):
+    """Bolt's listener executor, with a way to wait until all work after the ack is done."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=4, thread_name_prefix="listener")
+        self._pending: set[Future[Any]] = set()
+        self._guard = threading.Lock()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = super().submit(fn, *args, **kwargs)
+        with self._guard:
+            self._pending.add(future)
+        future.add_done_callback(self._forget)
+        return future
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._guard:
+            self._pending.discard(future)
+
+    def drain(self, timeout: float = 15.0) -> None:
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._guard:
+                pending = list(self._pending)
+            if not pending:
+                return
+            for future in pending:
+                future.result(timeout=max(0.0, deadline - time.monotonic()))
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    text: str
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return json.loads(self.text) if self.text.strip().startswith("{") else {}
+
+
+class SlackDriver:
+    def __init__(self, app_url: str, signing_secret: str, fake: FakeSlack, executor: DrainableExecutor) -> None:
+        self.app_url = app_url
+        self.fake = fake
+        self._verifier = SignatureVerifier(signing_secret)
+        self._executor = executor
+        self._events = itertools.count(1)
+
+    # --- transport ---------------------------------------------------------------------------
+
+    def post(self, body: str, content_type: str, *, headers: dict[str, str] | None = None,
+             timestamp: int | None = None, signature: str | None = None) -> Response:
+        stamp = str(timestamp if timestamp is not None else int(time.time()))
+        all_headers = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": stamp,
+            "X-Slack-Signature": signature or self._verifier.generate_signature(timestamp=stamp, body=body),
+            **(headers or {}),
+        }
+        request = urllib.request.Request(self.app_url, data=body.encode("utf-8"), headers=all_headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                response = Response(answer.status, answer.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            response = Response(error.code, error.read().decode("utf-8"))
+        self.settle()
+        return response
+
+    def settle(self) -> None:
+        """Wait until the app has finished what it does after acknowledging."""
+        self._executor.drain()
+
+    def interactive(self, payload: dict[str, Any], **kwargs: Any) -> Response:
+        body = urlencode({"payload": json.dumps(payload)})
+        return self.post(body, "application/x-www-form-urlencoded", **kwargs)
+
+    # --- what people do ----------------------------------------------------------------------
+
+    def command(self, user_id: str, text: str = "", command: str = Command.MELDCODE) -> Response:
+        body = urlencode({
+            "command": command, "text": text, "user_id": user_id, "user_name": user_id.lower(), "team_id": TEAM_ID,
+            "channel_id": f"D{user_id}", "trigger_id": trigger_for(user_id),
+            "response_url": "http://127.0.0.1:9/response", "api_app_id": "AMELDBOT",
+        })
+        return self.post(body, "application/x-www-form-urlencoded")
+
+    def shortcut(self, user_id: str, callback_id: str = Shortcut.REGISTER_CONCERN) -> Response:
+        return self.interactive({
+            "type": "shortcut", "callback_id": callback_id, "trigger_id": trigger_for(user_id),
+            "user": {"id": user_id, "team_id": TEAM_ID}, "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT",
+        })
+
+    def click(self, user_id: str, action_id: str, value: str, *, container: dict[str, Any] | None = None) -> Response:
+        """Click a button with this value, wherever the user got it from (forwarded, copied, ...)."""
+        return self.interactive({
+            "type": "block_actions", "trigger_id": trigger_for(user_id),
+            "user": {"id": user_id, "team_id": TEAM_ID}, "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT",
+            "container": container or {"type": "message", "channel_id": f"D{user_id}"},
+            "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
+                         "action_ts": f"{time.time():.6f}"}],
+        })
+
+    def click_in_messages(self, user_id: str, action_id: str, index: int = -1) -> Response:
+        """Click the button in the `index`-th DM the bot sent this user that has one."""
+        buttons = [b for m in self.fake.client(user_id).messages for b in _buttons(m.get("blocks") or [])
+                   if b["action_id"] == action_id]
+        assert buttons, f"{user_id} has no message with a {action_id} button"
+        return self.click(user_id, action_id, buttons[index].get("value", ""))
+
+    def click_in_home(self, user_id: str, action_id: str, index: int = 0) -> Response:
+        home = self.fake.client(user_id).home or {}
+        buttons = [b for b in _buttons(home.get("blocks") or []) if b["action_id"] == action_id]
+        assert buttons, f"{user_id}'s App Home has no {action_id} button"
+        return self.click(user_id, action_id, buttons[index].get("value", ""), container={"type": "view"})
+
+    def submit(self, user_id: str, values: dict[str, Any] | None = None, **kwargs: Any) -> Response:
+        """Fill in the modal on top of this user's screen and submit it."""
+        view = self.fake.top_modal(user_id)
+        assert view is not None, f"{user_id} has no open modal"
+        payload = {
+            "type": "view_submission", "trigger_id": trigger_for(user_id),
+            "user": {"id": user_id, "team_id": TEAM_ID}, "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT",
+            "view": {**view, "state": {"values": fill_state(view, values or {})}},
+        }
+        response = self.interactive(payload, **kwargs)
+        if response.status == 200:
+            self.fake.apply_response_action(user_id, response.json)
+        return response
+
+    def close(self, user_id: str) -> Response | None:
+        """Press the modal's close button; Slack tells the app only when the view asked for it."""
+        view = self.fake.top_modal(user_id)
+        assert view is not None, f"{user_id} has no open modal"
+        self.fake.close_modal(user_id)
+        if not view.get("notify_on_close"):
+            return None
+        return self.interactive({
+            "type": "view_closed", "is_cleared": False, "user": {"id": user_id, "team_id": TEAM_ID},
+            "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT", "view": view,
+        })
+
+    def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None) -> Response:
+        envelope = {
+            "type": "event_callback", "team_id": TEAM_ID, "api_app_id": "AMELDBOT", "event": event,
+            "event_id": event_id or f"Ev{next(self._events):08d}{int(time.time())}", "event_time": int(time.time()),
+        }
+        headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else None
+        return self.post(json.dumps(envelope), "application/json", headers=headers)
+
+    def write_dm(self, user_id: str, text: str, **kwargs: Any) -> Response:
+        return self.event({"type": "message", "channel_type": "im", "channel": f"D{user_id}", "user": user_id,
+                           "text": text, "ts": f"{time.time():.6f}"}, **kwargs)
+
+    def open_home(self, user_id: str) -> Response:
+        return self.event({"type": "app_home_opened", "user": user_id, "channel": f"D{user_id}", "tab": "home"})
+
+
+def _buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found = []
+    for block in blocks:
+        if block.get("type") == "actions":
+            found += [e for e in block.get("elements", []) if e.get("type") == "button"]
+        accessory = block.get("accessory") or {}
+        if accessory.get("type") == "button":
+            found.append(accessory)
+    return found
+
+
+def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """The `state.values` Slack would send for these answers, shaped by each input's element type.
+
+    A value that is not one of the element's options is sent anyway, as a crafted request would.
+    """
+    state: dict[str, Any] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input":
+            continue
+        element, block_id = block["element"], block["block_id"]
+        value = values.get(block_id)
+        kind = element["type"]
+        if kind == "plain_text_input":
+            entry: dict[str, Any] = {"value": value}
+        elif kind in ("radio_buttons", "static_select"):
+            entry = {"selected_option": _option(element, value) if value is not None else None}
+        elif kind == "checkboxes":
+            entry = {"selected_options": [_option(element, v) for v in value or []]}
+        elif kind == "datepicker":
+            entry = {"selected_date": value}
+        else:
+            raise ValueError(f"fill_state does not know {kind}")
+        state[block_id] = {element["action_id"]: {"type": kind, **entry}}
+    return state
+
+
+def _option(element: dict[str, Any], value: str) -> dict[str, Any]:
+    for option in element.get("options", []):
+        if option["value"] == value:
+            return option
+    return {"text": {"type": "plain_text", "text": value}, "value": value}
