@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -24,10 +25,22 @@ class SlackSettings:
     api_url: str | None = None
 
 
+def _quiet_logger(name: str) -> logging.Logger:
+    """A logger that never emits DEBUG, whatever the root level.
+
+    At DEBUG, slack_sdk logs whole request bodies and Bolt whole payloads: the dossier modal
+    and the signal form would end up in log files. Their level is pinned here on purpose.
+    """
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.INFO)
+    return logger
+
+
 def web_client(slack: SlackSettings) -> WebClient:
+    logger = _quiet_logger("bot.slack_api")
     if slack.api_url:
-        return WebClient(token=slack.bot_token, base_url=slack.api_url)
-    return WebClient(token=slack.bot_token)
+        return WebClient(token=slack.bot_token, base_url=slack.api_url, logger=logger)
+    return WebClient(token=slack.bot_token, logger=logger)
 
 
 def build_app(
@@ -40,6 +53,7 @@ def build_app(
         signing_secret=slack.signing_secret or "",
         request_verification_enabled=slack.signing_secret is not None,
         listener_executor=listener_executor,
+        logger=_quiet_logger("bot.bolt"),
         # Bolt's own default handler would log whole payloads; ours never does.
         raise_error_for_unhandled_request=False,
     )

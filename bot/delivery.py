@@ -46,6 +46,7 @@ class OutboxDelivery:
             self._finish(message_id, "pending", reason)
             return False
         self._finish(message_id, "sent", None)
+        log.info("outbox message %s (%s) delivered", message_id, kind)
         return True
 
     def _finish(self, message_id: int, state: str, error: str | None) -> None:

@@ -90,6 +90,11 @@ class FakeSlack:
         with self._lock:
             self._faults.setdefault(method, deque()).append(_Fault(status, error, retry_after, times))
 
+    def heal(self) -> None:
+        """Slack is back: drop every fault still queued."""
+        with self._lock:
+            self._faults.clear()
+
     def calls_to(self, method: str) -> list[ApiCall]:
         with self._lock:
             return [c for c in self.calls if c.method == method and c.status == 200]
@@ -190,7 +195,7 @@ class FakeSlack:
         if method == "chat.postMessage":
             channel = str(params["channel"])
             message = {"ts": f"{time.time():.6f}", "text": params.get("text"), "blocks": params.get("blocks") or []}
-            self.clients.setdefault(channel, ClientState()).messages.append(message)
+            self.clients.setdefault(_dm_owner(channel), ClientState()).messages.append(message)
             return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
         if method in ("views.open", "views.push"):
             user_id = _user_of_trigger(str(params.get("trigger_id", "")))
@@ -215,6 +220,11 @@ class FakeSlack:
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{params.get('users', '')}"}}
         return {"ok": True}
+
+
+def _dm_owner(channel: str) -> str:
+    """Posting to a user id or to the DM channel with that user (D + user id here) lands in one DM."""
+    return channel[1:] if channel.startswith("DU") else channel
 
 
 def _maybe_json(value: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -24,6 +25,8 @@ from bot.flows.vocabulary import (
 )
 from storage import repositories as repo
 from storage.models import Case, RegistrationDraft, Signal, purpose
+
+log = logging.getLogger(__name__)
 
 # Longest accepted value per field. Slack's text inputs stop at 3,000 characters; anything
 # longer is refused with a message, never cut short.
@@ -324,6 +327,7 @@ def _add_signal(
         session, services.clock, user_id, AuditAction.SIGNAL_ADDED, school_id=school.id, case_id=case.id,
         signal_id=signal.id, acute=acute,
     )
+    log.info("case %s: signal %s registered (new case: %s, acute: %s)", case.reference, signal.id, new_case, acute)
     kind = NoticeKind.CASE_REGISTERED if new_case else NoticeKind.SIGNAL_ADDED
     recipients = [c for c in school.coordinators if c != user_id]
     if acute:
@@ -362,6 +366,7 @@ def _hold_draft(
         session, services.clock, user_id, AuditAction.DRAFT_HELD, school_id=school.id, case_id=open_case.id,
         draft_id=draft.id,
     )
+    log.info("case %s: signal held as draft %s until the reporter chooses", open_case.reference, draft.id)
     return OpenCaseFound(draft.id, open_case.reference)
 
 

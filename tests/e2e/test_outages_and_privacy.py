@@ -1,0 +1,89 @@
+"""Slack down or slow loses nothing; no pupil data reaches a message, a home tab or a log line."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+from sqlalchemy import select
+
+from bot.devtools.local import LocalSlack
+from bot.flows import registration
+from bot.ids import Action
+from storage.models import Case, OutboxMessage
+from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
+from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, SOURCE_DETAIL, register
+
+PUPIL_DATA = (PUPIL_NAME, "Testkind", OBSERVED, "Blauwe plekken", LOCATION, COUNTER_FACTS, SOURCE_DETAIL)
+
+
+def test_notices_wait_in_the_outbox_when_slack_answers_500(slack: LocalSlack) -> None:
+    slack.fake.fail("chat.postMessage", status=500, times=10)
+
+    register(slack.driver, TEACHER)
+
+    with slack.services.db.transaction() as session:
+        assert session.scalars(select(Case)).one().reference == "MC-2026-0001"  # the signal is safe
+        pending = list(session.scalars(select(OutboxMessage)))
+    assert {m.state for m in pending} == {"pending"} and len(pending) == 3
+    assert all(m.last_error and m.last_error.startswith("slack:500") for m in pending)
+
+    slack.fake.heal()
+    assert slack.delivery.flush() == 3
+
+    assert len(slack.fake.client(COORDINATOR).messages) == 1
+    assert slack.delivery.flush() == 0  # delivered once, never twice
+
+
+def test_notices_wait_in_the_outbox_when_slack_rate_limits(slack: LocalSlack) -> None:
+    slack.fake.fail("chat.postMessage", status=429, retry_after=30, error="ratelimited", times=10)
+
+    register(slack.driver, TEACHER)
+
+    with slack.services.db.transaction() as session:
+        assert {m.last_error for m in session.scalars(select(OutboxMessage))} == {"slack:429:ratelimited"}
+    slack.fake.heal()
+    assert slack.delivery.flush() == 3
+
+
+def test_user_is_told_with_an_incident_code_when_a_flow_fails(
+    slack: LocalSlack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(registration, "schools_for", broken)
+
+    slack.driver.command(TEACHER)
+
+    [message] = slack.fake.client(TEACHER).messages
+    incident = message["text"].split("code ")[1][:8]
+    assert any(incident in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)
+
+
+def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered(
+    slack: LocalSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    register(slack.driver, TEACHER, acute=True, source="told", source_detail=SOURCE_DETAIL)
+    register(slack.driver, TEACHER_2)  # the same pupil: held, then added
+    slack.driver.close(TEACHER_2)
+    slack.driver.click_in_messages(TEACHER_2, Action.FINISH_DRAFT)
+    slack.driver.submit(TEACHER_2, {"choice": "add"})
+    for user_id in (COORDINATOR, DIRECTOR, TEACHER):
+        slack.driver.click_in_messages(user_id, Action.OPEN_CASE)
+        slack.driver.open_home(user_id)
+
+    # Modals for authorised users are where details belong; everything else must be clean.
+    outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.update")]
+    assert outside_modals
+    leaks = [c.method for c in outside_modals for marker in PUPIL_DATA if marker in json.dumps(c.params, ensure_ascii=False)]
+    assert leaks == []
+    log_text = "\n".join(r.getMessage() + str(r.exc_info or "") for r in caplog.records)
+    assert caplog.records
+    assert [m for m in PUPIL_DATA if m in log_text] == []
+    with slack.services.db.transaction() as session:
+        outbox = json.dumps([m.payload for m in session.scalars(select(OutboxMessage))], ensure_ascii=False)
+    assert [m for m in PUPIL_DATA if m in outbox] == []
+    assert slack.fake.client(COORDINATOR_2).messages  # the check above saw real notices
