@@ -1,0 +1,101 @@
+"""Everything the bot renders is valid Block Kit, and the manifest is a valid Slack app manifest.
+
+The schemas live in ../shared/slack/ beside the repository; where that folder is absent (a
+user's fresh clone) these tests skip and say so. slack_sdk's own model checks run regardless.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator, Draft202012Validator
+from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
+
+from bot.devtools.local import LocalSlack
+from bot.ids import Action, Block as B
+from tests.conftest import COORDINATOR, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
+from tests.e2e.steps import register, signal_values, start_intake
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMAS = ROOT.parent / "shared" / "slack"
+
+
+def _schema(name: str) -> dict[str, Any]:
+    path = SCHEMAS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here (it sits beside the repository in the team's workspace)")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_manifest_is_valid_against_slacks_schema() -> None:
+    manifest = yaml.safe_load((ROOT / "app_manifest.yml").read_text(encoding="utf-8"))
+
+    errors = [e.message for e in Draft7Validator(_schema("manifest.schema.1.0.0.json")).iter_errors(manifest)]
+
+    assert errors == []
+
+
+def test_manifest_declares_what_the_code_listens_to() -> None:
+    manifest = yaml.safe_load((ROOT / "app_manifest.yml").read_text(encoding="utf-8"))
+
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/meldcode"]
+    assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == ["register_concern"]
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_home_opened", "message.im"}
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {"chat:write", "commands", "im:history"}
+
+
+def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
+    """Drive every screen the bot has; return the views and message block lists it sent."""
+    register(slack.driver, TEACHER, acute=True, source="told", source_detail="De leerling zelf",
+             observed="Lange tekst. " * 230)
+    register(slack.driver, TEACHER_2)
+    slack.driver.close(TEACHER_2)
+    slack.driver.click_in_messages(TEACHER_2, Action.FINISH_DRAFT)
+    slack.driver.submit(TEACHER_2, {B.CHOICE: "add"})
+    start_intake(slack.driver, TEACHER, route="staff_member")
+    start_intake(slack.driver, TEACHER, route="between_children")
+    slack.driver.command(TWO_SCHOOL_TEACHER)
+    slack.driver.submit(TWO_SCHOOL_TEACHER, {B.SCHOOL: "eik", B.ROUTE: "home", B.ACUTE: "no"})
+    slack.driver.submit(TWO_SCHOOL_TEACHER, signal_values(observed_on="2030-01-01"))
+    slack.driver.command(OUTSIDER)
+    slack.driver.write_dm(TEACHER, "hallo")
+    for user_id in (COORDINATOR, DIRECTOR, TEACHER):
+        slack.driver.click_in_messages(user_id, Action.OPEN_CASE)
+    slack.driver.click(OUTSIDER, Action.OPEN_CASE, "1")
+    for user_id in (COORDINATOR, TEACHER, OUTSIDER):
+        slack.driver.open_home(user_id)
+    views = [c.params["view"] for c in slack.fake.calls if "view" in c.params]
+    views += [m for client in slack.fake.clients.values() for m in client.modals]
+    messages = [c.params["blocks"] for c in slack.fake.calls_to("chat.postMessage") if c.params.get("blocks")]
+    return views, messages
+
+
+def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:
+    views, messages = _everything_rendered(slack)
+    callbacks = {v.get("callback_id") for v in views}
+    assert {"intake", "signal", "open_case_choice", "info"} <= callbacks and len(messages) >= 10
+
+    validator = Draft202012Validator(_schema("block-kit.schema.json"))
+    problems = [
+        f"{where}: {error.message[:200]}"
+        for where, blocks in [*((v.get("callback_id") or v["type"], v["blocks"]) for v in views),
+                              *(("message", m) for m in messages)]
+        for error in validator.iter_errors(blocks)
+    ]
+    assert problems == []
+
+
+def test_every_view_and_message_passes_slack_sdk_model_checks(slack: LocalSlack) -> None:
+    views, messages = _everything_rendered(slack)
+
+    for view in views:
+        View(**{k: v for k, v in view.items() if k != "id"}).validate_json()
+    for blocks in messages:
+        for block in Block.parse_all(blocks):
+            block.validate_json()
