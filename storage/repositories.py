@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -28,8 +28,10 @@ def _insert_ignoring_duplicates(session: Session, model: type[Base], values: dic
     """INSERT that does nothing when the primary or unique key exists; True when it inserted."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = session.execute(insert(model).values(**values).on_conflict_do_nothing())
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: drivers disagree on the rowcount of a skipped insert.
+    primary_key = inspect(model).primary_key
+    statement = insert(model).values(**values).on_conflict_do_nothing().returning(*primary_key)
+    return session.execute(statement).first() is not None
 
 
 # --- schools and memberships -------------------------------------------------------------
@@ -154,14 +156,15 @@ def pending_outbox_ids(session: Session, limit: int) -> list[int]:
 
 def claim_outbox_message(session: Session, message_id: int) -> OutboxMessage | None:
     """Move one pending message to 'sending'; None when another worker claimed it first."""
-    result = session.execute(
+    claimed = session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id, OutboxMessage.state == "pending")
         .values(state="sending", attempts=OutboxMessage.attempts + 1)
-    )
-    if not result.rowcount:  # type: ignore[attr-defined]
+        .returning(OutboxMessage.id)
+    ).first()
+    if claimed is None:
         return None
-    return session.get(OutboxMessage, message_id)
+    return session.get(OutboxMessage, message_id, populate_existing=True)
 
 
 def record_event_receipt(session: Session, event_id: str, at: datetime) -> bool:
