@@ -59,13 +59,13 @@ def build_app(
     )
 
     @app.middleware
-    def provide_services(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002 - Bolt's name
+    def provide_services(context: BoltContext, next: Callable[[], None]) -> None:
         context["services"] = services
         context["delivery"] = delivery
         next()
 
     @app.middleware
-    def drop_event_retries(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+    def drop_event_retries(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
         # Slack re-sends an event it thinks went unanswered; every process shares one receipt table.
         event_id = body.get("event_id")
         if body.get("type") == "event_callback" and event_id:

@@ -48,9 +48,7 @@ def _check_key_and_database(settings: Settings) -> list[str]:
     except SQLAlchemyError as error:
         return [f"DATABASE_URL: the database does not answer ({type(error).__name__}): check the URL and the server"]
     except (DecryptionError, KeyConfigError):
-        return [
-            "MELDBOT_ENCRYPTION_KEY does not open the stored dossiers: configure the key they were written with"
-        ]
+        return ["MELDBOT_ENCRYPTION_KEY does not open the stored dossiers: configure the key they were written with"]
     finally:
         db.dispose()
     return []

@@ -58,7 +58,7 @@ def _run(settings: Settings) -> int:
 
     problems = settings.problems_for_serving()
     if problems:
-        raise SettingsError(problems + ["(to see the bot work without Slack, run: meldbot demo)"])
+        raise SettingsError([*problems, "(to see the bot work without Slack, run: meldbot demo)"])
     services = build_services(settings)
     assert settings.slack_bot_token is not None
     slack = SlackSettings(

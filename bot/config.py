@@ -77,9 +77,7 @@ class Settings(BaseSettings):
         if self.slack_bot_token is None:
             problems.append(_missing("SLACK_BOT_TOKEN"))
         if not self.socket_mode and self.slack_signing_secret is None:
-            problems.append(
-                _missing("SLACK_SIGNING_SECRET") + " (or set SLACK_APP_TOKEN to use Socket Mode instead)"
-            )
+            problems.append(_missing("SLACK_SIGNING_SECRET") + " (or set SLACK_APP_TOKEN to use Socket Mode instead)")
         return problems
 
 

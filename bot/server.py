@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from slack_bolt import App
@@ -42,10 +42,14 @@ class SlackAsgi:
         method, path = scope["method"], scope["path"]
         if method == "POST" and path == EVENTS_PATH:
             body = await _read_body(receive)
-            headers: dict[str, list[str]] = {}
+            headers: dict[str, str | Sequence[str]] = {}
             for name, value in scope.get("headers", []):
-                headers.setdefault(name.decode("latin-1").lower(), []).append(value.decode("latin-1"))
-            request = BoltRequest(body=body.decode("utf-8"), query=scope.get("query_string", b"").decode(), headers=headers)
+                values = headers.setdefault(name.decode("latin-1").lower(), [])
+                assert isinstance(values, list)
+                values.append(value.decode("latin-1"))
+            request = BoltRequest(
+                body=body.decode("utf-8"), query=scope.get("query_string", b"").decode(), headers=headers
+            )
             response = await asyncio.to_thread(self._app.dispatch, request)
             await _respond(send, response.status, response.body, response.headers)
         elif method == "GET" and path == HEALTH_PATH:

@@ -112,7 +112,9 @@ _NL: dict[str, str] = {
         "ingelicht; het bestuur overlegt met de vertrouwensinspecteur."
     ),
     "notice_registration_confirmed_new": "Je zorg is vastgelegd als *{reference}*. De zorgcoördinator is op de hoogte.",
-    "notice_registration_confirmed_added": "Je signaal is toegevoegd aan *{reference}*. De zorgcoördinator is op de hoogte.",
+    "notice_registration_confirmed_added": (
+        "Je signaal is toegevoegd aan *{reference}*. De zorgcoördinator is op de hoogte."
+    ),
     "notice_draft_pending": (
         "Je signaal is bewaard, maar nog niet bij een casus vastgelegd. Kies hoe je het wilt vastleggen."
     ),
@@ -168,10 +170,8 @@ _NL: dict[str, str] = {
     "error_title": "Dat lukte niet",
 }
 
-_CATALOGUES = {"nl": _NL}
 
-
-def t(key: str, lang: str = "nl", **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The sentence for `key`, with placeholders filled in."""
-    text = _CATALOGUES[lang][key]
+    text = _NL[key]
     return text.format(**values) if values else text

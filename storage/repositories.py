@@ -148,9 +148,7 @@ def outbox_has(session: Session, dedupe_key: str) -> bool:
 
 
 def pending_outbox_ids(session: Session, limit: int) -> list[int]:
-    statement = (
-        select(OutboxMessage.id).where(OutboxMessage.state == "pending").order_by(OutboxMessage.id).limit(limit)
-    )
+    statement = select(OutboxMessage.id).where(OutboxMessage.state == "pending").order_by(OutboxMessage.id).limit(limit)
     return list(session.scalars(statement))
 
 

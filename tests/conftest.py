@@ -62,7 +62,7 @@ def _postgres_reason() -> str | None:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         engine.dispose()
-    except Exception as error:  # noqa: BLE001 - any failure means: not reachable here
+    except Exception as error:
         return f"no PostgreSQL reachable at {make_url(POSTGRES_URL).render_as_string()} ({type(error).__name__})"
     return None
 
@@ -108,8 +108,9 @@ def clock() -> ManualClock:
     return ManualClock(START)
 
 
-def make_services(tmp_path: Path, database_url: str, directory: Directory, clock: ManualClock,
-                  key: str | None = None) -> Services:
+def make_services(
+    tmp_path: Path, database_url: str, directory: Directory, clock: ManualClock, key: str | None = None
+) -> Services:
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         meldbot_data_dir=tmp_path / "data",

@@ -69,13 +69,20 @@ class SlackDriver:
 
     # --- transport ---------------------------------------------------------------------------
 
-    def post(self, body: str, content_type: str, *, headers: dict[str, str] | None = None,
-             timestamp: int | None = None, signature: str | None = None) -> Response:
+    def post(
+        self,
+        body: str,
+        content_type: str,
+        *,
+        headers: dict[str, str] | None = None,
+        timestamp: int | None = None,
+        signature: str | None = None,
+    ) -> Response:
         stamp = str(timestamp if timestamp is not None else int(time.time()))
         all_headers = {
             "Content-Type": content_type,
             "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": signature or self._verifier.generate_signature(timestamp=stamp, body=body),
+            "X-Slack-Signature": signature or str(self._verifier.generate_signature(timestamp=stamp, body=body)),
             **(headers or {}),
         }
         request = urllib.request.Request(self.app_url, data=body.encode("utf-8"), headers=all_headers, method="POST")
@@ -98,33 +105,63 @@ class SlackDriver:
     # --- what people do ----------------------------------------------------------------------
 
     def command(self, user_id: str, text: str = "", command: str = Command.MELDCODE) -> Response:
-        body = urlencode({
-            "command": command, "text": text, "user_id": user_id, "user_name": user_id.lower(), "team_id": TEAM_ID,
-            "channel_id": f"D{user_id}", "trigger_id": trigger_for(user_id),
-            "response_url": "http://127.0.0.1:9/response", "api_app_id": "AMELDBOT",
-        })
+        body = urlencode(
+            {
+                "command": command,
+                "text": text,
+                "user_id": user_id,
+                "user_name": user_id.lower(),
+                "team_id": TEAM_ID,
+                "channel_id": f"D{user_id}",
+                "trigger_id": trigger_for(user_id),
+                "response_url": "http://127.0.0.1:9/response",
+                "api_app_id": "AMELDBOT",
+            }
+        )
         return self.post(body, "application/x-www-form-urlencoded")
 
     def shortcut(self, user_id: str, callback_id: str = Shortcut.REGISTER_CONCERN) -> Response:
-        return self.interactive({
-            "type": "shortcut", "callback_id": callback_id, "trigger_id": trigger_for(user_id),
-            "user": {"id": user_id, "team_id": TEAM_ID}, "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT",
-        })
+        return self.interactive(
+            {
+                "type": "shortcut",
+                "callback_id": callback_id,
+                "trigger_id": trigger_for(user_id),
+                "user": {"id": user_id, "team_id": TEAM_ID},
+                "team": {"id": TEAM_ID},
+                "api_app_id": "AMELDBOT",
+            }
+        )
 
     def click(self, user_id: str, action_id: str, value: str, *, container: dict[str, Any] | None = None) -> Response:
         """Click a button with this value, wherever the user got it from (forwarded, copied, ...)."""
-        return self.interactive({
-            "type": "block_actions", "trigger_id": trigger_for(user_id),
-            "user": {"id": user_id, "team_id": TEAM_ID}, "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT",
-            "container": container or {"type": "message", "channel_id": f"D{user_id}"},
-            "actions": [{"type": "button", "action_id": action_id, "block_id": "b", "value": value,
-                         "action_ts": f"{time.time():.6f}"}],
-        })
+        return self.interactive(
+            {
+                "type": "block_actions",
+                "trigger_id": trigger_for(user_id),
+                "user": {"id": user_id, "team_id": TEAM_ID},
+                "team": {"id": TEAM_ID},
+                "api_app_id": "AMELDBOT",
+                "container": container or {"type": "message", "channel_id": f"D{user_id}"},
+                "actions": [
+                    {
+                        "type": "button",
+                        "action_id": action_id,
+                        "block_id": "b",
+                        "value": value,
+                        "action_ts": f"{time.time():.6f}",
+                    }
+                ],
+            }
+        )
 
     def click_in_messages(self, user_id: str, action_id: str, index: int = -1) -> Response:
         """Click the button in the `index`-th DM the bot sent this user that has one."""
-        buttons = [b for m in self.fake.client(user_id).messages for b in _buttons(m.get("blocks") or [])
-                   if b["action_id"] == action_id]
+        buttons = [
+            b
+            for m in self.fake.client(user_id).messages
+            for b in _buttons(m.get("blocks") or [])
+            if b["action_id"] == action_id
+        ]
         assert buttons, f"{user_id} has no message with a {action_id} button"
         return self.click(user_id, action_id, buttons[index].get("value", ""))
 
@@ -139,8 +176,11 @@ class SlackDriver:
         view = self.fake.top_modal(user_id)
         assert view is not None, f"{user_id} has no open modal"
         payload = {
-            "type": "view_submission", "trigger_id": trigger_for(user_id),
-            "user": {"id": user_id, "team_id": TEAM_ID}, "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT",
+            "type": "view_submission",
+            "trigger_id": trigger_for(user_id),
+            "user": {"id": user_id, "team_id": TEAM_ID},
+            "team": {"id": TEAM_ID},
+            "api_app_id": "AMELDBOT",
             "view": {**view, "state": {"values": fill_state(view, values or {})}},
         }
         response = self.interactive(payload, **kwargs)
@@ -155,22 +195,41 @@ class SlackDriver:
         self.fake.close_modal(user_id)
         if not view.get("notify_on_close"):
             return None
-        return self.interactive({
-            "type": "view_closed", "is_cleared": False, "user": {"id": user_id, "team_id": TEAM_ID},
-            "team": {"id": TEAM_ID}, "api_app_id": "AMELDBOT", "view": view,
-        })
+        return self.interactive(
+            {
+                "type": "view_closed",
+                "is_cleared": False,
+                "user": {"id": user_id, "team_id": TEAM_ID},
+                "team": {"id": TEAM_ID},
+                "api_app_id": "AMELDBOT",
+                "view": view,
+            }
+        )
 
     def event(self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None) -> Response:
         envelope = {
-            "type": "event_callback", "team_id": TEAM_ID, "api_app_id": "AMELDBOT", "event": event,
-            "event_id": event_id or f"Ev{next(self._events):08d}{int(time.time())}", "event_time": int(time.time()),
+            "type": "event_callback",
+            "team_id": TEAM_ID,
+            "api_app_id": "AMELDBOT",
+            "event": event,
+            "event_id": event_id or f"Ev{next(self._events):08d}{int(time.time())}",
+            "event_time": int(time.time()),
         }
         headers = {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"} if retry_num else None
         return self.post(json.dumps(envelope), "application/json", headers=headers)
 
     def write_dm(self, user_id: str, text: str, **kwargs: Any) -> Response:
-        return self.event({"type": "message", "channel_type": "im", "channel": f"D{user_id}", "user": user_id,
-                           "text": text, "ts": f"{time.time():.6f}"}, **kwargs)
+        return self.event(
+            {
+                "type": "message",
+                "channel_type": "im",
+                "channel": f"D{user_id}",
+                "user": user_id,
+                "text": text,
+                "ts": f"{time.time():.6f}",
+            },
+            **kwargs,
+        )
 
     def open_home(self, user_id: str) -> Response:
         return self.event({"type": "app_home_opened", "user": user_id, "channel": f"D{user_id}", "tab": "home"})

@@ -61,10 +61,10 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 fake._handle(self)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 return
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -84,8 +84,15 @@ class FakeSlack:
 
     # --- faults and inspection ---------------------------------------------------------------
 
-    def fail(self, method: str, *, status: int = 500, times: int = 1, error: str | None = None,
-             retry_after: int | None = None) -> None:
+    def fail(
+        self,
+        method: str,
+        *,
+        status: int = 500,
+        times: int = 1,
+        error: str | None = None,
+        retry_after: int | None = None,
+    ) -> None:
         """Answer the next `times` calls to `method` with a fault instead of success."""
         with self._lock:
             self._faults.setdefault(method, deque()).append(_Fault(status, error, retry_after, times))
@@ -190,8 +197,15 @@ class FakeSlack:
 
     def _succeed(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
-            return {"ok": True, "url": "https://school.example/", "team": "School", "user": "meldbot",
-                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": "BMELDBOT"}
+            return {
+                "ok": True,
+                "url": "https://school.example/",
+                "team": "School",
+                "user": "meldbot",
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": "BMELDBOT",
+            }
         if method == "chat.postMessage":
             channel = str(params["channel"])
             message = {"ts": f"{time.time():.6f}", "text": params.get("text"), "blocks": params.get("blocks") or []}

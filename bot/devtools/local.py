@@ -43,8 +43,9 @@ def _free_port() -> int:
 def serve_http(app: App, services: Services) -> Iterator[str]:
     """Serve the app with uvicorn on a free local port, in a thread, until the block ends."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(SlackAsgi(app, services.db), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(SlackAsgi(app, services.db), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    )
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -80,7 +80,12 @@ def open_case(services: Services, user_id: str, case_id: int) -> DossierView | S
             )
             return StatusView(case.reference, CaseState(case.state), case.created_at)
         audit.record(
-            session, services.clock, user_id, AuditAction.ACCESS_REFUSED, school_id=case.school_id, case_id=case.id,
+            session,
+            services.clock,
+            user_id,
+            AuditAction.ACCESS_REFUSED,
+            school_id=case.school_id,
+            case_id=case.id,
             permission=str(Permission.VIEW_DOSSIER),
         )
     # Raised after the commit, so that the refusal stays on record.

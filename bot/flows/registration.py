@@ -125,8 +125,12 @@ def choose_route(
             if acute:
                 audit.record(session, services.clock, user_id, AuditAction.ACUTE_ALERT, school_id=school.id)
                 notices.enqueue(
-                    session, now, NoticeKind.ACUTE_ALERT, (*school.coordinators, *school.directors),
-                    key=submission_key, reporter_id=user_id,
+                    session,
+                    now,
+                    NoticeKind.ACUTE_ALERT,
+                    (*school.coordinators, *school.directors),
+                    key=submission_key,
+                    reporter_id=user_id,
                 )
             if route is Route.STAFF_MEMBER:
                 case = repo.case_by_submission(session, submission_key) or _open_board_case(
@@ -192,15 +196,24 @@ def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_c
             payload = json.loads(services.cipher.open(draft.payload, purpose(RegistrationDraft, "payload")))
             acute = bool(payload.pop("acute"))
             form = _form_from_json(payload)
-            case = repo.get_case(session, draft.open_case_id)
-            if not add_to_open_case or case is None or case.closed_at is not None:
+            open_case = repo.get_case(session, draft.open_case_id)
+            if add_to_open_case and open_case is not None and open_case.closed_at is None:
+                case = open_case
+            else:
                 lookup = services.cipher.lookup_token(school.id, form.pupil_name, _group_key(form.pupil_group))
                 case = _new_case(session, services, school.id, user_id, Route.HOME, draft.submission_key, acute)
                 _seal_pupil(services, case, form, lookup)
             draft.payload = None
             draft.resolved_at = services.clock.now()
             return _add_signal(
-                session, services, school, case, user_id, acute, form, draft.submission_key,
+                session,
+                services,
+                school,
+                case,
+                user_id,
+                acute,
+                form,
+                draft.submission_key,
                 case.submission_key == draft.submission_key,
             )
 
@@ -214,7 +227,11 @@ def remind_pending_draft(services: Services, user_id: str, draft_id: int) -> Non
         if draft is None or draft.reporter_id != user_id or draft.payload is None:
             return
         notices.enqueue(
-            session, services.clock.now(), NoticeKind.DRAFT_PENDING, [user_id], key=f"draft-{draft.id}",
+            session,
+            services.clock.now(),
+            NoticeKind.DRAFT_PENDING,
+            [user_id],
+            key=f"draft-{draft.id}",
             draft_id=draft.id,
         )
 
@@ -249,9 +266,9 @@ def _earlier_result(session: Session, submission_key: str) -> Registered | OpenC
         return Registered(case.id, case.reference, case.submission_key == submission_key, signal.acute)
     draft = repo.draft_by_submission(session, submission_key)
     if draft is not None and draft.payload is not None:
-        case = repo.get_case(session, draft.open_case_id)
-        assert case is not None
-        return OpenCaseFound(draft.id, case.reference)
+        held_for = repo.get_case(session, draft.open_case_id)
+        assert held_for is not None
+        return OpenCaseFound(draft.id, held_for.reference)
     return None
 
 
@@ -275,8 +292,14 @@ def _new_case(
     session.add(case)
     session.flush()
     audit.record(
-        session, services.clock, user_id, AuditAction.CASE_CREATED, school_id=school_id, case_id=case.id,
-        route=str(route), acute=acute,
+        session,
+        services.clock,
+        user_id,
+        AuditAction.CASE_CREATED,
+        school_id=school_id,
+        case_id=case.id,
+        route=str(route),
+        acute=acute,
     )
     return case
 
@@ -324,8 +347,14 @@ def _add_signal(
     case.updated_at = now
     session.flush()
     audit.record(
-        session, services.clock, user_id, AuditAction.SIGNAL_ADDED, school_id=school.id, case_id=case.id,
-        signal_id=signal.id, acute=acute,
+        session,
+        services.clock,
+        user_id,
+        AuditAction.SIGNAL_ADDED,
+        school_id=school.id,
+        case_id=case.id,
+        signal_id=signal.id,
+        acute=acute,
     )
     log.info("case %s: signal %s registered (new case: %s, acute: %s)", case.reference, signal.id, new_case, acute)
     kind = NoticeKind.CASE_REGISTERED if new_case else NoticeKind.SIGNAL_ADDED
@@ -335,7 +364,13 @@ def _add_signal(
     key = f"signal-{signal.id}"
     notices.enqueue(session, now, kind, recipients, key=key, case=case, urgent=acute)
     notices.enqueue(
-        session, now, NoticeKind.REGISTRATION_CONFIRMED, [user_id], key=key, case=case, urgent=acute,
+        session,
+        now,
+        NoticeKind.REGISTRATION_CONFIRMED,
+        [user_id],
+        key=key,
+        case=case,
+        urgent=acute,
         new_case=new_case,
     )
     return Registered(case.id, case.reference, new_case, acute)
@@ -363,7 +398,12 @@ def _hold_draft(
     session.add(draft)
     session.flush()
     audit.record(
-        session, services.clock, user_id, AuditAction.DRAFT_HELD, school_id=school.id, case_id=open_case.id,
+        session,
+        services.clock,
+        user_id,
+        AuditAction.DRAFT_HELD,
+        school_id=school.id,
+        case_id=open_case.id,
         draft_id=draft.id,
     )
     log.info("case %s: signal held as draft %s until the reporter chooses", open_case.reference, draft.id)
@@ -380,13 +420,12 @@ def _form_from_json(data: dict[str, object]) -> SignalForm:
     return SignalForm(
         pupil_name=str(data["pupil_name"]),
         pupil_group=str(data["pupil_group"]),
-        age_band=AgeBand(data["age_band"]),
+        age_band=AgeBand(str(data["age_band"])),
         observed_on=date.fromisoformat(str(data["observed_on"])),
         observed=str(data["observed"]),
         location=str(data["location"]),
-        source=SignalSource(data["source"]),
+        source=SignalSource(str(data["source"])),
         categories=tuple(SignalCategory(c) for c in data["categories"]),  # type: ignore[attr-defined]
         source_detail=str(data["source_detail"]),
         counter_facts=str(data["counter_facts"]),
     )
-

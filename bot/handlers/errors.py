@@ -26,7 +26,10 @@ def handle_error(error: Exception, body: dict[str, Any], client: WebClient, resp
     incident = uuid.uuid4().hex[:8]
     # The payload may hold what a user typed: log its kind and the exception, never its content.
     log.error(
-        "incident %s: %s while handling %s", incident, type(error).__name__, body.get("type", "request"),
+        "incident %s: %s while handling %s",
+        incident,
+        type(error).__name__,
+        body.get("type", "request"),
         exc_info=(type(error), error, error.__traceback__),
     )
     user_id = _acting_user(body)

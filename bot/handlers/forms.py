@@ -60,13 +60,15 @@ def signal_form(view: dict[str, Any]) -> SignalForm:
         pupil_name=text(view, Block.PUPIL_NAME),
         pupil_group=text(view, Block.PUPIL_GROUP),
         age_band=parse(Block.AGE_BAND, lambda: AgeBand(choice(view, Block.AGE_BAND)), AgeBand.UNDER_12),
-        observed_on=parse(Block.OBSERVED_ON, lambda: date.fromisoformat(picked_date(view, Block.OBSERVED_ON)),
-                          date.min),
+        observed_on=parse(
+            Block.OBSERVED_ON, lambda: date.fromisoformat(picked_date(view, Block.OBSERVED_ON)), date.min
+        ),
         observed=text(view, Block.OBSERVED),
         location=text(view, Block.LOCATION),
         source=parse(Block.SOURCE, lambda: SignalSource(choice(view, Block.SOURCE)), SignalSource.OWN_OBSERVATION),
-        categories=parse(Block.CATEGORIES, lambda: tuple(SignalCategory(c) for c in choices(view, Block.CATEGORIES)),
-                         ()),
+        categories=parse(
+            Block.CATEGORIES, lambda: tuple(SignalCategory(c) for c in choices(view, Block.CATEGORIES)), ()
+        ),
         source_detail=text(view, Block.SOURCE_DETAIL),
         counter_facts=text(view, Block.COUNTER_FACTS),
     )

@@ -28,7 +28,9 @@ def case_modal(view: DossierView | StatusView) -> View:
 
 def status_modal(view: StatusView) -> View:
     blocks: list[Block] = [
-        mrkdwn(t("status_text", reference=view.reference, state=state_text(view.state), date=show_date(view.created_at))),
+        mrkdwn(
+            t("status_text", reference=view.reference, state=state_text(view.state), date=show_date(view.created_at))
+        ),
         context(t("status_private")),
     ]
     return modal(Callback.INFO, view.reference, blocks)
@@ -37,8 +39,15 @@ def status_modal(view: StatusView) -> View:
 def dossier_modal(view: DossierView) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=view.reference)),
-        context(t("dossier_meta", school=view.school_name, route=t(f"route_label_{view.route}"),
-                  reporter_id=view.reporter_id, date=show_date(view.created_at))),
+        context(
+            t(
+                "dossier_meta",
+                school=view.school_name,
+                route=t(f"route_label_{view.route}"),
+                reporter_id=view.reporter_id,
+                date=show_date(view.created_at),
+            )
+        ),
         mrkdwn(t("dossier_state", state=state_text(view.state))),
     ]
     if view.acute:
@@ -49,7 +58,10 @@ def dossier_modal(view: DossierView) -> View:
     else:
         blocks.append(context(t("dossier_no_pupil")))
     if view.signals:
-        blocks += [DividerBlock(), HeaderBlock(text=PlainTextObject(text=t("dossier_signals", count=len(view.signals))))]
+        blocks += [
+            DividerBlock(),
+            HeaderBlock(text=PlainTextObject(text=t("dossier_signals", count=len(view.signals)))),
+        ]
     # Newest first: when a long dossier does not fit one modal, the oldest signals are left out
     # with a notice (they stay in the database and the export).
     shown = 0
@@ -79,5 +91,7 @@ def _signal_blocks(number: int, signal: SignalView) -> list[Block]:
         blocks.append(context(t("dossier_source_own")))
     if signal.counter_facts:
         blocks += [context(t("dossier_counter_facts")), *plain(signal.counter_facts)]
-    blocks.append(context(t("dossier_signal_meta", reporter_id=signal.reporter_id, recorded=show_date(signal.recorded_at))))
+    blocks.append(
+        context(t("dossier_signal_meta", reporter_id=signal.reporter_id, recorded=show_date(signal.recorded_at)))
+    )
     return blocks

@@ -20,8 +20,9 @@ def _case_lines(cases: Sequence[CaseSummary], with_button: bool) -> list[Block]:
         return [context(t("home_none"))]
     blocks: list[Block] = []
     for case in cases:
-        line = mrkdwn(t("home_case_line", reference=case.reference, state=state_text(case.state),
-                        date=show_date(case.created_at)))
+        line = mrkdwn(
+            t("home_case_line", reference=case.reference, state=state_text(case.state), date=show_date(case.created_at))
+        )
         if with_button:
             line.accessory = button(Action.OPEN_CASE, "button_open_case", str(case.case_id))
         blocks.append(line)
@@ -40,8 +41,14 @@ def home_view(is_member: bool, overseen: Sequence[CaseSummary] | None, reported:
         context(t("home_emergency")),
     ]
     if overseen is not None:
-        blocks += [DividerBlock(), HeaderBlock(text=PlainTextObject(text=t("home_open_cases"))),
-                   *_case_lines(overseen, with_button=True)]
-    blocks += [DividerBlock(), HeaderBlock(text=PlainTextObject(text=t("home_my_reports"))),
-               *_case_lines(reported, with_button=True)]
+        blocks += [
+            DividerBlock(),
+            HeaderBlock(text=PlainTextObject(text=t("home_open_cases"))),
+            *_case_lines(overseen, with_button=True),
+        ]
+    blocks += [
+        DividerBlock(),
+        HeaderBlock(text=PlainTextObject(text=t("home_my_reports"))),
+        *_case_lines(reported, with_button=True),
+    ]
     return View(type="home", blocks=blocks)

@@ -28,11 +28,20 @@ def button(action: Action, label_key: str, value: str, *, primary: bool = False)
 def start_message() -> Message:
     """The answer to anything written in the bot's DM: what it does, and a start button."""
     text = t("dm_intro")
-    return Message(text, [mrkdwn(text), ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "dm", primary=True)])])
+    return Message(
+        text,
+        [mrkdwn(text), ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "dm", primary=True)])],
+    )
 
 
 def _case_message(text: str, case_id: int) -> Message:
-    return Message(text, [mrkdwn(text), ActionsBlock(elements=[button(Action.OPEN_CASE, "button_open_case", str(case_id), primary=True)])])
+    return Message(
+        text,
+        [
+            mrkdwn(text),
+            ActionsBlock(elements=[button(Action.OPEN_CASE, "button_open_case", str(case_id), primary=True)]),
+        ],
+    )
 
 
 def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
@@ -54,6 +63,15 @@ def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
         return Message(text, [mrkdwn(text)])
     if kind is NoticeKind.DRAFT_PENDING:
         text = t("notice_draft_pending")
-        return Message(text, [mrkdwn(text), ActionsBlock(elements=[
-            button(Action.FINISH_DRAFT, "button_finish_draft", str(payload["draft_id"]), primary=True)])])
+        return Message(
+            text,
+            [
+                mrkdwn(text),
+                ActionsBlock(
+                    elements=[
+                        button(Action.FINISH_DRAFT, "button_finish_draft", str(payload["draft_id"]), primary=True)
+                    ]
+                ),
+            ],
+        )
     raise ValueError(f"no rendering for notice kind {kind}")

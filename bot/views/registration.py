@@ -10,6 +10,7 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     DatePickerElement,
     InputBlock,
+    InputInteractiveElement,
     PlainTextInputElement,
     PlainTextObject,
     RadioButtonsElement,
@@ -20,18 +21,24 @@ from slack_sdk.models.views import View
 from bot.flows.directory import School
 from bot.flows.registration import LIMITS, OpenCaseFound, Registered, RouteResult
 from bot.flows.vocabulary import AgeBand, Route, SignalCategory, SignalSource
-from bot.ids import INPUT, Block as B, Callback
+from bot.ids import INPUT, Callback
+from bot.ids import Block as B
 from bot.texts import t
 from bot.views.common import context, modal, mrkdwn, named_option, option
 
-ROUTE_KEYS = {Route.HOME: "route_home", Route.STAFF_MEMBER: "route_staff_member",
-              Route.BETWEEN_CHILDREN: "route_between_children"}
+ROUTE_KEYS = {
+    Route.HOME: "route_home",
+    Route.STAFF_MEMBER: "route_staff_member",
+    Route.BETWEEN_CHILDREN: "route_between_children",
+}
 AGE_KEYS = {AgeBand.UNDER_12: "age_under_12", AgeBand.FROM_12_TO_16: "age_12_16", AgeBand.FROM_16: "age_16_plus"}
 SOURCE_KEYS = {SignalSource.OWN_OBSERVATION: "source_own", SignalSource.TOLD_BY_OTHER: "source_told"}
 CATEGORY_KEYS = {c: f"category_{c.value}" for c in SignalCategory}
 
 
-def _input(block: B, label_key: str, element: object, *, optional: bool = False, hint_key: str | None = None) -> InputBlock:
+def _input(
+    block: B, label_key: str, element: InputInteractiveElement, *, optional: bool = False, hint_key: str | None = None
+) -> InputBlock:
     return InputBlock(
         block_id=block,
         label=PlainTextObject(text=t(label_key)),
@@ -41,8 +48,9 @@ def _input(block: B, label_key: str, element: object, *, optional: bool = False,
     )
 
 
-def _text(block: B, label_key: str, *, multiline: bool = False, optional: bool = False,
-          hint_key: str | None = None) -> InputBlock:
+def _text(
+    block: B, label_key: str, *, multiline: bool = False, optional: bool = False, hint_key: str | None = None
+) -> InputBlock:
     element = PlainTextInputElement(action_id=INPUT, multiline=multiline, max_length=LIMITS[block.value])
     return _input(block, label_key, element, optional=optional, hint_key=hint_key)
 
@@ -51,15 +59,36 @@ def intake_modal(schools: Sequence[School]) -> View:
     """Step one of registering: which school (when several), who it is about, acute danger."""
     blocks: list[Block] = [context(t("intake_intro"))]
     if len(schools) > 1:
-        blocks.append(_input(B.SCHOOL, "label_school", StaticSelectElement(
-            action_id=INPUT, options=[named_option(s.name, s.id) for s in schools])))
-    blocks.append(_input(B.ROUTE, "label_route", RadioButtonsElement(
-        action_id=INPUT, options=[option(key, route) for route, key in ROUTE_KEYS.items()])))
-    blocks.append(_input(B.ACUTE, "label_acute", RadioButtonsElement(
-        action_id=INPUT, options=[option("yes", "yes"), option("no", "no")])))
+        blocks.append(
+            _input(
+                B.SCHOOL,
+                "label_school",
+                StaticSelectElement(action_id=INPUT, options=[named_option(s.name, s.id) for s in schools]),
+            )
+        )
+    blocks.append(
+        _input(
+            B.ROUTE,
+            "label_route",
+            RadioButtonsElement(action_id=INPUT, options=[option(key, route) for route, key in ROUTE_KEYS.items()]),
+        )
+    )
+    blocks.append(
+        _input(
+            B.ACUTE,
+            "label_acute",
+            RadioButtonsElement(action_id=INPUT, options=[option("yes", "yes"), option("no", "no")]),
+        )
+    )
     metadata = {"school": schools[0].id} if len(schools) == 1 else None
-    return modal(Callback.INTAKE, t("modal_intake_title"), blocks, submit_key="modal_next",
-                 close_key="modal_cancel", metadata=metadata)
+    return modal(
+        Callback.INTAKE,
+        t("modal_intake_title"),
+        blocks,
+        submit_key="modal_next",
+        close_key="modal_cancel",
+        metadata=metadata,
+    )
 
 
 def signal_modal(school_id: str, acute: bool, today: date) -> View:
@@ -68,20 +97,37 @@ def signal_modal(school_id: str, acute: bool, today: date) -> View:
     blocks += [
         _text(B.PUPIL_NAME, "label_pupil_name"),
         _text(B.PUPIL_GROUP, "label_pupil_group"),
-        _input(B.AGE_BAND, "label_age_band", RadioButtonsElement(
-            action_id=INPUT, options=[option(key, band) for band, key in AGE_KEYS.items()])),
+        _input(
+            B.AGE_BAND,
+            "label_age_band",
+            RadioButtonsElement(action_id=INPUT, options=[option(key, band) for band, key in AGE_KEYS.items()]),
+        ),
         _text(B.OBSERVED, "label_observed", multiline=True, hint_key="hint_observed"),
         _input(B.OBSERVED_ON, "label_observed_on", DatePickerElement(action_id=INPUT, initial_date=today.isoformat())),
         _text(B.LOCATION, "label_location"),
-        _input(B.SOURCE, "label_source", RadioButtonsElement(
-            action_id=INPUT, options=[option(key, source) for source, key in SOURCE_KEYS.items()])),
+        _input(
+            B.SOURCE,
+            "label_source",
+            RadioButtonsElement(action_id=INPUT, options=[option(key, source) for source, key in SOURCE_KEYS.items()]),
+        ),
         _text(B.SOURCE_DETAIL, "label_source_detail", optional=True, hint_key="hint_source_detail"),
-        _input(B.CATEGORIES, "label_categories", CheckboxesElement(
-            action_id=INPUT, options=[option(key, category) for category, key in CATEGORY_KEYS.items()])),
+        _input(
+            B.CATEGORIES,
+            "label_categories",
+            CheckboxesElement(
+                action_id=INPUT, options=[option(key, category) for category, key in CATEGORY_KEYS.items()]
+            ),
+        ),
         _text(B.COUNTER_FACTS, "label_counter_facts", multiline=True, optional=True, hint_key="hint_counter_facts"),
     ]
-    return modal(Callback.SIGNAL, t("modal_signal_title"), blocks, submit_key="modal_save",
-                 close_key="modal_cancel", metadata={"school": school_id, "acute": acute})
+    return modal(
+        Callback.SIGNAL,
+        t("modal_signal_title"),
+        blocks,
+        submit_key="modal_save",
+        close_key="modal_cancel",
+        metadata={"school": school_id, "acute": acute},
+    )
 
 
 def route_outcome_modal(result: RouteResult) -> View:
@@ -111,5 +157,11 @@ def open_case_choice_modal(found: OpenCaseFound) -> View:
         mrkdwn(t("choice_intro", reference=found.reference)),
         _input(B.CHOICE, "choice_title", choices),
     ]
-    return modal(Callback.OPEN_CASE_CHOICE, t("choice_title"), blocks, submit_key="modal_save",
-                 metadata={"draft": found.draft_id}, notify_on_close=True)
+    return modal(
+        Callback.OPEN_CASE_CHOICE,
+        t("choice_title"),
+        blocks,
+        submit_key="modal_save",
+        metadata={"draft": found.draft_id},
+        notify_on_close=True,
+    )

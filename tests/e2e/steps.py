@@ -32,8 +32,9 @@ def signal_values(**overrides: Any) -> dict[str, Any]:
     return values
 
 
-def start_intake(driver: SlackDriver, user_id: str, route: str = "home", acute: bool = False,
-                 school: str | None = None) -> Response:
+def start_intake(
+    driver: SlackDriver, user_id: str, route: str = "home", acute: bool = False, school: str | None = None
+) -> Response:
     driver.command(user_id)
     values: dict[str, Any] = {Block.ROUTE: route, Block.ACUTE: "yes" if acute else "no"}
     if school:
@@ -41,8 +42,9 @@ def start_intake(driver: SlackDriver, user_id: str, route: str = "home", acute: 
     return driver.submit(user_id, values)
 
 
-def register(driver: SlackDriver, user_id: str, *, acute: bool = False, school: str | None = None,
-             **overrides: Any) -> Response:
+def register(
+    driver: SlackDriver, user_id: str, *, acute: bool = False, school: str | None = None, **overrides: Any
+) -> Response:
     """The whole registration: intake, then the signal form. Returns the signal form's answer."""
     start_intake(driver, user_id, acute=acute, school=school)
     return driver.submit(user_id, signal_values(**overrides))

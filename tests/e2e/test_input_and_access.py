@@ -155,7 +155,7 @@ def test_health_endpoint_answers_when_database_is_up(slack: LocalSlack) -> None:
         assert answer.status == 200 and b'"ok"' in answer.read()
 
 
-def register_form(slack: LocalSlack, **overrides: object):  # noqa: ANN201 - the driver's Response
+def register_form(slack: LocalSlack, **overrides: object):
     assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.SIGNAL  # type: ignore[index]
     return slack.driver.submit(TEACHER, signal_values(**overrides))
 

@@ -78,7 +78,9 @@ def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered(
     # Modals for authorised users are where details belong; everything else must be clean.
     outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.update")]
     assert outside_modals
-    leaks = [c.method for c in outside_modals for marker in PUPIL_DATA if marker in json.dumps(c.params, ensure_ascii=False)]
+    leaks = [
+        c.method for c in outside_modals for marker in PUPIL_DATA if marker in json.dumps(c.params, ensure_ascii=False)
+    ]
     assert leaks == []
     log_text = "\n".join(r.getMessage() + str(r.exc_info or "") for r in caplog.records)
     assert caplog.records

@@ -65,8 +65,16 @@ def test_coordinator_reads_every_field_when_opening_the_case(slack: LocalSlack) 
     slack.driver.click_in_messages(COORDINATOR, Action.OPEN_CASE)
 
     dossier = modal_text(slack.fake.top_modal(COORDINATOR))
-    for expected in (PUPIL_NAME, "groep 5", OBSERVED, "Gymzaal", "Moeder van een klasgenoot", "klimclub",
-                     "13-11-2026", "Lichamelijk"):
+    for expected in (
+        PUPIL_NAME,
+        "groep 5",
+        OBSERVED,
+        "Gymzaal",
+        "Moeder van een klasgenoot",
+        "klimclub",
+        "13-11-2026",
+        "Lichamelijk",
+    ):
         assert expected in dossier
     with slack.services.db.transaction() as session:
         actions = [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.actor_id == COORDINATOR))]
@@ -127,7 +135,11 @@ def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: Loc
     with slack.services.db.transaction() as session:
         case = session.scalars(select(Case)).one()
         assert (case.route, case.state, case.pupil_name, case.pupil_lookup) == (
-            "staff_member", "referred_to_board", None, None)
+            "staff_member",
+            "referred_to_board",
+            None,
+            None,
+        )
     assert count(slack, Signal) == 0
     [alert] = slack.fake.client(DIRECTOR).messages
     assert "MC-2026-0001" in alert["text"] and "bevoegd gezag" in alert["text"]
@@ -141,7 +153,8 @@ def test_school_safety_plan_is_pointed_to_when_concern_is_between_children(slack
     assert count(slack, Case) == 0
     with slack.services.db.transaction() as session:
         assert [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.actor_id == TEACHER))] == [
-            "safety_plan_route"]
+            "safety_plan_route"
+        ]
 
 
 def test_registration_asks_which_school_when_teacher_works_at_two(slack: LocalSlack) -> None:
@@ -236,8 +249,9 @@ def test_one_case_is_created_when_a_double_click_races(slack: LocalSlack) -> Non
     payload = submission(slack, TEACHER, signal_values())
     answers: list[int] = []
 
-    threads = [threading.Thread(target=lambda: answers.append(slack.driver.interactive(payload).status))
-               for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: answers.append(slack.driver.interactive(payload).status)) for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -261,5 +275,9 @@ def test_second_click_on_the_choice_files_the_signal_once(slack: LocalSlack) -> 
 def submission(slack: LocalSlack, user_id: str, values: dict[str, Any]) -> dict[str, Any]:
     view = slack.fake.top_modal(user_id)
     assert view is not None
-    return {"type": "view_submission", "user": {"id": user_id}, "team": {"id": "T0SCHOOL"},
-            "view": {**view, "state": {"values": fill_state(view, values)}}}
+    return {
+        "type": "view_submission",
+        "user": {"id": user_id},
+        "team": {"id": "T0SCHOOL"},
+        "view": {**view, "state": {"values": fill_state(view, values)}},
+    }

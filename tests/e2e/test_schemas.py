@@ -17,7 +17,8 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.devtools.local import LocalSlack
-from bot.ids import Action, Block as B
+from bot.ids import Action
+from bot.ids import Block as B
 from tests.conftest import COORDINATOR, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
 from tests.e2e.steps import register, signal_values, start_intake
 
@@ -52,8 +53,14 @@ def test_manifest_declares_what_the_code_listens_to() -> None:
 
 def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
     """Drive every screen the bot has; return the views and message block lists it sent."""
-    register(slack.driver, TEACHER, acute=True, source="told", source_detail="De leerling zelf",
-             observed="Lange tekst. " * 230)
+    register(
+        slack.driver,
+        TEACHER,
+        acute=True,
+        source="told",
+        source_detail="De leerling zelf",
+        observed="Lange tekst. " * 230,
+    )
     register(slack.driver, TEACHER_2)
     slack.driver.close(TEACHER_2)
     slack.driver.click_in_messages(TEACHER_2, Action.FINISH_DRAFT)
@@ -84,8 +91,10 @@ def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:
     validator = Draft202012Validator(_schema("block-kit.schema.json"))
     problems = [
         f"{where}: {error.message[:200]}"
-        for where, blocks in [*((v.get("callback_id") or v["type"], v["blocks"]) for v in views),
-                              *(("message", m) for m in messages)]
+        for where, blocks in [
+            *((v.get("callback_id") or v["type"], v["blocks"]) for v in views),
+            *(("message", m) for m in messages),
+        ]
         for error in validator.iter_errors(blocks)
     ]
     assert problems == []

@@ -102,8 +102,12 @@ def test_parallel_registrations_get_distinct_references(services: Services) -> N
 
 def test_parallel_identical_submissions_store_one_signal(services: Services) -> None:
     results: list[object] = []
-    threads = [threading.Thread(target=lambda: results.append(
-        register_signal(services, TEACHER, "linde", False, valid_form(), "same"))) for _ in range(6)]
+    threads = [
+        threading.Thread(
+            target=lambda: results.append(register_signal(services, TEACHER, "linde", False, valid_form(), "same"))
+        )
+        for _ in range(6)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -114,7 +118,9 @@ def test_parallel_identical_submissions_store_one_signal(services: Services) -> 
         assert session.scalar(select(func.count()).select_from(Signal)) == 1
 
 
-@pytest.mark.parametrize("name, group", [("fénna  TESTKIND-zonderbestaan", "Groep 5"), ("Fenna Testkind-Zonderbestaan", "5")])
+@pytest.mark.parametrize(
+    "name, group", [("fénna  TESTKIND-zonderbestaan", "Groep 5"), ("Fenna Testkind-Zonderbestaan", "5")]
+)
 def test_open_case_is_found_when_name_differs_in_case_accents_or_spacing(
     services: Services, name: str, group: str
 ) -> None:

@@ -17,8 +17,14 @@ from storage.models import Base, OutboxMessage
 from tests.conftest import TEACHER
 from tests.flows.forms import valid_form
 
-SECRETS = ("Fenna Testkind-Zonderbestaan", "groep 5", "Blauwe plekken op beide onderarmen", "Gymzaal",
-           "klimclub", "Moeder van een klasgenoot")
+SECRETS = (
+    "Fenna Testkind-Zonderbestaan",
+    "groep 5",
+    "Blauwe plekken op beide onderarmen",
+    "Gymzaal",
+    "klimclub",
+    "Moeder van een klasgenoot",
+)
 
 
 def test_migrations_build_exactly_the_models(services: Services) -> None:
@@ -49,8 +55,9 @@ def _raw_dump(services: Services) -> str:
         return "".join(f.read_bytes().decode("latin-1") for f in files if f.exists())
     with services.db.engine.connect() as connection:
         tables = inspect(connection).get_table_names()
-        rows = [connection.execute(text(f"SELECT row_to_json(t)::text FROM {name} t")).scalars().all()
-                for name in tables]
+        rows = [
+            connection.execute(text(f"SELECT row_to_json(t)::text FROM {name} t")).scalars().all() for name in tables
+        ]
     return json.dumps(rows, ensure_ascii=False)
 
 
@@ -62,7 +69,7 @@ def test_case_numbers_never_repeat_when_many_writers_race(services: Services) ->
         try:
             with services.db.transaction() as session:
                 numbers.append(repo.next_case_number(session, "linde", 2026))
-        except BaseException as error:  # noqa: BLE001 - collected and asserted below
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=take) for _ in range(16)]
@@ -85,8 +92,15 @@ def test_event_receipt_is_refused_when_the_id_was_seen(services: Services) -> No
 
 def test_outbox_message_is_claimed_once_when_two_workers_try(services: Services) -> None:
     with services.db.transaction() as session:
-        message = OutboxMessage(dedupe_key="k", recipient_id="U1", kind="case_registered", payload={},
-                                state="pending", attempts=0, created_at=services.clock.now())
+        message = OutboxMessage(
+            dedupe_key="k",
+            recipient_id="U1",
+            kind="case_registered",
+            payload={},
+            state="pending",
+            attempts=0,
+            created_at=services.clock.now(),
+        )
         session.add(message)
     with services.db.transaction() as session:
         first = repo.claim_outbox_message(session, message.id)

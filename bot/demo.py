@@ -1,0 +1,165 @@
+"""`meldbot demo`: one scripted case through the real app and a fake Slack, shown as each person saw it."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import SecretStr
+from sqlalchemy import select
+
+from bot.bootstrap import build_services
+from bot.config import Settings
+from bot.devtools.local import LocalSlack, local_slack
+from bot.devtools.render import error_lines, message_lines, view_lines
+from bot.flows.ports import local_today
+from bot.ids import Action, Block
+from bot.school_config import parse_directory
+from storage.crypto import generate_key
+from storage.models import Case, Signal
+
+PEOPLE = {
+    "UANNA0001": "Anna (leerkracht groep 5)",
+    "UBRAM0002": "Bram (leerkracht groep 7)",
+    "UZORG0003": "Sanne (zorgcoördinator)",
+    "UDIRK0004": "Dirk (directeur)",
+}
+ANNA, BRAM, SANNE, DIRK = PEOPLE
+
+DEMO_SCHOOLS = f"""
+schools:
+  - id: linde
+    name: "Basisschool De Linde (demo)"
+    coordinators: [{SANNE}]
+    directors: [{DIRK}]
+    members: all
+"""
+
+
+class Narrator:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self._seen: dict[str, int] = {}
+
+    def say(self, text: str) -> None:
+        self.out.write(f"\n▶ {text}\n")
+
+    def screen(self, slack: LocalSlack, user_id: str) -> None:
+        view = slack.fake.top_modal(user_id)
+        if view is not None:
+            self._print(user_id, view_lines(view))
+
+    def new_messages(self, slack: LocalSlack) -> None:
+        for user_id, name in PEOPLE.items():
+            messages = slack.fake.client(user_id).messages
+            for message in messages[self._seen.get(user_id, 0) :]:
+                self._print(user_id, message_lines(message), heading=f"DM from the bot to {name}")
+            self._seen[user_id] = len(messages)
+
+    def errors(self, view: dict[str, Any] | None, errors: dict[str, str]) -> None:
+        self._print(ANNA, error_lines(view or {}, errors), heading="Under the fields, in red")
+
+    def _print(self, user_id: str, lines: list[str], heading: str | None = None) -> None:
+        self.out.write(f"\n  {heading or 'What ' + PEOPLE.get(user_id, user_id) + ' sees'}:\n")
+        for line in lines:
+            self.out.write(f"    {line}\n")
+
+
+@contextmanager
+def _demo_app(data_dir: Path) -> Iterator[LocalSlack]:
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        meldbot_data_dir=data_dir,
+        meldbot_encryption_key=SecretStr(generate_key()),
+    )
+    services = build_services(settings, directory=parse_directory(DEMO_SCHOOLS, "demo"))
+    try:
+        with local_slack(services) as slack:
+            yield slack
+    finally:
+        services.db.dispose()
+
+
+def run_demo(out: TextIO) -> int:
+    # The demo speaks for itself; the bot's own log lines would only interleave with it.
+    logging.getLogger().setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="meldbot-demo-") as data_dir, _demo_app(Path(data_dir)) as slack:
+        _script(slack, Narrator(out))
+        _show_storage(slack, out)
+    out.write("\nThat was the real app, in HTTP mode, against a local fake of Slack. Nothing left this machine.\n")
+    return 0
+
+
+def _script(slack: LocalSlack, tell: Narrator) -> None:
+    driver, now = slack.driver, local_today(slack.services.clock)
+    today, tomorrow = now.date().isoformat(), (now + timedelta(days=1)).date().isoformat()
+    tell.say(f"{PEOPLE[ANNA]} has a 'niet pluis' feeling and types /meldcode.")
+    driver.command(ANNA)
+    tell.screen(slack, ANNA)
+    tell.say("She answers: a situation at home, no acute danger. The form for the signal opens.")
+    driver.submit(ANNA, {Block.ROUTE: "home", Block.ACUTE: "no"})
+    tell.screen(slack, ANNA)
+    tell.say("She first leaves 'what did you see' blank and picks tomorrow's date: the form says what is wrong.")
+    form = slack.fake.top_modal(ANNA)
+    refused = driver.submit(ANNA, _signal(tomorrow, observed="   "))
+    tell.errors(form, refused.json.get("errors", {}))
+    tell.say("She fills it in as facts and submits. The modal confirms; Sanne gets a DM (reference only).")
+    driver.submit(ANNA, _signal(today))
+    tell.screen(slack, ANNA)
+    tell.new_messages(slack)
+    tell.say(f"{PEOPLE[SANNE]} clicks 'Open casus': the dossier opens, for her eyes only.")
+    driver.click_in_messages(SANNE, Action.OPEN_CASE)
+    tell.screen(slack, SANNE)
+    tell.say(f"Sanne's message is forwarded to {PEOPLE[BRAM]}, who clicks the same button.")
+    driver.click(BRAM, Action.OPEN_CASE, _button_value(slack.fake.client(SANNE).messages[-1]))
+    tell.screen(slack, BRAM)
+    tell.say("Bram writes about a pupil in the bot's DM instead. The bot does not keep it and says why.")
+    driver.write_dm(BRAM, "Ik maak me zorgen over een leerling uit mijn klas")
+    tell.new_messages(slack)
+    tell.say(
+        "Bram registers a concern with acute danger: 112 and Veilig Thuis show at once; Sanne and Dirk are alerted."
+    )
+    driver.command(BRAM)
+    driver.submit(BRAM, {Block.ROUTE: "home", Block.ACUTE: "yes"})
+    tell.screen(slack, BRAM)
+    tell.new_messages(slack)
+    driver.submit(BRAM, _signal(today, pupil_name="Daan Voorbeeld", pupil_group="groep 7"))
+    tell.new_messages(slack)
+
+
+def _signal(today: str, **changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        Block.PUPIL_NAME: "Mila Verzonnen",
+        Block.PUPIL_GROUP: "groep 5",
+        Block.AGE_BAND: "under_12",
+        Block.OBSERVED: "Kwam drie dagen op rij zonder jas en zonder ontbijt; zei 'mama slaapt nog'.",
+        Block.OBSERVED_ON: today,
+        Block.LOCATION: "Klaslokaal, bij binnenkomst",
+        Block.SOURCE: "own",
+        Block.CATEGORIES: ["physical", "parent"],
+        Block.COUNTER_FACTS: "Oogt vrolijk en speelt met klasgenoten.",
+    }
+    values.update(changes)
+    return values
+
+
+def _button_value(message: dict[str, Any]) -> str:
+    return next(e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"])
+
+
+def _show_storage(slack: LocalSlack, out: TextIO) -> None:
+    with slack.services.db.transaction() as session:
+        cases = list(session.scalars(select(Case)))
+        signal = session.scalars(select(Signal)).first()
+    out.write("\n▶ In the database (a SQLite file): every name and text is encrypted, field by field.\n")
+    for case in cases:
+        out.write(
+            f"    {case.reference}  state={case.state}  acute={case.acute}  pupil_name={str(case.pupil_name)[:38]}…\n"
+        )
+    if signal is not None:
+        out.write(f"    signal.observed={signal.observed[:38]}…\n")

@@ -1,0 +1,123 @@
+"""The `meldbot` command as an operator meets it: one clear line per problem, exit code 2."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.bootstrap import load_cipher
+from bot.config import Settings, SettingsError
+from storage.crypto import generate_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def meldbot(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "MELDBOT_", "DATABASE_URL", "PORT"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=tmp_path,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_run_without_tokens_names_what_is_missing(tmp_path: Path) -> None:
+    result = meldbot(tmp_path, "run")
+
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN is not set" in result.stderr and "SLACK_SIGNING_SECRET is not set" in result.stderr
+    assert "meldbot demo" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_setting_is_one_line_naming_the_variable(tmp_path: Path) -> None:
+    result = meldbot(tmp_path, "run", SLACK_BOT_TOKEN="xoxp-user-token", PORT="eighty")
+
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 2
+    assert lines[0].startswith("meldbot: SLACK_BOT_TOKEN is malformed (must start with xoxb-)")
+    assert lines[1].startswith("meldbot: PORT is malformed")
+
+
+def test_run_with_tokens_reports_a_broken_school_configuration(tmp_path: Path) -> None:
+    (tmp_path / "meldbot.yml").write_text("schools:\n  - id: x\n    name: X\n", encoding="utf-8")
+
+    result = meldbot(tmp_path, "run", SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s")
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == "meldbot: meldbot.yml:2: 'schools[0].coordinators' is missing"
+
+
+def test_check_lists_every_problem_and_passes_when_all_is_well(tmp_path: Path) -> None:
+    broken = meldbot(tmp_path, "check")
+    assert broken.returncode == 2
+    assert {line.split(" ")[0] for line in broken.stderr.strip().splitlines()} == {
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "meldbot.yml:",
+    }
+
+    (tmp_path / "meldbot.yml").write_text((ROOT / "meldbot.example.yml").read_text(encoding="utf-8"))
+    fine = meldbot(tmp_path, "check", SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s")
+    assert fine.returncode == 0, fine.stderr
+    assert "alles in orde" in fine.stdout
+
+
+def test_check_refuses_a_key_that_does_not_open_the_stored_dossiers(tmp_path: Path) -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    (tmp_path / "meldbot.yml").write_text((ROOT / "meldbot.example.yml").read_text(encoding="utf-8"))
+    seeded = subprocess.run(
+        [sys.executable, "-c", _SEED],
+        cwd=tmp_path,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert seeded.returncode == 0, seeded.stderr
+
+    wrong = meldbot(tmp_path, "check", **{**env, "MELDBOT_ENCRYPTION_KEY": generate_key()})
+
+    assert wrong.returncode == 2
+    assert "does not open the stored dossiers" in wrong.stderr
+
+
+_SEED = """
+from bot.bootstrap import build_services
+from bot.config import load_settings
+from bot.flows.registration import register_signal
+from tests.flows.forms import valid_form
+services = build_services(load_settings())
+register_signal(services, 'U0123ABCD', 'linde', False, valid_form(), 'seed')
+"""
+
+
+def test_key_is_generated_once_and_private_when_none_is_configured(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(_env_file=None, meldbot_data_dir=tmp_path / "data")  # type: ignore[call-arg]
+
+    first = load_cipher(settings)
+    second = load_cipher(settings)
+
+    key_file = tmp_path / "data" / "encryption.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert first.active_key == second.active_key
+    assert any("Generated a new encryption key" in r.getMessage() for r in caplog.records)
+
+
+def test_malformed_configured_key_is_refused_with_the_fix(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, meldbot_encryption_key="too-short")  # type: ignore[call-arg]
+
+    with pytest.raises(SettingsError) as refused:
+        load_cipher(settings)
+    assert refused.value.problems[0].startswith("MELDBOT_ENCRYPTION_KEY is malformed")
+    assert "meldbot keygen" in refused.value.problems[0]

@@ -1,0 +1,74 @@
+"""The school configuration: a valid file loads; each mistake is one line naming the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.flows.vocabulary import Role
+from bot.school_config import ConfigError, load_directory, parse_directory
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(ConfigError) as refused:
+        parse_directory(text, "meldbot.yml")
+    return refused.value.problems
+
+
+def test_example_configuration_loads() -> None:
+    directory = load_directory(ROOT / "meldbot.example.yml")
+
+    [school] = directory.schools
+    assert school.id == "linde" and school.members is None
+    assert directory.roles_of("U0123ABCD", "linde") == {Role.COORDINATOR, Role.REPORTER}
+    assert directory.roles_of("UANYBODY1", "linde") == {Role.REPORTER}
+
+
+def test_member_list_limits_who_may_report() -> None:
+    directory = parse_directory("schools:\n  - id: a\n    name: A\n    coordinators: [UC1]\n    members: [UT1]\n", "x")
+
+    assert directory.schools_of("UT1") and directory.schools_of("UC1")
+    assert directory.schools_of("UZZ") == []
+
+
+def test_unknown_key_is_named_with_its_line() -> None:
+    text = "schools:\n  - id: linde\n    name: X\n    coordinators: [UC1]\n    colour: red\n"
+
+    assert problems(text) == ["meldbot.yml:5: unknown key 'colour'"]
+
+
+def test_school_without_coordinator_is_named_with_its_line() -> None:
+    assert problems("schools:\n  - id: linde\n    name: X\n    coordinators: []\n") == [
+        "meldbot.yml:4: 'schools[0].coordinators': a school needs at least one coordinator"
+    ]
+    assert problems("schools:\n  - id: linde\n    name: X\n") == ["meldbot.yml:2: 'schools[0].coordinators' is missing"]
+
+
+def test_duplicate_school_id_names_both_lines() -> None:
+    text = (
+        "schools:\n  - id: a\n    name: A\n    coordinators: [UC1]\n  - id: a\n    name: B\n    coordinators: [UC2]\n"
+    )
+
+    assert problems(text) == ["meldbot.yml:5: school id 'a' is used twice (first on line 2)"]
+
+
+def test_each_problem_is_its_own_line_when_there_are_several() -> None:
+    text = "schools:\n  - id: Linde!\n    name: X\n    coordinators: [bob]\n    members: some\n"
+
+    assert problems(text) == [
+        "meldbot.yml:2: 'schools[0].id': use lowercase letters, digits, '-' or '_' (like 'linde')",
+        "meldbot.yml:4: 'schools[0].coordinators[0]': 'bob' is not a Slack user id (like U0123ABCD)",
+        "meldbot.yml:5: 'schools[0].members': write 'all' or a list of Slack user ids",
+    ]
+
+
+def test_broken_yaml_and_missing_file_are_one_line_each(tmp_path: Path) -> None:
+    assert problems("schools: [\n") == [
+        "meldbot.yml:2: not valid YAML (expected the node content, but found '<stream end>')"
+    ]
+    with pytest.raises(ConfigError) as refused:
+        load_directory(tmp_path / "nope.yml")
+    assert "meldbot.example.yml" in refused.value.problems[0]
