@@ -12,7 +12,7 @@ from slack_bolt import App, BoltContext
 from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
 
-from bot.delivery import OutboxDelivery
+from bot.delivery import SEND_TIMEOUT_SECONDS, OutboxDelivery
 from bot.flows.services import Services
 from bot.handlers import register_all
 from storage.repositories import record_event_receipt
@@ -39,8 +39,8 @@ def _quiet_logger(name: str) -> logging.Logger:
 def web_client(slack: SlackSettings) -> WebClient:
     logger = _quiet_logger("bot.slack_api")
     if slack.api_url:
-        return WebClient(token=slack.bot_token, base_url=slack.api_url, logger=logger)
-    return WebClient(token=slack.bot_token, logger=logger)
+        return WebClient(token=slack.bot_token, base_url=slack.api_url, logger=logger, timeout=SEND_TIMEOUT_SECONDS)
+    return WebClient(token=slack.bot_token, logger=logger, timeout=SEND_TIMEOUT_SECONDS)
 
 
 def build_app(

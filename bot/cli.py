@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(settings: Settings) -> int:
     from bot.app import SlackSettings, build_app
     from bot.bootstrap import build_services
+    from bot.scheduler import start_scheduler, sweep_outbox
     from bot.server import serve_http, serve_socket_mode
 
     problems = settings.problems_for_serving()
@@ -67,7 +68,8 @@ def _run(settings: Settings) -> int:
         api_url=settings.slack_api_url,
     )
     app, delivery = build_app(services, slack)
-    delivery.flush()  # what an earlier run queued but could not send
+    sweep_outbox(delivery)  # at once: what an earlier run queued but could not send
+    start_scheduler(delivery, settings.meldbot_sweep_seconds)
     if settings.slack_app_token is not None:
         serve_socket_mode(app, settings.slack_app_token.get_secret_value())
     else:

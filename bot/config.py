@@ -23,6 +23,7 @@ _HINTS = {
     "SLACK_API_URL": "an http(s) URL such as https://slack.com/api/ (leave it unset for Slack itself)",
     "MELDBOT_ENCRYPTION_KEY": "a key made by `meldbot keygen` (44 characters of base64)",
     "PORT": "a TCP port number between 1 and 65535",
+    "MELDBOT_SWEEP_SECONDS": "a number of seconds between 1 and 3600",
 }
 
 
@@ -37,6 +38,7 @@ class Settings(BaseSettings):
     meldbot_data_dir: Path = Path("data")
     meldbot_config: Path = Path("meldbot.yml")
     meldbot_encryption_key: SecretStr | None = None
+    meldbot_sweep_seconds: int = Field(default=30, ge=1, le=3600)
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
 

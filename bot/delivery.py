@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -17,21 +18,30 @@ from storage.models import OutboxMessage
 log = logging.getLogger(__name__)
 
 
+# A claim older than this is taken to belong to a worker that died mid-send. It must exceed the
+# longest a send can take (the client's timeout), or a slow send would be repeated.
+CLAIM_LEASE = timedelta(seconds=60)
+SEND_TIMEOUT_SECONDS = 15
+
+
 class OutboxDelivery:
+    """At-least-once delivery: a message whose sender died after Slack accepted it may be sent again."""
+
     def __init__(self, db: Database, client: WebClient, clock: Clock) -> None:
         self._db = db
         self._client = client
         self._clock = clock
 
     def flush(self, limit: int = 100) -> int:
-        """Try every pending message once; return how many were delivered."""
+        """Try every deliverable message once; return how many were delivered."""
         with self._db.transaction() as session:
-            ids = repo.pending_outbox_ids(session, limit)
+            ids = repo.deliverable_outbox_ids(session, self._clock.now() - CLAIM_LEASE, limit)
         return sum(self._deliver(message_id) for message_id in ids)
 
     def _deliver(self, message_id: int) -> bool:
+        now = self._clock.now()
         with self._db.transaction() as session:
-            message = repo.claim_outbox_message(session, message_id)
+            message = repo.claim_outbox_message(session, message_id, now, now - CLAIM_LEASE)
             if message is None:
                 return False  # another worker has it
             recipient, kind, payload = message.recipient_id, NoticeKind(message.kind), dict(message.payload)

@@ -199,6 +199,7 @@ class OutboxMessage(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
+    claimed_at: Mapped[datetime | None]  # when a worker took it; a stale claim is retried
     sent_at: Mapped[datetime | None]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, inspect, select, update
+from sqlalchemy import ColumnElement, and_, delete, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -147,17 +147,27 @@ def outbox_has(session: Session, dedupe_key: str) -> bool:
     return session.scalars(statement).first() is not None
 
 
-def pending_outbox_ids(session: Session, limit: int) -> list[int]:
-    statement = select(OutboxMessage.id).where(OutboxMessage.state == "pending").order_by(OutboxMessage.id).limit(limit)
+def _deliverable(stale_before: datetime) -> ColumnElement[bool]:
+    """Pending, or claimed by a worker that has not finished within its lease (it may have died)."""
+    return or_(
+        OutboxMessage.state == "pending",
+        and_(OutboxMessage.state == "sending", OutboxMessage.claimed_at < stale_before),
+    )
+
+
+def deliverable_outbox_ids(session: Session, stale_before: datetime, limit: int) -> list[int]:
+    statement = select(OutboxMessage.id).where(_deliverable(stale_before)).order_by(OutboxMessage.id).limit(limit)
     return list(session.scalars(statement))
 
 
-def claim_outbox_message(session: Session, message_id: int) -> OutboxMessage | None:
-    """Move one pending message to 'sending'; None when another worker claimed it first."""
+def claim_outbox_message(
+    session: Session, message_id: int, now: datetime, stale_before: datetime
+) -> OutboxMessage | None:
+    """Move one deliverable message to 'sending'; None when another worker holds it."""
     claimed = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == message_id, OutboxMessage.state == "pending")
-        .values(state="sending", attempts=OutboxMessage.attempts + 1)
+        .where(OutboxMessage.id == message_id, _deliverable(stale_before))
+        .values(state="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
         .returning(OutboxMessage.id)
     ).first()
     if claimed is None:

@@ -60,7 +60,9 @@ class Response:
 
 
 class SlackDriver:
-    def __init__(self, app_url: str, signing_secret: str, fake: FakeSlack, executor: DrainableExecutor) -> None:
+    def __init__(
+        self, app_url: str, signing_secret: str, fake: FakeSlack, executor: DrainableExecutor | None = None
+    ) -> None:
         self.app_url = app_url
         self.fake = fake
         self._verifier = SignatureVerifier(signing_secret)
@@ -95,8 +97,9 @@ class SlackDriver:
         return response
 
     def settle(self) -> None:
-        """Wait until the app has finished what it does after acknowledging."""
-        self._executor.drain()
+        """Wait until the app has finished what it does after acknowledging (when it runs in-process)."""
+        if self._executor is not None:
+            self._executor.drain()
 
     def interactive(self, payload: dict[str, Any], **kwargs: Any) -> Response:
         body = urlencode({"payload": json.dumps(payload)})

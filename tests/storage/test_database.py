@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -102,10 +103,18 @@ def test_outbox_message_is_claimed_once_when_two_workers_try(services: Services)
             created_at=services.clock.now(),
         )
         session.add(message)
+    now = services.clock.now()
+    lease = timedelta(seconds=60)
     with services.db.transaction() as session:
-        first = repo.claim_outbox_message(session, message.id)
+        first = repo.claim_outbox_message(session, message.id, now, now - lease)
     with services.db.transaction() as session:
-        second = repo.claim_outbox_message(session, message.id)
+        second = repo.claim_outbox_message(session, message.id, now, now - lease)
+    later = now + lease + timedelta(seconds=1)
+    with services.db.transaction() as session:
+        assert repo.deliverable_outbox_ids(session, now - lease, 10) == []
+        assert repo.deliverable_outbox_ids(session, later - lease, 10) == [message.id]
+        after_lease = repo.claim_outbox_message(session, message.id, later, later - lease)
 
     assert first is not None and first.attempts == 1
-    assert second is None
+    assert second is None  # another worker holds it
+    assert after_lease is not None and after_lease.attempts == 2  # its worker died: taken over

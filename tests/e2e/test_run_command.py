@@ -1,0 +1,121 @@
+"""`meldbot run` itself, as a separate process in HTTP mode: serves, survives SIGKILL, loses nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select, update
+
+from bot.devtools.driver import SlackDriver
+from bot.devtools.fake_slack import FakeSlack
+from bot.ids import Block
+from storage.crypto import generate_key
+from storage.models import Case, OutboxMessage
+from tests.e2e.steps import signal_values
+
+COORDINATOR, TEACHER = "UCOORD001", "UTEACH001"
+CONFIG = f"schools:\n  - id: linde\n    name: De Linde\n    coordinators: [{COORDINATOR}]\n    members: all\n"
+SECRET = "run-command-secret"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def meldbot_run(tmp_path: Path, fake: FakeSlack, env: dict[str, str]) -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env={**os.environ, **env, "PORT": str(port), "HOST": "127.0.0.1", "SLACK_API_URL": fake.url},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"meldbot run did not come up:\n{process.stdout.read()}") from None  # type: ignore[union-attr]
+                time.sleep(0.1)
+        yield base
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path) -> None:
+    (tmp_path / "meldbot.yml").write_text(CONFIG, encoding="utf-8")
+    env = {"SLACK_BOT_TOKEN": "xoxb-run", "SLACK_SIGNING_SECRET": SECRET, "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    fake = FakeSlack()
+    fake.start()
+    try:
+        with meldbot_run(tmp_path, fake, env) as base:
+            driver = SlackDriver(base + "/slack/events", SECRET, fake)
+            driver.command(TEACHER)
+            fake.wait_until(lambda: fake.top_modal(TEACHER) is not None)
+            driver.submit(TEACHER, {Block.ROUTE: "home", Block.ACUTE: "no"})
+            # Slack goes down just as the signal is saved; then the bot is killed outright.
+            fake.fail("chat.postMessage", status=503, times=1000)
+            answer = driver.submit(TEACHER, signal_values())
+            assert "MC-2026-0001" in answer.text
+            fake.wait_until(lambda: len(fake.calls_to("chat.postMessage")) + _failed_posts(fake) >= 2)
+        # The coordinator's notice and the reporter's receipt are waiting; one of them may have
+        # been claimed by the killed process. Let that claim's lease run out.
+        assert _undelivered(tmp_path, expire_claims=True) == 2
+
+        with meldbot_run(tmp_path, fake, {**env, "MELDBOT_SWEEP_SECONDS": "1"}):
+            assert fake.client(COORDINATOR).messages == []  # Slack still down at start
+            fake.heal()  # ... and back: the periodic sweep delivers
+            fake.wait_until(lambda: len(fake.client(COORDINATOR).messages) == 1)
+            fake.wait_until(lambda: len(fake.client(TEACHER).messages) == 1)
+            time.sleep(2)  # two more sweeps: nothing is sent again
+
+        assert _undelivered(tmp_path) == 0
+        assert [m["text"] for m in fake.client(COORDINATOR).messages] == [
+            "Nieuwe zorgmelding *MC-2026-0001*: stap 1, signalen in kaart brengen."
+        ]
+        assert len(fake.client(TEACHER).messages) == 1
+        engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'meldbot.sqlite3'}")
+        with engine.connect() as connection:
+            assert connection.scalar(select(func.count()).select_from(Case)) == 1
+        engine.dispose()
+    finally:
+        fake.stop()
+
+
+def _failed_posts(fake: FakeSlack) -> int:
+    return sum(1 for c in fake.calls if c.method == "chat.postMessage" and c.status != 200)
+
+
+def _undelivered(tmp_path: Path, expire_claims: bool = False) -> int:
+    engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'meldbot.sqlite3'}")
+    with engine.begin() as connection:
+        if expire_claims:
+            long_ago = datetime(2000, 1, 1, tzinfo=UTC)
+            connection.execute(
+                update(OutboxMessage).where(OutboxMessage.state == "sending").values(claimed_at=long_ago)
+            )
+        count = connection.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state != "sent"))
+    engine.dispose()
+    return int(count or 0)
