@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 from slack_sdk.models.blocks import (
     Block,
@@ -26,6 +27,8 @@ from bot.ids import Block as B
 from bot.texts import t
 from bot.views.common import context, modal, mrkdwn, named_option, option
 
+K = TypeVar("K", bound=str)
+
 ROUTE_KEYS = {
     Route.HOME: "route_home",
     Route.STAFF_MEMBER: "route_staff_member",
@@ -33,6 +36,7 @@ ROUTE_KEYS = {
 }
 AGE_KEYS = {AgeBand.UNDER_12: "age_under_12", AgeBand.FROM_12_TO_16: "age_12_16", AgeBand.FROM_16: "age_16_plus"}
 SOURCE_KEYS = {SignalSource.OWN_OBSERVATION: "source_own", SignalSource.TOLD_BY_OTHER: "source_told"}
+YES_NO_KEYS = {"yes": "yes", "no": "no"}
 CATEGORY_KEYS = {c: f"category_{c.value}" for c in SignalCategory}
 
 
@@ -46,6 +50,12 @@ def _input(
         optional=optional,
         hint=PlainTextObject(text=t(hint_key)) if hint_key else None,
     )
+
+
+def _choice(block: B, label_key: str, labels: Mapping[K, str]) -> InputBlock:
+    """Radio buttons, one per value, labelled from the catalogue."""
+    options = [option(key, value) for value, key in labels.items()]
+    return _input(block, label_key, RadioButtonsElement(action_id=INPUT, options=options))
 
 
 def _text(
@@ -66,20 +76,8 @@ def intake_modal(schools: Sequence[School]) -> View:
                 StaticSelectElement(action_id=INPUT, options=[named_option(s.name, s.id) for s in schools]),
             )
         )
-    blocks.append(
-        _input(
-            B.ROUTE,
-            "label_route",
-            RadioButtonsElement(action_id=INPUT, options=[option(key, route) for route, key in ROUTE_KEYS.items()]),
-        )
-    )
-    blocks.append(
-        _input(
-            B.ACUTE,
-            "label_acute",
-            RadioButtonsElement(action_id=INPUT, options=[option("yes", "yes"), option("no", "no")]),
-        )
-    )
+    blocks.append(_choice(B.ROUTE, "label_route", ROUTE_KEYS))
+    blocks.append(_choice(B.ACUTE, "label_acute", YES_NO_KEYS))
     metadata = {"school": schools[0].id} if len(schools) == 1 else None
     return modal(
         Callback.INTAKE,
@@ -97,19 +95,11 @@ def signal_modal(school_id: str, acute: bool, today: date) -> View:
     blocks += [
         _text(B.PUPIL_NAME, "label_pupil_name"),
         _text(B.PUPIL_GROUP, "label_pupil_group"),
-        _input(
-            B.AGE_BAND,
-            "label_age_band",
-            RadioButtonsElement(action_id=INPUT, options=[option(key, band) for band, key in AGE_KEYS.items()]),
-        ),
+        _choice(B.AGE_BAND, "label_age_band", AGE_KEYS),
         _text(B.OBSERVED, "label_observed", multiline=True, hint_key="hint_observed"),
         _input(B.OBSERVED_ON, "label_observed_on", DatePickerElement(action_id=INPUT, initial_date=today.isoformat())),
         _text(B.LOCATION, "label_location"),
-        _input(
-            B.SOURCE,
-            "label_source",
-            RadioButtonsElement(action_id=INPUT, options=[option(key, source) for source, key in SOURCE_KEYS.items()]),
-        ),
+        _choice(B.SOURCE, "label_source", SOURCE_KEYS),
         _text(B.SOURCE_DETAIL, "label_source_detail", optional=True, hint_key="hint_source_detail"),
         _input(
             B.CATEGORIES,
