@@ -132,13 +132,6 @@ def append_audit_event(session: Session, event: AuditEvent) -> None:
     session.add(event)
 
 
-def audit_events(session: Session, case_id: int | None = None) -> list[AuditEvent]:
-    statement = select(AuditEvent).order_by(AuditEvent.id)
-    if case_id is not None:
-        statement = statement.where(AuditEvent.case_id == case_id)
-    return list(session.scalars(statement))
-
-
 # --- outbox and event receipts -------------------------------------------------------------
 
 
