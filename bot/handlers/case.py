@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from bot.flows.dossier import open_case
 from bot.flows.errors import CaseNotFound, MeldcodeError
 from bot.flows.services import Services
-from bot.handlers.respond import error_modal, open_modal
+from bot.handlers.respond import error_modal
 from bot.ids import Action
 from bot.views.case import case_modal
 
@@ -20,13 +20,13 @@ def handle_open_case(ack: Ack, body: dict[str, Any], client: WebClient, services
     try:
         case_id = int(str(body["actions"][0].get("value")))
     except ValueError:
-        open_modal(client, body["trigger_id"], error_modal(CaseNotFound()))
+        client.views_open(trigger_id=body["trigger_id"], view=error_modal(CaseNotFound()))
         return
     try:
         view = case_modal(open_case(services, body["user"]["id"], case_id))
     except MeldcodeError as error:
         view = error_modal(error)
-    open_modal(client, body["trigger_id"], view)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def register(app: App) -> None:

@@ -20,7 +20,7 @@ from bot.flows.registration import OpenCaseFound, Registered
 from bot.flows.services import Services
 from bot.flows.vocabulary import Route
 from bot.handlers import forms
-from bot.handlers.respond import deliver, error_modal, field_errors, open_modal
+from bot.handlers.respond import error_modal, field_errors
 from bot.ids import Action, Block, Callback, Command, Shortcut
 from bot.texts import t
 from bot.views.messages import start_message
@@ -41,7 +41,7 @@ def handle_start(ack: Ack, body: dict[str, Any], client: WebClient, services: Se
         view = intake_modal(registration.schools_for(services, user_id))
     except MeldcodeError as error:
         view = error_modal(error)
-    open_modal(client, body["trigger_id"], view)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def handle_direct_message(event: dict[str, Any], say: Say) -> None:
@@ -72,7 +72,7 @@ def handle_intake_submission(
         ack(response_action="update", view=signal_modal(result.school_id, acute, local_today(services.clock).date()))
     else:
         ack(response_action="update", view=route_outcome_modal(result))
-    deliver(delivery)
+    delivery.flush()
 
 
 def handle_signal_submission(
@@ -95,7 +95,7 @@ def handle_signal_submission(
         ack(response_action="update", view=open_case_choice_modal(result))
         return
     ack(response_action="update", view=registered_modal(result))
-    deliver(delivery)
+    delivery.flush()
 
 
 def handle_choice_submission(
@@ -110,7 +110,7 @@ def handle_choice_submission(
         ack(response_action="update", view=error_modal(error))
         return
     ack(response_action="update", view=registered_modal(result))
-    deliver(delivery)
+    delivery.flush()
 
 
 def handle_choice_closed(
@@ -119,7 +119,7 @@ def handle_choice_closed(
     """Closing the choice is no answer: the signal is kept and the reporter is asked again."""
     ack()
     registration.remind_pending_draft(services, body["user"]["id"], int(forms.metadata(view).get("draft", 0)))
-    deliver(delivery)
+    delivery.flush()
 
 
 def handle_finish_draft(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
@@ -129,7 +129,7 @@ def handle_finish_draft(ack: Ack, body: dict[str, Any], client: WebClient, servi
         view = open_case_choice_modal(found)
     except MeldcodeError as error:
         view = error_modal(error)
-    open_modal(client, body["trigger_id"], view)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def _int(value: object) -> int:

@@ -1,16 +1,15 @@
-"""Answers shared by the listeners: open a modal or say why not, and deliver queued notices."""
+"""Answers shared by the listeners: why a modal was refused, and what a field got wrong."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_sdk import WebClient
 from slack_sdk.models.views import View
 
-from bot.delivery import OutboxDelivery
 from bot.flows.errors import InvalidInput, MeldcodeError
 from bot.flows.registration import LIMITS
-from bot.ids import Callback
+from bot.handlers import forms
+from bot.ids import Block, Callback
 from bot.texts import t
 from bot.views.common import modal, mrkdwn
 
@@ -24,17 +23,8 @@ def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
     errors = {}
     for field, key in error.problems.items():
         if key == "error_too_long":
-            length = len(view["state"]["values"][field]["value"]["value"])
+            length = len(forms.text(view, Block(field)))
             errors[field] = t(key, length=length, limit=LIMITS[field])
         else:
             errors[field] = t(key)
     return errors
-
-
-def open_modal(client: WebClient, trigger_id: str, view: View) -> None:
-    client.views_open(trigger_id=trigger_id, view=view)
-
-
-def deliver(delivery: OutboxDelivery) -> None:
-    """Send what the flow queued, now. What fails stays queued for the next attempt."""
-    delivery.flush()

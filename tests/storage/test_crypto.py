@@ -67,3 +67,20 @@ def test_lookup_token_ignores_case_accents_and_spacing(cipher: FieldCipher) -> N
     assert cipher.lookup_token("linde", "Fénna  de Vries", "5") == cipher.lookup_token("linde", " fenna de vries", "5")
     assert cipher.lookup_token("linde", "Fenna", "5") != cipher.lookup_token("eik", "Fenna", "5")
     assert cipher.lookup_token("linde", "Fenna", "5") != cipher.lookup_token("linde", "Fenna", "6")
+
+
+def test_every_free_text_column_is_sealed() -> None:
+    """A new Text column must be listed in SEALED_COLUMNS (and so encrypted) or this fails."""
+    from sqlalchemy import Text
+
+    from storage.models import SEALED_COLUMNS, Base
+
+    text_columns = {
+        (mapper.class_, column.key)
+        for mapper in Base.registry.mappers
+        for column in mapper.columns
+        if isinstance(column.type, Text)
+    }
+    sealed = {(model, name) for model, names in SEALED_COLUMNS.items() for name in names}
+
+    assert text_columns == sealed
