@@ -45,21 +45,33 @@ class OutboxDelivery:
             if message is None:
                 return False  # another worker has it
             recipient, kind, payload = message.recipient_id, NoticeKind(message.kind), dict(message.payload)
+            target = session.get(OutboxMessage, message.replaces_id) if message.replaces_id else None
+            place: tuple[str, str] | None = None
+            if target is not None:
+                if target.channel_id is None or target.message_ts is None:
+                    # The message to rewrite has not reached Slack yet; try again on a later pass.
+                    message.state, message.claimed_at = "pending", None
+                    return False
+                place = (target.channel_id, target.message_ts)
         rendered = render_notice(kind, payload)
+        blocks = [b.to_dict() for b in rendered.blocks]
         try:
-            self._client.chat_postMessage(
-                channel=recipient, text=rendered.text, blocks=[b.to_dict() for b in rendered.blocks]
-            )
+            if place is not None:
+                response = self._client.chat_update(channel=place[0], ts=place[1], text=rendered.text, blocks=blocks)
+            else:
+                response = self._client.chat_postMessage(channel=recipient, text=rendered.text, blocks=blocks)
         except (SlackApiError, SlackClientError, OSError) as error:
             reason = _reason(error)
             log.warning("outbox message %s not delivered: %s", message_id, reason)
             self._finish(message_id, "pending", reason)
             return False
-        self._finish(message_id, "sent", None)
+        self._finish(message_id, "sent", None, response.get("channel"), response.get("ts"))
         log.info("outbox message %s (%s) delivered", message_id, kind)
         return True
 
-    def _finish(self, message_id: int, state: str, error: str | None) -> None:
+    def _finish(
+        self, message_id: int, state: str, error: str | None, channel_id: str | None = None, ts: str | None = None
+    ) -> None:
         with self._db.transaction() as session:
             message = session.get(OutboxMessage, message_id)
             assert message is not None
@@ -67,6 +79,7 @@ class OutboxDelivery:
             message.last_error = error
             if state == "sent":
                 message.sent_at = self._clock.now()
+                message.channel_id, message.message_ts = channel_id, ts
 
 
 def _reason(error: Exception) -> str:

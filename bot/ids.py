@@ -17,13 +17,63 @@ class Callback(StrEnum):
     INTAKE = "intake"
     SIGNAL = "signal"
     OPEN_CASE_CHOICE = "open_case_choice"
-    INFO = "info"  # read-only modals: dossier, status, guidance
+    INFO = "info"  # read-only modals: status, guidance, refusals
+    CASE = "case"  # the case view: the dossier and the next steps
+    SECTION = "case_section"  # one part of the dossier, page by page
+    CONSULTATION = "consultation"
+    TEAM = "team"
+    CONVERSATION = "conversation"
+    SKIP_CONVERSATION = "skip_conversation"
+    ANSWER = "answer"
+    REPORT = "report"
+    FEEDBACK = "feedback"
+    HELP_PLAN = "help_plan"
+    CLOSE_CASE = "close_case"
 
 
 class Action(StrEnum):
     START_REGISTRATION = "start_registration"
     OPEN_CASE = "open_case"
     FINISH_DRAFT = "finish_draft"
+    TAKE_CASE = "take_case"
+    ANSWER_YES = "answer_yes"
+    ANSWER_NO = "answer_no"
+    ANSWER_DOUBT = "answer_doubt"
+    RECORD_CONSULTATION = "record_consultation"
+    SET_TEAM = "set_team"
+    RECORD_CONVERSATION = "record_conversation"
+    SKIP_CONVERSATION = "skip_conversation"
+    RECORD_REPORT = "record_report"
+    RECORD_FEEDBACK = "record_feedback"
+    RECORD_HELP_PLAN = "record_help_plan"
+    NEW_WEIGHING = "new_weighing"
+    CLOSE_CASE = "close_case"
+    # One per part of the dossier: action ids must differ within one actions block.
+    SHOW_SIGNALS = "show_signals"
+    SHOW_CONSULTATIONS = "show_consultations"
+    SHOW_CONVERSATIONS = "show_conversations"
+    SHOW_WEIGHINGS = "show_weighings"
+    SHOW_REPORTS = "show_reports"
+    SHOW_HELP_PLANS = "show_help_plans"
+    SHOW_TIMELINE = "show_timeline"
+    PAGE_NEWER = "page_newer"
+    PAGE_OLDER = "page_older"
+
+
+class Section(StrEnum):
+    """The parts of the dossier that open on their own, page by page."""
+
+    SIGNALS = "signals"
+    CONSULTATIONS = "consultations"
+    CONVERSATIONS = "conversations"
+    WEIGHINGS = "weighings"
+    REPORTS = "reports"
+    HELP_PLANS = "help_plans"
+    TIMELINE = "timeline"
+
+    @property
+    def action(self) -> Action:
+        return Action(f"show_{self.value}")
 
 
 class Block(StrEnum):
@@ -43,6 +93,49 @@ class Block(StrEnum):
     CATEGORIES = "categories"
     COUNTER_FACTS = "counter_facts"
     CHOICE = "choice"
+    # step 2
+    KIND = "kind"
+    COLLEAGUE_ID = "colleague_id"
+    OTHER_ROLE = "other_role"
+    HELD_ON = "held_on"
+    OUTCOME = "outcome"
+    SPECIAL_FORM = "special_form"
+    TEAM = "team"
+    # step 3
+    WITH_WHOM = "with_whom"
+    PARTICIPANTS = "participants"
+    SHARED = "shared"
+    REACTION = "reaction"
+    AGREEMENTS = "agreements"
+    CONSENT = "consent"
+    HOUSEHOLD = "household"
+    SKIP_REASON = "skip_reason"
+    SKIP_NOTE = "skip_note"
+    # steps 4 and 5
+    RATIONALE = "rationale"
+    MONITORING = "monitoring"
+    REPORTED_ON = "reported_on"
+    REPORTED_BY = "reported_by"
+    CHANNEL = "channel"
+    VT_REFERENCE = "vt_reference"
+    OWN_FACTS = "own_facts"
+    THIRD_PARTY_FACTS = "third_party_facts"
+    PARENTS_INFORMED = "parents_informed"
+    PUPIL_INFORMED = "pupil_informed"
+    NO_CONSENT_REASON = "no_consent_reason"
+    CONSENT_INTERESTS = "consent_interests"
+    CONSENT_ALTERNATIVE = "consent_alternative"
+    CONSENT_WHY_NOT = "consent_why_not"
+    CONSENT_BALANCE = "consent_balance"
+    CONSENT_WHO_KNOWS = "consent_who_knows"
+    OBJECTIONS = "objections"
+    FEEDBACK_ON = "feedback_on"
+    FEEDBACK = "feedback"
+    TERM = "term"
+    CASEMANAGER_ID = "casemanager_id"
+    TASKS = "tasks"
+    REFERRAL = "referral"
+    CLOSE_NOTE = "close_note"
 
 
 # Inside an input block the element's action_id; one fixed value keeps state parsing simple.

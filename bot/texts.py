@@ -115,11 +115,31 @@ _NL: dict[str, str] = {
     "notice_registration_confirmed_added": (
         "Je signaal is toegevoegd aan *{reference}*. De zorgcoördinator is op de hoogte."
     ),
+    "notice_taken_by": "Opgepakt door <@{user_id}>.",
+    "notice_case_taken": "Je zorg *{reference}* is opgepakt door de zorgcoördinator.",
+    "notice_case_closed": "Je zorg *{reference}* is afgesloten. Dank je wel dat je het hebt gemeld.",
+    "notice_team_added": (
+        "Je bent toegevoegd aan het zorgteam van *{reference}*. Je ziet alleen deze casus, en alleen zolang je "
+        "in het zorgteam zit."
+    ),
+    "notice_casemanager": (
+        "Je bent casemanager van het hulpplan bij *{reference}*. Open de casus voor de afspraken en de termijn."
+    ),
+    "notice_director_informed": (
+        "*{reference}*: het afwegingskader loopt (vraag 1 is met ja beantwoord). Ter informatie."
+    ),
     "notice_draft_pending": (
         "Je signaal is bewaard, maar nog niet bij een casus vastgelegd. Kies hoe je het wilt vastleggen."
     ),
     # Case views
     "state_new": "Nieuw: nog niet opgepakt",
+    "state_in_progress": "Opgepakt: overleg en gesprek",
+    "state_weighing": "Wegen met het afwegingskader",
+    "state_report_due": "Melden bij Veilig Thuis",
+    "state_help_plan_due": "Hulpplan vastleggen",
+    "state_help_running": "Hulp loopt",
+    "state_reported": "Gemeld bij Veilig Thuis",
+    "state_closed": "Afgesloten",
     "state_referred_to_board": "Doorverwezen naar het bevoegd gezag",
     "route_label_home": "Meldcode (situatie thuis)",
     "route_label_staff_member": "Vermoeden tegen een medewerker",
@@ -135,10 +155,310 @@ _NL: dict[str, str] = {
     "dossier_source_own": "Bron: eigen waarneming",
     "dossier_source_told": "Bron: verteld door {who}",
     "dossier_counter_facts": "Wat de andere kant op wijst:",
-    "dossier_more": "Er zijn nog {count} oudere signalen die hier niet passen.",
+    "dossier_more": "Nog {count} oudere signalen: zie de knop Signalen.",
     "dossier_no_pupil": "Voor deze route worden geen gegevens van een leerling vastgelegd.",
     "status_text": "*{reference}*\nStand: {state}\nGemeld op {date}",
     "status_private": "Wat anderen aan de casus toevoegen, is alleen zichtbaar voor wie de casus behandelt.",
+    # The case view
+    "dossier_step": "stap {step} van 5",
+    "dossier_taken_by": "Opgepakt door <@{user_id}>",
+    "dossier_not_taken": ":warning: Nog door niemand opgepakt.",
+    "recent_events": "*Laatste gebeurtenissen*",
+    "recorded_by": "Vastgelegd door <@{user_id}> op {date}",
+    "form_case": "Casus *{reference}*",
+    "now_new": "*Nu:* de casus oppakken. Daarna leg je overleg en gesprekken vast en weeg je met het afwegingskader.",
+    "now_in_progress": (
+        "*Nu: stap 2 en 3.* Overleg met een collega of deskundige, en spreek met ouders en/of leerling. "
+        "Heb je genoeg gezien en gehoord, beantwoord dan hieronder vraag 1 van het afwegingskader."
+    ),
+    "now_weighing": "*Nu:* de volgende vraag van het afwegingskader.",
+    "now_report_due": (
+        "*Nu: melden bij Veilig Thuis* (meldnorm {meldnorm}: {norm}). Doe de melding en leg haar hier vast."
+    ),
+    "now_help_plan_due": (
+        "*Nu: hulp organiseren.* Leg het hulpplan vast: de termijn waarbinnen effect zichtbaar moet zijn, "
+        "de casemanager en wie wat doet."
+    ),
+    "now_help_running": "*Hulp loopt* tot {term}; casemanager <@{casemanager_id}>. Daarna evalueer je met vraag 5.",
+    "now_reported": (
+        "*Gemeld bij Veilig Thuis* op {date} (meldnorm {meldnorm}). Veilig Thuis besluit binnen vijf werkdagen en "
+        "koppelt terug; leg die terugkoppeling vast. De school blijft het kind volgen."
+    ),
+    "now_reported_feedback": (
+        "*Gemeld bij Veilig Thuis* op {date} (meldnorm {meldnorm}); de terugkoppeling is vastgelegd. "
+        "De school blijft het kind volgen. Heeft Veilig Thuis het overgenomen, sluit de casus dan af."
+    ),
+    "now_closed": "*Afgesloten* op {date}: {reason}.",
+    "now_referred_to_board": "Deze zorg gaat via het bevoegd gezag, niet via de meldcode.",
+    "special_form_banner": (
+        ":warning: Vermoeden van eergerelateerd geweld, huwelijksdwang of vrouwelijke genitale verminking: "
+        f"neem direct contact op met Veilig Thuis ({VEILIG_THUIS})."
+    ),
+    "age_guidance_under_12": "Jonger dan 12: voer het gesprek met de ouders, en waar het kan ook met het kind.",
+    "age_guidance_12_16": "12 tot 16 jaar: praat met de leerling en/of met de ouders.",
+    "age_guidance_16_plus": "16 jaar of ouder: voer het gesprek met de leerling zelf.",
+    "button_take": "Ik pak dit op",
+    "button_record_consultation": "Overleg vastleggen",
+    "button_record_conversation": "Gesprek vastleggen",
+    "button_skip_conversation": "Gesprek overslaan",
+    "button_set_team": "Zorgteam",
+    "button_record_report": "Melding vastleggen",
+    "button_record_feedback": "Terugkoppeling vastleggen",
+    "button_record_help_plan": "Hulpplan vastleggen",
+    "button_new_weighing": "Opnieuw wegen",
+    "button_close_case": "Casus afsluiten",
+    "button_page_newer": "Nieuwer",
+    "button_page_older": "Ouder",
+    "section_button_signals": "Signalen ({count})",
+    "section_button_consultations": "Overleg ({count})",
+    "section_button_conversations": "Gesprekken ({count})",
+    "section_button_weighings": "Afweging ({count})",
+    "section_button_reports": "Meldingen ({count})",
+    "section_button_help_plans": "Hulpplannen ({count})",
+    "section_button_timeline": "Tijdlijn ({count})",
+    "section_signals": "Signalen",
+    "section_consultations": "Overleg",
+    "section_conversations": "Gesprekken",
+    "section_weighings": "Afwegingen",
+    "section_reports": "Meldingen",
+    "section_help_plans": "Hulpplannen",
+    "section_timeline": "Tijdlijn",
+    "section_head": "*{reference}* · pagina {page} van {pages}",
+    "signal_origin_consent_refused": (
+        "De ouders weigerden toestemming om de leerling met externe deskundigen te bespreken. "
+        "Vastgelegd vanuit het gesprek."
+    ),
+    # The afwegingskader (version 2019)
+    "question_1": (
+        "Is er op basis van stap 1 tot en met 3 een vermoeden van (dreiging van) huiselijk geweld of "
+        "kindermishandeling?"
+    ),
+    "question_1_hint": (
+        "Nee: de casus wordt afgesloten en dat komt in het dossier. Zorgen die niet over veiligheid gaan, kunnen "
+        "buiten de meldcode verder. Ja: de directie wordt ingelicht."
+    ),
+    "question_2": "Is er sprake van acute en/of structurele onveiligheid?",
+    "question_2_hint": (
+        "Twijfel telt als ja. Ja of twijfel: melden bij Veilig Thuis (meldnorm 1); vraag 3 tot en met 5 "
+        "beantwoord je daarna samen met Veilig Thuis. Vertelt het kind het zelf (disclosure), dan is dat ook "
+        "meldnorm 1."
+    ),
+    "question_3": ("Kan de school, of een partner, effectieve hulp bieden of organiseren om de dreiging af te wenden?"),
+    "question_3_hint": (
+        "Hulp is de zorgstructuur en haar partners, zoals schoolmaatschappelijk werk, het CJG of het wijkteam; "
+        "extra aandacht van een leerkracht is geen hulp in deze zin. Nee: melden (meldnorm 2)."
+    ),
+    "question_4": "Aanvaarden de betrokkenen die hulp, en zijn zij bereid zich ervoor in te zetten?",
+    "question_4_hint": (
+        "Ja: de hulp start, met een termijn waarbinnen effect zichtbaar moet zijn, een casemanager en afspraken "
+        "over wie wat doet. Nee: melden (meldnorm 2)."
+    ),
+    "question_5": (
+        "Heeft de hulp binnen de termijn geleid tot de afgesproken resultaten voor de veiligheid en het welzijn "
+        "van het kind?"
+    ),
+    "question_5_hint": (
+        "Ja: de hulp wordt afgesloten met afspraken over hoe de veiligheid gevolgd blijft. Nee: (opnieuw) melden "
+        "bij Veilig Thuis (meldnorm 3)."
+    ),
+    "meldnorm_1": "acute en/of structurele onveiligheid, of het kind vertelt het zelf",
+    "meldnorm_2": "de school kan onvoldoende effectieve hulp bieden of organiseren, of de hulp wordt niet aanvaard",
+    "meldnorm_3": "de hulp leidt niet tot de nodige resultaten; de onveiligheid stopt niet of komt terug",
+    "weighing_question_head": "*Afweging {round}, vraag {number} van 5*",
+    "with_veilig_thuis": "samen met Veilig Thuis",
+    "answer_summary": "{number}: {answer}",
+    "answer_yes": "Ja",
+    "answer_no": "Nee",
+    "answer_doubt": "Twijfel",
+    "stage_ask": "wacht op de volgende vraag",
+    "stage_report_due": "melding vastleggen",
+    "stage_help_plan_due": "hulpplan vastleggen",
+    "stage_finished": "afgerond",
+    "weighing_head": "*Afweging {round}* · afwegingskader {version} · begonnen {date}",
+    "answer_head": "*Vraag {number}:* {answer}",
+    "weighing_result_close": "*Uitkomst:* geen vermoeden; afgesloten.",
+    "weighing_result_report": "*Uitkomst:* melden bij Veilig Thuis (meldnorm {meldnorm}).",
+    "weighing_result_close_help": "*Uitkomst:* hulp geslaagd; afgesloten met afspraken over het volgen.",
+    "weighing_result_open": "*Nog bezig:* {state}.",
+    # Forms of steps 2 to 5
+    "modal_consultation_title": "Overleg vastleggen",
+    "consultation_intro": (
+        "Stap 2: overleg. Bij Veilig Thuis ({vt}) vraag je advies anoniem: noem geen naam of andere gegevens "
+        "van de leerling. Bij letsel kun je een vertrouwensarts of forensisch arts raadplegen."
+    ),
+    "label_consultation_kind": "Met wie?",
+    "label_colleague": "Welke collega? (alleen bij een collega)",
+    "label_other_role": "Welke rol? (alleen bij 'anders')",
+    "hint_other_role": "Een functie, geen naam, bijvoorbeeld 'leerplichtambtenaar'.",
+    "label_held_on": "Datum",
+    "label_outcome": "Wat kwam eruit?",
+    "label_special_form": "Gaat het om eergerelateerd geweld, huwelijksdwang of vrouwelijke genitale verminking?",
+    "modal_special_form_title": "Direct Veilig Thuis",
+    "special_form_advice": (
+        "Het overleg is vastgelegd bij *{reference}*.\n\n:warning: Bij een vermoeden van eergerelateerd geweld, "
+        "huwelijksdwang of vrouwelijke genitale verminking neem je *direct* contact op met Veilig Thuis "
+        f"({VEILIG_THUIS}). Voer geen gesprek met de ouders voordat je dat hebt gedaan: het kan het kind in "
+        "gevaar brengen."
+    ),
+    "modal_team_title": "Zorgteam",
+    "team_intro": (
+        "Wie je hier toevoegt, kan alleen deze casus zien en er overleg en gesprekken aan toevoegen. Wie je "
+        "weghaalt, verliest die toegang meteen."
+    ),
+    "label_team": "Zorgteam van deze casus",
+    "hint_team": "Bijvoorbeeld de intern vertrouwenspersoon, ondersteuningscoach of schoolmaatschappelijk werker.",
+    "modal_conversation_title": "Gesprek vastleggen",
+    "label_with_whom": "Met wie?",
+    "label_participants": "Wie waren erbij?",
+    "hint_participants": "Rollen of namen van de aanwezigen, zoals 'moeder, mentor, zorgcoördinator'.",
+    "label_shared": "Wat is er gedeeld?",
+    "label_reaction": "Hoe reageerden zij?",
+    "label_agreements": "Welke afspraken zijn gemaakt?",
+    "label_consent": "Toestemming van de ouders om de leerling met externe deskundigen te bespreken",
+    "label_household": "Kindcheck: andere kinderen in het gezin, en wie voor hen zorgt",
+    "hint_household": "Zijn er broertjes of zusjes, of andere kinderen in huis? Wie zorgt er voor hen?",
+    "modal_skip_title": "Gesprek overslaan",
+    "skip_intro": (
+        "Een gesprek met ouders of leerling mag je alleen overslaan voor de veiligheid van het kind, van jezelf "
+        "of van anderen, of als je reëel het risico loopt dat het gezin het contact verbreekt. De reden komt in "
+        "het dossier."
+    ),
+    "label_skip_reason": "Reden",
+    "label_skip_note": "Toelichting",
+    "modal_answer_title": "Afweging",
+    "answer_modal_question": "*Vraag {number}*",
+    "answer_modal_given": "Je antwoord: *{answer}*",
+    "consequence_director": "De directie wordt ingelicht (alleen het kenmerk).",
+    "consequence_next": "Daarna volgt vraag {number}.",
+    "consequence_report_due": "Dan volgt een melding bij Veilig Thuis (meldnorm {meldnorm}), die je hier vastlegt.",
+    "consequence_report": ("Veilig Thuis heeft de melding al en neemt het verder op; er volgt geen tweede melding."),
+    "consequence_help_plan": "Dan leg je het hulpplan vast; vraag 5 beantwoord je bij de termijn.",
+    "consequence_close": "Dan wordt de casus afgesloten; de melder hoort alleen dat hij is afgesloten.",
+    "consequence_close_help": "Dan wordt de hulp en de casus afgesloten, met afspraken over het volgen van het kind.",
+    "label_rationale": "Waarom? (onderbouwing)",
+    "hint_rationale": "Komt in het dossier bij dit antwoord, met jouw naam en de datum.",
+    "label_monitoring": "Afspraken over het blijven volgen van de veiligheid",
+    "modal_report_title": "Melding Veilig Thuis",
+    "report_intro": (
+        "Melding bij Veilig Thuis onder meldnorm {meldnorm}: {norm}. Veilig Thuis: {vt}. Scheid wat de school "
+        "zelf zag van wat anderen vertelden."
+    ),
+    "label_reported_on": "Datum van de melding",
+    "label_reported_by": "Wie deed de melding?",
+    "label_channel": "Hoe?",
+    "label_vt_reference": "Kenmerk van Veilig Thuis",
+    "label_own_facts": "Wat de school zelf zag of hoorde",
+    "hint_own_facts": "Feiten uit eigen waarneming. Wat anderen vertelden, komt in het volgende veld.",
+    "label_third_party_facts": "Wat anderen vertelden (en wie)",
+    "label_parents_informed": "Zijn de ouders vooraf ingelicht?",
+    "label_pupil_informed": "Is de leerling (vanaf 12 jaar) vooraf ingelicht?",
+    "without_consent_intro": (
+        "*Niet vooraf ingelicht?* Vul dan de reden in en beantwoord de vijf vragen voor melden zonder toestemming."
+    ),
+    "label_no_consent_reason": "Reden om niet vooraf in te lichten",
+    "consent_question_1": "1. Dient de melding de zwaarwegende belangen die op het spel staan?",
+    "consent_question_2": "2. Is er een andere weg, zonder de vertrouwelijkheid te doorbreken?",
+    "consent_question_3": "3. Waarom kon toestemming niet worden gevraagd of verkregen?",
+    "consent_question_4": "4. Wat weegt zwaarder: het belang van melden of dat van zwijgen?",
+    "consent_question_5": "5. Wie krijgt welke informatie?",
+    "label_objections": "Bezwaren van de ouders",
+    "modal_feedback_title": "Terugkoppeling VT",
+    "feedback_intro": "Veilig Thuis besluit binnen vijf werkdagen na de melding en laat de school weten wat het doet.",
+    "label_feedback_on": "Datum van de terugkoppeling",
+    "label_feedback": "Wat Veilig Thuis besloot en afsprak",
+    "modal_help_plan_title": "Hulpplan",
+    "help_plan_intro": (
+        "Vraag 4 is ja: de hulp start. Maak de afspraken zo concreet mogelijk, zodat ieder weet wat er van hem of "
+        "haar verwacht wordt."
+    ),
+    "label_term": "Termijn: wanneer moet effect zichtbaar zijn?",
+    "hint_term": "Op deze datum evalueer je de hulp met vraag 5.",
+    "label_casemanager": "Casemanager",
+    "label_tasks": "Wie doet wat?",
+    "hint_tasks": "Per persoon de taken, ook die van de casemanager.",
+    "label_referral": "Verwijzing naar",
+    "hint_referral": "De organisatie waarnaar het gezin is verwezen, bijvoorbeeld het wijkteam.",
+    "label_parent_agreements": "Afspraken met de ouders",
+    "modal_close_title": "Casus afsluiten",
+    "close_intro": (
+        "Na de melding: sluit de casus als Veilig Thuis het heeft overgenomen. De melder hoort alleen dat de "
+        "casus is afgesloten."
+    ),
+    "label_close_note": "Waarom kan de casus dicht?",
+    # Records in the dossier
+    "consultation_head": "*{kind}* · {date}",
+    "caption_outcome": "Uitkomst:",
+    "conversation_head": "*Gesprek met {with_whom}* · {date}",
+    "conversation_skipped_head": "*Gesprek overgeslagen* · {reason}",
+    "conversation_consent": "Toestemming voor extern overleg: *{consent}*",
+    "caption_participants": "Aanwezig:",
+    "caption_shared": "Gedeeld:",
+    "caption_reaction": "Reactie:",
+    "caption_agreements": "Afspraken:",
+    "caption_household": "Kindcheck:",
+    "caption_rationale": "Onderbouwing:",
+    "report_head": "*Melding* (meldnorm {meldnorm}) · {date} · door <@{user_id}> · {channel}",
+    "caption_vt_reference": "Kenmerk Veilig Thuis:",
+    "caption_own_facts": "Eigen feiten van de school:",
+    "caption_third_party_facts": "Feiten van anderen:",
+    "caption_objections": "Bezwaren van de ouders:",
+    "report_informed": "Vooraf ingelicht: ouders *{parents}*, leerling *{pupil}*",
+    "report_no_consent": "Zonder toestemming gemeld; reden: *{reason}*",
+    "report_feedback_head": "*Terugkoppeling van Veilig Thuis* · {date}",
+    "help_plan_head": "*Hulpplan* · termijn {term} · casemanager <@{casemanager_id}>",
+    "caption_tasks": "Wie doet wat:",
+    "caption_referral": "Verwezen naar:",
+    # Vocabulary labels
+    "consultation_kind_colleague": "Een collega",
+    "consultation_kind_veilig_thuis": "Veilig Thuis (anoniem advies)",
+    "consultation_kind_medical_expert": "Vertrouwensarts of forensisch arts (letsel)",
+    "consultation_kind_school_social_work": "Schoolmaatschappelijk werk",
+    "consultation_kind_youth_doctor": "Jeugdarts",
+    "consultation_kind_internal_support": "Intern begeleider",
+    "consultation_kind_other": "Anders",
+    "with_parents": "de ouders",
+    "with_pupil": "de leerling",
+    "with_both": "ouders en leerling",
+    "consent_given": "gegeven",
+    "consent_refused": "geweigerd",
+    "consent_not_asked": "(nog) niet gevraagd",
+    "skip_reason_child_safety": "Veiligheid van het kind",
+    "skip_reason_reporter_safety": "Veiligheid van de melder",
+    "skip_reason_others_safety": "Veiligheid van anderen",
+    "skip_reason_losing_contact": "Reëel risico dat het gezin het contact verbreekt",
+    "channel_phone": "Telefonisch",
+    "channel_form": "Via het meldformulier",
+    "informed_yes": "ja",
+    "informed_no": "nee",
+    "informed_not_applicable": "niet van toepassing (jonger dan 12)",
+    "no_consent_reason_safety": "De veiligheid van kind, melder of anderen",
+    "no_consent_reason_losing_sight": "Het risico het kind uit het oog te verliezen",
+    "close_reason_no_suspicion": "geen vermoeden van huiselijk geweld of kindermishandeling",
+    "close_reason_help_succeeded": "de hulp heeft het gewenste resultaat",
+    "close_reason_handed_over": "na de melding overgedragen aan Veilig Thuis",
+    "team_role_team_member": "het zorgteam",
+    "team_role_casemanager": "casemanager",
+    # Timeline
+    "timeline_line": "{date} · <@{actor_id}> · {what}",
+    "timeline_case_created": "registreerde de zorg",
+    "timeline_signal_added": "legde een signaal vast",
+    "timeline_acute_alert": "meldde acuut gevaar",
+    "timeline_board_route_recorded": "legde de route via het bevoegd gezag vast",
+    "timeline_draft_held": "hield een signaal aan voor een keuze",
+    "timeline_case_taken": "pakte de casus op",
+    "timeline_consultation_recorded": "legde overleg vast ({kind})",
+    "timeline_team_member_added": "voegde <@{member_id}> toe ({role})",
+    "timeline_team_member_removed": "haalde <@{member_id}> weg ({role})",
+    "timeline_conversation_recorded": "legde een gesprek met {with_whom} vast",
+    "timeline_conversation_skipped": "sloeg het gesprek over ({reason})",
+    "timeline_consent_refused": "legde de geweigerde toestemming vast als signaal",
+    "timeline_weighing_started": "begon afweging {round} (afwegingskader {version})",
+    "timeline_question_answered": "beantwoordde vraag {number}: {answer}{together}",
+    "timeline_director_informed": "lichtte de directie in",
+    "timeline_report_recorded": "legde de melding bij Veilig Thuis vast (meldnorm {meldnorm})",
+    "timeline_feedback_recorded": "legde de terugkoppeling van Veilig Thuis vast",
+    "timeline_help_plan_recorded": "legde het hulpplan vast (termijn {term}, casemanager <@{casemanager_id}>)",
+    "timeline_case_closed": "sloot de casus: {reason}",
     # App Home
     "home_title": "Meldcode huiselijk geweld en kindermishandeling",
     "home_intro": (
@@ -168,6 +488,18 @@ _NL: dict[str, str] = {
         "blijft het misgaan, geef de code dan door aan de beheerder van de bot."
     ),
     "error_title": "Dat lukte niet",
+    "error_step_not_allowed": (
+        "Dit past niet bij waar de casus nu staat. Open de casus opnieuw: daar staat wat nu aan de beurt is."
+    ),
+    "error_already_taken": "Deze casus is al opgepakt door <@{user_id}>.",
+    "error_already_answered": "Vraag {question} is al beantwoord door <@{user_id}>: *{answer}*. Open de casus opnieuw.",
+    "error_not_this_question": "Het afwegingskader gaat op volgorde: eerst vraag {expected}.",
+    "error_colleague_required": "Kies de collega met wie je overlegde.",
+    "error_team_too_large": "Een zorgteam heeft hier hoogstens 20 leden.",
+    "error_monitoring_required": "Leg vast hoe de veiligheid gevolgd blijft.",
+    "error_pupil_from_12": "Vanaf 12 jaar geldt dit ook voor de leerling: kies ja of nee.",
+    "error_no_consent_reason": "Kies waarom niet vooraf is ingelicht.",
+    "error_term_in_future": "De termijn moet na vandaag liggen.",
 }
 
 

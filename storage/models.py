@@ -119,7 +119,12 @@ class Case(Base):
     acute: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    coordinator_id: Mapped[str | None] = mapped_column(String(32))  # who took the case
+    taken_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    close_reason: Mapped[str | None] = mapped_column(String(32))
+    close_note: Mapped[str | None] = mapped_column(Text)
+    monitoring: Mapped[str | None] = mapped_column(Text)  # monitoring agreements at closing
 
     signals: Mapped[list[Signal]] = relationship(back_populates="case", order_by="Signal.id")
 
@@ -141,6 +146,8 @@ class Signal(Base):
     categories: Mapped[list[str]]
     counter_facts: Mapped[str | None] = mapped_column(Text)
     acute: Mapped[bool] = mapped_column(Boolean, default=False)
+    # None for what a staff member registered; "consent_refused" for a refusal recorded in a conversation.
+    origin: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime]
 
     case: Mapped[Case] = relationship(back_populates="signals")
@@ -163,6 +170,148 @@ class RegistrationDraft(Base):
     open_case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"))
     created_at: Mapped[datetime]
     resolved_at: Mapped[datetime | None]
+
+
+class TeamMember(Base):
+    """Someone a coordinator added to one case (zorgteam), or its casemanager: access to it alone."""
+
+    __tablename__ = "team_member"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    added_by: Mapped[str] = mapped_column(String(32))
+    added_at: Mapped[datetime]
+
+
+class Consultation(Base):
+    """Step 2: a consultation with a colleague or an expert, and what came of it."""
+
+    __tablename__ = "consultation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    colleague_id: Mapped[str | None] = mapped_column(String(32))
+    other_role: Mapped[str | None] = mapped_column(Text)
+    held_on: Mapped[date]
+    outcome: Mapped[str] = mapped_column(Text)
+    special_form: Mapped[bool] = mapped_column(Boolean, default=False)  # honour violence, forced marriage, FGM
+    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime]
+
+
+class Conversation(Base):
+    """Step 3: a conversation with parents and/or pupil, or the recorded reason it was skipped."""
+
+    __tablename__ = "conversation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    with_whom: Mapped[str | None] = mapped_column(String(16))
+    held_on: Mapped[date | None]
+    participants: Mapped[str | None] = mapped_column(Text)
+    shared: Mapped[str | None] = mapped_column(Text)
+    reaction: Mapped[str | None] = mapped_column(Text)
+    agreements: Mapped[str | None] = mapped_column(Text)
+    consent: Mapped[str | None] = mapped_column(String(16))
+    household: Mapped[str | None] = mapped_column(Text)  # kindcheck: other children, who cares for them
+    skip_reason: Mapped[str | None] = mapped_column(String(32))
+    skip_note: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime]
+
+
+class Weighing(Base):
+    """One pass through the afwegingskader; a new signal can start another. Holds the machine's state."""
+
+    __tablename__ = "weighing"
+    __table_args__ = (UniqueConstraint("case_id", "round", name="uq_weighing_case_round"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer)
+    framework_version: Mapped[str] = mapped_column(String(16))
+    stage: Mapped[str] = mapped_column(String(16))
+    question: Mapped[int | None] = mapped_column(Integer)
+    meldnorm: Mapped[int | None] = mapped_column(Integer)
+    reported: Mapped[bool] = mapped_column(Boolean, default=False)
+    with_veilig_thuis: Mapped[bool] = mapped_column(Boolean, default=False)
+    help_running: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    started_by: Mapped[str] = mapped_column(String(32))
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+
+    answers: Mapped[list[WeighingAnswer]] = relationship(order_by="WeighingAnswer.question")
+
+
+class WeighingAnswer(Base):
+    """An answer to one question: who, when, why, and under which version of the framework."""
+
+    __tablename__ = "weighing_answer"
+    # One answer per question per weighing: the second of two simultaneous answers fails here.
+    __table_args__ = (UniqueConstraint("weighing_id", "question", name="uq_weighing_answer_question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    weighing_id: Mapped[int] = mapped_column(ForeignKey("weighing.id"), index=True)
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    question: Mapped[int] = mapped_column(Integer)
+    answer: Mapped[str] = mapped_column(String(8))
+    rationale: Mapped[str] = mapped_column(Text)
+    framework_version: Mapped[str] = mapped_column(String(16))
+    with_veilig_thuis: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered_by: Mapped[str] = mapped_column(String(32))
+    answered_at: Mapped[datetime]
+
+
+class Report(Base):
+    """A melding at Veilig Thuis, and the feedback Veilig Thuis gave on it."""
+
+    __tablename__ = "report"
+    __table_args__ = (UniqueConstraint("weighing_id", "meldnorm", name="uq_report_weighing_meldnorm"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
+    weighing_id: Mapped[int] = mapped_column(ForeignKey("weighing.id"))
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    meldnorm: Mapped[int] = mapped_column(Integer)
+    reported_on: Mapped[date]
+    reported_by: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(16))
+    vt_reference: Mapped[str | None] = mapped_column(Text)
+    own_facts: Mapped[str] = mapped_column(Text)
+    third_party_facts: Mapped[str | None] = mapped_column(Text)
+    parents_informed: Mapped[str] = mapped_column(String(16))
+    pupil_informed: Mapped[str] = mapped_column(String(16))
+    no_consent_reason: Mapped[str | None] = mapped_column(String(16))
+    without_consent: Mapped[str | None] = mapped_column(Text)  # the five questions' answers, as JSON
+    objections: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime]
+    feedback_on: Mapped[date | None]
+    feedback: Mapped[str | None] = mapped_column(Text)
+    feedback_by: Mapped[str | None] = mapped_column(String(32))
+
+
+class HelpPlan(Base):
+    """Question 4 yes: the help agreed, its term, its casemanager, who does what."""
+
+    __tablename__ = "help_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
+    weighing_id: Mapped[int] = mapped_column(ForeignKey("weighing.id"), unique=True)
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    term: Mapped[date]
+    casemanager_id: Mapped[str] = mapped_column(String(32))
+    tasks: Mapped[str] = mapped_column(Text)
+    referral: Mapped[str | None] = mapped_column(Text)
+    agreements: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_at: Mapped[datetime]
 
 
 class AuditEvent(Base):
@@ -201,6 +350,11 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime]
     claimed_at: Mapped[datetime | None]  # when a worker took it; a stale claim is retried
     sent_at: Mapped[datetime | None]
+    # Where Slack put the message, so that a later row can update it in place.
+    channel_id: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    # Set on a row that rewrites an earlier message (e.g. "taken by") instead of sending a new one.
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_message.id"))
 
 
 class SlackEventReceipt(Base):
@@ -214,9 +368,14 @@ class SlackEventReceipt(Base):
 
 # Every column that holds ciphertext, with the purpose string it is bound to.
 SEALED_COLUMNS: dict[type[Base], tuple[str, ...]] = {
-    Case: ("pupil_name", "pupil_group"),
+    Case: ("pupil_name", "pupil_group", "close_note", "monitoring"),
     Signal: ("observed", "location", "source_detail", "counter_facts"),
     RegistrationDraft: ("payload",),
+    Consultation: ("other_role", "outcome"),
+    Conversation: ("participants", "shared", "reaction", "agreements", "household", "skip_note"),
+    WeighingAnswer: ("rationale",),
+    Report: ("vt_reference", "own_facts", "third_party_facts", "without_consent", "objections", "feedback"),
+    HelpPlan: ("tasks", "referral", "agreements"),
 }
 
 

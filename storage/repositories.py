@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, delete, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -15,13 +15,22 @@ from storage.models import (
     Base,
     Case,
     CaseCounter,
+    Consultation,
+    Conversation,
+    HelpPlan,
     Membership,
     OutboxMessage,
     RegistrationDraft,
+    Report,
     School,
     Signal,
     SlackEventReceipt,
+    TeamMember,
+    Weighing,
+    WeighingAnswer,
 )
+
+M = TypeVar("M", bound=Base)
 
 
 def _insert_ignoring_duplicates(session: Session, model: type[Base], values: dict[str, Any]) -> bool:
@@ -80,6 +89,14 @@ def get_case(session: Session, case_id: int) -> Case | None:
     return session.get(Case, case_id)
 
 
+def lock_case(session: Session, case_id: int) -> Case | None:
+    """The case, locked until the transaction ends: actions on one case run one after another.
+
+    PostgreSQL takes a row lock; SQLite already holds its write lock from BEGIN IMMEDIATE.
+    """
+    return session.scalars(select(Case).where(Case.id == case_id).with_for_update()).first()
+
+
 def case_by_submission(session: Session, submission_key: str) -> Case | None:
     return session.scalars(select(Case).where(Case.submission_key == submission_key)).first()
 
@@ -125,6 +142,70 @@ def get_draft(session: Session, draft_id: int) -> RegistrationDraft | None:
     return session.get(RegistrationDraft, draft_id)
 
 
+# --- casework ------------------------------------------------------------------------------
+
+
+def team_of(session: Session, case_id: int) -> list[TeamMember]:
+    return list(session.scalars(select(TeamMember).where(TeamMember.case_id == case_id).order_by(TeamMember.added_at)))
+
+
+def team_roles(session: Session, case_id: int, user_id: str) -> list[str]:
+    statement = select(TeamMember.role).where(TeamMember.case_id == case_id, TeamMember.user_id == user_id)
+    return list(session.scalars(statement))
+
+
+def by_submission(session: Session, model: type[M], submission_key: str) -> M | None:
+    """The row a submission created earlier (a double submit or a retry), if any."""
+    statement = select(model).where(model.__table__.c["submission_key"] == submission_key)
+    return session.scalars(statement).first()
+
+
+def consultations_of(session: Session, case_id: int) -> list[Consultation]:
+    return list(session.scalars(select(Consultation).where(Consultation.case_id == case_id).order_by(Consultation.id)))
+
+
+def conversations_of(session: Session, case_id: int) -> list[Conversation]:
+    return list(session.scalars(select(Conversation).where(Conversation.case_id == case_id).order_by(Conversation.id)))
+
+
+def weighings_of(session: Session, case_id: int) -> list[Weighing]:
+    return list(session.scalars(select(Weighing).where(Weighing.case_id == case_id).order_by(Weighing.round)))
+
+
+def current_weighing(session: Session, case_id: int) -> Weighing | None:
+    statement = select(Weighing).where(Weighing.case_id == case_id).order_by(Weighing.round.desc()).limit(1)
+    return session.scalars(statement).first()
+
+
+def answer_to(session: Session, weighing_id: int, question: int) -> WeighingAnswer | None:
+    statement = select(WeighingAnswer).where(
+        WeighingAnswer.weighing_id == weighing_id, WeighingAnswer.question == question
+    )
+    return session.scalars(statement).first()
+
+
+def reports_of(session: Session, case_id: int) -> list[Report]:
+    return list(session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id)))
+
+
+def help_plans_of(session: Session, case_id: int) -> list[HelpPlan]:
+    return list(session.scalars(select(HelpPlan).where(HelpPlan.case_id == case_id).order_by(HelpPlan.id)))
+
+
+def latest_signal_at(session: Session, case_id: int) -> datetime | None:
+    statement = select(Signal.created_at).where(Signal.case_id == case_id).order_by(Signal.id.desc()).limit(1)
+    return session.scalars(statement).first()
+
+
+def case_events(session: Session, case_id: int, excluded: Sequence[str]) -> list[AuditEvent]:
+    statement = (
+        select(AuditEvent)
+        .where(AuditEvent.case_id == case_id, AuditEvent.action.not_in(excluded))
+        .order_by(AuditEvent.id)
+    )
+    return list(session.scalars(statement))
+
+
 # --- audit ---------------------------------------------------------------------------------
 
 
@@ -133,6 +214,14 @@ def append_audit_event(session: Session, event: AuditEvent) -> None:
 
 
 # --- outbox and event receipts -------------------------------------------------------------
+
+
+def case_notices(session: Session, case_id: int, kind: str) -> list[OutboxMessage]:
+    """The original messages of one kind about a case (not the rows that rewrite them)."""
+    statement = select(OutboxMessage).where(
+        OutboxMessage.case_id == case_id, OutboxMessage.kind == kind, OutboxMessage.replaces_id.is_(None)
+    )
+    return list(session.scalars(statement.order_by(OutboxMessage.id)))
 
 
 def outbox_has(session: Session, dedupe_key: str) -> bool:

@@ -135,27 +135,36 @@ class SlackDriver:
             }
         )
 
-    def click(self, user_id: str, action_id: str, value: str, *, container: dict[str, Any] | None = None) -> Response:
+    def click(
+        self,
+        user_id: str,
+        action_id: str,
+        value: str,
+        *,
+        container: dict[str, Any] | None = None,
+        view: dict[str, Any] | None = None,
+    ) -> Response:
         """Click a button with this value, wherever the user got it from (forwarded, copied, ...)."""
-        return self.interactive(
-            {
-                "type": "block_actions",
-                "trigger_id": trigger_for(user_id),
-                "user": {"id": user_id, "team_id": TEAM_ID},
-                "team": {"id": TEAM_ID},
-                "api_app_id": "AMELDBOT",
-                "container": container or {"type": "message", "channel_id": f"D{user_id}"},
-                "actions": [
-                    {
-                        "type": "button",
-                        "action_id": action_id,
-                        "block_id": "b",
-                        "value": value,
-                        "action_ts": f"{time.time():.6f}",
-                    }
-                ],
-            }
-        )
+        payload: dict[str, Any] = {
+            "type": "block_actions",
+            "trigger_id": trigger_for(user_id),
+            "user": {"id": user_id, "team_id": TEAM_ID},
+            "team": {"id": TEAM_ID},
+            "api_app_id": "AMELDBOT",
+            "container": container or {"type": "message", "channel_id": f"D{user_id}"},
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": "b",
+                    "value": value,
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
+        }
+        if view is not None:
+            payload["view"] = view
+        return self.interactive(payload)
 
     def click_in_messages(self, user_id: str, action_id: str, index: int = -1) -> Response:
         """Click the button in the `index`-th DM the bot sent this user that has one."""
@@ -173,6 +182,15 @@ class SlackDriver:
         buttons = [b for b in _buttons(home.get("blocks") or []) if b["action_id"] == action_id]
         assert buttons, f"{user_id}'s App Home has no {action_id} button"
         return self.click(user_id, action_id, buttons[index].get("value", ""), container={"type": "view"})
+
+    def click_in_modal(self, user_id: str, action_id: str, index: int = 0) -> Response:
+        """Click a button in the modal on top of this user's screen, as Slack reports it (with the view)."""
+        view = self.fake.top_modal(user_id)
+        assert view is not None, f"{user_id} has no open modal"
+        found = [b for b in _buttons(view.get("blocks") or []) if b["action_id"] == action_id]
+        assert found, f"{user_id}'s modal has no {action_id} button"
+        container = {"type": "view", "view_id": view["id"]}
+        return self.click(user_id, action_id, found[index].get("value", ""), container=container, view=view)
 
     def submit(self, user_id: str, values: dict[str, Any] | None = None, **kwargs: Any) -> Response:
         """Fill in the modal on top of this user's screen and submit it."""
@@ -269,6 +287,10 @@ def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             entry = {"selected_options": [_option(element, v) for v in value or []]}
         elif kind == "datepicker":
             entry = {"selected_date": value}
+        elif kind == "users_select":
+            entry = {"selected_user": value}
+        elif kind == "multi_users_select":
+            entry = {"selected_users": list(value or [])}
         else:
             raise ValueError(f"fill_state does not know {kind}")
         state[block_id] = {element["action_id"]: {"type": kind, **entry}}

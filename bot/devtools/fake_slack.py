@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 BOT_USER_ID = "UMELDBOT"
+MAX_MODAL_STACK = 3  # Slack keeps at most three views in a modal's stack
 TEAM_ID = "T0SCHOOL"
 
 
@@ -131,9 +132,9 @@ class FakeSlack:
             if action == "errors":
                 return
             if action == "update":
-                modals[-1] = {**response["view"], "id": modals[-1]["id"]}  # type: ignore[index]
+                modals[-1] = {**response["view"], **_identity(modals[-1])}  # type: ignore[index]
             elif action == "push":
-                modals.append({**response["view"], "id": self._new_id("V")})  # type: ignore[index]
+                modals.append({**response["view"], "id": self._new_id("V"), "previous_view_id": modals[-1]["id"]})  # type: ignore[index]
             elif action == "clear":
                 modals.clear()
             elif modals:
@@ -150,6 +151,10 @@ class FakeSlack:
 
     def _new_id(self, prefix: str) -> str:
         return f"{prefix}{next(self._ids):06d}"
+
+    def _new_ts(self) -> str:
+        """Message timestamps are unique per channel in Slack; a counter keeps them so here."""
+        return f"{int(time.time())}.{next(self._ids):06d}"
 
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         method = request.path.removeprefix("/api/")
@@ -207,25 +212,37 @@ class FakeSlack:
                 "bot_id": "BMELDBOT",
             }
         if method == "chat.postMessage":
-            channel = str(params["channel"])
-            message = {"ts": f"{time.time():.6f}", "text": params.get("text"), "blocks": params.get("blocks") or []}
-            self.clients.setdefault(_dm_owner(channel), ClientState()).messages.append(message)
-            return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+            owner = _dm_owner(str(params["channel"]))
+            message = {"ts": self._new_ts(), "text": params.get("text"), "blocks": params.get("blocks") or []}
+            self.clients.setdefault(owner, ClientState()).messages.append(message)
+            # Like Slack, answer with the DM channel's id, also when the message was posted to a user id.
+            return {"ok": True, "channel": f"D{owner}", "ts": message["ts"], "message": message}
+        if method == "chat.update":
+            messages = self.clients.setdefault(_dm_owner(str(params["channel"])), ClientState()).messages
+            for index, message in enumerate(messages):
+                if message["ts"] == params.get("ts"):
+                    messages[index] = {**message, "text": params.get("text"), "blocks": params.get("blocks") or []}
+                    return {"ok": True, "channel": params["channel"], "ts": message["ts"]}
+            return {"ok": False, "error": "message_not_found"}
         if method in ("views.open", "views.push"):
             user_id = _user_of_trigger(str(params.get("trigger_id", "")))
             if user_id is None:
                 return {"ok": False, "error": "invalid_trigger_id"}
-            view = {**params["view"], "id": self._new_id("V")}
             modals = self.clients.setdefault(user_id, ClientState()).modals
             if method == "views.open":
                 modals.clear()
+            elif len(modals) >= MAX_MODAL_STACK:
+                return {"ok": False, "error": "push_limit_reached"}
+            view = {**params["view"], "id": self._new_id("V")}
+            if modals:
+                view["previous_view_id"] = modals[-1]["id"]
             modals.append(view)
             return {"ok": True, "view": view}
         if method == "views.update":
             for state in self.clients.values():
                 for index, view in enumerate(state.modals):
                     if view["id"] == params.get("view_id"):
-                        state.modals[index] = {**params["view"], "id": view["id"]}
+                        state.modals[index] = {**params["view"], **_identity(view)}
                         return {"ok": True, "view": state.modals[index]}
             return {"ok": False, "error": "not_found"}
         if method == "views.publish":
@@ -234,6 +251,11 @@ class FakeSlack:
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{params.get('users', '')}"}}
         return {"ok": True}
+
+
+def _identity(view: dict[str, Any]) -> dict[str, Any]:
+    """What Slack keeps of a view when its content is replaced: its id and its place in the stack."""
+    return {key: view[key] for key in ("id", "previous_view_id") if key in view}
 
 
 def _dm_owner(channel: str) -> str:

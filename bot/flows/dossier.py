@@ -2,17 +2,55 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from bot.flows import audit
-from bot.flows.access import Permission, allows, may_oversee
+from bot.flows.access import Permission, grants, may_oversee
+from bot.flows.casework import permitted_steps, roles_for
 from bot.flows.errors import AccessDenied, CaseNotFound
+from bot.flows.framework import Answer, WeighingState
+from bot.flows.process import CaseStep
 from bot.flows.services import Services
-from bot.flows.vocabulary import AgeBand, AuditAction, CaseState, Route, SignalCategory, SignalSource
+from bot.flows.vocabulary import (
+    AgeBand,
+    AuditAction,
+    CaseState,
+    CloseReason,
+    Consent,
+    ConsultationKind,
+    ConversationWith,
+    Informed,
+    NoConsentReason,
+    ReportChannel,
+    Route,
+    SignalCategory,
+    SignalSource,
+    SkipReason,
+)
+from bot.flows.weighing import may_weigh_again, state_of
 from storage import repositories as repo
 from storage.crypto import FieldCipher
-from storage.models import Case, Signal, purpose
+from storage.models import (
+    Base,
+    Case,
+    Consultation,
+    Conversation,
+    HelpPlan,
+    Report,
+    Signal,
+    Weighing,
+    WeighingAnswer,
+    purpose,
+)
+
+# Looking is recorded in the audit trail, but it is not part of the case's own story.
+NOT_IN_TIMELINE = (AuditAction.DOSSIER_VIEWED, AuditAction.STATUS_VIEWED, AuditAction.ACCESS_REFUSED)
 
 
 @dataclass(frozen=True)
@@ -27,6 +65,102 @@ class SignalView:
     acute: bool
     reporter_id: str
     recorded_at: datetime
+    origin: str | None = None  # "consent_refused": recorded from a conversation
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    kind: ConsultationKind
+    colleague_id: str | None
+    other_role: str
+    held_on: date
+    outcome: str
+    special_form: bool
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    with_whom: ConversationWith | None  # None when skipped
+    held_on: date | None
+    participants: str
+    shared: str
+    reaction: str
+    agreements: str
+    consent: Consent | None
+    household: str
+    skip_reason: SkipReason | None
+    skip_note: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    question: int
+    answer: Answer
+    rationale: str
+    framework_version: str
+    with_veilig_thuis: bool
+    answered_by: str
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class WeighingView:
+    round: int
+    framework_version: str
+    state: WeighingState
+    answers: tuple[AnswerView, ...]
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class ReportView:
+    meldnorm: int
+    reported_on: date
+    reported_by: str
+    channel: ReportChannel
+    vt_reference: str
+    own_facts: str
+    third_party_facts: str
+    parents_informed: Informed
+    pupil_informed: Informed
+    no_consent_reason: NoConsentReason | None
+    without_consent: tuple[str, ...]
+    objections: str
+    recorded_by: str
+    recorded_at: datetime
+    feedback_on: date | None
+    feedback: str
+
+
+@dataclass(frozen=True)
+class HelpPlanView:
+    term: date
+    casemanager_id: str
+    tasks: str
+    referral: str
+    agreements: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    actor_id: str
+    action: AuditAction
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Closing:
+    reason: CloseReason
+    closed_at: datetime
+    note: str
+    monitoring: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +177,25 @@ class DossierView:
     pupil_group: str
     age_band: AgeBand | None
     signals: tuple[SignalView, ...]
+    coordinator_id: str | None = None
+    consultations: tuple[ConsultationView, ...] = ()
+    conversations: tuple[ConversationView, ...] = ()
+    team: tuple[tuple[str, str], ...] = ()  # (user id, role)
+    weighings: tuple[WeighingView, ...] = ()
+    reports: tuple[ReportView, ...] = ()
+    help_plans: tuple[HelpPlanView, ...] = ()
+    closing: Closing | None = None
+    timeline: tuple[TimelineEntry, ...] = ()
+    steps: tuple[CaseStep, ...] = ()  # what the viewer can do now, in order
+
+    @property
+    def weighing(self) -> WeighingView | None:
+        """The weighing now running, or the last one."""
+        return self.weighings[-1] if self.weighings else None
+
+    @property
+    def special_form(self) -> bool:
+        return any(c.special_form for c in self.consultations)
 
 
 @dataclass(frozen=True)
@@ -61,33 +214,34 @@ class CaseSummary:
     state: CaseState
     acute: bool
     created_at: datetime
+    coordinator_id: str | None = None
 
 
-def open_case(services: Services, user_id: str, case_id: int) -> DossierView | StatusView:
+def open_case(services: Services, user_id: str, case_id: int, section: str | None = None) -> DossierView | StatusView:
     with services.db.transaction() as session:
         case = repo.get_case(session, case_id)
         if case is None:
             raise CaseNotFound()
-        if allows(services.directory, user_id, Permission.VIEW_DOSSIER, case):
-            audit.record(
-                session, services.clock, user_id, AuditAction.DOSSIER_VIEWED, school_id=case.school_id, case_id=case.id
+        roles = roles_for(session, services, user_id, case)
+        school = services.directory.school(case.school_id)
+
+        def record(action: AuditAction, **detail: object) -> None:
+            audit.record(session, services.clock, user_id, action, school_id=case.school_id, case_id=case.id, **detail)
+
+        if school is not None and grants(roles, Permission.VIEW_DOSSIER):
+            record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
+            weighing = repo.current_weighing(session, case.id)
+            steps = permitted_steps(
+                roles,
+                CaseState(case.state),
+                weigh_again=may_weigh_again(session, case),
+                question=weighing.question if weighing else 1,
             )
-            school = services.directory.school(case.school_id)
-            return _dossier(services.cipher, case, school.name if school else case.school_id)
-        if allows(services.directory, user_id, Permission.VIEW_STATUS, case):
-            audit.record(
-                session, services.clock, user_id, AuditAction.STATUS_VIEWED, school_id=case.school_id, case_id=case.id
-            )
+            return _dossier(session, services.cipher, case, school.name, tuple(steps))
+        if school is not None and grants(roles, Permission.VIEW_STATUS):
+            record(AuditAction.STATUS_VIEWED)
             return StatusView(case.reference, CaseState(case.state), case.created_at)
-        audit.record(
-            session,
-            services.clock,
-            user_id,
-            AuditAction.ACCESS_REFUSED,
-            school_id=case.school_id,
-            case_id=case.id,
-            permission=str(Permission.VIEW_DOSSIER),
-        )
+        record(AuditAction.ACCESS_REFUSED, permission=str(Permission.VIEW_DOSSIER))
     # Raised after the commit, so that the refusal stays on record.
     raise AccessDenied()
 
@@ -105,14 +259,26 @@ def cases_for_home(
 
 
 def _summary(case: Case) -> CaseSummary:
-    return CaseSummary(case.id, case.reference, CaseState(case.state), case.acute, case.created_at)
+    return CaseSummary(case.id, case.reference, CaseState(case.state), case.acute, case.created_at, case.coordinator_id)
 
 
-def _dossier(cipher: FieldCipher, case: Case, school_name: str) -> DossierView:
-    def case_field(name: str) -> str:
-        value = getattr(case, name)
-        return cipher.open(value, purpose(Case, name)) if value else ""
+def _opener(cipher: FieldCipher, row: Base) -> Callable[[str], str]:
+    """Reads a sealed column of this row as text ('' when empty)."""
 
+    def field(name: str) -> str:
+        value = getattr(row, name)
+        return cipher.open(value, purpose(type(row), name)) if value else ""
+
+    return field
+
+
+def _dossier(
+    session: Session, cipher: FieldCipher, case: Case, school_name: str, steps: tuple[CaseStep, ...]
+) -> DossierView:
+    field = _opener(cipher, case)
+    closing = None
+    if case.closed_at is not None and case.close_reason:
+        closing = Closing(CloseReason(case.close_reason), case.closed_at, field("close_note"), field("monitoring"))
     return DossierView(
         case_id=case.id,
         reference=case.reference,
@@ -122,18 +288,28 @@ def _dossier(cipher: FieldCipher, case: Case, school_name: str) -> DossierView:
         acute=case.acute,
         reporter_id=case.reporter_id,
         created_at=case.created_at,
-        pupil_name=case_field("pupil_name"),
-        pupil_group=case_field("pupil_group"),
+        pupil_name=field("pupil_name"),
+        pupil_group=field("pupil_group"),
         age_band=AgeBand(case.age_band) if case.age_band else None,
         signals=tuple(_signal(cipher, s) for s in case.signals),
+        coordinator_id=case.coordinator_id,
+        consultations=tuple(_consultation(cipher, c) for c in repo.consultations_of(session, case.id)),
+        conversations=tuple(_conversation(cipher, c) for c in repo.conversations_of(session, case.id)),
+        team=tuple((m.user_id, m.role) for m in repo.team_of(session, case.id)),
+        weighings=tuple(_weighing(cipher, w) for w in repo.weighings_of(session, case.id)),
+        reports=tuple(_report(cipher, r) for r in repo.reports_of(session, case.id)),
+        help_plans=tuple(_help_plan(cipher, p) for p in repo.help_plans_of(session, case.id)),
+        closing=closing,
+        timeline=tuple(
+            TimelineEntry(e.at, e.actor_id, AuditAction(e.action), dict(e.detail))
+            for e in repo.case_events(session, case.id, NOT_IN_TIMELINE)
+        ),
+        steps=steps,
     )
 
 
 def _signal(cipher: FieldCipher, signal: Signal) -> SignalView:
-    def field(name: str) -> str:
-        value = getattr(signal, name)
-        return cipher.open(value, purpose(Signal, name)) if value else ""
-
+    field = _opener(cipher, signal)
     return SignalView(
         observed_on=signal.observed_on,
         observed=field("observed"),
@@ -145,4 +321,91 @@ def _signal(cipher: FieldCipher, signal: Signal) -> SignalView:
         acute=signal.acute,
         reporter_id=signal.reporter_id,
         recorded_at=signal.created_at,
+        origin=signal.origin,
+    )
+
+
+def _consultation(cipher: FieldCipher, row: Consultation) -> ConsultationView:
+    field = _opener(cipher, row)
+    return ConsultationView(
+        ConsultationKind(row.kind),
+        row.colleague_id,
+        field("other_role"),
+        row.held_on,
+        field("outcome"),
+        row.special_form,
+        row.recorded_by,
+        row.recorded_at,
+    )
+
+
+def _conversation(cipher: FieldCipher, row: Conversation) -> ConversationView:
+    field = _opener(cipher, row)
+    return ConversationView(
+        with_whom=ConversationWith(row.with_whom) if row.with_whom else None,
+        held_on=row.held_on,
+        participants=field("participants"),
+        shared=field("shared"),
+        reaction=field("reaction"),
+        agreements=field("agreements"),
+        consent=Consent(row.consent) if row.consent else None,
+        household=field("household"),
+        skip_reason=SkipReason(row.skip_reason) if row.skip_reason else None,
+        skip_note=field("skip_note"),
+        recorded_by=row.recorded_by,
+        recorded_at=row.recorded_at,
+    )
+
+
+def _weighing(cipher: FieldCipher, row: Weighing) -> WeighingView:
+    return WeighingView(
+        row.round, row.framework_version, state_of(row), tuple(_answer(cipher, a) for a in row.answers), row.started_at
+    )
+
+
+def _answer(cipher: FieldCipher, row: WeighingAnswer) -> AnswerView:
+    return AnswerView(
+        row.question,
+        Answer(row.answer),
+        _opener(cipher, row)("rationale"),
+        row.framework_version,
+        row.with_veilig_thuis,
+        row.answered_by,
+        row.answered_at,
+    )
+
+
+def _report(cipher: FieldCipher, row: Report) -> ReportView:
+    field = _opener(cipher, row)
+    without_consent = field("without_consent")
+    return ReportView(
+        meldnorm=row.meldnorm,
+        reported_on=row.reported_on,
+        reported_by=row.reported_by,
+        channel=ReportChannel(row.channel),
+        vt_reference=field("vt_reference"),
+        own_facts=field("own_facts"),
+        third_party_facts=field("third_party_facts"),
+        parents_informed=Informed(row.parents_informed),
+        pupil_informed=Informed(row.pupil_informed),
+        no_consent_reason=NoConsentReason(row.no_consent_reason) if row.no_consent_reason else None,
+        without_consent=tuple(json.loads(without_consent)) if without_consent else (),
+        objections=field("objections"),
+        recorded_by=row.recorded_by,
+        recorded_at=row.recorded_at,
+        feedback_on=row.feedback_on,
+        feedback=field("feedback"),
+    )
+
+
+def _help_plan(cipher: FieldCipher, row: HelpPlan) -> HelpPlanView:
+    field = _opener(cipher, row)
+    return HelpPlanView(
+        row.term,
+        row.casemanager_id,
+        field("tasks"),
+        field("referral"),
+        field("agreements"),
+        row.recorded_by,
+        row.recorded_at,
     )

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 
 class MeldcodeError(Exception):
-    """Base class. `text_key` names the user-facing sentence in the message catalogue."""
+    """Base class. `text_key` names the user-facing sentence in the message catalogue.
+
+    `values` fill its placeholders: references, user ids and codes, never personal data.
+    """
 
     text_key = "error_generic"
+
+    def __init__(self, **values: object) -> None:
+        super().__init__(self.text_key)
+        self.values = values
 
 
 class NotAMember(MeldcodeError):
@@ -35,5 +42,29 @@ class InvalidInput(MeldcodeError):
     text_key = "error_invalid_input"
 
     def __init__(self, problems: dict[str, str]) -> None:
-        super().__init__(", ".join(sorted(problems)))
+        super().__init__()
         self.problems = problems
+
+
+class StepNotAllowed(MeldcodeError):
+    """The action does not fit where the case stands (answering 3 before 2, closing too early)."""
+
+    text_key = "error_step_not_allowed"
+
+
+class AlreadyTaken(MeldcodeError):
+    """Another coordinator took the case first."""
+
+    text_key = "error_already_taken"
+
+
+class AlreadyAnswered(MeldcodeError):
+    """Someone answered this question first; they and their answer are named."""
+
+    text_key = "error_already_answered"
+
+
+class NotThisQuestion(MeldcodeError):
+    """The afwegingskader is answered in order; `expected` is the question asked now."""
+
+    text_key = "error_not_this_question"

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot.flows import audit, notices
 from bot.flows.directory import School
-from bot.flows.errors import DraftNotFound, InvalidInput, NotAMember
+from bot.flows.errors import DraftNotFound, NotAMember
 from bot.flows.ports import local_today
 from bot.flows.services import Services
+from bot.flows.validation import date_problems, raise_if, text_problems
 from bot.flows.vocabulary import (
     AgeBand,
     AuditAction,
@@ -28,17 +29,8 @@ from storage.models import Case, RegistrationDraft, Signal, purpose
 
 log = logging.getLogger(__name__)
 
-# Longest accepted value per field. Slack's text inputs stop at 3,000 characters; anything
-# longer is refused with a message, never cut short.
-LIMITS: dict[str, int] = {
-    "pupil_name": 150,
-    "pupil_group": 40,
-    "observed": 3000,
-    "location": 300,
-    "source_detail": 300,
-    "counter_facts": 3000,
-}
 REQUIRED_TEXT = ("pupil_name", "pupil_group", "observed", "location")
+OPTIONAL_TEXT = ("source_detail", "counter_facts")
 
 
 @dataclass(frozen=True)
@@ -96,21 +88,13 @@ def _school_for(services: Services, user_id: str, school_id: str) -> School:
 
 
 def validate(form: SignalForm, today: date) -> None:
-    problems: dict[str, str] = {}
-    for field in REQUIRED_TEXT:
-        if not getattr(form, field).strip():
-            problems[field] = "error_required"
-    for field, limit in LIMITS.items():
-        if len(getattr(form, field)) > limit:
-            problems[field] = "error_too_long"
-    if form.observed_on > today:
-        problems["observed_on"] = "error_future_date"
+    problems = text_problems(form, REQUIRED_TEXT, OPTIONAL_TEXT)
+    problems |= date_problems({"observed_on": form.observed_on}, today)
     if form.source is SignalSource.TOLD_BY_OTHER and not form.source_detail.strip():
         problems["source_detail"] = "error_source_detail_required"
     if not form.categories:
         problems["categories"] = "error_required"
-    if problems:
-        raise InvalidInput(problems)
+    raise_if(problems)
 
 
 def choose_route(
@@ -358,11 +342,12 @@ def _add_signal(
     )
     log.info("case %s: signal %s registered (new case: %s, acute: %s)", case.reference, signal.id, new_case, acute)
     kind = NoticeKind.CASE_REGISTERED if new_case else NoticeKind.SIGNAL_ADDED
-    recipients = [c for c in school.coordinators if c != user_id]
-    if acute:
-        recipients += school.directors
+    coordinators = [c for c in school.coordinators if c != user_id]
     key = f"signal-{signal.id}"
-    notices.enqueue(session, now, kind, recipients, key=key, case=case, urgent=acute)
+    # Coordinators of a new case can take it from the message; the director is only informed.
+    notices.enqueue(session, now, kind, coordinators, key=key, case=case, urgent=acute, take=new_case)
+    if acute:
+        notices.enqueue(session, now, kind, school.directors, key=key, case=case, urgent=acute)
     notices.enqueue(
         session,
         now,

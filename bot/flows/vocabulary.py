@@ -7,6 +7,8 @@ class Role(StrEnum):
     REPORTER = "reporter"
     COORDINATOR = "coordinator"
     DIRECTOR = "director"
+    TEAM_MEMBER = "team_member"  # added by a coordinator to one case
+    CASEMANAGER = "casemanager"  # named in a help plan; also sees that case only
 
 
 class Route(StrEnum):
@@ -19,6 +21,13 @@ class Route(StrEnum):
 
 class CaseState(StrEnum):
     NEW = "new"  # registered, not yet taken by a coordinator
+    IN_PROGRESS = "in_progress"  # taken: steps 2 and 3 (consultation, conversation)
+    WEIGHING = "weighing"  # step 4: the afwegingskader is being answered
+    REPORT_DUE = "report_due"  # the weighing says: melden; the melding is to be recorded
+    HELP_PLAN_DUE = "help_plan_due"  # question 4 yes: the help plan is to be recorded
+    HELP_RUNNING = "help_running"  # help runs until its term; question 5 evaluates it
+    REPORTED = "reported"  # melding made: the school follows the child and awaits feedback
+    CLOSED = "closed"
     REFERRED_TO_BOARD = "referred_to_board"  # staff-member route: recorded, no meldcode
 
 
@@ -42,6 +51,67 @@ class SignalCategory(StrEnum):
     OTHER = "other"
 
 
+class ConsultationKind(StrEnum):
+    """With whom the coordinator consulted (step 2)."""
+
+    COLLEAGUE = "colleague"
+    VEILIG_THUIS_ADVICE = "veilig_thuis"  # anonymous: no pupil data leaves the school
+    MEDICAL_EXPERT = "medical_expert"  # vertrouwensarts or forensisch arts, for injuries
+    SCHOOL_SOCIAL_WORK = "school_social_work"
+    YOUTH_DOCTOR = "youth_doctor"
+    INTERNAL_SUPPORT = "internal_support"  # intern begeleider
+    OTHER = "other"
+
+
+class ConversationWith(StrEnum):
+    PARENTS = "parents"
+    PUPIL = "pupil"
+    BOTH = "both"
+
+
+class Consent(StrEnum):
+    """Parents' consent to discuss the pupil with external experts."""
+
+    GIVEN = "given"
+    REFUSED = "refused"  # itself a signal
+    NOT_ASKED = "not_asked"
+
+
+class SkipReason(StrEnum):
+    """The only grounds on which a conversation with parents or pupil may be skipped."""
+
+    CHILD_SAFETY = "child_safety"
+    REPORTER_SAFETY = "reporter_safety"
+    OTHERS_SAFETY = "others_safety"
+    LOSING_CONTACT = "losing_contact"
+
+
+class ReportChannel(StrEnum):
+    PHONE = "phone"
+    FORM = "form"
+
+
+class Informed(StrEnum):
+    """Whether someone was told of the melding beforehand."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_APPLICABLE = "not_applicable"  # the pupil, under 12
+
+
+class NoConsentReason(StrEnum):
+    """Why a melding was made without telling the parents first."""
+
+    SAFETY = "safety"
+    LOSING_SIGHT = "losing_sight"
+
+
+class CloseReason(StrEnum):
+    NO_SUSPICION = "no_suspicion"  # question 1 no
+    HELP_SUCCEEDED = "help_succeeded"  # question 5 yes
+    HANDED_OVER = "handed_over"  # after a melding, Veilig Thuis has taken it on
+
+
 class AuditAction(StrEnum):
     ROLE_GRANTED = "role_granted"
     ROLE_REVOKED = "role_revoked"
@@ -54,6 +124,20 @@ class AuditAction(StrEnum):
     DOSSIER_VIEWED = "dossier_viewed"
     STATUS_VIEWED = "status_viewed"
     ACCESS_REFUSED = "access_refused"
+    CASE_TAKEN = "case_taken"
+    CONSULTATION_RECORDED = "consultation_recorded"
+    TEAM_MEMBER_ADDED = "team_member_added"
+    TEAM_MEMBER_REMOVED = "team_member_removed"
+    CONVERSATION_RECORDED = "conversation_recorded"
+    CONVERSATION_SKIPPED = "conversation_skipped"
+    CONSENT_REFUSED = "consent_refused"
+    WEIGHING_STARTED = "weighing_started"
+    QUESTION_ANSWERED = "question_answered"
+    DIRECTOR_INFORMED = "director_informed"
+    REPORT_RECORDED = "report_recorded"
+    FEEDBACK_RECORDED = "feedback_recorded"
+    HELP_PLAN_RECORDED = "help_plan_recorded"
+    CASE_CLOSED = "case_closed"
 
 
 class NoticeKind(StrEnum):
@@ -65,3 +149,7 @@ class NoticeKind(StrEnum):
     ACUTE_ALERT = "acute_alert"  # to coordinators and directors, at once
     BOARD_ROUTE = "board_route"  # to directors: a suspicion against a staff member
     DRAFT_PENDING = "draft_pending"  # to the reporter: a signal still waits for a choice
+    CASE_TAKEN = "case_taken"  # to the reporter: someone handles it (no details)
+    TEAM_ADDED = "team_added"  # to a new team member or casemanager: access to one case
+    DIRECTOR_INFORMED = "director_informed"  # to directors: question 1 is yes, the weighing runs
+    CASE_CLOSED = "case_closed"  # to the reporter

@@ -2,11 +2,12 @@
 
 from slack_bolt import App
 
-from bot.handlers import case, errors, home, registration
+from bot.handlers import case, errors, home, registration, steps
 
 
 def register_all(app: App) -> None:
     errors.register(app)
     registration.register(app)
     case.register(app)
+    steps.register(app)
     home.register(app)

@@ -1,4 +1,7 @@
-"""Opening a case from any button that carries its id: access is decided anew on every click."""
+"""The case view: opening it, taking the case, paging through its sections, weighing again.
+
+Every click re-reads the case and decides access anew; button values carry ids only.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +10,100 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.flows.dossier import open_case
-from bot.flows.errors import CaseNotFound, MeldcodeError
+from bot.delivery import OutboxDelivery
+from bot.flows.dossier import DossierView, open_case
+from bot.flows.errors import AccessDenied, CaseNotFound, MeldcodeError
 from bot.flows.services import Services
-from bot.handlers.respond import error_modal
-from bot.ids import Action
-from bot.views.case import case_modal
+from bot.flows.taking import take_case
+from bot.flows.weighing import start_new_weighing
+from bot.handlers.respond import error_modal, from_modal, show
+from bot.ids import Action, Section
+from bot.views.case import case_modal, section_modal
+
+
+def button_value(body: dict[str, Any]) -> list[str]:
+    return str(body["actions"][0].get("value") or "").split(":")
+
+
+def button_case_id(body: dict[str, Any]) -> int:
+    """The case id a button carries; garbage becomes 0, which no case has."""
+    try:
+        return int(button_value(body)[0])
+    except ValueError:
+        return 0
+
+
+def _show_case(client: WebClient, body: dict[str, Any], services: Services, case_id: int) -> None:
+    """The case view, in place of the modal clicked in, or newly opened from a message."""
+    user_id = body["user"]["id"]
+    try:
+        view = case_modal(open_case(services, user_id, case_id))
+    except MeldcodeError as error:
+        view = error_modal(error)
+    if from_modal(body):
+        client.views_update(view_id=body["view"]["id"], view=view)
+    else:
+        client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def handle_open_case(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
     ack()
+    _show_case(client, body, services, button_case_id(body))
+
+
+def handle_take_case(
+    ack: Ack, body: dict[str, Any], client: WebClient, services: Services, delivery: OutboxDelivery
+) -> None:
+    ack()
+    case_id = button_case_id(body)
     try:
-        case_id = int(str(body["actions"][0].get("value")))
-    except ValueError:
-        client.views_open(trigger_id=body["trigger_id"], view=error_modal(CaseNotFound()))
+        take_case(services, body["user"]["id"], case_id)
+    except MeldcodeError as error:
+        show(client, body, error_modal(error))
         return
+    _show_case(client, body, services, case_id)
+    delivery.flush()
+
+
+def handle_new_weighing(
+    ack: Ack, body: dict[str, Any], client: WebClient, services: Services, delivery: OutboxDelivery
+) -> None:
+    ack()
+    case_id = button_case_id(body)
     try:
-        view = case_modal(open_case(services, body["user"]["id"], case_id))
+        start_new_weighing(services, body["user"]["id"], case_id)
+    except MeldcodeError as error:
+        show(client, body, error_modal(error))
+        return
+    _show_case(client, body, services, case_id)
+    delivery.flush()
+
+
+def handle_show_section(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    """A part of the dossier, pushed over the case view; its page buttons redraw it in place."""
+    ack()
+    parts = button_value(body)
+    try:
+        section, page = Section(parts[1]), int(parts[2])
+        found = open_case(services, body["user"]["id"], button_case_id(body), section=section.value)
+        if not isinstance(found, DossierView):
+            raise AccessDenied()  # the reporter's status view has no sections
+        view = section_modal(found, section, page)
+    except (IndexError, ValueError):
+        view = error_modal(CaseNotFound())
     except MeldcodeError as error:
         view = error_modal(error)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    if body["actions"][0]["action_id"] in (Action.PAGE_NEWER, Action.PAGE_OLDER):
+        client.views_update(view_id=body["view"]["id"], view=view)
+    else:
+        show(client, body, view)
 
 
 def register(app: App) -> None:
     app.action(Action.OPEN_CASE)(handle_open_case)
+    app.action(Action.TAKE_CASE)(handle_take_case)
+    app.action(Action.NEW_WEIGHING)(handle_new_weighing)
+    for section in Section:
+        app.action(section.action)(handle_show_section)
+    app.action(Action.PAGE_NEWER)(handle_show_section)
+    app.action(Action.PAGE_OLDER)(handle_show_section)

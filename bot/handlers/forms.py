@@ -1,18 +1,38 @@
-"""Reading submitted modal state into domain values (nothing else: no Slack calls, no storage)."""
+"""Reading submitted modal state into domain values (nothing else: no Slack calls, no storage).
+
+A value no option of ours could produce (a crafted request) is an input error on its field.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
+from enum import Enum
 from typing import Any, TypeVar
 
+from bot.flows.closing import CloseForm
+from bot.flows.consultation import ConsultationForm
+from bot.flows.conversation import ConversationForm, SkipForm
 from bot.flows.errors import InvalidInput
+from bot.flows.help_plan import HelpPlanForm
 from bot.flows.registration import SignalForm
-from bot.flows.vocabulary import AgeBand, SignalCategory, SignalSource
+from bot.flows.reporting import FeedbackForm, ReportForm
+from bot.flows.vocabulary import (
+    AgeBand,
+    Consent,
+    ConsultationKind,
+    ConversationWith,
+    Informed,
+    NoConsentReason,
+    ReportChannel,
+    SignalCategory,
+    SignalSource,
+    SkipReason,
+)
 from bot.ids import INPUT, Block
 
-T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
+F = TypeVar("F")
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
@@ -22,6 +42,12 @@ def metadata(view: dict[str, Any]) -> dict[str, Any]:
     except json.JSONDecodeError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def case_id(view: dict[str, Any]) -> int:
+    """The case a modal is about; 0 (no such case) when the metadata was tampered with."""
+    value = metadata(view).get("case")
+    return value if isinstance(value, int) else 0
 
 
 def _state(view: dict[str, Any], block: Block) -> dict[str, Any]:
@@ -37,41 +63,155 @@ def choice(view: dict[str, Any], block: Block) -> str:
     return str(selected.get("value") or "")
 
 
-def choices(view: dict[str, Any], block: Block) -> list[str]:
-    return [str(o.get("value")) for o in _state(view, block).get("selected_options") or []]
+class FormReader:
+    """Reads one submitted modal, collecting a problem per field that holds no valid value."""
 
+    def __init__(self, view: dict[str, Any]) -> None:
+        self.view = view
+        self.problems: dict[str, str] = {}
 
-def picked_date(view: dict[str, Any], block: Block) -> str:
-    return str(_state(view, block).get("selected_date") or "")
+    def text(self, block: Block) -> str:
+        return text(self.view, block)
+
+    def choice(self, block: Block, kind: type[E], fallback: E) -> E:
+        try:
+            return kind(choice(self.view, block))
+        except ValueError:
+            self.problems[block] = "error_required"
+            return fallback
+
+    def optional_choice(self, block: Block, kind: type[E]) -> E | None:
+        value = choice(self.view, block)
+        return self.choice(block, kind, next(iter(kind))) if value else None
+
+    def choices(self, block: Block, kind: type[E]) -> tuple[E, ...]:
+        values = [str(o.get("value")) for o in _state(self.view, block).get("selected_options") or []]
+        try:
+            return tuple(kind(v) for v in values)
+        except ValueError:
+            self.problems[block] = "error_required"
+            return ()
+
+    def date(self, block: Block) -> date:
+        try:
+            return date.fromisoformat(str(_state(self.view, block).get("selected_date") or ""))
+        except ValueError:
+            self.problems[block] = "error_required"
+            return date.min
+
+    def user(self, block: Block) -> str:
+        return str(_state(self.view, block).get("selected_user") or "")
+
+    def users(self, block: Block) -> list[str]:
+        return [str(u) for u in _state(self.view, block).get("selected_users") or []]
+
+    def yes(self, block: Block) -> bool:
+        return choice(self.view, block) == "yes"
+
+    def checked(self, form: F) -> F:
+        if self.problems:
+            raise InvalidInput(self.problems)
+        return form
 
 
 def signal_form(view: dict[str, Any]) -> SignalForm:
-    """The signal modal's values; a value no option of ours could produce is an input error."""
-    problems: dict[str, str] = {}
-
-    def parse(block: Block, convert: Callable[[], T], fallback: T) -> T:
-        try:
-            return convert()
-        except ValueError:
-            problems[block] = "error_required"
-            return fallback
-
-    form = SignalForm(
-        pupil_name=text(view, Block.PUPIL_NAME),
-        pupil_group=text(view, Block.PUPIL_GROUP),
-        age_band=parse(Block.AGE_BAND, lambda: AgeBand(choice(view, Block.AGE_BAND)), AgeBand.UNDER_12),
-        observed_on=parse(
-            Block.OBSERVED_ON, lambda: date.fromisoformat(picked_date(view, Block.OBSERVED_ON)), date.min
-        ),
-        observed=text(view, Block.OBSERVED),
-        location=text(view, Block.LOCATION),
-        source=parse(Block.SOURCE, lambda: SignalSource(choice(view, Block.SOURCE)), SignalSource.OWN_OBSERVATION),
-        categories=parse(
-            Block.CATEGORIES, lambda: tuple(SignalCategory(c) for c in choices(view, Block.CATEGORIES)), ()
-        ),
-        source_detail=text(view, Block.SOURCE_DETAIL),
-        counter_facts=text(view, Block.COUNTER_FACTS),
+    r = FormReader(view)
+    return r.checked(
+        SignalForm(
+            pupil_name=r.text(Block.PUPIL_NAME),
+            pupil_group=r.text(Block.PUPIL_GROUP),
+            age_band=r.choice(Block.AGE_BAND, AgeBand, AgeBand.UNDER_12),
+            observed_on=r.date(Block.OBSERVED_ON),
+            observed=r.text(Block.OBSERVED),
+            location=r.text(Block.LOCATION),
+            source=r.choice(Block.SOURCE, SignalSource, SignalSource.OWN_OBSERVATION),
+            categories=r.choices(Block.CATEGORIES, SignalCategory),
+            source_detail=r.text(Block.SOURCE_DETAIL),
+            counter_facts=r.text(Block.COUNTER_FACTS),
+        )
     )
-    if problems:
-        raise InvalidInput(problems)
-    return form
+
+
+def consultation_form(view: dict[str, Any]) -> ConsultationForm:
+    r = FormReader(view)
+    return r.checked(
+        ConsultationForm(
+            kind=r.choice(Block.KIND, ConsultationKind, ConsultationKind.OTHER),
+            held_on=r.date(Block.HELD_ON),
+            outcome=r.text(Block.OUTCOME),
+            colleague_id=r.user(Block.COLLEAGUE_ID),
+            other_role=r.text(Block.OTHER_ROLE),
+            special_form=r.yes(Block.SPECIAL_FORM),
+        )
+    )
+
+
+def conversation_form(view: dict[str, Any]) -> ConversationForm:
+    r = FormReader(view)
+    return r.checked(
+        ConversationForm(
+            with_whom=r.choice(Block.WITH_WHOM, ConversationWith, ConversationWith.PARENTS),
+            held_on=r.date(Block.HELD_ON),
+            participants=r.text(Block.PARTICIPANTS),
+            shared=r.text(Block.SHARED),
+            reaction=r.text(Block.REACTION),
+            agreements=r.text(Block.AGREEMENTS),
+            consent=r.choice(Block.CONSENT, Consent, Consent.NOT_ASKED),
+            household=r.text(Block.HOUSEHOLD),
+        )
+    )
+
+
+def skip_form(view: dict[str, Any]) -> SkipForm:
+    r = FormReader(view)
+    return r.checked(
+        SkipForm(
+            reason=r.choice(Block.SKIP_REASON, SkipReason, SkipReason.CHILD_SAFETY), skip_note=r.text(Block.SKIP_NOTE)
+        )
+    )
+
+
+def report_form(view: dict[str, Any]) -> ReportForm:
+    r = FormReader(view)
+    return r.checked(
+        ReportForm(
+            reported_on=r.date(Block.REPORTED_ON),
+            reported_by=r.user(Block.REPORTED_BY),
+            channel=r.choice(Block.CHANNEL, ReportChannel, ReportChannel.PHONE),
+            own_facts=r.text(Block.OWN_FACTS),
+            parents_informed=r.choice(Block.PARENTS_INFORMED, Informed, Informed.NO),
+            pupil_informed=r.choice(Block.PUPIL_INFORMED, Informed, Informed.NO),
+            vt_reference=r.text(Block.VT_REFERENCE),
+            third_party_facts=r.text(Block.THIRD_PARTY_FACTS),
+            no_consent_reason=r.optional_choice(Block.NO_CONSENT_REASON, NoConsentReason),
+            consent_interests=r.text(Block.CONSENT_INTERESTS),
+            consent_alternative=r.text(Block.CONSENT_ALTERNATIVE),
+            consent_why_not=r.text(Block.CONSENT_WHY_NOT),
+            consent_balance=r.text(Block.CONSENT_BALANCE),
+            consent_who_knows=r.text(Block.CONSENT_WHO_KNOWS),
+            objections=r.text(Block.OBJECTIONS),
+        )
+    )
+
+
+def feedback_form(view: dict[str, Any]) -> FeedbackForm:
+    r = FormReader(view)
+    return r.checked(FeedbackForm(feedback_on=r.date(Block.FEEDBACK_ON), feedback=r.text(Block.FEEDBACK)))
+
+
+def help_plan_form(view: dict[str, Any]) -> HelpPlanForm:
+    r = FormReader(view)
+    return r.checked(
+        HelpPlanForm(
+            term=r.date(Block.TERM),
+            casemanager_id=r.user(Block.CASEMANAGER_ID),
+            tasks=r.text(Block.TASKS),
+            agreements=r.text(Block.AGREEMENTS),
+            referral=r.text(Block.REFERRAL),
+        )
+    )
+
+
+def close_form(view: dict[str, Any]) -> CloseForm:
+    r = FormReader(view)
+    return r.checked(CloseForm(close_note=r.text(Block.CLOSE_NOTE), monitoring=r.text(Block.MONITORING)))

@@ -1,21 +1,32 @@
-"""Answers shared by the listeners: why a modal was refused, and what a field got wrong."""
+"""Answers shared by the listeners: refusals, field errors, and showing or refreshing a case modal."""
 
 from __future__ import annotations
 
+import logging
+from enum import StrEnum
 from typing import Any
 
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
 
+from bot.flows.dossier import open_case
 from bot.flows.errors import InvalidInput, MeldcodeError
-from bot.flows.registration import LIMITS
+from bot.flows.services import Services
+from bot.flows.validation import TEXT_LIMITS
 from bot.handlers import forms
 from bot.ids import Block, Callback
 from bot.texts import t
+from bot.views.case import case_modal
 from bot.views.common import modal, mrkdwn
+from bot.views.labels import label
+
+log = logging.getLogger(__name__)
 
 
 def error_modal(error: MeldcodeError) -> View:
-    return modal(Callback.INFO, t("error_title"), [mrkdwn(t(error.text_key))])
+    values = {k: label(v) if isinstance(v, StrEnum) else v for k, v in error.values.items()}
+    return modal(Callback.INFO, t("error_title"), [mrkdwn(t(error.text_key, **values))])
 
 
 def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
@@ -24,7 +35,38 @@ def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
     for field, key in error.problems.items():
         if key == "error_too_long":
             length = len(forms.text(view, Block(field)))
-            errors[field] = t(key, length=length, limit=LIMITS[field])
+            errors[field] = t(key, length=length, limit=TEXT_LIMITS[field])
         else:
             errors[field] = t(key)
     return errors
+
+
+def from_modal(body: dict[str, Any]) -> bool:
+    """Whether a click came from a modal (not a message, and not the App Home, which is a view too)."""
+    return (body.get("view") or {}).get("type") == "modal"
+
+
+def show(client: WebClient, body: dict[str, Any], view: View) -> None:
+    """Open a modal, or push it onto the one the click came from (Slack keeps up to three)."""
+    if from_modal(body):
+        client.views_push(trigger_id=body["trigger_id"], view=view)
+    else:
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def refresh_case(client: WebClient, services: Services, user_id: str, case_id: int, view_id: str | None) -> None:
+    """Redraw the case view under a form that was just saved, so it shows the step now due.
+
+    What was recorded is safe already; a redraw that fails (the modal was closed) only costs
+    the user a click, so it is logged, not reported.
+    """
+    if not view_id:
+        return
+    try:
+        view = case_modal(open_case(services, user_id, case_id))
+    except MeldcodeError as error:
+        view = error_modal(error)
+    try:
+        client.views_update(view_id=view_id, view=view)
+    except SlackApiError as error:
+        log.warning("case view not redrawn: %s", error.response.get("error", "unknown"))

@@ -3,23 +3,37 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_sdk.models.blocks import (
+    ActionsBlock,
     Block,
+    ButtonElement,
+    CheckboxesElement,
     ContextBlock,
+    DatePickerElement,
+    InputBlock,
+    InputInteractiveElement,
     MarkdownTextObject,
     Option,
+    PlainTextInputElement,
     PlainTextObject,
+    RadioButtonsElement,
     SectionBlock,
+    UserMultiSelectElement,
+    UserSelectElement,
 )
 from slack_sdk.models.views import View
 
 from bot.flows.ports import SCHOOL_TIMEZONE
-from bot.ids import Callback
+from bot.flows.validation import TEXT_LIMITS
+from bot.ids import INPUT, Action, Callback
+from bot.ids import Block as B
 from bot.texts import t
+
+K = TypeVar("K", bound=str)
 
 MAX_MODAL_BLOCKS = 100
 SECTION_TEXT_LIMIT = 3000
@@ -76,6 +90,86 @@ def modal(
         private_metadata=json.dumps(metadata, separators=(",", ":")) if metadata else None,
         notify_on_close=notify_on_close or None,
     )
+
+
+def button(action: Action, label_key: str, value: str, *, primary: bool = False, **values: object) -> ButtonElement:
+    return ButtonElement(
+        action_id=action,
+        text=PlainTextObject(text=t(label_key, **values)),
+        value=value,
+        style="primary" if primary else None,
+    )
+
+
+def buttons(elements: Sequence[ButtonElement]) -> list[Block]:
+    """An actions block, or nothing when there is no button to offer."""
+    return [ActionsBlock(elements=list(elements))] if elements else []
+
+
+# --- inputs (each input block holds one element whose action_id is INPUT) ----------------
+
+
+def input_block(
+    block: B, label_key: str, element: InputInteractiveElement, *, optional: bool = False, hint_key: str | None = None
+) -> InputBlock:
+    return InputBlock(
+        block_id=block,
+        label=PlainTextObject(text=t(label_key)),
+        element=element,
+        optional=optional,
+        hint=PlainTextObject(text=t(hint_key)) if hint_key else None,
+    )
+
+
+def radio(
+    block: B, label_key: str, labels: Mapping[K, str], *, initial: K | None = None, optional: bool = False
+) -> InputBlock:
+    """Radio buttons, one per value, labelled from the catalogue."""
+    options = [option(key, value) for value, key in labels.items()]
+    chosen = option(labels[initial], initial) if initial is not None else None
+    element = RadioButtonsElement(action_id=INPUT, options=options, initial_option=chosen)
+    return input_block(block, label_key, element, optional=optional)
+
+
+def checkboxes(block: B, label_key: str, labels: Mapping[K, str], *, optional: bool = False) -> InputBlock:
+    options = [option(key, value) for value, key in labels.items()]
+    return input_block(block, label_key, CheckboxesElement(action_id=INPUT, options=options), optional=optional)
+
+
+def text_input(
+    block: B, label_key: str, *, multiline: bool = False, optional: bool = False, hint_key: str | None = None
+) -> InputBlock:
+    """A text field whose limit is the one the flow enforces (the block id names the field)."""
+    element = PlainTextInputElement(action_id=INPUT, multiline=multiline, max_length=TEXT_LIMITS[block.value])
+    return input_block(block, label_key, element, optional=optional, hint_key=hint_key)
+
+
+def date_input(block: B, label_key: str, initial: date | None = None, *, hint_key: str | None = None) -> InputBlock:
+    element = DatePickerElement(action_id=INPUT, initial_date=initial.isoformat() if initial else None)
+    return input_block(block, label_key, element, hint_key=hint_key)
+
+
+def user_input(block: B, label_key: str, *, initial: str | None = None, optional: bool = False) -> InputBlock:
+    element = UserSelectElement(action_id=INPUT, initial_user=initial)
+    return input_block(block, label_key, element, optional=optional)
+
+
+def users_input(block: B, label_key: str, *, initial: Sequence[str] = (), hint_key: str | None = None) -> InputBlock:
+    element = UserMultiSelectElement(action_id=INPUT, initial_users=list(initial) or None, max_selected_items=20)
+    return input_block(block, label_key, element, optional=True, hint_key=hint_key)
+
+
+def paginate(items: Sequence[list[Block]], *, budget: int, per_page: int) -> list[list[Block]]:
+    """Items (each a few blocks) split into pages of at most `per_page` items and `budget` blocks."""
+    pages: list[list[Block]] = [[]]
+    on_page = 0
+    for item in items:
+        if on_page and (on_page >= per_page or len(pages[-1]) + len(item) > budget):
+            pages.append([])
+            on_page = 0
+        pages[-1] += item
+        on_page += 1
+    return pages
 
 
 def show_date(value: date | datetime) -> str:

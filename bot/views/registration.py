@@ -2,67 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
 from slack_sdk.models.blocks import (
     Block,
-    CheckboxesElement,
-    DatePickerElement,
-    InputBlock,
-    InputInteractiveElement,
-    PlainTextInputElement,
-    PlainTextObject,
     RadioButtonsElement,
     StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
 from bot.flows.directory import School
-from bot.flows.registration import LIMITS, OpenCaseFound, Registered, RouteResult
+from bot.flows.registration import OpenCaseFound, Registered, RouteResult
 from bot.flows.vocabulary import AgeBand, Route, SignalCategory, SignalSource
 from bot.ids import INPUT, Callback
 from bot.ids import Block as B
 from bot.texts import t
-from bot.views.common import context, modal, mrkdwn, named_option, option
+from bot.views.common import (
+    checkboxes,
+    context,
+    date_input,
+    input_block,
+    modal,
+    mrkdwn,
+    named_option,
+    option,
+    radio,
+    text_input,
+)
+from bot.views.labels import keys
 
 K = TypeVar("K", bound=str)
 
-ROUTE_KEYS = {
-    Route.HOME: "route_home",
-    Route.STAFF_MEMBER: "route_staff_member",
-    Route.BETWEEN_CHILDREN: "route_between_children",
-}
-AGE_KEYS = {AgeBand.UNDER_12: "age_under_12", AgeBand.FROM_12_TO_16: "age_12_16", AgeBand.FROM_16: "age_16_plus"}
-SOURCE_KEYS = {SignalSource.OWN_OBSERVATION: "source_own", SignalSource.TOLD_BY_OTHER: "source_told"}
 YES_NO_KEYS = {"yes": "yes", "no": "no"}
-CATEGORY_KEYS = {c: f"category_{c.value}" for c in SignalCategory}
-
-
-def _input(
-    block: B, label_key: str, element: InputInteractiveElement, *, optional: bool = False, hint_key: str | None = None
-) -> InputBlock:
-    return InputBlock(
-        block_id=block,
-        label=PlainTextObject(text=t(label_key)),
-        element=element,
-        optional=optional,
-        hint=PlainTextObject(text=t(hint_key)) if hint_key else None,
-    )
-
-
-def _choice(block: B, label_key: str, labels: Mapping[K, str]) -> InputBlock:
-    """Radio buttons, one per value, labelled from the catalogue."""
-    options = [option(key, value) for value, key in labels.items()]
-    return _input(block, label_key, RadioButtonsElement(action_id=INPUT, options=options))
-
-
-def _text(
-    block: B, label_key: str, *, multiline: bool = False, optional: bool = False, hint_key: str | None = None
-) -> InputBlock:
-    element = PlainTextInputElement(action_id=INPUT, multiline=multiline, max_length=LIMITS[block.value])
-    return _input(block, label_key, element, optional=optional, hint_key=hint_key)
 
 
 def intake_modal(schools: Sequence[School]) -> View:
@@ -70,14 +43,14 @@ def intake_modal(schools: Sequence[School]) -> View:
     blocks: list[Block] = [context(t("intake_intro"))]
     if len(schools) > 1:
         blocks.append(
-            _input(
+            input_block(
                 B.SCHOOL,
                 "label_school",
                 StaticSelectElement(action_id=INPUT, options=[named_option(s.name, s.id) for s in schools]),
             )
         )
-    blocks.append(_choice(B.ROUTE, "label_route", ROUTE_KEYS))
-    blocks.append(_choice(B.ACUTE, "label_acute", YES_NO_KEYS))
+    blocks.append(radio(B.ROUTE, "label_route", keys(Route)))
+    blocks.append(radio(B.ACUTE, "label_acute", YES_NO_KEYS))
     metadata = {"school": schools[0].id} if len(schools) == 1 else None
     return modal(
         Callback.INTAKE,
@@ -93,22 +66,18 @@ def signal_modal(school_id: str, acute: bool, today: date) -> View:
     """The step-1 form: the pupil, and what was seen or heard, as facts."""
     blocks: list[Block] = [mrkdwn(t("acute_banner"))] if acute else []
     blocks += [
-        _text(B.PUPIL_NAME, "label_pupil_name"),
-        _text(B.PUPIL_GROUP, "label_pupil_group"),
-        _choice(B.AGE_BAND, "label_age_band", AGE_KEYS),
-        _text(B.OBSERVED, "label_observed", multiline=True, hint_key="hint_observed"),
-        _input(B.OBSERVED_ON, "label_observed_on", DatePickerElement(action_id=INPUT, initial_date=today.isoformat())),
-        _text(B.LOCATION, "label_location"),
-        _choice(B.SOURCE, "label_source", SOURCE_KEYS),
-        _text(B.SOURCE_DETAIL, "label_source_detail", optional=True, hint_key="hint_source_detail"),
-        _input(
-            B.CATEGORIES,
-            "label_categories",
-            CheckboxesElement(
-                action_id=INPUT, options=[option(key, category) for category, key in CATEGORY_KEYS.items()]
-            ),
+        text_input(B.PUPIL_NAME, "label_pupil_name"),
+        text_input(B.PUPIL_GROUP, "label_pupil_group"),
+        radio(B.AGE_BAND, "label_age_band", keys(AgeBand)),
+        text_input(B.OBSERVED, "label_observed", multiline=True, hint_key="hint_observed"),
+        date_input(B.OBSERVED_ON, "label_observed_on", today),
+        text_input(B.LOCATION, "label_location"),
+        radio(B.SOURCE, "label_source", keys(SignalSource)),
+        text_input(B.SOURCE_DETAIL, "label_source_detail", optional=True, hint_key="hint_source_detail"),
+        checkboxes(B.CATEGORIES, "label_categories", keys(SignalCategory)),
+        text_input(
+            B.COUNTER_FACTS, "label_counter_facts", multiline=True, optional=True, hint_key="hint_counter_facts"
         ),
-        _text(B.COUNTER_FACTS, "label_counter_facts", multiline=True, optional=True, hint_key="hint_counter_facts"),
     ]
     return modal(
         Callback.SIGNAL,
@@ -145,7 +114,7 @@ def open_case_choice_modal(found: OpenCaseFound) -> View:
     )
     blocks: list[Block] = [
         mrkdwn(t("choice_intro", reference=found.reference)),
-        _input(B.CHOICE, "choice_title", choices),
+        input_block(B.CHOICE, "choice_title", choices),
     ]
     return modal(
         Callback.OPEN_CASE_CHOICE,

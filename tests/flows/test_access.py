@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.flows.access import Permission, allows, may_oversee
+from bot.flows.access import Permission, case_roles, grants, may_oversee
 from bot.flows.directory import Directory
+from bot.flows.vocabulary import Role
 from storage.models import Case
 from tests.conftest import (
     COORDINATOR,
@@ -36,31 +37,45 @@ def linde_case(reporter: str = TEACHER) -> Case:
     )
 
 
-@pytest.mark.parametrize(
-    "user, dossier, status",
-    [
-        (COORDINATOR, True, True),  # coordinator of the school
-        (DIRECTOR, True, True),  # director of the school
-        (TEACHER, False, True),  # the reporter: status only
-        (TEACHER_2, False, False),  # a colleague at the same school
-        (OTHER_SCHOOL_COORDINATOR, False, False),  # a coordinator elsewhere
-        (OTHER_SCHOOL_TEACHER, False, False),
-        (OUTSIDER, False, False),  # in the workspace, in no school
-    ],
-)
-def test_policy_grants_exactly_what_the_role_needs(
-    directory: Directory, user: str, dossier: bool, status: bool
-) -> None:
-    case = linde_case()
+P = Permission
+EVERYTHING = frozenset(Permission)
+READ = frozenset({P.VIEW_DOSSIER, P.VIEW_STATUS})
+TEAM = READ | {P.CONTRIBUTE}
 
-    assert allows(directory, user, Permission.VIEW_DOSSIER, case) is dossier
-    assert allows(directory, user, Permission.VIEW_STATUS, case) is status
+# Who may do what on a case of De Linde reported by TEACHER. A team role belongs to one case:
+# "team member elsewhere" holds it on another case, so it gives nothing here.
+POLICY = [
+    ("coordinator", COORDINATOR, frozenset(), EVERYTHING),
+    ("director", DIRECTOR, frozenset(), READ),
+    ("reporter", TEACHER, frozenset(), frozenset({P.VIEW_STATUS})),
+    ("colleague", TEACHER_2, frozenset(), frozenset()),
+    ("team member of this case", TEACHER_2, frozenset({Role.TEAM_MEMBER}), TEAM),
+    ("casemanager of this case", TEACHER_2, frozenset({Role.CASEMANAGER}), TEAM | {P.EVALUATE}),
+    ("team member elsewhere", OTHER_SCHOOL_TEACHER, frozenset(), frozenset()),
+    ("coordinator elsewhere", OTHER_SCHOOL_COORDINATOR, frozenset(), frozenset()),
+    ("outsider", OUTSIDER, frozenset(), frozenset()),
+]
+
+
+@pytest.mark.parametrize("who, user, team, granted", POLICY, ids=[row[0] for row in POLICY])
+@pytest.mark.parametrize("permission", list(Permission))
+def test_policy_grants_exactly_what_the_role_needs(
+    directory: Directory,
+    who: str,
+    user: str,
+    team: frozenset[Role],
+    granted: frozenset[Permission],
+    permission: Permission,
+) -> None:
+    roles = case_roles(directory, user, linde_case(), team)
+
+    assert grants(roles, permission) is (permission in granted)
 
 
 def test_reporter_loses_status_view_when_no_longer_at_the_school(directory: Directory) -> None:
     case = linde_case(reporter=OUTSIDER)  # reported once, since removed from the school
 
-    assert not allows(directory, OUTSIDER, Permission.VIEW_STATUS, case)
+    assert not grants(case_roles(directory, OUTSIDER, case), Permission.VIEW_STATUS)
 
 
 @pytest.mark.parametrize(

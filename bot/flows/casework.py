@@ -1,0 +1,132 @@
+"""Acting on a case: one transaction on the locked case, after the server checked who may do what.
+
+Every step of the meldcode goes through `act`. It re-reads the case and the actor's roles
+from the database and the configuration (never from what a button carried), records a
+refusal in the audit trail, and only then runs the step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from bot.flows import audit, process
+from bot.flows.access import Permission, case_roles, grants
+from bot.flows.directory import School
+from bot.flows.errors import AccessDenied, CaseNotFound
+from bot.flows.process import CaseStep
+from bot.flows.services import Services
+from bot.flows.vocabulary import AuditAction, CaseState, Role
+from storage import repositories as repo
+from storage.models import Case, purpose
+
+T = TypeVar("T")
+
+# The permission each step needs. Question 5 is the exception: see `answer_permission`.
+STEP_PERMISSION: Mapping[CaseStep, Permission] = {
+    CaseStep.TAKE: Permission.TAKE,
+    CaseStep.CONSULT: Permission.CONTRIBUTE,
+    CaseStep.TALK: Permission.CONTRIBUTE,
+    CaseStep.SET_TEAM: Permission.DECIDE,
+    CaseStep.ANSWER: Permission.DECIDE,
+    CaseStep.REPORT: Permission.DECIDE,
+    CaseStep.FEEDBACK: Permission.DECIDE,
+    CaseStep.HELP_PLAN: Permission.DECIDE,
+    CaseStep.NEW_WEIGHING: Permission.DECIDE,
+    CaseStep.CLOSE: Permission.DECIDE,
+}
+
+
+def answer_permission(question: int) -> Permission:
+    """The casemanager evaluates the help (question 5); the other questions are the coordinator's."""
+    return Permission.EVALUATE if question == 5 else Permission.DECIDE
+
+
+@dataclass
+class CaseContext:
+    session: Session
+    services: Services
+    case: Case
+    school: School
+    user_id: str
+    roles: frozenset[Role]
+
+    @property
+    def state(self) -> CaseState:
+        return CaseState(self.case.state)
+
+    def require(self, step: CaseStep) -> None:
+        process.require(self.state, step)
+
+    def record(self, action: AuditAction, **detail: object) -> None:
+        audit.record(
+            self.session,
+            self.services.clock,
+            self.user_id,
+            action,
+            school_id=self.case.school_id,
+            case_id=self.case.id,
+            **detail,
+        )
+
+    def seal(self, model: type, field: str, value: str) -> str | None:
+        """Encrypt a free-text field for its column; blank stays empty (None)."""
+        return self.services.cipher.seal(value.strip(), purpose(model, field)) if value.strip() else None
+
+    def touch(self) -> None:
+        self.case.updated_at = self.services.clock.now()
+
+
+def roles_for(session: Session, services: Services, user_id: str, case: Case) -> frozenset[Role]:
+    team = frozenset(Role(r) for r in repo.team_roles(session, case.id, user_id))
+    return case_roles(services.directory, user_id, case, team)
+
+
+def act(services: Services, user_id: str, case_id: int, permission: Permission, work: Callable[[CaseContext], T]) -> T:
+    """Run `work` on the locked case if the user holds `permission`; audit and refuse otherwise.
+
+    `work` looks up its own earlier result first (a double submit returns it) and then checks
+    the step against the case's state.
+    """
+
+    def attempt() -> T:
+        with services.db.transaction() as session:
+            case = repo.lock_case(session, case_id)
+            if case is None:
+                raise CaseNotFound()
+            roles = roles_for(session, services, user_id, case)
+            school = services.directory.school(case.school_id)
+            if school is not None and grants(roles, permission):
+                return work(CaseContext(session, services, case, school, user_id, roles))
+            audit.record(
+                session,
+                services.clock,
+                user_id,
+                AuditAction.ACCESS_REFUSED,
+                school_id=case.school_id,
+                case_id=case.id,
+                permission=str(permission),
+            )
+        # Raised after the commit, so that the refusal stays on record.
+        raise AccessDenied()
+
+    return services.idempotent(attempt)
+
+
+def permitted_steps(
+    roles: frozenset[Role], state: CaseState, *, weigh_again: bool, question: int | None
+) -> list[CaseStep]:
+    """The steps this user can take now, in the order the case view offers them."""
+    steps = []
+    for step in CaseStep:
+        if step not in process.ALLOWED[state]:
+            continue
+        if step is CaseStep.NEW_WEIGHING and not weigh_again:
+            continue
+        permission = answer_permission(question or 1) if step is CaseStep.ANSWER else STEP_PERMISSION[step]
+        if grants(roles, permission):
+            steps.append(step)
+    return steps

@@ -1,0 +1,55 @@
+"""Closing a case: the reason, the monitoring agreements, and a word to the reporter (no details)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.flows import notices
+from bot.flows.access import Permission
+from bot.flows.casework import CaseContext, act
+from bot.flows.process import CaseStep
+from bot.flows.services import Services
+from bot.flows.validation import raise_if, text_problems
+from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind
+from storage.models import Case
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CloseForm:
+    close_note: str  # why it can close: what Veilig Thuis took on
+    monitoring: str = ""  # how the school keeps following the child
+
+
+@dataclass(frozen=True)
+class Closed:
+    case_id: int
+    reference: str
+
+
+def close(ctx: CaseContext, reason: CloseReason, *, note: str = "", monitoring: str = "") -> None:
+    """Close the case in the caller's transaction; every way a case ends goes through here."""
+    case = ctx.case
+    now = ctx.services.clock.now()
+    case.state, case.closed_at, case.close_reason = CaseState.CLOSED, now, reason
+    case.close_note = ctx.seal(Case, "close_note", note)
+    case.monitoring = ctx.seal(Case, "monitoring", monitoring)
+    ctx.touch()
+    ctx.record(AuditAction.CASE_CLOSED, reason=str(reason))
+    notices.enqueue(ctx.session, now, NoticeKind.CASE_CLOSED, [case.reporter_id], key="closed", case=case)
+    log.info("case %s closed (%s)", case.reference, reason)
+
+
+def close_case(services: Services, user_id: str, case_id: int, form: CloseForm) -> Closed:
+    """After a melding, once Veilig Thuis has taken it on: the reason is mandatory."""
+    raise_if(text_problems(form, ("close_note",), ("monitoring",)))
+
+    def work(ctx: CaseContext) -> Closed:
+        if ctx.state is not CaseState.CLOSED:  # a double submit finds it closed already
+            ctx.require(CaseStep.CLOSE)
+            close(ctx, CloseReason.HANDED_OVER, note=form.close_note, monitoring=form.monitoring)
+        return Closed(ctx.case.id, ctx.case.reference)
+
+    return act(services, user_id, case_id, Permission.DECIDE, work)

@@ -1,0 +1,65 @@
+"""Preparing a step: may this user take it now, and what does its form need to know?
+
+Checked when a button is clicked, so nobody fills in a form that would be refused; checked
+again by the step itself when the form comes back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.flows.casework import STEP_PERMISSION, CaseContext, act, answer_permission
+from bot.flows.errors import AlreadyAnswered, NotThisQuestion
+from bot.flows.framework import Answer, WeighingState
+from bot.flows.process import CaseStep
+from bot.flows.services import Services
+from bot.flows.vocabulary import AgeBand, CaseState, Role
+from bot.flows.weighing import state_of
+from storage import repositories as repo
+from storage.models import Weighing
+
+
+@dataclass(frozen=True)
+class CaseBrief:
+    case_id: int
+    reference: str
+    state: CaseState
+    age_band: AgeBand | None
+    weighing: WeighingState | None
+    framework_version: str | None
+    team: tuple[str, ...]  # the zorgteam members (the casemanager is named in the help plan)
+
+
+def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, question: int | None = None) -> CaseBrief:
+    permission = answer_permission(question or 1) if step is CaseStep.ANSWER else STEP_PERMISSION[step]
+
+    def work(ctx: CaseContext) -> CaseBrief:
+        weighing = repo.current_weighing(ctx.session, ctx.case.id)
+        if step is CaseStep.ANSWER:
+            _check_question(ctx, question or 0, weighing)
+        ctx.require(step)
+        team = tuple(m.user_id for m in repo.team_of(ctx.session, ctx.case.id) if m.role == Role.TEAM_MEMBER)
+        return CaseBrief(
+            ctx.case.id,
+            ctx.case.reference,
+            ctx.state,
+            AgeBand(ctx.case.age_band) if ctx.case.age_band else None,
+            state_of(weighing) if weighing else None,
+            weighing.framework_version if weighing else None,
+            team,
+        )
+
+    return act(services, user_id, case_id, permission, work)
+
+
+def _check_question(ctx: CaseContext, question: int, weighing: Weighing | None) -> None:
+    """Name who answered first, or which question is asked now."""
+    if weighing is not None:
+        taken = repo.answer_to(ctx.session, weighing.id, question)
+        if taken is not None:
+            raise AlreadyAnswered(question=question, answer=Answer(taken.answer), user_id=taken.answered_by)
+        expected = weighing.question
+    else:
+        expected = 1
+    if ctx.state in (CaseState.IN_PROGRESS, CaseState.WEIGHING, CaseState.HELP_RUNNING) and question != expected:
+        raise NotThisQuestion(expected=expected)

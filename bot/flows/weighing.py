@@ -1,0 +1,203 @@
+"""Steps 4 and 5: answering the afwegingskader, one question at a time, each with its rationale."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot.flows import framework, notices, process
+from bot.flows.access import Permission
+from bot.flows.casework import CaseContext, act, answer_permission
+from bot.flows.closing import close
+from bot.flows.errors import AlreadyAnswered, StepNotAllowed
+from bot.flows.framework import Answer, OutcomeKind, WeighingState
+from bot.flows.process import CaseStep
+from bot.flows.services import Services
+from bot.flows.validation import raise_if, text_problems
+from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind
+from storage import repositories as repo
+from storage.models import Case, Weighing, WeighingAnswer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AnswerForm:
+    question: int
+    answer: Answer
+    rationale: str
+    monitoring: str = ""  # question 5 yes: how the child's safety stays monitored after the help
+
+
+@dataclass(frozen=True)
+class Answered:
+    case_id: int
+    reference: str
+    question: int
+    answer: Answer
+    outcome: OutcomeKind
+    meldnorm: int | None
+    state: CaseState
+
+
+def state_of(weighing: Weighing) -> WeighingState:
+    return WeighingState(
+        stage=framework.Stage(weighing.stage),
+        question=weighing.question,
+        meldnorm=weighing.meldnorm,
+        reported=weighing.reported,
+        with_veilig_thuis=weighing.with_veilig_thuis,
+        help_running=weighing.help_running,
+        outcome=OutcomeKind(weighing.outcome) if weighing.outcome else None,
+    )
+
+
+def save_state(ctx: CaseContext, weighing: Weighing, state: WeighingState) -> None:
+    """Store the weighing's new state and move the case to the state it implies."""
+    weighing.stage, weighing.question, weighing.meldnorm = state.stage, state.question, state.meldnorm
+    weighing.reported, weighing.with_veilig_thuis = state.reported, state.with_veilig_thuis
+    weighing.help_running, weighing.outcome = state.help_running, state.outcome
+    if state.finished:
+        weighing.finished_at = ctx.services.clock.now()
+    ctx.case.state = process.state_after(state)
+    ctx.touch()
+
+
+def framework_of(weighing: Weighing) -> framework.Framework:
+    return framework.FRAMEWORKS[weighing.framework_version]
+
+
+def validate_answer(form: AnswerForm) -> None:
+    problems = text_problems(form, ("rationale",), ("monitoring",))
+    question = framework.CURRENT.questions.get(form.question)
+    closes_help = (
+        question is not None
+        and form.answer in question.answers
+        and question.outcome(form.answer).kind is OutcomeKind.CLOSE_HELP
+    )
+    if closes_help and not form.monitoring.strip():
+        problems["monitoring"] = "error_monitoring_required"
+    raise_if(problems)
+
+
+def answer_question(services: Services, user_id: str, case_id: int, form: AnswerForm, submission_key: str) -> Answered:
+    validate_answer(form)
+
+    def work(ctx: CaseContext) -> Answered:
+        earlier = repo.by_submission(ctx.session, WeighingAnswer, submission_key)
+        if earlier is not None:
+            return _answered(ctx.session, ctx.case, earlier)
+        weighing = repo.current_weighing(ctx.session, ctx.case.id)
+        if weighing is not None:
+            taken = repo.answer_to(ctx.session, weighing.id, form.question)
+            if taken is not None:
+                raise AlreadyAnswered(question=form.question, answer=Answer(taken.answer), user_id=taken.answered_by)
+        ctx.require(CaseStep.ANSWER)
+        if weighing is None:
+            weighing = _start(ctx, 1)
+        before = state_of(weighing)
+        after, outcome = framework.answer(framework_of(weighing), before, form.question, form.answer)
+        answer = WeighingAnswer(
+            weighing_id=weighing.id,
+            submission_key=submission_key,
+            question=form.question,
+            answer=form.answer,
+            rationale=ctx.seal(WeighingAnswer, "rationale", form.rationale),
+            framework_version=weighing.framework_version,
+            with_veilig_thuis=before.with_veilig_thuis,
+            answered_by=user_id,
+            answered_at=services.clock.now(),
+        )
+        ctx.session.add(answer)
+        ctx.session.flush()
+        ctx.record(
+            AuditAction.QUESTION_ANSWERED,
+            round=weighing.round,
+            question=form.question,
+            answer=str(form.answer),
+            with_veilig_thuis=before.with_veilig_thuis,
+            framework_version=weighing.framework_version,
+        )
+        save_state(ctx, weighing, after)
+        if outcome.informs_director:
+            _inform_directors(ctx, weighing)
+        if after.finished and after.outcome is OutcomeKind.CLOSE:
+            close(ctx, CloseReason.NO_SUSPICION)
+        elif after.finished and after.outcome is OutcomeKind.CLOSE_HELP:
+            close(ctx, CloseReason.HELP_SUCCEEDED, monitoring=form.monitoring)
+        log.info("case %s: question %s answered (round %s)", ctx.case.reference, form.question, weighing.round)
+        return _answered(ctx.session, ctx.case, answer)
+
+    return act(services, user_id, case_id, answer_permission(form.question), work)
+
+
+def start_new_weighing(services: Services, user_id: str, case_id: int) -> int:
+    """A new signal after a weighing: weigh again. The earlier answers stay in the record."""
+
+    def work(ctx: CaseContext) -> int:
+        current = repo.current_weighing(ctx.session, ctx.case.id)
+        if current is not None and not current.answers and ctx.state is CaseState.WEIGHING:
+            return current.round  # a double click: the new weighing already waits for its first answer
+        ctx.require(CaseStep.NEW_WEIGHING)
+        if not may_weigh_again(ctx.session, ctx.case):
+            raise StepNotAllowed()
+        weighing = _start(ctx, (current.round if current else 0) + 1)
+        ctx.case.state = CaseState.WEIGHING
+        ctx.touch()
+        return weighing.round
+
+    return act(services, user_id, case_id, Permission.DECIDE, work)
+
+
+def may_weigh_again(session: Session, case: Case) -> bool:
+    """True when a signal arrived after the latest weighing began."""
+    weighing = repo.current_weighing(session, case.id)
+    newest = repo.latest_signal_at(session, case.id)
+    return weighing is not None and newest is not None and newest > weighing.started_at
+
+
+def _start(ctx: CaseContext, round_number: int) -> Weighing:
+    start = framework.START
+    weighing = Weighing(
+        case_id=ctx.case.id,
+        round=round_number,
+        framework_version=framework.CURRENT.version,
+        stage=start.stage,
+        question=start.question,
+        started_by=ctx.user_id,
+        started_at=ctx.services.clock.now(),
+    )
+    ctx.session.add(weighing)
+    ctx.session.flush()
+    ctx.record(AuditAction.WEIGHING_STARTED, round=round_number, framework_version=weighing.framework_version)
+    return weighing
+
+
+def _inform_directors(ctx: CaseContext, weighing: Weighing) -> None:
+    """Question 1 yes: the director (final responsibility) is informed: reference and "afweging loopt"."""
+    directors = ctx.school.directors
+    ctx.record(AuditAction.DIRECTOR_INFORMED, round=weighing.round, directors=list(directors))
+    notices.enqueue(
+        ctx.session,
+        ctx.services.clock.now(),
+        NoticeKind.DIRECTOR_INFORMED,
+        directors,
+        key=f"weighing-{weighing.id}",
+        case=ctx.case,
+    )
+
+
+def _answered(session: Session, case: Case, answer: WeighingAnswer) -> Answered:
+    weighing = session.get(Weighing, answer.weighing_id)
+    assert weighing is not None
+    return Answered(
+        case.id,
+        case.reference,
+        answer.question,
+        Answer(answer.answer),
+        framework_of(weighing).question(answer.question).outcome(Answer(answer.answer)).kind,
+        weighing.meldnorm,
+        CaseState(case.state),
+    )

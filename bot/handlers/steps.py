@@ -1,0 +1,185 @@
+"""Steps 2 to 5 from the case view: a button opens the step's form, the submitted form records it.
+
+A button first asks the flow whether this user may take the step now, so nobody fills in a form
+that would be refused. The submission stores before it acks, like registration: the modal closes
+only once the record is safe, and the case view underneath is redrawn with the step now due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+from slack_sdk.models.views import View
+
+from bot.delivery import OutboxDelivery
+from bot.flows.closing import close_case
+from bot.flows.consultation import ConsultationRecorded, record_consultation, set_team
+from bot.flows.conversation import record_conversation, skip_conversation
+from bot.flows.errors import InvalidInput, MeldcodeError, StepNotAllowed
+from bot.flows.framework import Answer
+from bot.flows.help_plan import record_help_plan
+from bot.flows.ports import local_today
+from bot.flows.process import CaseStep
+from bot.flows.reporting import record_feedback, record_report
+from bot.flows.services import Services
+from bot.flows.steps import CaseBrief, prepare
+from bot.flows.weighing import AnswerForm, answer_question
+from bot.handlers import forms
+from bot.handlers.case import button_case_id, button_value
+from bot.handlers.respond import error_modal, field_errors, refresh_case, show
+from bot.ids import Action, Block, Callback
+from bot.views import casework as views
+from bot.views.case import ANSWER_OF_ACTION
+
+
+@dataclass(frozen=True)
+class StepForm:
+    step: CaseStep
+    render: Callable[[CaseBrief, Services, str], View]
+
+
+def _today(services: Services) -> date:
+    return local_today(services.clock).date()
+
+
+FORMS: dict[Action, StepForm] = {
+    Action.RECORD_CONSULTATION: StepForm(CaseStep.CONSULT, lambda b, s, u: views.consultation_modal(b, _today(s))),
+    Action.SET_TEAM: StepForm(CaseStep.SET_TEAM, lambda b, s, u: views.team_modal(b)),
+    Action.RECORD_CONVERSATION: StepForm(CaseStep.TALK, lambda b, s, u: views.conversation_modal(b, _today(s))),
+    Action.SKIP_CONVERSATION: StepForm(CaseStep.TALK, lambda b, s, u: views.skip_conversation_modal(b)),
+    Action.RECORD_REPORT: StepForm(CaseStep.REPORT, lambda b, s, u: views.report_modal(b, u, _today(s))),
+    Action.RECORD_FEEDBACK: StepForm(CaseStep.FEEDBACK, lambda b, s, u: views.feedback_modal(b, _today(s))),
+    Action.RECORD_HELP_PLAN: StepForm(CaseStep.HELP_PLAN, lambda b, s, u: views.help_plan_modal(b, _today(s))),
+    Action.CLOSE_CASE: StepForm(CaseStep.CLOSE, lambda b, s, u: views.close_modal(b)),
+}
+
+
+def handle_open_step(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    ack()
+    user_id = body["user"]["id"]
+    form = FORMS[Action(body["actions"][0]["action_id"])]
+    try:
+        view = form.render(prepare(services, user_id, button_case_id(body), form.step), services, user_id)
+    except MeldcodeError as error:
+        view = error_modal(error)
+    show(client, body, view)
+
+
+def handle_answer_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    """Ja / Nee / Twijfel on a question: the rationale modal, unless someone answered first."""
+    ack()
+    answer = ANSWER_OF_ACTION[Action(body["actions"][0]["action_id"])]
+    try:
+        question = int(button_value(body)[1])
+        brief = prepare(services, body["user"]["id"], button_case_id(body), CaseStep.ANSWER, question)
+        view = views.answer_modal(brief, question, answer)
+    except (IndexError, ValueError):
+        view = error_modal(StepNotAllowed())
+    except MeldcodeError as error:
+        view = error_modal(error)
+    show(client, body, view)
+
+
+# --- submissions -----------------------------------------------------------------------------
+
+Record = Callable[[Services, str, int, dict[str, Any], str], View | None]
+
+
+def _submission(record: Record) -> Callable[..., None]:
+    """A view_submission listener around `record`, which returns a modal to show instead, or None."""
+
+    def handle(
+        ack: Ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: WebClient,
+        services: Services,
+        delivery: OutboxDelivery,
+    ) -> None:
+        user_id, case_id = body["user"]["id"], forms.case_id(view)
+        try:
+            follow_up = record(services, user_id, case_id, view, f"{view['id']}:{view.get('callback_id')}")
+        except InvalidInput as error:
+            ack(response_action="errors", errors=field_errors(error, view))
+            return
+        except MeldcodeError as error:
+            ack(response_action="update", view=error_modal(error))
+            return
+        if follow_up is None:
+            ack()
+        else:
+            ack(response_action="update", view=follow_up)
+        refresh_case(client, services, user_id, case_id, view.get("previous_view_id"))
+        delivery.flush()
+
+    return handle
+
+
+def _consultation(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> View | None:
+    result: ConsultationRecorded = record_consultation(services, user_id, case_id, forms.consultation_form(view), key)
+    return views.special_form_modal(result.reference) if result.special_form else None
+
+
+def _team(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    set_team(services, user_id, case_id, forms.FormReader(view).users(Block.TEAM))
+
+
+def _conversation(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    record_conversation(services, user_id, case_id, forms.conversation_form(view), key)
+
+
+def _skip(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    skip_conversation(services, user_id, case_id, forms.skip_form(view), key)
+
+
+def _answer(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    meta = forms.metadata(view)
+    try:
+        question, answer = int(meta.get("question", 0)), Answer(str(meta.get("answer")))
+    except ValueError as error:
+        raise StepNotAllowed() from error
+    form = AnswerForm(question, answer, forms.text(view, Block.RATIONALE), forms.text(view, Block.MONITORING))
+    answer_question(services, user_id, case_id, form, key)
+
+
+def _report(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    record_report(services, user_id, case_id, forms.report_form(view), key)
+
+
+def _feedback(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    record_feedback(services, user_id, case_id, forms.feedback_form(view))
+
+
+def _help_plan(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    record_help_plan(services, user_id, case_id, forms.help_plan_form(view), key)
+
+
+def _close(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    close_case(services, user_id, case_id, forms.close_form(view))
+
+
+SUBMISSIONS: dict[Callback, Record] = {
+    Callback.CONSULTATION: _consultation,
+    Callback.TEAM: _team,
+    Callback.CONVERSATION: _conversation,
+    Callback.SKIP_CONVERSATION: _skip,
+    Callback.ANSWER: _answer,
+    Callback.REPORT: _report,
+    Callback.FEEDBACK: _feedback,
+    Callback.HELP_PLAN: _help_plan,
+    Callback.CLOSE_CASE: _close,
+}
+
+
+def register(app: App) -> None:
+    for action in FORMS:
+        app.action(action)(handle_open_step)
+    for action in ANSWER_OF_ACTION:
+        app.action(action)(handle_answer_button)
+    for callback, record in SUBMISSIONS.items():
+        app.view_submission(callback)(_submission(record))

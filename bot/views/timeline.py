@@ -1,0 +1,41 @@
+"""One line per audit event for the case's timeline: who did what, when, in words. No personal data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from bot.flows.dossier import TimelineEntry
+from bot.flows.framework import Answer
+from bot.flows.vocabulary import AuditAction, CloseReason, ConsultationKind, ConversationWith, SkipReason
+from bot.texts import t
+from bot.views.common import show_date
+from bot.views.labels import label
+
+# How an event's detail (ids and codes) becomes the values its sentence needs.
+_VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
+    AuditAction.QUESTION_ANSWERED: lambda d: {
+        "number": d["question"],
+        "answer": label(Answer(d["answer"])),
+        "together": " (" + t("with_veilig_thuis") + ")" if d.get("with_veilig_thuis") else "",
+    },
+    AuditAction.WEIGHING_STARTED: lambda d: {"round": d["round"], "version": d["framework_version"]},
+    AuditAction.CONSULTATION_RECORDED: lambda d: {"kind": label(ConsultationKind(d["kind"]))},
+    AuditAction.CONVERSATION_RECORDED: lambda d: {"with_whom": label(ConversationWith(d["with_whom"]))},
+    AuditAction.CONVERSATION_SKIPPED: lambda d: {"reason": label(SkipReason(d["reason"]))},
+    AuditAction.TEAM_MEMBER_ADDED: lambda d: {"member_id": d["member_id"], "role": t(f"team_role_{d['role']}")},
+    AuditAction.TEAM_MEMBER_REMOVED: lambda d: {"member_id": d["member_id"], "role": t(f"team_role_{d['role']}")},
+    AuditAction.REPORT_RECORDED: lambda d: {"meldnorm": d["meldnorm"]},
+    AuditAction.HELP_PLAN_RECORDED: lambda d: {
+        "term": show_date(date.fromisoformat(d["term"])),
+        "casemanager_id": d["casemanager_id"],
+    },
+    AuditAction.CASE_CLOSED: lambda d: {"reason": label(CloseReason(d["reason"]))},
+}
+
+
+def timeline_line(entry: TimelineEntry) -> str:
+    values = _VALUES.get(entry.action, lambda d: {})(entry.detail)
+    what = t(f"timeline_{entry.action.value}", **values)
+    return t("timeline_line", date=show_date(entry.at), actor_id=entry.actor_id, what=what)
