@@ -244,6 +244,8 @@ class Weighing(Base):
     started_by: Mapped[str] = mapped_column(String(32))
     started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+    # The newest signal this weighing could take into account; a later one offers a new weighing.
+    last_signal_id: Mapped[int | None] = mapped_column(Integer)
 
     answers: Mapped[list[WeighingAnswer]] = relationship(order_by="WeighingAnswer.question")
 

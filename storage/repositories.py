@@ -192,8 +192,8 @@ def help_plans_of(session: Session, case_id: int) -> list[HelpPlan]:
     return list(session.scalars(select(HelpPlan).where(HelpPlan.case_id == case_id).order_by(HelpPlan.id)))
 
 
-def latest_signal_at(session: Session, case_id: int) -> datetime | None:
-    statement = select(Signal.created_at).where(Signal.case_id == case_id).order_by(Signal.id.desc()).limit(1)
+def latest_signal_id(session: Session, case_id: int) -> int | None:
+    statement = select(Signal.id).where(Signal.case_id == case_id).order_by(Signal.id.desc()).limit(1)
     return session.scalars(statement).first()
 
 

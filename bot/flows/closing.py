@@ -42,9 +42,13 @@ def close(ctx: CaseContext, reason: CloseReason, *, note: str = "", monitoring: 
     log.info("case %s closed (%s)", case.reference, reason)
 
 
+def validate_close(form: CloseForm) -> None:
+    raise_if(text_problems(form, ("close_note",), ("monitoring",)))
+
+
 def close_case(services: Services, user_id: str, case_id: int, form: CloseForm) -> Closed:
     """After a melding, once Veilig Thuis has taken it on: the reason is mandatory."""
-    raise_if(text_problems(form, ("close_note",), ("monitoring",)))
+    validate_close(form)
 
     def work(ctx: CaseContext) -> Closed:
         if ctx.state is not CaseState.CLOSED:  # a double submit finds it closed already

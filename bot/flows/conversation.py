@@ -127,11 +127,15 @@ def _record_refusal_as_signal(ctx: CaseContext, conversation: Conversation, subm
     ctx.record(AuditAction.CONSENT_REFUSED, conversation_id=conversation.id, signal_id=signal.id)
 
 
+def validate_skip(form: SkipForm) -> None:
+    raise_if(text_problems(form, ("skip_note",)))
+
+
 def skip_conversation(
     services: Services, user_id: str, case_id: int, form: SkipForm, submission_key: str
 ) -> ConversationRecorded:
     """Skipping is allowed only on safety grounds or a real risk of losing contact, with a note."""
-    raise_if(text_problems(form, ("skip_note",)))
+    validate_skip(form)
 
     def work(ctx: CaseContext) -> ConversationRecorded:
         earlier = repo.by_submission(ctx.session, Conversation, submission_key)

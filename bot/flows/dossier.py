@@ -218,6 +218,7 @@ class CaseSummary:
 
 
 def open_case(services: Services, user_id: str, case_id: int, section: str | None = None) -> DossierView | StatusView:
+    """The dossier (or one `section` of it) for those who may read it; the status for its reporter."""
     with services.db.transaction() as session:
         case = repo.get_case(session, case_id)
         if case is None:
@@ -238,7 +239,7 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
                 question=weighing.question if weighing else 1,
             )
             return _dossier(session, services.cipher, case, school.name, tuple(steps))
-        if school is not None and grants(roles, Permission.VIEW_STATUS):
+        if school is not None and grants(roles, Permission.VIEW_STATUS) and section is None:
             record(AuditAction.STATUS_VIEWED)
             return StatusView(case.reference, CaseState(case.state), case.created_at)
         record(AuditAction.ACCESS_REFUSED, permission=str(Permission.VIEW_DOSSIER))

@@ -136,12 +136,13 @@ def record_report(
     return act(services, user_id, case_id, Permission.DECIDE, work)
 
 
+def validate_feedback(form: FeedbackForm, today: date) -> None:
+    raise_if(text_problems(form, ("feedback",)) | date_problems({"feedback_on": form.feedback_on}, today))
+
+
 def record_feedback(services: Services, user_id: str, case_id: int, form: FeedbackForm) -> ReportRecorded:
     """Veilig Thuis' decision on the latest melding (due within five working days)."""
-    raise_if(
-        text_problems(form, ("feedback",))
-        | date_problems({"feedback_on": form.feedback_on}, local_today(services.clock).date())
-    )
+    validate_feedback(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> ReportRecorded:
         ctx.require(CaseStep.FEEDBACK)

@@ -154,8 +154,8 @@ def start_new_weighing(services: Services, user_id: str, case_id: int) -> int:
 def may_weigh_again(session: Session, case: Case) -> bool:
     """True when a signal arrived after the latest weighing began."""
     weighing = repo.current_weighing(session, case.id)
-    newest = repo.latest_signal_at(session, case.id)
-    return weighing is not None and newest is not None and newest > weighing.started_at
+    newest = repo.latest_signal_id(session, case.id)
+    return weighing is not None and newest is not None and newest > (weighing.last_signal_id or 0)
 
 
 def _start(ctx: CaseContext, round_number: int) -> Weighing:
@@ -168,6 +168,7 @@ def _start(ctx: CaseContext, round_number: int) -> Weighing:
         question=start.question,
         started_by=ctx.user_id,
         started_at=ctx.services.clock.now(),
+        last_signal_id=repo.latest_signal_id(ctx.session, ctx.case.id),
     )
     ctx.session.add(weighing)
     ctx.session.flush()

@@ -6,17 +6,19 @@ A value no option of ours could produce (a crafted request) is an input error on
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
-from bot.flows.closing import CloseForm
-from bot.flows.consultation import ConsultationForm
-from bot.flows.conversation import ConversationForm, SkipForm
+from bot.flows.closing import CloseForm, validate_close
+from bot.flows.consultation import ConsultationForm, validate_consultation
+from bot.flows.conversation import ConversationForm, SkipForm, validate_conversation, validate_skip
 from bot.flows.errors import InvalidInput
-from bot.flows.help_plan import HelpPlanForm
+from bot.flows.help_plan import HelpPlanForm, validate_help_plan
 from bot.flows.registration import SignalForm
-from bot.flows.reporting import FeedbackForm, ReportForm
+from bot.flows.registration import validate as validate_signal
+from bot.flows.reporting import FeedbackForm, ReportForm, validate_feedback
 from bot.flows.vocabulary import (
     AgeBand,
     Consent,
@@ -108,13 +110,20 @@ class FormReader:
     def yes(self, block: Block) -> bool:
         return choice(self.view, block) == "yes"
 
-    def checked(self, form: F) -> F:
-        if self.problems:
-            raise InvalidInput(self.problems)
+    def checked(self, form: F, validate: Callable[[F], None] | None = None) -> F:
+        """The form, or every problem at once: unreadable fields and the flow's own rules together."""
+        problems = dict(self.problems)
+        if validate is not None:
+            try:
+                validate(form)
+            except InvalidInput as error:
+                problems = error.problems | problems
+        if problems:
+            raise InvalidInput(problems)
         return form
 
 
-def signal_form(view: dict[str, Any]) -> SignalForm:
+def signal_form(view: dict[str, Any], today: date) -> SignalForm:
     r = FormReader(view)
     return r.checked(
         SignalForm(
@@ -128,11 +137,12 @@ def signal_form(view: dict[str, Any]) -> SignalForm:
             categories=r.choices(Block.CATEGORIES, SignalCategory),
             source_detail=r.text(Block.SOURCE_DETAIL),
             counter_facts=r.text(Block.COUNTER_FACTS),
-        )
+        ),
+        lambda form: validate_signal(form, today),
     )
 
 
-def consultation_form(view: dict[str, Any]) -> ConsultationForm:
+def consultation_form(view: dict[str, Any], today: date) -> ConsultationForm:
     r = FormReader(view)
     return r.checked(
         ConsultationForm(
@@ -142,11 +152,12 @@ def consultation_form(view: dict[str, Any]) -> ConsultationForm:
             colleague_id=r.user(Block.COLLEAGUE_ID),
             other_role=r.text(Block.OTHER_ROLE),
             special_form=r.yes(Block.SPECIAL_FORM),
-        )
+        ),
+        lambda form: validate_consultation(form, today),
     )
 
 
-def conversation_form(view: dict[str, Any]) -> ConversationForm:
+def conversation_form(view: dict[str, Any], today: date) -> ConversationForm:
     r = FormReader(view)
     return r.checked(
         ConversationForm(
@@ -158,7 +169,8 @@ def conversation_form(view: dict[str, Any]) -> ConversationForm:
             agreements=r.text(Block.AGREEMENTS),
             consent=r.choice(Block.CONSENT, Consent, Consent.NOT_ASKED),
             household=r.text(Block.HOUSEHOLD),
-        )
+        ),
+        lambda form: validate_conversation(form, today),
     )
 
 
@@ -167,7 +179,8 @@ def skip_form(view: dict[str, Any]) -> SkipForm:
     return r.checked(
         SkipForm(
             reason=r.choice(Block.SKIP_REASON, SkipReason, SkipReason.CHILD_SAFETY), skip_note=r.text(Block.SKIP_NOTE)
-        )
+        ),
+        validate_skip,
     )
 
 
@@ -194,12 +207,15 @@ def report_form(view: dict[str, Any]) -> ReportForm:
     )
 
 
-def feedback_form(view: dict[str, Any]) -> FeedbackForm:
+def feedback_form(view: dict[str, Any], today: date) -> FeedbackForm:
     r = FormReader(view)
-    return r.checked(FeedbackForm(feedback_on=r.date(Block.FEEDBACK_ON), feedback=r.text(Block.FEEDBACK)))
+    return r.checked(
+        FeedbackForm(feedback_on=r.date(Block.FEEDBACK_ON), feedback=r.text(Block.FEEDBACK)),
+        lambda form: validate_feedback(form, today),
+    )
 
 
-def help_plan_form(view: dict[str, Any]) -> HelpPlanForm:
+def help_plan_form(view: dict[str, Any], today: date) -> HelpPlanForm:
     r = FormReader(view)
     return r.checked(
         HelpPlanForm(
@@ -208,10 +224,13 @@ def help_plan_form(view: dict[str, Any]) -> HelpPlanForm:
             tasks=r.text(Block.TASKS),
             agreements=r.text(Block.AGREEMENTS),
             referral=r.text(Block.REFERRAL),
-        )
+        ),
+        lambda form: validate_help_plan(form, today),
     )
 
 
 def close_form(view: dict[str, Any]) -> CloseForm:
     r = FormReader(view)
-    return r.checked(CloseForm(close_note=r.text(Block.CLOSE_NOTE), monitoring=r.text(Block.MONITORING)))
+    return r.checked(
+        CloseForm(close_note=r.text(Block.CLOSE_NOTE), monitoring=r.text(Block.MONITORING)), validate_close
+    )

@@ -81,7 +81,7 @@ def handle_signal_submission(
     user_id = body["user"]["id"]
     meta = forms.metadata(view)
     try:
-        form = forms.signal_form(view)
+        form = forms.signal_form(view, local_today(services.clock).date())
         result = registration.register_signal(
             services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
         )

@@ -121,7 +121,9 @@ def _submission(record: Record) -> Callable[..., None]:
 
 
 def _consultation(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> View | None:
-    result: ConsultationRecorded = record_consultation(services, user_id, case_id, forms.consultation_form(view), key)
+    result: ConsultationRecorded = record_consultation(
+        services, user_id, case_id, forms.consultation_form(view, _today(services)), key
+    )
     return views.special_form_modal(result.reference) if result.special_form else None
 
 
@@ -130,7 +132,7 @@ def _team(services: Services, user_id: str, case_id: int, view: dict[str, Any], 
 
 
 def _conversation(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_conversation(services, user_id, case_id, forms.conversation_form(view), key)
+    record_conversation(services, user_id, case_id, forms.conversation_form(view, _today(services)), key)
 
 
 def _skip(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
@@ -152,11 +154,11 @@ def _report(services: Services, user_id: str, case_id: int, view: dict[str, Any]
 
 
 def _feedback(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_feedback(services, user_id, case_id, forms.feedback_form(view))
+    record_feedback(services, user_id, case_id, forms.feedback_form(view, _today(services)))
 
 
 def _help_plan(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_help_plan(services, user_id, case_id, forms.help_plan_form(view), key)
+    record_help_plan(services, user_id, case_id, forms.help_plan_form(view, _today(services)), key)
 
 
 def _close(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:

@@ -127,7 +127,7 @@ def _now_blocks(view: DossierView) -> list[Block]:
     state = view.state
     if state is CaseState.IN_PROGRESS:
         guidance = [context(t(f"age_guidance_{view.age_band}"))] if view.age_band else []
-        return [mrkdwn(t("now_in_progress")), *guidance]
+        return [mrkdwn(t("now_in_progress")), *guidance, *_question_blocks(view)]
     if state is CaseState.REPORT_DUE and weighing is not None:
         norm = weighing.state.meldnorm
         return [mrkdwn(t("now_report_due", meldnorm=norm, norm=t(f"meldnorm_{norm}")))]
@@ -147,21 +147,33 @@ def _now_blocks(view: DossierView) -> list[Block]:
 
 
 def _question_blocks(view: DossierView) -> list[Block]:
+    """The question asked now, with its answer buttons for those who may answer it."""
     weighing = view.weighing
-    if weighing is None or weighing.state.stage is not Stage.ASK or weighing.state.question is None:
+    if weighing is None:  # the first answer starts the first weighing
+        number, round_number, version, state = 1, 1, framework.CURRENT.version, framework.START
+        answers: tuple[AnswerView, ...] = ()
+    else:
+        number, round_number, version, state = (
+            weighing.state.question or 0,
+            weighing.round,
+            weighing.framework_version,
+            weighing.state,
+        )
+        answers = weighing.answers
+    if state.stage is not Stage.ASK or not number:
         return []
-    number = weighing.state.question
     blocks: list[Block] = [
-        mrkdwn(t("weighing_question_head", round=weighing.round, number=number) + "\n" + t(f"question_{number}")),
+        mrkdwn(t("weighing_question_head", round=round_number, number=number) + "\n" + t(f"question_{number}")),
         context(t(f"question_{number}_hint")),
     ]
-    if weighing.state.with_veilig_thuis:
+    if state.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
-    if weighing.answers:
-        summary = " · ".join(t("answer_summary", number=a.question, answer=label(a.answer)) for a in weighing.answers)
-        blocks.append(context(summary))
+    if answers:
+        blocks.append(
+            context(" · ".join(t("answer_summary", number=a.question, answer=label(a.answer)) for a in answers))
+        )
     if CaseStep.ANSWER in view.steps:
-        question = framework.FRAMEWORKS[weighing.framework_version].question(number)
+        question = framework.FRAMEWORKS[version].question(number)
         value = f"{view.case_id}:{number}"
         blocks += buttons([button(ANSWER_ACTIONS[a], f"answer_{a.value}", value) for a in question.answers])
     return blocks

@@ -17,9 +17,11 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.devtools.local import LocalSlack
-from bot.ids import Action
+from bot.flows.framework import Answer
+from bot.ids import Action, Callback, Section
 from bot.ids import Block as B
-from tests.conftest import COORDINATOR, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
+from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
+from tests.e2e.casework import PLAN, open_case, record_report, registered_and_taken, walk
 from tests.e2e.steps import register, signal_values, start_intake
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,16 +79,79 @@ def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[
     slack.driver.click(OUTSIDER, Action.OPEN_CASE, "1")
     for user_id in (COORDINATOR, TEACHER, OUTSIDER):
         slack.driver.open_home(user_id)
+    _work_a_case(slack)
     views = [c.params["view"] for c in slack.fake.calls if "view" in c.params]
     views += [m for client in slack.fake.clients.values() for m in client.modals]
-    messages = [c.params["blocks"] for c in slack.fake.calls_to("chat.postMessage") if c.params.get("blocks")]
+    messages = [
+        c.params["blocks"]
+        for c in slack.fake.calls_to("chat.postMessage") + slack.fake.calls_to("chat.update")
+        if c.params.get("blocks")
+    ]
     return views, messages
+
+
+def _work_a_case(slack: LocalSlack) -> None:
+    """Steps 2 to 5 on a case of its own: every form, every section, every kind of message."""
+    driver = slack.driver
+    case = registered_and_taken(slack, COORDINATOR_2)
+    for action, values in [
+        (
+            Action.RECORD_CONSULTATION,
+            {
+                B.KIND: "other",
+                B.OTHER_ROLE: "Leerplicht",
+                B.HELD_ON: "2026-11-16",
+                B.OUTCOME: "Advies.",
+                B.SPECIAL_FORM: "yes",
+            },
+        ),
+        (Action.SET_TEAM, {B.TEAM: [TEACHER_2]}),
+        (
+            Action.RECORD_CONVERSATION,
+            {
+                B.WITH_WHOM: "both",
+                B.HELD_ON: "2026-11-16",
+                B.PARTICIPANTS: "Moeder",
+                B.SHARED: "Zorgen.",
+                B.REACTION: "Begrip.",
+                B.AGREEMENTS: "Nieuw gesprek.",
+                B.CONSENT: "refused",
+                B.HOUSEHOLD: "Een zus.",
+            },
+        ),
+        (Action.SKIP_CONVERSATION, {B.SKIP_REASON: "child_safety", B.SKIP_NOTE: "Vader is dreigend."}),
+    ]:
+        driver.click_in_modal(COORDINATOR_2, action)
+        driver.submit(COORDINATOR_2, values)
+        if action is Action.RECORD_CONSULTATION:
+            driver.close(COORDINATOR_2)  # the advice to call Veilig Thuis directly
+    walk(slack, COORDINATOR_2, Answer.YES, Answer.NO, Answer.YES, Answer.YES, PLAN, Answer.NO)
+    record_report(
+        slack,
+        COORDINATOR_2,
+        parents_informed="no",
+        no_consent_reason="safety",
+        consent_interests="a",
+        consent_alternative="b",
+        consent_why_not="c",
+        consent_balance="d",
+        consent_who_knows="e",
+        objections="Vader maakt bezwaar.",
+    )
+    driver.click_in_modal(COORDINATOR_2, Action.RECORD_FEEDBACK)
+    driver.submit(COORDINATOR_2, {B.FEEDBACK_ON: "2026-11-16", B.FEEDBACK: "Onderzoek gestart."})
+    for section in Section:
+        driver.click_in_modal(COORDINATOR_2, section.action)
+        driver.close(COORDINATOR_2)
+    driver.click_in_modal(COORDINATOR_2, Action.CLOSE_CASE)
+    driver.submit(COORDINATOR_2, {B.CLOSE_NOTE: "Overgenomen door Veilig Thuis."})
+    open_case(slack, TEACHER_2, case)
 
 
 def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:
     views, messages = _everything_rendered(slack)
     callbacks = {v.get("callback_id") for v in views}
-    assert {"intake", "signal", "open_case_choice", "info"} <= callbacks and len(messages) >= 10
+    assert {c.value for c in Callback} <= callbacks and len(messages) >= 20
 
     validator = Draft202012Validator(_schema("block-kit.schema.json"))
     problems = [

@@ -1,8 +1,8 @@
-"""casework: steps 2 to 5, the weighing, melding and help plan
+"""casework: steps 2 to 5, the weighing, the melding and the help plan
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 23:54:18.197159
+Create Date: 2026-11-23 23:59:19.361098
 
 """
 from typing import Sequence, Union
@@ -90,6 +90,7 @@ def upgrade() -> None:
     sa.Column('started_by', sa.String(length=32), nullable=False),
     sa.Column('started_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_signal_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['case_id'], ['meldcase.id'], name=op.f('fk_weighing_case_id_meldcase')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_weighing')),
     sa.UniqueConstraint('case_id', 'round', name='uq_weighing_case_round')

@@ -1,0 +1,107 @@
+"""What a coordinator does in Slack to take a case through steps 2 to 5, as reusable e2e steps."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.devtools.driver import Response
+from bot.devtools.local import LocalSlack
+from bot.flows.framework import Answer
+from bot.ids import Action, Block
+from bot.views.case import ANSWER_ACTIONS
+from storage.models import Case
+from tests.conftest import COORDINATOR, TEACHER, TEACHER_2
+from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, register
+
+# Invented texts typed by the coordinator; marker-like so that a leak is easy to find.
+RATIONALE = "Onderbouwing-Geheim: blauwe plekken passen niet bij de uitleg van moeder."
+OWN_FACTS = "Eigen-Feiten-Geheim: zelf gezien op 13 november."
+TASKS = "Taken-Geheim: mentor belt wekelijks met moeder."
+SECRETS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, RATIONALE, OWN_FACTS, TASKS)
+
+REPORT, PLAN = "report", "plan"
+
+
+def case_id(slack: LocalSlack) -> str:
+    with slack.services.db.transaction() as session:
+        return str(session.scalars(select(Case.id).order_by(Case.id.desc())).first())
+
+
+def registered_and_taken(slack: LocalSlack, coordinator: str = COORDINATOR) -> str:
+    """A teacher registers a concern; the coordinator takes it from the notification. Returns the case id."""
+    register(slack.driver, TEACHER)
+    slack.driver.click_in_messages(coordinator, Action.TAKE_CASE)
+    return case_id(slack)
+
+
+def open_case(slack: LocalSlack, user_id: str, case: str) -> None:
+    slack.driver.click(user_id, Action.OPEN_CASE, case)
+
+
+def answer(slack: LocalSlack, user_id: str, given: Answer, **values: Any) -> Response:
+    """Click Ja / Nee / Twijfel in the case view and give the rationale."""
+    slack.driver.click_in_modal(user_id, ANSWER_ACTIONS[given])
+    return slack.driver.submit(user_id, {Block.RATIONALE: RATIONALE, **values})
+
+
+def record_report(slack: LocalSlack, user_id: str, **overrides: Any) -> Response:
+    slack.driver.click_in_modal(user_id, Action.RECORD_REPORT)
+    return slack.driver.submit(user_id, report_values(user_id, **overrides))
+
+
+def report_values(user_id: str, **overrides: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        Block.REPORTED_ON: "2026-11-16",
+        Block.REPORTED_BY: user_id,
+        Block.CHANNEL: "phone",
+        Block.VT_REFERENCE: "VT-2026-118",
+        Block.OWN_FACTS: OWN_FACTS,
+        Block.THIRD_PARTY_FACTS: "Moeder van een klasgenoot vertelde over geschreeuw.",
+        Block.PARENTS_INFORMED: "yes",
+        Block.PUPIL_INFORMED: "not_applicable",
+    }
+    values.update({Block(k): v for k, v in overrides.items()})
+    return values
+
+
+def record_help_plan(slack: LocalSlack, user_id: str, casemanager: str = TEACHER_2, **overrides: Any) -> Response:
+    slack.driver.click_in_modal(user_id, Action.RECORD_HELP_PLAN)
+    values: dict[str, Any] = {
+        Block.TERM: "2026-12-28",
+        Block.CASEMANAGER_ID: casemanager,
+        Block.TASKS: TASKS,
+        Block.REFERRAL: "Wijkteam Noord",
+        Block.AGREEMENTS: "Ouders gaan in gesprek met het wijkteam.",
+    }
+    values.update({Block(k): v for k, v in overrides.items()})
+    return slack.driver.submit(user_id, values)
+
+
+def walk(slack: LocalSlack, user_id: str, *moves: Answer | str) -> None:
+    """Answer in order, recording the melding or help plan where a move says so."""
+    for move in moves:
+        if move == REPORT:
+            record_report(slack, user_id)
+        elif move == PLAN:
+            record_help_plan(slack, user_id)
+        else:
+            monitoring = {Block.MONITORING: "Mentor volgt het kind tot de zomer."}
+            answer(slack, user_id, Answer(move), **(monitoring if _closes_help(slack, user_id, move) else {}))
+
+
+def _closes_help(slack: LocalSlack, user_id: str, move: Answer | str) -> bool:
+    top = slack.fake.top_modal(user_id) or {}
+    return move == Answer.YES and "vraag 5 van 5" in json.dumps(top, ensure_ascii=False)
+
+
+def top_text(slack: LocalSlack, user_id: str) -> str:
+    return json.dumps(slack.fake.top_modal(user_id) or {}, ensure_ascii=False)
+
+
+def chat_traffic(slack: LocalSlack) -> str:
+    """Everything the bot posted or updated in chats: what Slack keeps in history and notifications."""
+    calls = slack.fake.calls_to("chat.postMessage") + slack.fake.calls_to("chat.update")
+    return json.dumps([c.params for c in calls], ensure_ascii=False)

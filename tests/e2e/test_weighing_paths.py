@@ -1,0 +1,112 @@
+"""Every path through the afwegingskader, end to end in Slack: outcome, meldnorm, who was told what, no leaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import select
+
+from bot.devtools.local import LocalSlack
+from bot.flows.framework import Answer
+from bot.ids import Action
+from storage.models import AuditEvent, Case, HelpPlan, Report, Weighing, WeighingAnswer
+from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
+from tests.e2e.casework import PLAN, REPORT, SECRETS, chat_traffic, open_case, registered_and_taken, top_text, walk
+
+Y, N, D = Answer.YES, Answer.NO, Answer.DOUBT
+
+
+@dataclass(frozen=True)
+class Expected:
+    moves: tuple[Answer | str, ...]
+    state: str
+    meldnormen: tuple[int, ...]  # of the meldingen recorded
+    close_reason: str | None = None
+    weighing_outcome: str | None = None
+    director_told: bool = True
+
+
+PATHS = {
+    "1 no": Expected((N,), "closed", (), "no_suspicion", "close", director_told=False),
+    "2 yes": Expected((Y, Y, REPORT), "weighing", (1,)),
+    "2 twijfel": Expected((Y, D, REPORT), "weighing", (1,)),
+    "2 yes, 3 no with Veilig Thuis": Expected((Y, Y, REPORT, N), "reported", (1,), None, "report"),
+    "3 no": Expected((Y, N, N, REPORT), "reported", (2,), None, "report"),
+    "4 no": Expected((Y, N, Y, N, REPORT), "reported", (2,), None, "report"),
+    "4 yes then 5 yes": Expected((Y, N, Y, Y, PLAN, Y), "closed", (), "help_succeeded", "close_help"),
+    "4 yes then 5 no": Expected((Y, N, Y, Y, PLAN, N, REPORT), "reported", (3,), None, "report"),
+}
+
+
+@pytest.mark.parametrize("expected", PATHS.values(), ids=PATHS.keys())
+def test_path_through_the_framework_is_recorded_and_told_when_coordinator_weighs(
+    slack: LocalSlack, expected: Expected
+) -> None:
+    case = registered_and_taken(slack)
+
+    walk(slack, COORDINATOR, *expected.moves)
+
+    answers = [m for m in expected.moves if isinstance(m, Answer)]
+    with slack.services.db.transaction() as session:
+        row = session.get(Case, int(case))
+        assert row is not None and (row.state, row.close_reason) == (expected.state, expected.close_reason)
+        weighing = session.scalars(select(Weighing)).one()
+        assert weighing.outcome == expected.weighing_outcome
+        recorded = session.scalars(select(WeighingAnswer).order_by(WeighingAnswer.question)).all()
+        assert [(a.question, a.answer, a.framework_version) for a in recorded] == [
+            (n, a.value, "2019") for n, a in enumerate(answers, start=1)
+        ]
+        assert all(a.answered_by == COORDINATOR and a.rationale != "" for a in recorded)
+        assert tuple(r.meldnorm for r in session.scalars(select(Report))) == expected.meldnormen
+        assert len(session.scalars(select(HelpPlan)).all()) == (1 if PLAN in expected.moves else 0)
+        audited = session.scalars(select(AuditEvent.action).where(AuditEvent.action == "question_answered")).all()
+        assert len(audited) == len(answers)
+    # Who was told what: the director only "afweging loopt", the reporter only taken and closed.
+    director_texts = [m["text"] for m in slack.fake.client(DIRECTOR).messages]
+    assert any("afwegingskader loopt" in m for m in director_texts) is expected.director_told
+    teacher_texts = [m["text"] for m in slack.fake.client(TEACHER).messages]
+    assert any("opgepakt" in m for m in teacher_texts)
+    assert any("afgesloten" in m for m in teacher_texts) is (expected.state == "closed")
+    traffic = chat_traffic(slack)
+    assert [s for s in SECRETS if s in traffic] == []
+
+
+def test_later_questions_are_answered_with_veilig_thuis_when_question_2_led_to_a_melding(slack: LocalSlack) -> None:
+    registered_and_taken(slack)
+
+    walk(slack, COORDINATOR, Y, Y, REPORT)
+
+    overview = top_text(slack, COORDINATOR)
+    assert "vraag 3 van 5" in overview and "samen met Veilig Thuis" in overview
+    walk(slack, COORDINATOR, Y)
+    with slack.services.db.transaction() as session:
+        flags = session.scalars(select(WeighingAnswer.with_veilig_thuis).order_by(WeighingAnswer.question)).all()
+    assert flags == [False, False, True]
+
+
+def test_casemanager_evaluates_the_help_when_the_term_comes(slack: LocalSlack) -> None:
+    case = registered_and_taken(slack)
+    walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)
+
+    [notice] = [m for m in slack.fake.client(TEACHER_2).messages if "casemanager" in m["text"]]
+    assert "MC-2026-0001" in notice["text"]
+    open_case(slack, TEACHER_2, case)
+    assert "vraag 5 van 5" in top_text(slack, TEACHER_2)
+    walk(slack, TEACHER_2, N)
+
+    with slack.services.db.transaction() as session:
+        five = session.scalars(select(WeighingAnswer).where(WeighingAnswer.question == 5)).one()
+        assert (five.answer, five.answered_by) == ("no", TEACHER_2)
+        assert session.get(Case, int(case)).state == "report_due"  # type: ignore[union-attr]
+
+
+def test_other_coordinators_see_who_took_the_case_when_one_takes_it(slack: LocalSlack) -> None:
+    registered_and_taken(slack)
+
+    [notice] = slack.fake.client(COORDINATOR_2).messages
+    assert f"Opgepakt door <@{COORDINATOR}>" in notice["text"]
+    buttons = [e["action_id"] for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons == [Action.OPEN_CASE]  # the take button is gone
+    with slack.services.db.transaction() as session:
+        assert session.scalars(select(Case)).one().coordinator_id == COORDINATOR
