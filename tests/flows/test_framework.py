@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -192,7 +193,7 @@ def _assert_allowed(state: WeighingState, answered: list[tuple[int, Answer]], re
     # Questions are answered one after another, starting at 1, each as the table leads.
     numbers = [q for q, _ in answered]
     assert numbers == sorted(set(numbers)) and (not numbers or numbers[0] == 1)
-    for (question, answer), (next_question, _) in zip(answered, answered[1:], strict=False):
+    for (question, answer), (next_question, _) in pairwise(answered):
         kind, norm = ORACLE[(question, answer)]
         assert kind != "close" and kind != "close_help"  # nothing is asked after closing
         if kind == "ask":
