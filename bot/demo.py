@@ -130,6 +130,93 @@ def _script(slack: LocalSlack, tell: Narrator) -> None:
     tell.new_messages(slack)
     driver.submit(BRAM, _signal(today, pupil_name="Daan Voorbeeld", pupil_group="groep 7"))
     tell.new_messages(slack)
+    _work_the_case(slack, tell, today)
+
+
+def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
+    """Steps 2 to 5 on Anna's concern: take it, consult, talk, weigh, a help plan, and a melding."""
+    driver = slack.driver
+    term = (local_today(slack.services.clock) + timedelta(weeks=6)).date().isoformat()
+    tell.say("Sanne clicks 'Ik pak dit op' on Anna's case. The case view opens at the step now due.")
+    driver.click(SANNE, Action.TAKE_CASE, _case_id(slack, "MC-2026-0001"))
+    tell.screen(slack, SANNE)
+    tell.new_messages(slack)
+    tell.say("Step 2: she records a consultation with the intern begeleider.")
+    driver.click_in_modal(SANNE, Action.RECORD_CONSULTATION)
+    driver.submit(
+        SANNE,
+        {
+            Block.KIND: "internal_support",
+            Block.HELD_ON: today,
+            Block.OUTCOME: "Samen besloten eerst met moeder te praten.",
+            Block.SPECIAL_FORM: "no",
+        },
+    )
+    tell.say("Step 3: the conversation with the parents, with the kindcheck. Mother agrees to outside advice.")
+    driver.click_in_modal(SANNE, Action.RECORD_CONVERSATION)
+    driver.submit(
+        SANNE,
+        {
+            Block.WITH_WHOM: "parents",
+            Block.HELD_ON: today,
+            Block.PARTICIPANTS: "moeder, zorgcoördinator",
+            Block.SHARED: "Wat Anna zag bij binnenkomst.",
+            Block.REACTION: "Moeder schrok en vertelde over een zware periode.",
+            Block.AGREEMENTS: "Moeder staat open voor hulp van het wijkteam.",
+            Block.CONSENT: "given",
+            Block.HOUSEHOLD: "Een broertje van 2; moeder zorgt alleen.",
+        },
+    )
+    tell.say("Steps 4 and 5: the afwegingskader, one question at a time. She clicks 'Ja' on question 1.")
+    driver.click_in_modal(SANNE, Action.ANSWER_YES)
+    tell.screen(slack, SANNE)
+    driver.submit(SANNE, {Block.RATIONALE: "Herhaalde signalen van verwaarlozing; moeder bevestigt de zorgen."})
+    tell.say("Dirk gets one line: the reference and that the weighing runs. Nothing more.")
+    tell.new_messages(slack)
+    for action, rationale in [
+        (Action.ANSWER_NO, "Geen acuut gevaar; moeder werkt mee."),
+        (Action.ANSWER_YES, "Het wijkteam kan binnen twee weken starten."),
+        (Action.ANSWER_YES, "Moeder heeft ingestemd met het wijkteam."),
+    ]:
+        driver.click_in_modal(SANNE, action)
+        driver.submit(SANNE, {Block.RATIONALE: rationale})
+    tell.say("Question 4 is 'ja': help starts. She records the help plan with Bram as casemanager.")
+    driver.click_in_modal(SANNE, Action.RECORD_HELP_PLAN)
+    driver.submit(
+        SANNE,
+        {
+            Block.TERM: term,
+            Block.CASEMANAGER_ID: BRAM,
+            Block.TASKS: "Bram: wekelijks kort contact met moeder. Sanne: overleg met het wijkteam.",
+            Block.REFERRAL: "Wijkteam",
+            Block.AGREEMENTS: "Moeder meldt zich deze week bij het wijkteam.",
+        },
+    )
+    tell.screen(slack, SANNE)
+    tell.new_messages(slack)
+    tell.say("At the term, Bram evaluates from the case view: the help did not bring the agreed results.")
+    driver.click(BRAM, Action.OPEN_CASE, _case_id(slack, "MC-2026-0001"))
+    driver.click_in_modal(BRAM, Action.ANSWER_NO)
+    driver.submit(BRAM, {Block.RATIONALE: "Moeder kwam niet bij het wijkteam; de signalen houden aan."})
+    tell.say("Question 5 'nee' means melden under meldnorm 3. Sanne records the melding at Veilig Thuis.")
+    driver.click(SANNE, Action.OPEN_CASE, _case_id(slack, "MC-2026-0001"))
+    driver.click_in_modal(SANNE, Action.RECORD_REPORT)
+    driver.submit(
+        SANNE,
+        {
+            Block.REPORTED_ON: today,
+            Block.REPORTED_BY: SANNE,
+            Block.CHANNEL: "phone",
+            Block.VT_REFERENCE: "VT-DEMO-1",
+            Block.OWN_FACTS: "Wat Anna zag, en dat moeder niet bij het wijkteam kwam.",
+            Block.PARENTS_INFORMED: "yes",
+            Block.PUPIL_INFORMED: "not_applicable",
+        },
+    )
+    tell.screen(slack, SANNE)
+    tell.say("The whole story is in the timeline, page by page.")
+    driver.click_in_modal(SANNE, Action.SHOW_TIMELINE)
+    tell.screen(slack, SANNE)
 
 
 def _signal(today: str, **changes: Any) -> dict[str, Any]:
@@ -146,6 +233,11 @@ def _signal(today: str, **changes: Any) -> dict[str, Any]:
     }
     values.update(changes)
     return values
+
+
+def _case_id(slack: LocalSlack, reference: str) -> str:
+    with slack.services.db.transaction() as session:
+        return str(session.scalars(select(Case.id).where(Case.reference == reference)).one())
 
 
 def _button_value(message: dict[str, Any]) -> str:

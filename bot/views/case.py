@@ -181,10 +181,12 @@ def _question_blocks(view: DossierView) -> list[Block]:
 
 def _step_buttons(view: DossierView) -> list[ButtonElement]:
     value = str(view.case_id)
+    # In the order of STEP_BUTTONS: what the framework asks for now comes first.
     return [
         button(action, label_key, value, primary=step in _PRIMARY)
-        for step in view.steps
-        for action, label_key in STEP_BUTTONS.get(step, ())
+        for step, actions in STEP_BUTTONS.items()
+        if step in view.steps
+        for action, label_key in actions
     ]
 
 

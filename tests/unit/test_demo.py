@@ -1,4 +1,4 @@
-"""`meldbot demo` runs the scripted case offline and shows each person's screen."""
+"""`meldbot demo` runs the scripted cases offline and shows each person's screen."""
 
 from __future__ import annotations
 
@@ -20,5 +20,11 @@ def test_demo_shows_the_case_from_each_persons_side() -> None:
     assert "⚠ Wanneer?: Deze datum ligt in de toekomst." in text
     assert "🚨 Acuut gevaar gemeld door" in text
     assert "pupil_name=v1:" in text
+    # Steps 2 to 5: taken, weighed, a help plan with its casemanager, then a melding under meldnorm 3.
+    assert "Je zorg MC-2026-0001 is opgepakt" in text
+    assert "het afwegingskader loopt" in text
+    assert "Je bent casemanager van het hulpplan bij MC-2026-0001" in text
+    assert "Gemeld bij Veilig Thuis op" in text and "(meldnorm 3)" in text
+    assert "beantwoordde vraag 5: Nee" in text
     dms = [line for line in text.splitlines() if line.strip().startswith("💬")]
     assert dms and not [line for line in dms if "Mila" in line or "Daan" in line or "jas" in line]
