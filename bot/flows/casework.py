@@ -21,9 +21,10 @@ from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction, CaseState, Role
 from storage import repositories as repo
-from storage.models import Case, purpose
+from storage.models import Base, Case, purpose
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Base)
 
 # The permission each step needs. Question 5 is the exception: see `answer_permission`.
 STEP_PERMISSION: Mapping[CaseStep, Permission] = {
@@ -78,6 +79,23 @@ class CaseContext:
 
     def touch(self) -> None:
         self.case.updated_at = self.services.clock.now()
+
+    def record_once(
+        self, model: type[M], submission_key: str, step: CaseStep, build: Callable[[], M]
+    ) -> tuple[M, bool]:
+        """The row this submission stored earlier (a double submit), or a new one once `step` fits.
+
+        Returns the row and whether it is new, so that the caller does its follow-up only once.
+        """
+        earlier = repo.by_submission(self.session, model, submission_key)
+        if earlier is not None:
+            return earlier, False
+        self.require(step)
+        row = build()
+        self.session.add(row)
+        self.session.flush()
+        self.touch()
+        return row, True
 
 
 def roles_for(session: Session, services: Services, user_id: str, case: Case) -> frozenset[Role]:

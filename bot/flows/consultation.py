@@ -65,10 +65,11 @@ def record_consultation(
     validate_consultation(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> ConsultationRecorded:
-        earlier = repo.by_submission(ctx.session, Consultation, submission_key)
-        if earlier is None:
-            ctx.require(CaseStep.CONSULT)
-            earlier = Consultation(
+        consultation, new = ctx.record_once(
+            Consultation,
+            submission_key,
+            CaseStep.CONSULT,
+            lambda: Consultation(
                 case_id=ctx.case.id,
                 submission_key=submission_key,
                 kind=form.kind,
@@ -79,18 +80,17 @@ def record_consultation(
                 special_form=form.special_form,
                 recorded_by=user_id,
                 recorded_at=services.clock.now(),
-            )
-            ctx.session.add(earlier)
-            ctx.session.flush()
-            ctx.touch()
+            ),
+        )
+        if new:
             ctx.record(
                 AuditAction.CONSULTATION_RECORDED,
-                consultation_id=earlier.id,
+                consultation_id=consultation.id,
                 kind=str(form.kind),
                 special_form=form.special_form,
             )
-            log.info("case %s: consultation %s recorded", ctx.case.reference, earlier.id)
-        return ConsultationRecorded(ctx.case.id, ctx.case.reference, earlier.special_form)
+            log.info("case %s: consultation %s recorded", ctx.case.reference, consultation.id)
+        return ConsultationRecorded(ctx.case.id, ctx.case.reference, consultation.special_form)
 
     return act(services, user_id, case_id, Permission.CONTRIBUTE, work)
 

@@ -21,7 +21,6 @@ from bot.flows.vocabulary import (
     SignalSource,
     SkipReason,
 )
-from storage import repositories as repo
 from storage.models import Conversation, Signal, purpose
 
 log = logging.getLogger(__name__)
@@ -72,10 +71,11 @@ def record_conversation(
     validate_conversation(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> ConversationRecorded:
-        earlier = repo.by_submission(ctx.session, Conversation, submission_key)
-        if earlier is None:
-            ctx.require(CaseStep.TALK)
-            earlier = Conversation(
+        conversation, new = ctx.record_once(
+            Conversation,
+            submission_key,
+            CaseStep.TALK,
+            lambda: Conversation(
                 case_id=ctx.case.id,
                 submission_key=submission_key,
                 with_whom=form.with_whom,
@@ -88,20 +88,19 @@ def record_conversation(
                 household=ctx.seal(Conversation, "household", form.household),
                 recorded_by=user_id,
                 recorded_at=services.clock.now(),
-            )
-            ctx.session.add(earlier)
-            ctx.session.flush()
-            ctx.touch()
+            ),
+        )
+        if new:
             ctx.record(
                 AuditAction.CONVERSATION_RECORDED,
-                conversation_id=earlier.id,
+                conversation_id=conversation.id,
                 with_whom=str(form.with_whom),
                 consent=str(form.consent),
             )
             if form.consent is Consent.REFUSED:
-                _record_refusal_as_signal(ctx, earlier, submission_key)
-            log.info("case %s: conversation %s recorded", ctx.case.reference, earlier.id)
-        return ConversationRecorded(ctx.case.id, ctx.case.reference, earlier.consent == Consent.REFUSED)
+                _record_refusal_as_signal(ctx, conversation, submission_key)
+            log.info("case %s: conversation %s recorded", ctx.case.reference, conversation.id)
+        return ConversationRecorded(ctx.case.id, ctx.case.reference, conversation.consent == Consent.REFUSED)
 
     return act(services, user_id, case_id, Permission.CONTRIBUTE, work)
 
@@ -138,21 +137,21 @@ def skip_conversation(
     validate_skip(form)
 
     def work(ctx: CaseContext) -> ConversationRecorded:
-        earlier = repo.by_submission(ctx.session, Conversation, submission_key)
-        if earlier is None:
-            ctx.require(CaseStep.TALK)
-            earlier = Conversation(
+        skipped, new = ctx.record_once(
+            Conversation,
+            submission_key,
+            CaseStep.TALK,
+            lambda: Conversation(
                 case_id=ctx.case.id,
                 submission_key=submission_key,
                 skip_reason=form.reason,
                 skip_note=ctx.seal(Conversation, "skip_note", form.skip_note),
                 recorded_by=user_id,
                 recorded_at=services.clock.now(),
-            )
-            ctx.session.add(earlier)
-            ctx.session.flush()
-            ctx.touch()
-            ctx.record(AuditAction.CONVERSATION_SKIPPED, conversation_id=earlier.id, reason=str(form.reason))
+            ),
+        )
+        if new:
+            ctx.record(AuditAction.CONVERSATION_SKIPPED, conversation_id=skipped.id, reason=str(form.reason))
         return ConversationRecorded(ctx.case.id, ctx.case.reference, False)
 
     return act(services, user_id, case_id, Permission.CONTRIBUTE, work)

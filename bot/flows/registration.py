@@ -155,6 +155,12 @@ def register_signal(
                 return earlier
             lookup = services.cipher.lookup_token(school.id, form.pupil_name, _group_key(form.pupil_group))
             open_case = repo.open_case_for_pupil(session, school.id, Route.HOME, lookup)
+            if open_case is not None and open_case.submission_key == submission_key:
+                # A twin of this very submission created the case after our first look (PostgreSQL
+                # reads each statement afresh): its result is ours, not an open case to add to.
+                twin = _earlier_result(session, submission_key)
+                assert twin is not None, "a case and its first signal are committed together"
+                return twin
             if open_case is not None:
                 return _hold_draft(session, services, school, user_id, acute, form, submission_key, open_case)
             case = _new_case(session, services, school.id, user_id, Route.HOME, submission_key, acute)
