@@ -288,6 +288,9 @@ def test_closing_is_refused_when_no_reason_is_given_or_the_case_is_not_reported(
     open_case(slack, COORDINATOR, case)
 
     walk(slack, COORDINATOR, Y, N, N, "report")
+    slack.driver.click_in_modal(COORDINATOR, Action.RECORD_FEEDBACK)
+    slack.driver.submit(COORDINATOR, {Block.FEEDBACK_ON: "2026-11-16", Block.FEEDBACK: "Veilig Thuis start onderzoek."})
+    assert "de terugkoppeling is vastgelegd" in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.CLOSE_CASE)
     refused = slack.driver.submit(COORDINATOR, {Block.CLOSE_NOTE: "  "})
     assert set(refused.json["errors"]) == {Block.CLOSE_NOTE}

@@ -10,9 +10,11 @@ from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
 from bot.flows import registration
+from bot.flows.framework import Answer
 from bot.ids import Action
 from storage.models import Case, OutboxMessage
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
+from tests.e2e.casework import PLAN, REPORT, SECRETS, walk
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, SOURCE_DETAIL, register
 
 PUPIL_DATA = (PUPIL_NAME, "Testkind", OBSERVED, "Blauwe plekken", LOCATION, COUNTER_FACTS, SOURCE_DETAIL)
@@ -62,7 +64,7 @@ def test_user_is_told_with_an_incident_code_when_a_flow_fails(
     assert any(incident in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)
 
 
-def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered(
+def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered_and_worked(
     slack: LocalSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
@@ -74,18 +76,21 @@ def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered(
     for user_id in (COORDINATOR, DIRECTOR, TEACHER):
         slack.driver.click_in_messages(user_id, Action.OPEN_CASE)
         slack.driver.open_home(user_id)
+    slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)
+    walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES, PLAN, Answer.NO, REPORT)
 
     # Modals for authorised users are where details belong; everything else must be clean.
-    outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.update")]
+    markers = (*PUPIL_DATA, *SECRETS)
+    outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.push", "views.update")]
     assert outside_modals
     leaks = [
-        c.method for c in outside_modals for marker in PUPIL_DATA if marker in json.dumps(c.params, ensure_ascii=False)
+        c.method for c in outside_modals for marker in markers if marker in json.dumps(c.params, ensure_ascii=False)
     ]
     assert leaks == []
     log_text = "\n".join(r.getMessage() + str(r.exc_info or "") for r in caplog.records)
     assert caplog.records
-    assert [m for m in PUPIL_DATA if m in log_text] == []
+    assert [m for m in markers if m in log_text] == []
     with slack.services.db.transaction() as session:
         outbox = json.dumps([m.payload for m in session.scalars(select(OutboxMessage))], ensure_ascii=False)
-    assert [m for m in PUPIL_DATA if m in outbox] == []
+    assert [m for m in markers if m in outbox] == []
     assert slack.fake.client(COORDINATOR_2).messages  # the check above saw real notices
