@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from bot.flows import notices
+from bot.flows import framework, notices
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.ports import local_today
@@ -14,7 +14,7 @@ from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
 from bot.flows.vocabulary import AuditAction, NoticeKind, Role
-from bot.flows.weighing import framework, save_state, state_of
+from bot.flows.weighing import save_state, state_of
 from storage import repositories as repo
 from storage.models import HelpPlan, TeamMember
 

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
+from bot.flows import framework
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.errors import StepNotAllowed
@@ -15,7 +16,7 @@ from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import date_problems, raise_if, text_problems
 from bot.flows.vocabulary import AgeBand, AuditAction, Informed, NoConsentReason, ReportChannel
-from bot.flows.weighing import framework, save_state, state_of
+from bot.flows.weighing import save_state, state_of
 from storage import repositories as repo
 from storage.models import Report
 
