@@ -114,12 +114,17 @@ class WeighingState:
 START = WeighingState()
 
 
-def answer(framework: Framework, state: WeighingState, number: int, given: Answer) -> tuple[WeighingState, Outcome]:
-    """The state after answering question `number`; refused when that is not the question asked now."""
+def expect_question(state: WeighingState, number: int) -> None:
+    """Refuse question `number` unless it is the one asked now."""
     if state.stage is not Stage.ASK:
         raise StepNotAllowed()
     if state.question != number:
         raise NotThisQuestion(expected=state.question)
+
+
+def answer(framework: Framework, state: WeighingState, number: int, given: Answer) -> tuple[WeighingState, Outcome]:
+    """The state after answering question `number`; refused when that is not the question asked now."""
+    expect_question(state, number)
     question = framework.question(number)
     if given not in question.answers:
         raise StepNotAllowed()

@@ -9,14 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.flows.casework import STEP_PERMISSION, CaseContext, act, answer_permission
-from bot.flows.errors import AlreadyAnswered, NotThisQuestion
-from bot.flows.framework import Answer, WeighingState
+from bot.flows.framework import WeighingState
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.vocabulary import AgeBand, CaseState, Role
-from bot.flows.weighing import state_of
+from bot.flows.weighing import check_answerable, state_of
 from storage import repositories as repo
-from storage.models import Weighing
 
 
 @dataclass(frozen=True)
@@ -36,8 +34,9 @@ def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, ques
     def work(ctx: CaseContext) -> CaseBrief:
         weighing = repo.current_weighing(ctx.session, ctx.case.id)
         if step is CaseStep.ANSWER:
-            _check_question(ctx, question or 0, weighing)
-        ctx.require(step)
+            check_answerable(ctx, weighing, question or 0)
+        else:
+            ctx.require(step)
         team = tuple(m.user_id for m in repo.team_of(ctx.session, ctx.case.id) if m.role == Role.TEAM_MEMBER)
         return CaseBrief(
             ctx.case.id,
@@ -50,16 +49,3 @@ def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, ques
         )
 
     return act(services, user_id, case_id, permission, work)
-
-
-def _check_question(ctx: CaseContext, question: int, weighing: Weighing | None) -> None:
-    """Name who answered first, or which question is asked now."""
-    if weighing is not None:
-        taken = repo.answer_to(ctx.session, weighing.id, question)
-        if taken is not None:
-            raise AlreadyAnswered(question=question, answer=Answer(taken.answer), user_id=taken.answered_by)
-        expected = weighing.question
-    else:
-        expected = 1
-    if ctx.state in (CaseState.IN_PROGRESS, CaseState.WEIGHING, CaseState.HELP_RUNNING) and question != expected:
-        raise NotThisQuestion(expected=expected)

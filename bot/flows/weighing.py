@@ -90,14 +90,9 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
         if earlier is not None:
             return _answered(ctx.session, ctx.case, earlier)
         weighing = repo.current_weighing(ctx.session, ctx.case.id)
-        if weighing is not None:
-            taken = repo.answer_to(ctx.session, weighing.id, form.question)
-            if taken is not None:
-                raise AlreadyAnswered(question=form.question, answer=Answer(taken.answer), user_id=taken.answered_by)
-        ctx.require(CaseStep.ANSWER)
+        before = check_answerable(ctx, weighing, form.question)
         if weighing is None:
             weighing = _start(ctx, 1)
-        before = state_of(weighing)
         after, outcome = framework.answer(framework_of(weighing), before, form.question, form.answer)
         answer = WeighingAnswer(
             weighing_id=weighing.id,
@@ -131,6 +126,19 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
         return _answered(ctx.session, ctx.case, answer)
 
     return act(services, user_id, case_id, answer_permission(form.question), work)
+
+
+def check_answerable(ctx: CaseContext, weighing: Weighing | None, question: int) -> WeighingState:
+    """The weighing's state if `question` may be answered now; else name who answered it first,
+    or refuse the step or the question out of turn."""
+    if weighing is not None:
+        taken = repo.answer_to(ctx.session, weighing.id, question)
+        if taken is not None:
+            raise AlreadyAnswered(question=question, answer=Answer(taken.answer), user_id=taken.answered_by)
+    ctx.require(CaseStep.ANSWER)
+    state = state_of(weighing) if weighing is not None else framework.START
+    framework.expect_question(state, question)
+    return state
 
 
 def start_new_weighing(services: Services, user_id: str, case_id: int) -> int:

@@ -5,6 +5,7 @@ Every click re-reads the case and decides access anew; button values carry ids o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -16,9 +17,9 @@ from bot.flows.errors import CaseNotFound, MeldcodeError
 from bot.flows.services import Services
 from bot.flows.taking import take_case
 from bot.flows.weighing import start_new_weighing
-from bot.handlers.respond import error_modal, from_modal, show
+from bot.handlers.respond import case_view, error_modal, from_modal, show
 from bot.ids import Action, Section
-from bot.views.case import case_modal, section_modal
+from bot.views.case import section_modal
 
 
 def button_value(body: dict[str, Any]) -> list[str]:
@@ -35,11 +36,7 @@ def button_case_id(body: dict[str, Any]) -> int:
 
 def _show_case(client: WebClient, body: dict[str, Any], services: Services, case_id: int) -> None:
     """The case view, in place of the modal clicked in, or newly opened from a message."""
-    user_id = body["user"]["id"]
-    try:
-        view = case_modal(open_case(services, user_id, case_id))
-    except MeldcodeError as error:
-        view = error_modal(error)
+    view = case_view(services, body["user"]["id"], case_id)
     if from_modal(body):
         client.views_update(view_id=body["view"]["id"], view=view)
     else:
@@ -51,32 +48,21 @@ def handle_open_case(ack: Ack, body: dict[str, Any], client: WebClient, services
     _show_case(client, body, services, button_case_id(body))
 
 
-def handle_take_case(
-    ack: Ack, body: dict[str, Any], client: WebClient, services: Services, delivery: OutboxDelivery
-) -> None:
-    ack()
-    case_id = button_case_id(body)
-    try:
-        take_case(services, body["user"]["id"], case_id)
-    except MeldcodeError as error:
-        show(client, body, error_modal(error))
-        return
-    _show_case(client, body, services, case_id)
-    delivery.flush()
+def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..., None]:
+    """A button that takes a step without a form, then shows the case as it now stands."""
 
+    def handle(ack: Ack, body: dict[str, Any], client: WebClient, services: Services, delivery: OutboxDelivery) -> None:
+        ack()
+        case_id = button_case_id(body)
+        try:
+            step(services, body["user"]["id"], case_id)
+        except MeldcodeError as error:
+            show(client, body, error_modal(error))
+            return
+        _show_case(client, body, services, case_id)
+        delivery.flush()
 
-def handle_new_weighing(
-    ack: Ack, body: dict[str, Any], client: WebClient, services: Services, delivery: OutboxDelivery
-) -> None:
-    ack()
-    case_id = button_case_id(body)
-    try:
-        start_new_weighing(services, body["user"]["id"], case_id)
-    except MeldcodeError as error:
-        show(client, body, error_modal(error))
-        return
-    _show_case(client, body, services, case_id)
-    delivery.flush()
+    return handle
 
 
 def handle_show_section(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
@@ -100,8 +86,8 @@ def handle_show_section(ack: Ack, body: dict[str, Any], client: WebClient, servi
 
 def register(app: App) -> None:
     app.action(Action.OPEN_CASE)(handle_open_case)
-    app.action(Action.TAKE_CASE)(handle_take_case)
-    app.action(Action.NEW_WEIGHING)(handle_new_weighing)
+    app.action(Action.TAKE_CASE)(_step_then_show(take_case))
+    app.action(Action.NEW_WEIGHING)(_step_then_show(start_new_weighing))
     for section in Section:
         app.action(section.action)(handle_show_section)
     app.action(Action.PAGE_NEWER)(handle_show_section)

@@ -54,6 +54,14 @@ def show(client: WebClient, body: dict[str, Any], view: View) -> None:
         client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
+def case_view(services: Services, user_id: str, case_id: int) -> View:
+    """The case as this user may see it: dossier, status, or the reason they may not."""
+    try:
+        return case_modal(open_case(services, user_id, case_id))
+    except MeldcodeError as error:
+        return error_modal(error)
+
+
 def refresh_case(client: WebClient, services: Services, user_id: str, case_id: int, view_id: str | None) -> None:
     """Redraw the case view under a form that was just saved, so it shows the step now due.
 
@@ -63,10 +71,6 @@ def refresh_case(client: WebClient, services: Services, user_id: str, case_id: i
     if not view_id:
         return
     try:
-        view = case_modal(open_case(services, user_id, case_id))
-    except MeldcodeError as error:
-        view = error_modal(error)
-    try:
-        client.views_update(view_id=view_id, view=view)
+        client.views_update(view_id=view_id, view=case_view(services, user_id, case_id))
     except SlackApiError as error:
         log.warning("case view not redrawn: %s", error.response.get("error", "unknown"))
