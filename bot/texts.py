@@ -144,7 +144,6 @@ _NL: dict[str, str] = {
     "route_label_home": "Meldcode (situatie thuis)",
     "route_label_staff_member": "Vermoeden tegen een medewerker",
     "route_label_between_children": "Tussen leerlingen",
-    "dossier_pupil": "*Leerling:* {name}, {group} ({age})",
     "dossier_meta": "{school} · {route} · gemeld door <@{reporter_id}> op {date}",
     "dossier_state": "*Stand:* {state}",
     "dossier_acute": ":rotating_light: Bij registratie is acuut gevaar gemeld.",
@@ -171,7 +170,6 @@ _NL: dict[str, str] = {
         "*Nu: stap 2 en 3.* Overleg met een collega of deskundige, en spreek met ouders en/of leerling. "
         "Heb je genoeg gezien en gehoord, beantwoord dan hieronder vraag 1 van het afwegingskader."
     ),
-    "now_weighing": "*Nu:* de volgende vraag van het afwegingskader.",
     "now_report_due": (
         "*Nu: melden bij Veilig Thuis* (meldnorm {meldnorm}: {norm}). Doe de melding en leg haar hier vast."
     ),
@@ -273,7 +271,6 @@ _NL: dict[str, str] = {
     "stage_ask": "wacht op de volgende vraag",
     "stage_report_due": "melding vastleggen",
     "stage_help_plan_due": "hulpplan vastleggen",
-    "stage_finished": "afgerond",
     "weighing_head": "*Afweging {round}* · afwegingskader {version} · begonnen {date}",
     "answer_head": "*Vraag {number}:* {answer}",
     "weighing_result_close": "*Uitkomst:* geen vermoeden; afgesloten.",

@@ -40,7 +40,7 @@ from bot.views.case import ANSWER_OF_ACTION
 @dataclass(frozen=True)
 class StepForm:
     step: CaseStep
-    render: Callable[[CaseBrief, Services, str], View]
+    render: Callable[[CaseBrief, date, str], View]  # (the case, today, the user opening the form)
 
 
 def _today(services: Services) -> date:
@@ -48,14 +48,14 @@ def _today(services: Services) -> date:
 
 
 FORMS: dict[Action, StepForm] = {
-    Action.RECORD_CONSULTATION: StepForm(CaseStep.CONSULT, lambda b, s, u: views.consultation_modal(b, _today(s))),
-    Action.SET_TEAM: StepForm(CaseStep.SET_TEAM, lambda b, s, u: views.team_modal(b)),
-    Action.RECORD_CONVERSATION: StepForm(CaseStep.TALK, lambda b, s, u: views.conversation_modal(b, _today(s))),
-    Action.SKIP_CONVERSATION: StepForm(CaseStep.TALK, lambda b, s, u: views.skip_conversation_modal(b)),
-    Action.RECORD_REPORT: StepForm(CaseStep.REPORT, lambda b, s, u: views.report_modal(b, u, _today(s))),
-    Action.RECORD_FEEDBACK: StepForm(CaseStep.FEEDBACK, lambda b, s, u: views.feedback_modal(b, _today(s))),
-    Action.RECORD_HELP_PLAN: StepForm(CaseStep.HELP_PLAN, lambda b, s, u: views.help_plan_modal(b, _today(s))),
-    Action.CLOSE_CASE: StepForm(CaseStep.CLOSE, lambda b, s, u: views.close_modal(b)),
+    Action.RECORD_CONSULTATION: StepForm(CaseStep.CONSULT, lambda b, today, u: views.consultation_modal(b, today)),
+    Action.SET_TEAM: StepForm(CaseStep.SET_TEAM, lambda b, today, u: views.team_modal(b)),
+    Action.RECORD_CONVERSATION: StepForm(CaseStep.TALK, lambda b, today, u: views.conversation_modal(b, today)),
+    Action.SKIP_CONVERSATION: StepForm(CaseStep.TALK, lambda b, today, u: views.skip_conversation_modal(b)),
+    Action.RECORD_REPORT: StepForm(CaseStep.REPORT, lambda b, today, u: views.report_modal(b, u, today)),
+    Action.RECORD_FEEDBACK: StepForm(CaseStep.FEEDBACK, lambda b, today, u: views.feedback_modal(b, today)),
+    Action.RECORD_HELP_PLAN: StepForm(CaseStep.HELP_PLAN, lambda b, today, u: views.help_plan_modal(b, today)),
+    Action.CLOSE_CASE: StepForm(CaseStep.CLOSE, lambda b, today, u: views.close_modal(b)),
 }
 
 
@@ -64,7 +64,8 @@ def handle_open_step(ack: Ack, body: dict[str, Any], client: WebClient, services
     user_id = body["user"]["id"]
     form = FORMS[Action(body["actions"][0]["action_id"])]
     try:
-        view = form.render(prepare(services, user_id, button_case_id(body), form.step), services, user_id)
+        brief = prepare(services, user_id, button_case_id(body), form.step)
+        view = form.render(brief, _today(services), user_id)
     except MeldcodeError as error:
         view = error_modal(error)
     show(client, body, view)
