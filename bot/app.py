@@ -23,6 +23,7 @@ class SlackSettings:
     bot_token: str
     signing_secret: str | None  # None in Socket Mode, where requests are not signed
     api_url: str | None = None
+    send_timeout: float = SEND_TIMEOUT_SECONDS
 
 
 def _quiet_logger(name: str) -> logging.Logger:
@@ -39,15 +40,15 @@ def _quiet_logger(name: str) -> logging.Logger:
 def web_client(slack: SlackSettings) -> WebClient:
     logger = _quiet_logger("bot.slack_api")
     if slack.api_url:
-        return WebClient(token=slack.bot_token, base_url=slack.api_url, logger=logger, timeout=SEND_TIMEOUT_SECONDS)
-    return WebClient(token=slack.bot_token, logger=logger, timeout=SEND_TIMEOUT_SECONDS)
+        return WebClient(token=slack.bot_token, base_url=slack.api_url, logger=logger, timeout=int(slack.send_timeout))
+    return WebClient(token=slack.bot_token, logger=logger, timeout=int(slack.send_timeout))
 
 
 def build_app(
     services: Services, slack: SlackSettings, *, listener_executor: Executor | None = None
 ) -> tuple[App, OutboxDelivery]:
     client = web_client(slack)
-    delivery = OutboxDelivery(services.db, client, services.clock)
+    delivery = OutboxDelivery(services, client, send_timeout=slack.send_timeout)
     app = App(
         client=client,
         signing_secret=slack.signing_secret or "",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.config import Settings, SettingsError
 from bot.flows import audit
+from bot.flows.audit import SYSTEM_ACTOR
 from bot.flows.directory import Directory
 from bot.flows.ports import Clock, SystemClock
 from bot.flows.services import Services
@@ -19,7 +20,6 @@ from storage.db import Database
 
 log = logging.getLogger(__name__)
 
-SYSTEM_ACTOR = "system"
 KEY_FILE = "encryption.key"
 
 

@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(settings: Settings) -> int:
     from bot.app import SlackSettings, build_app
     from bot.bootstrap import build_services
-    from bot.scheduler import start_scheduler, sweep_outbox
+    from bot.scheduler import start_scheduler, sweep
     from bot.server import serve_http, serve_socket_mode
 
     problems = settings.problems_for_serving()
@@ -66,10 +66,11 @@ def _run(settings: Settings) -> int:
         bot_token=settings.slack_bot_token.get_secret_value(),
         signing_secret=None if settings.socket_mode else _secret(settings.slack_signing_secret),
         api_url=settings.slack_api_url,
+        send_timeout=settings.meldbot_send_timeout_seconds,
     )
     app, delivery = build_app(services, slack)
-    sweep_outbox(delivery)  # at once: what an earlier run queued but could not send
-    start_scheduler(delivery, settings.meldbot_sweep_seconds)
+    sweep(services, delivery)  # at once: what fell due or stayed unsent while the bot was down
+    start_scheduler(services, delivery, settings.meldbot_sweep_seconds)
     if settings.slack_app_token is not None:
         serve_socket_mode(app, settings.slack_app_token.get_secret_value())
     else:

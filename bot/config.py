@@ -24,6 +24,7 @@ _HINTS = {
     "MELDBOT_ENCRYPTION_KEY": "a key made by `meldbot keygen` (44 characters of base64)",
     "PORT": "a TCP port number between 1 and 65535",
     "MELDBOT_SWEEP_SECONDS": "a number of seconds between 1 and 3600",
+    "MELDBOT_SEND_TIMEOUT_SECONDS": "a number of seconds between 1 and 120",
 }
 
 
@@ -39,6 +40,7 @@ class Settings(BaseSettings):
     meldbot_config: Path = Path("meldbot.yml")
     meldbot_encryption_key: SecretStr | None = None
     meldbot_sweep_seconds: int = Field(default=30, ge=1, le=3600)
+    meldbot_send_timeout_seconds: int = Field(default=15, ge=1, le=120)
     host: str = "0.0.0.0"
     port: int = Field(default=3000, ge=1, le=65535)
 

@@ -29,6 +29,7 @@ class Callback(StrEnum):
     FEEDBACK = "feedback"
     HELP_PLAN = "help_plan"
     CLOSE_CASE = "close_case"
+    POSTPONE = "postpone_reminder"
 
 
 class Action(StrEnum):
@@ -58,6 +59,10 @@ class Action(StrEnum):
     SHOW_TIMELINE = "show_timeline"
     PAGE_NEWER = "page_newer"
     PAGE_OLDER = "page_older"
+    # in reminders
+    REMINDER_NOT_YET = "reminder_not_yet"
+    POSTPONE_REMINDER = "postpone_reminder"
+    CONFIRM_REFERRAL = "confirm_referral"
 
 
 class Section(StrEnum):
@@ -136,6 +141,9 @@ class Block(StrEnum):
     TASKS = "tasks"
     REFERRAL = "referral"
     CLOSE_NOTE = "close_note"
+    # reminders
+    UNTIL = "until"
+    POSTPONE_REASON = "postpone_reason"
 
 
 # Inside an input block the element's action_id; one fixed value keeps state parsing simple.

@@ -1,7 +1,8 @@
-"""Periodic work in `meldbot run`: APScheduler 3.x jobs that call the flows and the outbox.
+"""Periodic work in `meldbot run`: one APScheduler 3.x job that sends what is due.
 
-Jobs carry no arguments with personal data and keep no job store: the database rows are the
-truth, so a restart loses nothing and a missed run is simply done by the next one.
+The job carries no arguments with personal data and there is no job store: the reminder and
+outbox rows are the truth, so a restart loses nothing and a missed run is done by the next.
+APScheduler only says "now"; which reminders are due is decided by their rows.
 """
 
 from __future__ import annotations
@@ -11,30 +12,42 @@ import logging
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.delivery import OutboxDelivery
+from bot.flows import reminders
+from bot.flows.services import Services
 
 log = logging.getLogger(__name__)
 
 
-def sweep_outbox(delivery: OutboxDelivery) -> None:
+def run_once(services: Services, delivery: OutboxDelivery) -> tuple[int, int]:
+    """Turn due reminders into outbox messages, then deliver whatever may go now.
+
+    Returns (reminders handled, messages delivered).
+    """
+    return reminders.sweep(services), delivery.flush(patient=True)
+
+
+def sweep(services: Services, delivery: OutboxDelivery) -> None:
+    """`run_once` as the periodic job: a failure is logged, and the next run tries again."""
     try:
-        delivered = delivery.flush()
+        handled, delivered = run_once(services, delivery)
     except Exception as error:  # the database may be briefly away; the next sweep tries again
-        log.warning("outbox sweep failed: %s", type(error).__name__)
+        log.warning("sweep failed: %s", type(error).__name__)
         return
-    if delivered:
-        log.info("outbox sweep delivered %s message(s)", delivered)
+    if handled or delivered:
+        log.info("sweep: %s reminder(s) handled, %s message(s) delivered", handled, delivered)
 
 
-def start_scheduler(delivery: OutboxDelivery, sweep_seconds: int) -> BackgroundScheduler:
+def start_scheduler(services: Services, delivery: OutboxDelivery, sweep_seconds: int) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC")
     scheduler.add_job(
-        sweep_outbox,
+        sweep,
         "interval",
-        args=[delivery],
+        args=[services, delivery],
         seconds=sweep_seconds,
-        id="outbox",
-        max_instances=1,
+        id="sweep",
+        max_instances=1,  # a slow sweep is not overtaken by the next
         coalesce=True,
+        misfire_grace_time=None,  # a late run still runs; the rows decide what is due
     )
     scheduler.start()
     return scheduler

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.flows.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
 from bot.flows.directory import Directory, School
 
 SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
@@ -19,6 +21,45 @@ class ConfigError(Exception):
         self.problems = problems
 
 
+class _Vacation(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    first: date = Field(alias="from")
+    last: date = Field(alias="to")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Vacation:
+        if self.last < self.first:
+            raise ValueError("'to' lies before 'from'")
+        return self
+
+
+WorkingDays = Annotated[int, Field(ge=1, le=60)]
+
+
+class _Reminders(BaseModel):
+    """DESIGN §4's terms; every one has the default the design gives."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # A string: unquoted 08:30 is a number in YAML 1.1 (510), which would silently mean 00:08:30.
+    morning: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] = "08:30"
+    vacations: list[_Vacation] = []
+    not_taken_working_days: WorkingDays = 1
+    feedback_working_days: WorkingDays = 5
+    feedback_repeat_days: Annotated[int, Field(ge=1, le=60)] = 7
+    referral_check_days: Annotated[int, Field(ge=7, le=14)] = 10
+    case_idle_working_days: WorkingDays = 10
+    escalate_after_working_days: WorkingDays = 2
+    recheck_working_days: WorkingDays = 3
+
+    def policy(self) -> DeadlinePolicy:
+        hour, minute = (int(part) for part in self.morning.split(":"))
+        calendar = SchoolCalendar(time(hour, minute), tuple(Vacation(v.first, v.last) for v in self.vacations))
+        terms = self.model_dump(exclude={"morning", "vacations"})
+        return DeadlinePolicy(calendar=calendar, **terms)
+
+
 class _SchoolEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -27,6 +68,7 @@ class _SchoolEntry(BaseModel):
     coordinators: Annotated[list[SlackUserId], Field(min_length=1)]
     directors: list[SlackUserId] = []
     members: Literal["all"] | list[SlackUserId] = "all"
+    reminders: _Reminders = _Reminders()
 
 
 class _ConfigFile(BaseModel):
@@ -80,6 +122,7 @@ def _school(entry: _SchoolEntry) -> School:
         coordinators=tuple(entry.coordinators),
         directors=tuple(entry.directors),
         members=None if entry.members == "all" else frozenset(entry.members),
+        deadlines=entry.reminders.policy(),
     )
 
 
@@ -101,13 +144,15 @@ def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
         return f"'{where}' is missing"
     if kind == "too_short" and loc[-1] == "coordinators":
         return f"'{where}': a school needs at least one coordinator"
+    if loc[-1:] == ("morning",) and kind in ("string_pattern_mismatch", "string_type"):
+        return f"'{where}': write the time in quotes, like \"08:30\""
     if kind == "string_pattern_mismatch" and "id" in loc[-1:]:
         return f"'{where}': use lowercase letters, digits, '-' or '_' (like 'linde')"
     if kind == "string_pattern_mismatch":
         return f"'{where}': '{problem['input']}' is not a Slack user id (like U0123ABCD)"
     if loc and loc[-1] == "members":
         return f"'{where}': write 'all' or a list of Slack user ids"
-    return f"'{where}': {problem['msg']}"
+    return f"'{where}': {str(problem['msg']).removeprefix('Value error, ')}"
 
 
 def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int:

@@ -128,6 +128,64 @@ _NL: dict[str, str] = {
     "notice_director_informed": (
         "*{reference}*: het afwegingskader loopt (vraag 1 is met ja beantwoord). Ter informatie."
     ),
+    "notice_case_weighed": (
+        "Over je zorg *{reference}* is een afweging gemaakt met het afwegingskader. De zorgcoördinator "
+        "houdt de casus in handen."
+    ),
+    "notice_delivery_failed": (
+        ":warning: *{reference}*: een bericht van de bot aan <@{recipient_id}> kon niet worden bezorgd. "
+        "Neem zelf contact op."
+    ),
+    # Reminders (reference and step only: Slack shows them in notifications)
+    "reminder_evaluation": (
+        ":alarm_clock: *{reference}*: de termijn van het hulpplan is bereikt ({due}). Evalueer de hulp: "
+        "vraag 5 van het afwegingskader. Heeft de hulp het beoogde resultaat?"
+    ),
+    "reminder_evaluation_escalated": (
+        ":alarm_clock: *{reference}*: de evaluatie van het hulpplan (vraag 5) is sinds {due} niet beantwoord. "
+        "Ter informatie: bespreek het met de zorgcoördinator en de casemanager."
+    ),
+    "reminder_feedback": (
+        ":alarm_clock: *{reference}*: is de terugkoppeling van Veilig Thuis op de melding binnen? Veilig Thuis "
+        "besluit binnen vijf werkdagen."
+    ),
+    "reminder_referral": (
+        ":alarm_clock: *{reference}*: is het gezin gestart bij de hulp waarnaar het is verwezen? Vraag het na."
+    ),
+    "reminder_referral_escalated": (
+        ":alarm_clock: *{reference}*: de casemanager heeft sinds {due} niet bevestigd dat het gezin bij de "
+        "verwezen hulp is gestart."
+    ),
+    "reminder_idle": (
+        ":alarm_clock: *{reference}*: in deze casus is al even niets vastgelegd, en de volgende stap ligt bij "
+        "de school. Open de casus voor wat aan de beurt is."
+    ),
+    "reminder_idle_escalated": (
+        ":alarm_clock: *{reference}*: deze casus ligt stil; de zorgcoördinator is op {due} herinnerd. Ter informatie."
+    ),
+    "reminder_not_taken": (
+        ":alarm_clock: *{reference}* is nog door niemand opgepakt. Pak de casus op, of spreek af wie het doet."
+    ),
+    "reminder_not_taken_escalated": (
+        ":alarm_clock: *{reference}* is sinds {due} door geen enkele zorgcoördinator opgepakt. Spreek af wie het doet."
+    ),
+    "reminder_rescheduled": "*{reference}*: genoteerd. Je krijgt op {due} opnieuw een herinnering.",
+    "reminder_referral_done": "*{reference}*: vastgelegd dat het gezin bij de hulp is gestart. Dank je wel.",
+    "reminder_kind_evaluation": "evaluatie van het hulpplan (vraag 5)",
+    "reminder_kind_feedback": "terugkoppeling van Veilig Thuis",
+    "reminder_kind_referral": "start bij de verwezen hulp",
+    "reminder_kind_idle": "casus zonder activiteit",
+    "reminder_kind_not_taken": "casus niet opgepakt",
+    "button_not_yet": "Nog niet",
+    "button_postpone": "Herinner me op…",
+    "button_referral_confirmed": "Gezin is gestart",
+    "postpone_title": "Herinner me later",
+    "postpone_intro": (
+        "*{reference}* · {kind}. Kies de dag waarop je opnieuw herinnerd wilt worden, en waarom. "
+        "De reden komt in het dossier."
+    ),
+    "label_until": "Herinner me op",
+    "label_postpone_reason": "Waarom later?",
     "notice_draft_pending": (
         "Je signaal is bewaard, maar nog niet bij een casus vastgelegd. Kies hoe je het wilt vastleggen."
     ),
@@ -456,6 +514,16 @@ _NL: dict[str, str] = {
     "timeline_feedback_recorded": "legde de terugkoppeling van Veilig Thuis vast",
     "timeline_help_plan_recorded": "legde het hulpplan vast (termijn {term}, casemanager <@{casemanager_id}>)",
     "timeline_case_closed": "sloot de casus: {reason}",
+    "timeline_reminder_sent": "stuurde een herinnering: {kind}",
+    "timeline_reminder_escalated": "legde de herinnering ({kind}) voor aan {roles}",
+    "timeline_reminder_postponed": "zette de herinnering ({kind}) op {until}",
+    "timeline_reminder_not_yet": "noteerde 'nog niet' ({kind}); nieuwe herinnering op {until}",
+    "timeline_referral_confirmed": "bevestigde dat het gezin bij de verwezen hulp is gestart",
+    "timeline_message_failed": "kon een bericht aan <@{recipient_id}> niet bezorgen",
+    "timeline_line_system": "{date} · de meldcode-bot · {what}",
+    "role_casemanager": "de casemanager",
+    "role_coordinator": "de zorgcoördinator",
+    "role_director": "de directie",
     # App Home
     "home_title": "Meldcode huiselijk geweld en kindermishandeling",
     "home_intro": (
@@ -497,6 +565,8 @@ _NL: dict[str, str] = {
     "error_pupil_from_12": "Vanaf 12 jaar geldt dit ook voor de leerling: kies ja of nee.",
     "error_no_consent_reason": "Kies waarom niet vooraf is ingelicht.",
     "error_term_in_future": "De termijn moet na vandaag liggen.",
+    "error_reminder_settled": "Deze herinnering is al afgehandeld. Open de casus voor de stand van zaken.",
+    "error_postpone_date": "Kies een dag na vandaag, hoogstens een jaar vooruit.",
 }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -314,6 +315,50 @@ class HelpPlan(Base):
     agreements: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[datetime]
+    # The check "did the family go to the referred help?", answered yes from its reminder.
+    referral_confirmed_by: Mapped[str | None] = mapped_column(String(32))
+    referral_confirmed_at: Mapped[datetime | None]
+
+
+class Reminder(Base):
+    """A deadline of the framework (DESIGN §4) as a row: it fires once, escalates, and stops.
+
+    `next_at` is the one moment the row needs attention (its due time, its next escalation or
+    weekly repeat), or NULL when nothing is left to do; the sweep reads only rows whose moment
+    has come, through the index on it, however many cases are open.
+    """
+
+    __tablename__ = "reminder"
+    __table_args__ = (UniqueConstraint("case_id", "kind", "subject_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    # The record the deadline belongs to (a help plan, a melding); 0 for the case itself.
+    subject_id: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(String(16))  # scheduled, waiting, done, cancelled
+    level: Mapped[int] = mapped_column(Integer, default=0)  # the rung of its escalation ladder
+    recipient_role: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime]
+    next_at: Mapped[datetime | None] = mapped_column(index=True)
+    sent_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]
+
+
+class ReminderPostponement(Base):
+    """ "Remind me on …": who moved a reminder to which day, and why (part of the dossier)."""
+
+    __tablename__ = "reminder_postponement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reminder_id: Mapped[int] = mapped_column(ForeignKey("reminder.id"), index=True)
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    until: Mapped[date]
+    reason: Mapped[str] = mapped_column(Text)
+    postponed_by: Mapped[str] = mapped_column(String(32))
+    postponed_at: Mapped[datetime]
 
 
 class AuditEvent(Base):
@@ -351,6 +396,10 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime]
     claimed_at: Mapped[datetime | None]  # when a worker took it; a stale claim is retried
+    next_attempt_at: Mapped[datetime | None]  # a retry waits for this (backoff, Retry-After)
+    # True while an attempt may have reached Slack without our knowing (a lost response, a worker
+    # that died mid-send): the next attempt first looks in the DM for the message's key.
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     sent_at: Mapped[datetime | None]
     # Where Slack put the message, so that a later row can update it in place.
     channel_id: Mapped[str | None] = mapped_column(String(32))
@@ -378,6 +427,7 @@ SEALED_COLUMNS: dict[type[Base], tuple[str, ...]] = {
     WeighingAnswer: ("rationale",),
     Report: ("vt_reference", "own_facts", "third_party_facts", "without_consent", "objections", "feedback"),
     HelpPlan: ("tasks", "referral", "agreements"),
+    ReminderPostponement: ("reason",),
 }
 
 

@@ -21,6 +21,8 @@ from storage.models import (
     Membership,
     OutboxMessage,
     RegistrationDraft,
+    Reminder,
+    ReminderPostponement,
     Report,
     School,
     Signal,
@@ -188,6 +190,12 @@ def reports_of(session: Session, case_id: int) -> list[Report]:
     return list(session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id)))
 
 
+def report_awaiting_feedback(session: Session, case_id: int) -> Report | None:
+    """The latest melding, if Veilig Thuis' feedback on it is not yet recorded."""
+    latest = session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id.desc())).first()
+    return latest if latest is not None and latest.feedback is None else None
+
+
 def help_plans_of(session: Session, case_id: int) -> list[HelpPlan]:
     return list(session.scalars(select(HelpPlan).where(HelpPlan.case_id == case_id).order_by(HelpPlan.id)))
 
@@ -224,37 +232,115 @@ def case_notices(session: Session, case_id: int, kind: str) -> list[OutboxMessag
     return list(session.scalars(statement.order_by(OutboxMessage.id)))
 
 
+def reminder_for(session: Session, case_id: int, kind: str, subject_id: int) -> Reminder | None:
+    statement = select(Reminder).where(
+        Reminder.case_id == case_id, Reminder.kind == kind, Reminder.subject_id == subject_id
+    )
+    return session.scalars(statement).first()
+
+
+def reminders_of(session: Session, case_id: int) -> list[Reminder]:
+    return list(session.scalars(select(Reminder).where(Reminder.case_id == case_id).order_by(Reminder.id)))
+
+
+def postponements_of(session: Session, reminder_ids: Sequence[int]) -> list[ReminderPostponement]:
+    statement = select(ReminderPostponement).where(ReminderPostponement.reminder_id.in_(reminder_ids))
+    return list(session.scalars(statement.order_by(ReminderPostponement.id)))
+
+
+def claim_due_reminders(session: Session, now: datetime, limit: int) -> list[Reminder]:
+    """Due reminders, locked for this transaction; rows another process holds are skipped.
+
+    PostgreSQL: FOR UPDATE SKIP LOCKED, so two processes take disjoint rows. SQLite ignores the
+    clause and serialises the two transactions with its write lock instead (BEGIN IMMEDIATE).
+    """
+    statement = (
+        select(Reminder)
+        .where(Reminder.next_at <= now)
+        .order_by(Reminder.next_at, Reminder.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return list(session.scalars(statement))
+
+
+def casemanagers_of(session: Session, case_id: int) -> list[str]:
+    statement = select(TeamMember.user_id).where(TeamMember.case_id == case_id, TeamMember.role == "casemanager")
+    return list(session.scalars(statement.order_by(TeamMember.added_at)))
+
+
 def outbox_has(session: Session, dedupe_key: str) -> bool:
     statement = select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)
     return session.scalars(statement).first() is not None
 
 
-def _deliverable(stale_before: datetime) -> ColumnElement[bool]:
-    """Pending, or claimed by a worker that has not finished within its lease (it may have died)."""
+def _deliverable(now: datetime, stale_before: datetime) -> ColumnElement[bool]:
+    """Pending and not waiting for a retry time, or claimed by a worker that outlived its lease."""
     return or_(
-        OutboxMessage.state == "pending",
+        and_(
+            OutboxMessage.state == "pending",
+            or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now),
+        ),
         and_(OutboxMessage.state == "sending", OutboxMessage.claimed_at < stale_before),
     )
 
 
-def deliverable_outbox_ids(session: Session, stale_before: datetime, limit: int) -> list[int]:
-    statement = select(OutboxMessage.id).where(_deliverable(stale_before)).order_by(OutboxMessage.id).limit(limit)
-    return list(session.scalars(statement))
+def deliverable_outbox(session: Session, now: datetime, stale_before: datetime, limit: int) -> list[tuple[int, str]]:
+    """(id, recipient) of the messages that may go now, oldest first."""
+    statement = (
+        select(OutboxMessage.id, OutboxMessage.recipient_id)
+        .where(_deliverable(now, stale_before))
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    )
+    return [(row.id, row.recipient_id) for row in session.execute(statement)]
 
 
 def claim_outbox_message(
     session: Session, message_id: int, now: datetime, stale_before: datetime
-) -> OutboxMessage | None:
-    """Move one deliverable message to 'sending'; None when another worker holds it."""
+) -> tuple[OutboxMessage, bool] | None:
+    """Move one deliverable message to 'sending' and mark it as maybe sent from here on.
+
+    Returns the message and whether an earlier attempt may already have reached Slack; None
+    when another worker holds it.
+    """
+    earlier = session.scalars(select(OutboxMessage.maybe_sent).where(OutboxMessage.id == message_id)).first()
     claimed = session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.id == message_id, _deliverable(stale_before))
-        .values(state="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1)
+        .where(OutboxMessage.id == message_id, _deliverable(now, stale_before))
+        .values(state="sending", claimed_at=now, attempts=OutboxMessage.attempts + 1, maybe_sent=True)
         .returning(OutboxMessage.id)
     ).first()
-    if claimed is None:
+    if claimed is None or earlier is None:
         return None
-    return session.get(OutboxMessage, message_id, populate_existing=True)
+    message = session.get(OutboxMessage, message_id, populate_existing=True)
+    assert message is not None
+    return message, earlier
+
+
+def defer_outbox_recipient(session: Session, recipient_id: str, until: datetime) -> None:
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.recipient_id == recipient_id, OutboxMessage.state == "pending")
+        .values(next_attempt_at=until)
+    )
+
+
+def failed_outbox(session: Session) -> list[OutboxMessage]:
+    return list(
+        session.scalars(select(OutboxMessage).where(OutboxMessage.state == "failed").order_by(OutboxMessage.id))
+    )
+
+
+def retry_failed_outbox(session: Session) -> int:
+    """Give every failed message a fresh set of attempts (after the cause was mended)."""
+    result = session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.state == "failed")
+        .values(state="pending", attempts=0, next_attempt_at=None)
+        .returning(OutboxMessage.id)
+    )
+    return len(result.all())
 
 
 def record_event_receipt(session: Session, event_id: str, at: datetime) -> bool:

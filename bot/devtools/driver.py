@@ -143,6 +143,7 @@ class SlackDriver:
         *,
         container: dict[str, Any] | None = None,
         view: dict[str, Any] | None = None,
+        message: dict[str, Any] | None = None,
     ) -> Response:
         """Click a button with this value, wherever the user got it from (forwarded, copied, ...)."""
         payload: dict[str, Any] = {
@@ -164,18 +165,23 @@ class SlackDriver:
         }
         if view is not None:
             payload["view"] = view
+        if message is not None:  # as Slack reports a click in a message: where the message is
+            payload["channel"] = {"id": f"D{user_id}"}
+            payload["message"] = {"ts": message["ts"], "text": message.get("text"), "blocks": message.get("blocks")}
+            payload["container"] = {"type": "message", "channel_id": f"D{user_id}", "message_ts": message["ts"]}
         return self.interactive(payload)
 
     def click_in_messages(self, user_id: str, action_id: str, index: int = -1) -> Response:
         """Click the button in the `index`-th DM the bot sent this user that has one."""
         buttons = [
-            b
+            (m, b)
             for m in self.fake.client(user_id).messages
             for b in _buttons(m.get("blocks") or [])
             if b["action_id"] == action_id
         ]
         assert buttons, f"{user_id} has no message with a {action_id} button"
-        return self.click(user_id, action_id, buttons[index].get("value", ""))
+        message, button = buttons[index]
+        return self.click(user_id, action_id, button.get("value", ""), message=message)
 
     def click_in_home(self, user_id: str, action_id: str, index: int = 0) -> Response:
         home = self.fake.client(user_id).home or {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import threading
 import time
 from collections import deque
@@ -36,6 +37,26 @@ class _Fault:
     error: str | None
     retry_after: int | None
     times: int
+    after_success: bool  # the call takes effect, then the answer is the fault: a lost response
+
+
+@dataclass
+class _Bucket:
+    """A token bucket: `rate` calls a second on average, `burst` at once."""
+
+    rate: float
+    burst: float
+    tokens: float
+    at: float
+
+    def take(self, now: float) -> float:
+        """0 when a call may go now (and takes its token); else the seconds until one may."""
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.rate
 
 
 @dataclass
@@ -52,6 +73,9 @@ class FakeSlack:
         self.calls: list[ApiCall] = []
         self.clients: dict[str, ClientState] = {}
         self._faults: dict[str, deque[_Fault]] = {}
+        self._delays: dict[str, float] = {}
+        self._limits: tuple[float, float, float, float] | None = None
+        self._buckets: dict[str, _Bucket] = {}
         self._lock = threading.Condition()
         self._ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
@@ -93,15 +117,41 @@ class FakeSlack:
         times: int = 1,
         error: str | None = None,
         retry_after: int | None = None,
+        after_success: bool = False,
     ) -> None:
-        """Answer the next `times` calls to `method` with a fault instead of success."""
+        """Answer the next `times` calls to `method` with a fault instead of success.
+
+        `after_success`: the call takes effect first (the message is posted), then the fault is
+        the answer, as when Slack's response is lost on the way back.
+        """
         with self._lock:
-            self._faults.setdefault(method, deque()).append(_Fault(status, error, retry_after, times))
+            fault = _Fault(status, error, retry_after, times, after_success)
+            self._faults.setdefault(method, deque()).append(fault)
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Take effect at once but answer `method` only after `seconds` (0: at once again)."""
+        with self._lock:
+            self._delays[method] = seconds
+
+    def rate_limit(
+        self,
+        per_channel: float = 1.0,
+        channel_burst: float = 3,
+        per_workspace: float = 5.0,
+        workspace_burst: float = 30,
+    ) -> None:
+        """Slack's limits for chat.postMessage: about one message a second per channel (short
+        bursts allowed) and several hundred a minute per workspace. Over them: 429 + Retry-After."""
+        with self._lock:
+            self._limits = (per_channel, channel_burst, per_workspace, workspace_burst)
+            self._buckets.clear()
 
     def heal(self) -> None:
-        """Slack is back: drop every fault still queued."""
+        """Slack is back: drop every fault, delay and rate limit still set."""
         with self._lock:
             self._faults.clear()
+            self._delays.clear()
+            self._limits = None
 
     def calls_to(self, method: str) -> list[ApiCall]:
         with self._lock:
@@ -165,6 +215,9 @@ class FakeSlack:
         else:
             params = {k: _maybe_json(v) for k, v in parse_qsl(raw)}
         status, headers, body = self._answer(method, params, request.headers.get("Authorization", ""))
+        delay = self._delays.get(method, 0.0)
+        if delay:
+            time.sleep(delay)
         request.send_response(status)
         for name, value in headers.items():
             request.send_header(name, value)
@@ -177,7 +230,11 @@ class FakeSlack:
     def _answer(self, method: str, params: dict[str, Any], auth: str) -> tuple[int, dict[str, str], dict[str, Any]]:
         with self._lock:
             fault = self._take_fault(method)
+            if fault is None and method == "chat.postMessage":
+                fault = self._over_limit(str(params.get("channel")))
             if fault is not None:
+                if fault.after_success:
+                    self._succeed(method, params)
                 self.calls.append(ApiCall(method, params, fault.status))
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
                 self._lock.notify_all()
@@ -189,6 +246,23 @@ class FakeSlack:
             self.calls.append(ApiCall(method, params, 200))
             self._lock.notify_all()
             return 200, {}, body
+
+    def _over_limit(self, channel: str) -> _Fault | None:
+        if self._limits is None:
+            return None
+        per_channel, channel_burst, per_workspace, workspace_burst = self._limits
+        now = time.monotonic()
+        buckets = [
+            self._buckets.setdefault(_dm_owner(channel), _Bucket(per_channel, channel_burst, channel_burst, now)),
+            self._buckets.setdefault("", _Bucket(per_workspace, workspace_burst, workspace_burst, now)),
+        ]
+        waits = [bucket.take(now) for bucket in buckets]
+        if not any(waits):
+            return None
+        for bucket, wait in zip(buckets, waits, strict=True):
+            if not wait:
+                bucket.tokens += 1  # give back the token this refused call took
+        return _Fault(429, "ratelimited", max(1, math.ceil(max(waits))), 1, False)
 
     def _take_fault(self, method: str) -> _Fault | None:
         queue = self._faults.get(method)
@@ -214,6 +288,8 @@ class FakeSlack:
         if method == "chat.postMessage":
             owner = _dm_owner(str(params["channel"]))
             message = {"ts": self._new_ts(), "text": params.get("text"), "blocks": params.get("blocks") or []}
+            if params.get("metadata"):
+                message["metadata"] = params["metadata"]
             self.clients.setdefault(owner, ClientState()).messages.append(message)
             # Like Slack, answer with the DM channel's id, also when the message was posted to a user id.
             return {"ok": True, "channel": f"D{owner}", "ts": message["ts"], "message": message}
@@ -248,9 +324,26 @@ class FakeSlack:
         if method == "views.publish":
             self.clients.setdefault(str(params["user_id"]), ClientState()).home = params["view"]
             return {"ok": True, "view": params["view"]}
+        if method == "conversations.history":
+            return self._history(params)
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{params.get('users', '')}"}}
         return {"ok": True}
+
+    def _history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A DM's messages, newest first, a page at a time; metadata only when asked for."""
+        messages = list(reversed(self.clients.setdefault(_dm_owner(str(params["channel"])), ClientState()).messages))
+        start, limit = int(params.get("cursor") or 0), int(params.get("limit") or 100)
+        page = messages[start : start + limit]
+        with_metadata = str(params.get("include_all_metadata")).lower() in ("1", "true")
+        listed = [{k: v for k, v in m.items() if k != "metadata" or with_metadata} for m in page]
+        more = start + limit < len(messages)
+        return {
+            "ok": True,
+            "messages": listed,
+            "has_more": more,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
 
 
 def _identity(view: dict[str, Any]) -> dict[str, Any]:

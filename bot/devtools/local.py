@@ -17,6 +17,7 @@ from bot.delivery import OutboxDelivery
 from bot.devtools.driver import DrainableExecutor, SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.flows.services import Services
+from bot.scheduler import run_once
 from bot.server import EVENTS_PATH, SlackAsgi
 
 BOT_TOKEN = "xoxb-local-fake"
@@ -31,6 +32,10 @@ class LocalSlack:
     delivery: OutboxDelivery
     services: Services
     base_url: str
+
+    def sweep(self) -> tuple[int, int]:
+        """What the scheduler does every 30 s: send due reminders, deliver the outbox."""
+        return run_once(self.services, self.delivery)
 
 
 def _free_port() -> int:

@@ -11,6 +11,8 @@ from bot.flows.vocabulary import AuditAction
 from storage.models import AuditEvent
 from storage.repositories import append_audit_event
 
+SYSTEM_ACTOR = "system"  # the bot itself: the configuration mirror, the reminder sweep
+
 
 def record(
     session: Session,

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from bot.flows import audit, process
+from bot.flows import audit, process, reminders
 from bot.flows.access import Permission, case_roles, grants
 from bot.flows.directory import School
 from bot.flows.errors import AccessDenied, CaseNotFound
@@ -54,6 +54,7 @@ class CaseContext:
     school: School
     user_id: str
     roles: frozenset[Role]
+    touched: bool = False  # something happened: the idle reminder starts again
 
     @property
     def state(self) -> CaseState:
@@ -79,6 +80,7 @@ class CaseContext:
 
     def touch(self) -> None:
         self.case.updated_at = self.services.clock.now()
+        self.touched = True
 
     def record_once(
         self, model: type[M], submission_key: str, step: CaseStep, build: Callable[[], M]
@@ -118,7 +120,11 @@ def act(services: Services, user_id: str, case_id: int, permission: Permission, 
             roles = roles_for(session, services, user_id, case)
             school = services.directory.school(case.school_id)
             if school is not None and grants(roles, permission):
-                return work(CaseContext(session, services, case, school, user_id, roles))
+                ctx = CaseContext(session, services, case, school, user_id, roles)
+                result = work(ctx)
+                if ctx.touched:
+                    reminders.on_activity(session, services.clock, case, school)
+                return result
             audit.record(
                 session,
                 services.clock,
@@ -135,14 +141,14 @@ def act(services: Services, user_id: str, case_id: int, permission: Permission, 
 
 
 def permitted_steps(
-    roles: frozenset[Role], state: CaseState, *, weigh_again: bool, question: int | None
+    roles: frozenset[Role], state: CaseState, *, weigh_again: bool, feedback_due: bool, question: int | None
 ) -> list[CaseStep]:
     """The steps this user can take now, in the order the case view offers them."""
     steps = []
     for step in CaseStep:
         if step not in process.ALLOWED[state]:
             continue
-        if step is CaseStep.NEW_WEIGHING and not weigh_again:
+        if (step is CaseStep.NEW_WEIGHING and not weigh_again) or (step is CaseStep.FEEDBACK and not feedback_due):
             continue
         permission = answer_permission(question or 1) if step is CaseStep.ANSWER else STEP_PERMISSION[step]
         if grants(roles, permission):

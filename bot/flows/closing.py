@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.flows import notices
+from bot.flows import notices, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.process import CaseStep
@@ -38,6 +38,7 @@ def close(ctx: CaseContext, reason: CloseReason, *, note: str = "", monitoring: 
     case.monitoring = ctx.seal(Case, "monitoring", monitoring)
     ctx.touch()
     ctx.record(AuditAction.CASE_CLOSED, reason=str(reason))
+    reminders.end_all(ctx.session, ctx.services.clock, case.id)
     notices.enqueue(ctx.session, now, NoticeKind.CASE_CLOSED, [case.reporter_id], key="closed", case=case)
     log.info("case %s closed (%s)", case.reference, reason)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from bot.flows.deadlines import DeadlinePolicy
 from bot.flows.vocabulary import Role
 
 
@@ -15,6 +16,7 @@ class School:
     coordinators: tuple[str, ...]
     directors: tuple[str, ...]
     members: frozenset[str] | None  # None: every user in the workspace may report
+    deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
 
     def roles_of(self, user_id: str) -> frozenset[Role]:
         roles = set()

@@ -236,6 +236,7 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
                 roles,
                 CaseState(case.state),
                 weigh_again=may_weigh_again(session, case),
+                feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
                 question=weighing.question if weighing else 1,
             )
             return _dossier(session, services.cipher, case, school.name, tuple(steps))

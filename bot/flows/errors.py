@@ -68,3 +68,9 @@ class NotThisQuestion(MeldcodeError):
     """The afwegingskader is answered in order; `expected` is the question asked now."""
 
     text_key = "error_not_this_question"
+
+
+class ReminderSettled(MeldcodeError):
+    """The reminder was answered, or its case closed, before this click."""
+
+    text_key = "error_reminder_settled"

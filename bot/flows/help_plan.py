@@ -6,14 +6,14 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from bot.flows import framework, notices
+from bot.flows import framework, notices, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.ports import local_today
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
-from bot.flows.vocabulary import AuditAction, NoticeKind, Role
+from bot.flows.vocabulary import AuditAction, NoticeKind, ReminderKind, ReminderState, Role
 from bot.flows.weighing import save_state, state_of
 from storage import repositories as repo
 from storage.models import HelpPlan, TeamMember
@@ -81,6 +81,7 @@ def record_help_plan(
             referral=bool(form.referral.strip()),
         )
         _appoint_casemanager(ctx, plan)
+        _schedule_reminders(ctx, plan, bool(form.referral.strip()))
         save_state(ctx, weighing, framework.record_help_plan(state_of(weighing)))
         log.info("case %s: help plan %s recorded", ctx.case.reference, plan.id)
         return HelpPlanRecorded(ctx.case.id, ctx.case.reference, plan.term)
@@ -111,3 +112,16 @@ def _appoint_casemanager(ctx: CaseContext, plan: HelpPlan) -> None:
             case=ctx.case,
             role=str(Role.CASEMANAGER),
         )
+
+
+def _schedule_reminders(ctx: CaseContext, plan: HelpPlan, referred: bool) -> None:
+    """Evaluate at the term (question 5); check after one to two weeks that the family went to the help."""
+    clock, policy = ctx.services.clock, ctx.school.deadlines
+    # A newer plan takes over from an earlier one: only its own term counts.
+    reminders.end(
+        ctx.session, clock, ctx.case.id, [ReminderKind.EVALUATION, ReminderKind.REFERRAL], state=ReminderState.CANCELLED
+    )
+    reminders.schedule(ctx.session, clock, ctx.case, ReminderKind.EVALUATION, policy.on(plan.term), plan.id)
+    if referred:
+        due = policy.after_days(local_today(clock).date(), policy.referral_check_days)
+        reminders.schedule(ctx.session, clock, ctx.case, ReminderKind.REFERRAL, due, plan.id)

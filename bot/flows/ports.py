@@ -38,6 +38,13 @@ class ManualClock:
         with self._lock:
             self._now += delta
 
+    def move_to(self, moment: datetime) -> None:
+        """Jump forward to `moment` (an aware datetime); time never runs backwards."""
+        with self._lock:
+            if moment.astimezone(UTC) < self._now:
+                raise ValueError("ManualClock does not go back in time")
+            self._now = moment.astimezone(UTC)
+
 
 def local_today(clock: Clock) -> datetime:
     """The current moment in the schools' time zone (for dates people see and type)."""

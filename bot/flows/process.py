@@ -32,10 +32,12 @@ _WHILE_OPEN = frozenset({CaseStep.CONSULT, CaseStep.SET_TEAM, CaseStep.TALK})
 ALLOWED: Mapping[CaseState, frozenset[CaseStep]] = {
     CaseState.NEW: frozenset({CaseStep.TAKE}),
     CaseState.IN_PROGRESS: _WHILE_OPEN | {CaseStep.ANSWER},
-    CaseState.WEIGHING: _WHILE_OPEN | {CaseStep.ANSWER},
-    CaseState.REPORT_DUE: _WHILE_OPEN | {CaseStep.REPORT},
-    CaseState.HELP_PLAN_DUE: _WHILE_OPEN | {CaseStep.HELP_PLAN, CaseStep.NEW_WEIGHING},
-    CaseState.HELP_RUNNING: _WHILE_OPEN | {CaseStep.ANSWER, CaseStep.NEW_WEIGHING},
+    # Veilig Thuis' feedback may come in whenever a melding awaits it: after question 2's melding
+    # the weighing goes on together with Veilig Thuis (see `casework.permitted_steps`).
+    CaseState.WEIGHING: _WHILE_OPEN | {CaseStep.ANSWER, CaseStep.FEEDBACK},
+    CaseState.REPORT_DUE: _WHILE_OPEN | {CaseStep.REPORT, CaseStep.FEEDBACK},
+    CaseState.HELP_PLAN_DUE: _WHILE_OPEN | {CaseStep.HELP_PLAN, CaseStep.NEW_WEIGHING, CaseStep.FEEDBACK},
+    CaseState.HELP_RUNNING: _WHILE_OPEN | {CaseStep.ANSWER, CaseStep.NEW_WEIGHING, CaseStep.FEEDBACK},
     CaseState.REPORTED: _WHILE_OPEN | {CaseStep.FEEDBACK, CaseStep.CLOSE, CaseStep.NEW_WEIGHING},
     CaseState.CLOSED: frozenset(),
     CaseState.REFERRED_TO_BOARD: frozenset(),

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.flows import audit, notices
+from bot.flows import audit, notices, reminders
 from bot.flows.directory import School
 from bot.flows.errors import DraftNotFound, NotAMember
 from bot.flows.ports import local_today
@@ -20,6 +20,7 @@ from bot.flows.vocabulary import (
     AuditAction,
     CaseState,
     NoticeKind,
+    ReminderKind,
     Route,
     SignalCategory,
     SignalSource,
@@ -347,6 +348,11 @@ def _add_signal(
         acute=acute,
     )
     log.info("case %s: signal %s registered (new case: %s, acute: %s)", case.reference, signal.id, new_case, acute)
+    if new_case:
+        policy = school.deadlines
+        due = policy.after_working_days(local_today(services.clock).date(), policy.not_taken_working_days)
+        reminders.schedule(session, services.clock, case, ReminderKind.NOT_TAKEN, due)
+    reminders.on_activity(session, services.clock, case, school)
     kind = NoticeKind.CASE_REGISTERED if new_case else NoticeKind.SIGNAL_ADDED
     coordinators = [c for c in school.coordinators if c != user_id]
     key = f"signal-{signal.id}"

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from bot.flows import framework
+from bot.flows import framework, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.errors import StepNotAllowed
@@ -15,7 +15,7 @@ from bot.flows.ports import local_today
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import date_problems, raise_if, text_problems
-from bot.flows.vocabulary import AgeBand, AuditAction, Informed, NoConsentReason, ReportChannel
+from bot.flows.vocabulary import AgeBand, AuditAction, Informed, NoConsentReason, ReminderKind, ReportChannel
 from bot.flows.weighing import save_state, state_of
 from storage import repositories as repo
 from storage.models import Report
@@ -131,6 +131,9 @@ def record_report(
             pupil_informed=str(form.pupil_informed),
         )
         save_state(ctx, weighing, framework.record_report(state_of(weighing)))
+        policy = ctx.school.deadlines
+        due = policy.after_working_days(form.reported_on, policy.feedback_working_days)
+        reminders.schedule(ctx.session, services.clock, ctx.case, ReminderKind.FEEDBACK, due, report.id)
         log.info("case %s: melding recorded under meldnorm %s", ctx.case.reference, report.meldnorm)
         return ReportRecorded(ctx.case.id, ctx.case.reference, report.meldnorm)
 
@@ -146,16 +149,19 @@ def record_feedback(services: Services, user_id: str, case_id: int, form: Feedba
     validate_feedback(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> ReportRecorded:
-        ctx.require(CaseStep.FEEDBACK)
-        reports = repo.reports_of(ctx.session, ctx.case.id)
-        if not reports:
+        report = repo.report_awaiting_feedback(ctx.session, ctx.case.id)
+        if report is None:
+            reports = repo.reports_of(ctx.session, ctx.case.id)
+            if reports and reports[-1].feedback_by == user_id:
+                return ReportRecorded(ctx.case.id, ctx.case.reference, reports[-1].meldnorm)  # a double submit
             raise StepNotAllowed()
-        report = reports[-1]
+        ctx.require(CaseStep.FEEDBACK)
         if report.feedback is None:
             report.feedback_on, report.feedback_by = form.feedback_on, user_id
             report.feedback = ctx.seal(Report, "feedback", form.feedback)
             ctx.touch()
             ctx.record(AuditAction.FEEDBACK_RECORDED, report_id=report.id)
+            reminders.end(ctx.session, services.clock, ctx.case.id, [ReminderKind.FEEDBACK], subject_id=report.id)
         return ReportRecorded(ctx.case.id, ctx.case.reference, report.meldnorm)
 
     return act(services, user_id, case_id, Permission.DECIDE, work)

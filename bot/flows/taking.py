@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.flows import notices
+from bot.flows import notices, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.errors import AlreadyTaken
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
-from bot.flows.vocabulary import AuditAction, CaseState, NoticeKind
+from bot.flows.vocabulary import AuditAction, CaseState, NoticeKind, ReminderKind
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ def take_case(services: Services, user_id: str, case_id: int) -> Taken:
         case.coordinator_id, case.taken_at, case.state = user_id, now, CaseState.IN_PROGRESS
         ctx.touch()
         ctx.record(AuditAction.CASE_TAKEN)
+        reminders.end(ctx.session, services.clock, case.id, [ReminderKind.NOT_TAKEN])
         notices.rewrite(ctx.session, now, case, NoticeKind.CASE_REGISTERED, key="taken", taken_by=user_id)
         if case.reporter_id != user_id:
             notices.enqueue(ctx.session, now, NoticeKind.CASE_TAKEN, [case.reporter_id], key="taken", case=case)

@@ -46,6 +46,8 @@ TEXT_LIMITS: dict[str, int] = {
     "tasks": 3000,
     "referral": 300,
     "close_note": 3000,
+    # reminders
+    "postpone_reason": 1000,
 }
 
 

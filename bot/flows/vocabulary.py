@@ -138,6 +138,12 @@ class AuditAction(StrEnum):
     FEEDBACK_RECORDED = "feedback_recorded"
     HELP_PLAN_RECORDED = "help_plan_recorded"
     CASE_CLOSED = "case_closed"
+    REMINDER_SENT = "reminder_sent"
+    REMINDER_ESCALATED = "reminder_escalated"
+    REMINDER_POSTPONED = "reminder_postponed"
+    REMINDER_NOT_YET = "reminder_not_yet"
+    REFERRAL_CONFIRMED = "referral_confirmed"
+    MESSAGE_FAILED = "message_failed"
 
 
 class NoticeKind(StrEnum):
@@ -153,3 +159,23 @@ class NoticeKind(StrEnum):
     TEAM_ADDED = "team_added"  # to a new team member or casemanager: access to one case
     DIRECTOR_INFORMED = "director_informed"  # to directors: question 1 is yes, the weighing runs
     CASE_CLOSED = "case_closed"  # to the reporter
+    CASE_WEIGHED = "case_weighed"  # to the reporter: the weighing has an outcome (which, not said)
+    REMINDER = "reminder"  # a deadline of the framework, to whoever must act (or the next rung)
+    DELIVERY_FAILED = "delivery_failed"  # to the coordinator: a message about the case did not arrive
+
+
+class ReminderKind(StrEnum):
+    """The framework's deadlines (DESIGN §4)."""
+
+    EVALUATION = "evaluation"  # the help plan's term: answer question 5
+    FEEDBACK = "feedback"  # after a melding: has Veilig Thuis fed back?
+    REFERRAL = "referral"  # did the family go to the help it was referred to?
+    IDLE = "idle"  # the school owes the next step and nothing happened
+    NOT_TAKEN = "not_taken"  # a new case nobody took
+
+
+class ReminderState(StrEnum):
+    SCHEDULED = "scheduled"  # waits for its due time
+    WAITING = "waiting"  # sent; waits for an answer, escalates if none comes
+    DONE = "done"  # what it asked for happened
+    CANCELLED = "cancelled"  # no longer applies (the case closed, a newer plan replaced it)

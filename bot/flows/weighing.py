@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot.flows import framework, notices, process
+from bot.flows import framework, notices, process, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act, answer_permission
 from bot.flows.closing import close
@@ -16,7 +16,7 @@ from bot.flows.framework import Answer, OutcomeKind, WeighingState
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
-from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind
+from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind, ReminderKind
 from storage import repositories as repo
 from storage.models import Case, Weighing, WeighingAnswer
 
@@ -118,10 +118,14 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
         save_state(ctx, weighing, after)
         if outcome.informs_director:
             _inform_directors(ctx, weighing)
+        if form.question == 5:  # the help is evaluated: its term and referral need no reminder now
+            reminders.end(ctx.session, services.clock, ctx.case.id, [ReminderKind.EVALUATION, ReminderKind.REFERRAL])
         if after.finished and after.outcome is OutcomeKind.CLOSE:
             close(ctx, CloseReason.NO_SUSPICION)
         elif after.finished and after.outcome is OutcomeKind.CLOSE_HELP:
             close(ctx, CloseReason.HELP_SUCCEEDED, monitoring=form.monitoring)
+        elif before.stage is framework.Stage.ASK and after.stage is not framework.Stage.ASK:
+            _tell_reporter_weighed(ctx, weighing)
         log.info("case %s: question %s answered (round %s)", ctx.case.reference, form.question, weighing.round)
         return _answered(ctx.session, ctx.case, answer)
 
@@ -196,6 +200,20 @@ def _inform_directors(ctx: CaseContext, weighing: Weighing) -> None:
         key=f"weighing-{weighing.id}",
         case=ctx.case,
     )
+
+
+def _tell_reporter_weighed(ctx: CaseContext, weighing: Weighing) -> None:
+    """The reporter hears that the weighing has an outcome, not which: once per round."""
+    reporter = ctx.case.reporter_id
+    if reporter != ctx.user_id:
+        notices.enqueue(
+            ctx.session,
+            ctx.services.clock.now(),
+            NoticeKind.CASE_WEIGHED,
+            [reporter],
+            key=f"weighed-{weighing.id}",
+            case=ctx.case,
+        )
 
 
 def _answered(session: Session, case: Case, answer: WeighingAnswer) -> Answered:

@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.handlers import case, errors, home, registration, steps
+from bot.handlers import case, errors, home, registration, reminders, steps
 
 
 def register_all(app: App) -> None:
@@ -10,4 +10,5 @@ def register_all(app: App) -> None:
     registration.register(app)
     case.register(app)
     steps.register(app)
+    reminders.register(app)
     home.register(app)

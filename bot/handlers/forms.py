@@ -18,6 +18,7 @@ from bot.flows.errors import InvalidInput
 from bot.flows.help_plan import HelpPlanForm, validate_help_plan
 from bot.flows.registration import SignalForm
 from bot.flows.registration import validate as validate_signal
+from bot.flows.reminder_actions import PostponeForm, validate_postpone
 from bot.flows.reporting import FeedbackForm, ReportForm, validate_feedback
 from bot.flows.vocabulary import (
     AgeBand,
@@ -233,4 +234,12 @@ def close_form(view: dict[str, Any]) -> CloseForm:
     r = FormReader(view)
     return r.checked(
         CloseForm(close_note=r.text(Block.CLOSE_NOTE), monitoring=r.text(Block.MONITORING)), validate_close
+    )
+
+
+def postpone_form(view: dict[str, Any], today: date) -> PostponeForm:
+    r = FormReader(view)
+    return r.checked(
+        PostponeForm(until=r.date(Block.UNTIL), postpone_reason=r.text(Block.POSTPONE_REASON)),
+        lambda form: validate_postpone(form, today),
     )

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from bot.flows.audit import SYSTEM_ACTOR
 from bot.flows.dossier import TimelineEntry
 from bot.flows.framework import Answer
-from bot.flows.vocabulary import AuditAction, CloseReason, ConsultationKind, ConversationWith, SkipReason
+from bot.flows.vocabulary import (
+    AuditAction,
+    CloseReason,
+    ConsultationKind,
+    ConversationWith,
+    ReminderKind,
+    SkipReason,
+)
 from bot.texts import t
 from bot.views.common import show_date
 from bot.views.labels import label
@@ -32,10 +40,27 @@ _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
         "casemanager_id": d["casemanager_id"],
     },
     AuditAction.CASE_CLOSED: lambda d: {"reason": label(CloseReason(d["reason"]))},
+    AuditAction.REMINDER_SENT: lambda d: {"kind": label(ReminderKind(d["reminder"]))},
+    AuditAction.REMINDER_ESCALATED: lambda d: {
+        "kind": label(ReminderKind(d["reminder"])),
+        "roles": " en ".join(t(f"role_{role}") for role in d["roles"]),
+    },
+    AuditAction.REMINDER_POSTPONED: lambda d: _rescheduled(d),
+    AuditAction.REMINDER_NOT_YET: lambda d: _rescheduled(d),
+    AuditAction.MESSAGE_FAILED: lambda d: {"recipient_id": d["recipient_id"]},
 }
+
+
+def _rescheduled(detail: dict[str, Any]) -> dict[str, object]:
+    return {
+        "kind": label(ReminderKind(detail["reminder"])),
+        "until": show_date(datetime.fromisoformat(detail["until"])),
+    }
 
 
 def timeline_line(entry: TimelineEntry) -> str:
     values = _VALUES.get(entry.action, lambda d: {})(entry.detail)
     what = t(f"timeline_{entry.action.value}", **values)
+    if entry.actor_id == SYSTEM_ACTOR:
+        return t("timeline_line_system", date=show_date(entry.at), what=what)
     return t("timeline_line", date=show_date(entry.at), actor_id=entry.actor_id, what=what)

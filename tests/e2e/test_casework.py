@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -66,6 +67,7 @@ def test_case_is_taken_when_notice_was_still_queued_and_the_message_goes_out_tak
     slack.driver.click(COORDINATOR, Action.OPEN_CASE, case_id(slack))
     slack.driver.click_in_modal(COORDINATOR, Action.TAKE_CASE)
 
+    slack.services.clock.advance(timedelta(hours=1))  # past the retry backoff
     slack.delivery.flush()
 
     [notice] = slack.fake.client(COORDINATOR_2).messages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -32,6 +33,8 @@ def test_notices_wait_in_the_outbox_when_slack_answers_500(slack: LocalSlack) ->
     assert all(m.last_error and m.last_error.startswith("slack:500") for m in pending)
 
     slack.fake.heal()
+    assert slack.delivery.flush() == 0  # each waits out its backoff (30 s and more)
+    slack.services.clock.advance(timedelta(minutes=2))
     assert slack.delivery.flush() == 3
 
     assert len(slack.fake.client(COORDINATOR).messages) == 1
@@ -44,8 +47,11 @@ def test_notices_wait_in_the_outbox_when_slack_rate_limits(slack: LocalSlack) ->
     register(slack.driver, TEACHER)
 
     with slack.services.db.transaction() as session:
-        assert {m.last_error for m in session.scalars(select(OutboxMessage))} == {"slack:429:ratelimited"}
+        assert {m.last_error for m in session.scalars(select(OutboxMessage))} == {None}  # a wait, not a failure
+        assert {m.attempts for m in session.scalars(select(OutboxMessage))} == {0}
     slack.fake.heal()
+    assert slack.delivery.flush() == 0  # Slack asked for 30 s: nobody is asked again before
+    slack.services.clock.advance(timedelta(seconds=31))
     assert slack.delivery.flush() == 3
 
 

@@ -86,7 +86,9 @@ def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path
 
         with meldbot_run(tmp_path, fake, {**env, "MELDBOT_SWEEP_SECONDS": "1"}):
             assert fake.client(COORDINATOR).messages == []  # Slack still down at start
-            fake.heal()  # ... and back: the periodic sweep delivers
+            fake.heal()  # ... and back: once the backoff has passed, the periodic sweep delivers
+            fake.wait_until(lambda: _failed_posts(fake) >= 4)  # the start-up sweep tried once more
+            _undelivered(tmp_path, expire_claims=True)
             fake.wait_until(lambda: len(fake.client(COORDINATOR).messages) == 1)
             fake.wait_until(lambda: len(fake.client(TEACHER).messages) == 1)
             time.sleep(2)  # two more sweeps: nothing is sent again
@@ -109,6 +111,8 @@ def _failed_posts(fake: FakeSlack) -> int:
 
 
 def _undelivered(tmp_path: Path, expire_claims: bool = False) -> int:
+    """Rows not yet sent. `expire_claims` lets time pass for them (the subprocess has a real clock):
+    a dead worker's claim runs out and the retry backoff is over."""
     engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'meldbot.sqlite3'}")
     with engine.begin() as connection:
         if expire_claims:
@@ -116,6 +120,7 @@ def _undelivered(tmp_path: Path, expire_claims: bool = False) -> int:
             connection.execute(
                 update(OutboxMessage).where(OutboxMessage.state == "sending").values(claimed_at=long_ago)
             )
+            connection.execute(update(OutboxMessage).values(next_attempt_at=None))
         count = connection.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state != "sent"))
     engine.dispose()
     return int(count or 0)

@@ -111,10 +111,11 @@ def test_outbox_message_is_claimed_once_when_two_workers_try(services: Services)
         second = repo.claim_outbox_message(session, message.id, now, now - lease)
     later = now + lease + timedelta(seconds=1)
     with services.db.transaction() as session:
-        assert repo.deliverable_outbox_ids(session, now - lease, 10) == []
-        assert repo.deliverable_outbox_ids(session, later - lease, 10) == [message.id]
+        assert repo.deliverable_outbox(session, now, now - lease, 10) == []
+        assert repo.deliverable_outbox(session, later, later - lease, 10) == [(message.id, "U1")]
         after_lease = repo.claim_outbox_message(session, message.id, later, later - lease)
 
-    assert first is not None and first.attempts == 1
+    assert first is not None and first[0].attempts == 1 and first[1] is False  # nothing sent before
     assert second is None  # another worker holds it
-    assert after_lease is not None and after_lease.attempts == 2  # its worker died: taken over
+    # Its worker died mid-send: taken over, and flagged as possibly sent already.
+    assert after_lease is not None and after_lease[0].attempts == 2 and after_lease[1] is True
