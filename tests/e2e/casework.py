@@ -30,9 +30,9 @@ def case_id(slack: LocalSlack) -> str:
         return str(session.scalars(select(Case.id).order_by(Case.id.desc())).first())
 
 
-def registered_and_taken(slack: LocalSlack, coordinator: str = COORDINATOR) -> str:
+def registered_and_taken(slack: LocalSlack, coordinator: str = COORDINATOR, **signal: Any) -> str:
     """A teacher registers a concern; the coordinator takes it from the notification. Returns the case id."""
-    register(slack.driver, TEACHER)
+    register(slack.driver, TEACHER, **signal)
     slack.driver.click_in_messages(coordinator, Action.TAKE_CASE)
     return case_id(slack)
 

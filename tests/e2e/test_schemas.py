@@ -7,6 +7,7 @@ user's fresh clone) these tests skip and say so. slack_sdk's own model checks ru
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,11 @@ from slack_sdk.models.views import View
 
 from bot.devtools.local import LocalSlack
 from bot.flows.framework import Answer
+from bot.flows.ports import ManualClock
 from bot.ids import Action, Callback, Section
 from bot.ids import Block as B
-from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
-from tests.e2e.casework import PLAN, open_case, record_report, registered_and_taken, walk
+from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, START, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
+from tests.e2e.casework import PLAN, REPORT, open_case, record_report, registered_and_taken, walk
 from tests.e2e.steps import register, signal_values, start_intake
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +52,7 @@ def test_manifest_declares_what_the_code_listens_to() -> None:
     assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == ["register_concern"]
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_home_opened", "message.im"}
     assert manifest["settings"]["socket_mode_enabled"] is True
-    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {"chat:write", "commands", "im:history"}
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {"chat:write", "commands", "im:history", "im:write"}
 
 
 def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
@@ -80,6 +82,7 @@ def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[
     for user_id in (COORDINATOR, TEACHER, OUTSIDER):
         slack.driver.open_home(user_id)
     _work_a_case(slack)
+    _reminders(slack)
     views = [c.params["view"] for c in slack.fake.calls if "view" in c.params]
     views += [m for client in slack.fake.clients.values() for m in client.modals]
     messages = [
@@ -148,10 +151,32 @@ def _work_a_case(slack: LocalSlack) -> None:
     open_case(slack, TEACHER_2, case)
 
 
+def _reminders(slack: LocalSlack) -> None:
+    """Every kind of reminder and escalation, and what acting on one renders."""
+    plan = registered_and_taken(slack, COORDINATOR, pupil_name="Sam Verzonnen")
+    walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES, PLAN)  # term 28 December
+    registered_and_taken(slack, COORDINATOR, pupil_name="Noor Verzonnen")
+    walk(slack, COORDINATOR, Answer.YES, Answer.YES, REPORT)  # Veilig Thuis' feedback is awaited
+    for days in (1, 2, 10, 14, 17, 43, 46):  # not taken, escalated; referral; idle; evaluation; ...
+        clock = slack.services.clock
+        assert isinstance(clock, ManualClock)
+        clock.move_to(START + timedelta(days=days))
+        slack.sweep()
+    slack.driver.click_in_messages(COORDINATOR, Action.REMINDER_NOT_YET)
+    slack.driver.click_in_messages(TEACHER_2, Action.CONFIRM_REFERRAL)
+    slack.driver.click_in_messages(COORDINATOR, Action.POSTPONE_REMINDER)
+    slack.driver.submit(COORDINATOR, {B.UNTIL: "2027-02-01", B.POSTPONE_REASON: "Na de vakantie."})
+    open_case(slack, COORDINATOR, plan)
+    slack.driver.click_in_modal(COORDINATOR, Section.TIMELINE.action)
+
+
 def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:
     views, messages = _everything_rendered(slack)
     callbacks = {v.get("callback_id") for v in views}
     assert {c.value for c in Callback} <= callbacks and len(messages) >= 20
+    texts = json.dumps(messages, ensure_ascii=False)
+    for action in (Action.REMINDER_NOT_YET, Action.CONFIRM_REFERRAL, Action.POSTPONE_REMINDER, Action.ANSWER_NO):
+        assert f'"{action.value}"' in texts  # every reminder's buttons were rendered
 
     validator = Draft202012Validator(_schema("block-kit.schema.json"))
     problems = [
