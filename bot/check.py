@@ -8,9 +8,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.bootstrap import KEY_FILE, load_cipher
 from bot.config import Settings, SettingsError, load_settings
 from bot.school_config import ConfigError, load_directory
+from storage import repositories as repo
 from storage.crypto import DecryptionError, KeyConfigError
 from storage.db import Database
-from storage.models import Case, purpose
+from storage.models import Case, OutboxMessage, purpose
 
 
 def check() -> list[str]:
@@ -34,7 +35,7 @@ def _check_key_and_database(settings: Settings) -> list[str]:
         cipher = load_cipher(settings)
     except SettingsError as error:
         return error.problems
-    if settings.database_url is None and not (settings.meldbot_data_dir / "meldbot.sqlite3").exists():
+    if not settings.database_may_exist:
         return []
     db = Database.from_url(settings.effective_database_url)
     try:
@@ -43,6 +44,7 @@ def _check_key_and_database(settings: Settings) -> list[str]:
             return []  # an older schema is fine: `meldbot run` migrates before serving
         with db.transaction() as session:
             sample = session.scalars(select(Case.pupil_name).where(Case.pupil_name.is_not(None)).limit(1)).first()
+            failed = repo.failed_outbox(session)
         if sample is not None:
             cipher.open(sample, purpose(Case, "pupil_name"))
     except SQLAlchemyError as error:
@@ -51,4 +53,17 @@ def _check_key_and_database(settings: Settings) -> list[str]:
         return ["MELDBOT_ENCRYPTION_KEY does not open the stored dossiers: configure the key they were written with"]
     finally:
         db.dispose()
-    return []
+    return _failed_messages(failed)
+
+
+def _failed_messages(failed: list[OutboxMessage]) -> list[str]:
+    """Messages Slack never took: one line each (ids and Slack's reason, no content), and the fix."""
+    if not failed:
+        return []
+    lines = [f"{len(failed)} message(s) could not be delivered; mend the cause, then run `meldbot outbox retry`:"]
+    for message in failed[:20]:
+        about = f" about case {message.case_id}" if message.case_id else ""
+        lines.append(f"  outbox {message.id}: {message.kind} to {message.recipient_id}{about}: {message.last_error}")
+    if len(failed) > 20:
+        lines.append(f"  … and {len(failed) - 20} more")
+    return lines

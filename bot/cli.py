@@ -20,6 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("check", help="check settings, school configuration and database")
     commands.add_parser("demo", help="run a scripted case against a built-in fake Slack, offline")
     commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
+    outbox = commands.add_parser("outbox", help="messages the bot could not deliver")
+    outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -39,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.demo import run_demo
 
             return run_demo(sys.stdout)
+        if args.command == "outbox":
+            return _retry_outbox(load_settings())
         if args.command == "keygen":
             from storage.crypto import generate_key
 
@@ -75,6 +79,23 @@ def _run(settings: Settings) -> int:
         serve_socket_mode(app, settings.slack_app_token.get_secret_value())
     else:
         serve_http(app, services.db, settings.host, settings.port)
+    return 0
+
+
+def _retry_outbox(settings: Settings) -> int:
+    from storage import repositories as repo
+    from storage.db import Database
+
+    if not settings.database_may_exist:
+        print("meldbot outbox retry: no database yet, so nothing to retry")
+        return 0
+    db = Database.from_url(settings.effective_database_url)
+    try:
+        with db.transaction() as session:
+            count = repo.retry_failed_outbox(session)
+    finally:
+        db.dispose()
+    print(f"meldbot outbox retry: {count} message(s) will be tried again by the running bot")
     return 0
 
 

@@ -72,8 +72,17 @@ class Settings(BaseSettings):
         return self.slack_app_token is not None
 
     @property
+    def sqlite_file(self) -> Path:
+        return self.meldbot_data_dir / "meldbot.sqlite3"
+
+    @property
     def effective_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{(self.meldbot_data_dir / 'meldbot.sqlite3').resolve()}"
+        return self.database_url or f"sqlite:///{self.sqlite_file.resolve()}"
+
+    @property
+    def database_may_exist(self) -> bool:
+        """False only when the default SQLite file was never made (nothing stored yet)."""
+        return self.database_url is not None or self.sqlite_file.exists()
 
     def problems_for_serving(self) -> list[str]:
         """What `meldbot run` still needs; empty when it can connect to Slack."""

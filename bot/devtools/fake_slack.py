@@ -38,6 +38,7 @@ class _Fault:
     retry_after: int | None
     times: int
     after_success: bool  # the call takes effect, then the answer is the fault: a lost response
+    user_id: str | None = None  # only calls to this person's DM (None: every call)
 
 
 @dataclass
@@ -118,14 +119,16 @@ class FakeSlack:
         error: str | None = None,
         retry_after: int | None = None,
         after_success: bool = False,
+        user_id: str | None = None,
     ) -> None:
         """Answer the next `times` calls to `method` with a fault instead of success.
 
         `after_success`: the call takes effect first (the message is posted), then the fault is
-        the answer, as when Slack's response is lost on the way back.
+        the answer, as when Slack's response is lost on the way back. `user_id`: only calls to
+        that person's DM fail.
         """
         with self._lock:
-            fault = _Fault(status, error, retry_after, times, after_success)
+            fault = _Fault(status, error, retry_after, times, after_success, user_id)
             self._faults.setdefault(method, deque()).append(fault)
 
     def slow(self, method: str, seconds: float) -> None:
@@ -229,7 +232,7 @@ class FakeSlack:
 
     def _answer(self, method: str, params: dict[str, Any], auth: str) -> tuple[int, dict[str, str], dict[str, Any]]:
         with self._lock:
-            fault = self._take_fault(method)
+            fault = self._take_fault(method, params)
             if fault is None and method == "chat.postMessage":
                 fault = self._over_limit(str(params.get("channel")))
             if fault is not None:
@@ -264,14 +267,15 @@ class FakeSlack:
                 bucket.tokens += 1  # give back the token this refused call took
         return _Fault(429, "ratelimited", max(1, math.ceil(max(waits))), 1, False)
 
-    def _take_fault(self, method: str) -> _Fault | None:
-        queue = self._faults.get(method)
-        if not queue:
+    def _take_fault(self, method: str, params: dict[str, Any]) -> _Fault | None:
+        queue = self._faults.get(method) or deque()
+        owner = _dm_owner(str(params.get("channel") or params.get("users") or ""))
+        fault = next((f for f in queue if f.user_id in (None, owner)), None)
+        if fault is None:
             return None
-        fault = queue[0]
         fault.times -= 1
         if fault.times <= 0:
-            queue.popleft()
+            queue.remove(fault)
         return fault
 
     def _succeed(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
