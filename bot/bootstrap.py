@@ -64,9 +64,10 @@ def build_services(settings: Settings, clock: Clock | None = None, directory: Di
     if settings.database_url is None:
         settings.meldbot_data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.from_url(settings.effective_database_url)
-    db.migrate()
     services = Services(db=db, cipher=cipher, directory=directory, clock=clock or SystemClock())
-    mirror_directory(services)
+    with db.startup_lock():
+        db.migrate()
+        mirror_directory(services)
     return services
 
 

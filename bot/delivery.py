@@ -64,11 +64,16 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+def inline_wait(send_timeout: float) -> float:
+    return min(INLINE_RETRY_AFTER, send_timeout)
+
+
 def claim_lease(send_timeout: float) -> timedelta:
-    """How long a claim protects a row: longer than the longest one attempt can hold it
-    (a conversations.open, a history look-up and a post, each up to the timeout, and the
-    inline waits), so that another worker never sends a message still being sent."""
-    return timedelta(seconds=4 * send_timeout + 3 * INLINE_RETRY_AFTER)
+    """How long a claim protects a row: longer than one attempt can hold it (each inline try a
+    conversations.open, a history look-up and a post, each up to the timeout, and the waits
+    between tries), so that no other worker sends a message that is still being sent."""
+    calls = INLINE_TRIES * 3 * send_timeout
+    return timedelta(seconds=calls + (INLINE_TRIES - 1) * inline_wait(send_timeout) + 1)
 
 
 class Outcome(Enum):
@@ -109,6 +114,7 @@ class OutboxDelivery:
         self._services = services
         self._client = client
         self._lease = claim_lease(send_timeout)
+        self._inline_wait = inline_wait(send_timeout)
         self._sleep = sleep
         self._workers = workers
         self._channels: dict[str, str] = {}
@@ -161,7 +167,7 @@ class OutboxDelivery:
             try:
                 channel, ts = self._send(claimed, rendered.text, blocks)
             except _Busy as busy:
-                if patient and busy.seconds <= INLINE_RETRY_AFTER and inline_try < INLINE_TRIES:
+                if patient and busy.seconds <= self._inline_wait and inline_try < INLINE_TRIES:
                     self._sleep(busy.seconds)
                     continue
                 return self._defer_recipient(claimed, busy.seconds)

@@ -11,10 +11,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_STARTUP_LOCK = 0x4D454C44  # "MELD": the advisory lock id of start-up work
 
 
 def make_engine(url: str) -> Engine:
@@ -60,6 +61,21 @@ class Database:
         """A session inside one transaction: committed on success, rolled back on error."""
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def startup_lock(self) -> Iterator[None]:
+        """Processes that start together on PostgreSQL migrate and mirror the configuration one
+        at a time (a session-level advisory lock). SQLite serialises writers by itself."""
+        if self.engine.dialect.name != "postgresql":
+            yield
+            return
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _STARTUP_LOCK})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _STARTUP_LOCK})
+                connection.commit()
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (safe to call at every start)."""

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,6 +15,7 @@ from bot.devtools.fake_slack import FakeSlack
 from bot.ids import Block
 from storage.crypto import generate_key
 from storage.models import Case, OutboxMessage
+from tests.e2e.processes import meldbot_process
 from tests.e2e.steps import signal_values
 
 COORDINATOR, TEACHER = "UCOORD001", "UTEACH001"
@@ -28,40 +23,10 @@ CONFIG = f"schools:\n  - id: linde\n    name: De Linde\n    coordinators: [{COOR
 SECRET = "run-command-secret"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def meldbot_run(tmp_path: Path, fake: FakeSlack, env: dict[str, str]) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=tmp_path,
-        env={**os.environ, **env, "PORT": str(port), "HOST": "127.0.0.1", "SLACK_API_URL": fake.url},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"meldbot run did not come up:\n{process.stdout.read()}") from None  # type: ignore[union-attr]
-                time.sleep(0.1)
-        yield base
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
+    with meldbot_process(tmp_path, fake, env) as running:
+        yield running.base
 
 
 def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path) -> None:
