@@ -13,8 +13,6 @@
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,7 +38,9 @@ MAX_BACKOFF = timedelta(hours=1)
 BACKOFF = BackoffRetryIntervalCalculator(backoff_factor=15)  # 30 s, 60 s, 2 min, … plus jitter
 INLINE_RETRY_AFTER = 5  # a patient flush waits out a Retry-After this short instead of leaving
 INLINE_TRIES = 3
-WORKERS = 4  # people served at once; one person's messages go one after another, in order
+PATIENCE = timedelta(seconds=10)  # a patient flush waits for retries due this soon ...
+PATIENT_BUDGET = timedelta(seconds=120)  # ... for this long at most, then leaves them to the next sweep
+WORKERS = 8  # people served at once; one person's messages go one after another, in order
 METADATA_TYPE = "meldbot_outbox"
 HISTORY_PAGES = 3  # how far back to look for a message that may have arrived (newest first)
 
@@ -108,14 +108,12 @@ class OutboxDelivery:
         client: WebClient,
         *,
         send_timeout: float = SEND_TIMEOUT_SECONDS,
-        sleep: Callable[[float], None] = time.sleep,
         workers: int = WORKERS,
     ) -> None:
         self._services = services
         self._client = client
         self._lease = claim_lease(send_timeout)
         self._inline_wait = inline_wait(send_timeout)
-        self._sleep = sleep
         self._workers = workers
         self._channels: dict[str, str] = {}
 
@@ -126,12 +124,29 @@ class OutboxDelivery:
     def flush(self, limit: int = 500, *, patient: bool = False) -> int:
         """Try every message that may go now, once; return how many were delivered.
 
-        `patient` (the scheduler's sweep) waits out a short Retry-After; a request handler
-        does not, so that nobody's click waits on Slack's rate limits.
+        `patient` (the scheduler's sweep) waits out short Retry-After and backoff times and
+        goes on, within `PATIENT_BUDGET`; a request handler does not wait, so that nobody's
+        click waits on Slack's rate limits. Works in batches of `limit`.
         """
-        now = self._now
-        with self._services.db.transaction() as session:
-            rows = repo.deliverable_outbox(session, now, now - self._lease, limit)
+        delivered, started = 0, self._now
+        while True:
+            now = self._now
+            with self._services.db.transaction() as session:
+                rows = repo.deliverable_outbox(session, now, now - self._lease, limit)
+            moved = self._deliver_batch(rows, patient)
+            delivered += moved
+            if len(rows) == limit and moved:
+                continue
+            if not patient:
+                return delivered
+            with self._services.db.transaction() as session:
+                soonest = repo.next_outbox_attempt(session)
+            now = self._now
+            if soonest is None or soonest - now > PATIENCE or soonest - started > PATIENT_BUDGET:
+                return delivered
+            self._services.clock.sleep(max((soonest - now).total_seconds(), 0.0))
+
+    def _deliver_batch(self, rows: list[tuple[int, str]], patient: bool) -> int:
         queues: dict[str, list[int]] = {}
         for message_id, recipient in rows:
             queues.setdefault(recipient, []).append(message_id)
@@ -168,7 +183,7 @@ class OutboxDelivery:
                 channel, ts = self._send(claimed, rendered.text, blocks)
             except _Busy as busy:
                 if patient and busy.seconds <= self._inline_wait and inline_try < INLINE_TRIES:
-                    self._sleep(busy.seconds)
+                    self._services.clock.sleep(busy.seconds)
                     continue
                 return self._defer_recipient(claimed, busy.seconds)
             except SlackApiError as error:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, and_, delete, inspect, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -316,6 +316,12 @@ def claim_outbox_message(
     message = session.get(OutboxMessage, message_id, populate_existing=True)
     assert message is not None
     return message, earlier
+
+
+def next_outbox_attempt(session: Session) -> datetime | None:
+    """When the earliest waiting retry may go."""
+    statement = select(func.min(OutboxMessage.next_attempt_at)).where(OutboxMessage.state == "pending")
+    return session.scalar(statement)
 
 
 def defer_outbox_recipient(session: Session, recipient_id: str, until: datetime) -> None:

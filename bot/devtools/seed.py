@@ -6,6 +6,7 @@ fields, the case's coordinator, and one reminder each.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import insert, select
@@ -24,11 +25,12 @@ def seed_cases(
     count: int,
     *,
     reporter_id: str,
-    coordinator_id: str,
+    coordinators: Sequence[str],
     due_at: datetime,
     prefix: str = "LOAD",
 ) -> list[int]:
-    """`count` taken cases, each with an idle reminder due at `due_at`; returns their ids."""
+    """`count` taken cases (by the coordinators in turn), each with an idle reminder due at
+    `due_at`; returns their ids."""
     now = services.clock.now()
     name = services.cipher.seal("Invented Pupil", purpose(Case, "pupil_name"))
     group = services.cipher.seal("groep 0", purpose(Case, "pupil_group"))
@@ -53,7 +55,7 @@ def seed_cases(
                         "acute": False,
                         "created_at": now,
                         "updated_at": now,
-                        "coordinator_id": coordinator_id,
+                        "coordinator_id": coordinators[n % len(coordinators)],
                         "taken_at": now,
                     }
                     for n in numbers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -15,10 +16,17 @@ class Clock(Protocol):
         """The current time, timezone-aware UTC."""
         ...
 
+    def sleep(self, seconds: float) -> None:
+        """Let this much time pass (a wait Slack asked for)."""
+        ...
+
 
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
 
 class ManualClock:
@@ -37,6 +45,10 @@ class ManualClock:
     def advance(self, delta: timedelta) -> None:
         with self._lock:
             self._now += delta
+
+    def sleep(self, seconds: float) -> None:
+        """Waiting on a manual clock moves it: no test waits in real time."""
+        self.advance(timedelta(seconds=seconds))
 
     def move_to(self, moment: datetime) -> None:
         """Jump forward to `moment` (an aware datetime); time never runs backwards."""

@@ -58,7 +58,7 @@ def _seed(services: Services, count: int, queued: int) -> None:
         "linde",
         count,
         reporter_id=TEACHER,
-        coordinator_id=COORDINATOR,
+        coordinators=[COORDINATOR],
         due_at=datetime.now(UTC) - timedelta(hours=1),
     )
     with services.db.transaction() as session:
