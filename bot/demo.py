@@ -6,7 +6,7 @@ import logging
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,11 +17,12 @@ from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.render import error_lines, message_lines, view_lines
-from bot.flows.ports import local_today
+from bot.flows.ports import ManualClock, local_today
 from bot.ids import Action, Block
 from bot.school_config import parse_directory
+from bot.views.common import show_date
 from storage.crypto import generate_key
-from storage.models import Case, Signal
+from storage.models import Case, HelpPlan, Signal
 
 PEOPLE = {
     "UANNA0001": "Anna (leerkracht groep 5)",
@@ -61,6 +62,11 @@ class Narrator:
                 self._print(user_id, message_lines(message), heading=f"DM from the bot to {name}")
             self._seen[user_id] = len(messages)
 
+    def updated_message(self, slack: LocalSlack, user_id: str) -> None:
+        """The message a button was clicked in, as it reads after the click."""
+        message = slack.fake.client(user_id).messages[-1]
+        self._print(user_id, message_lines(message), heading=f"The message, updated in {PEOPLE[user_id]}'s DM")
+
     def errors(self, view: dict[str, Any] | None, errors: dict[str, str]) -> None:
         self._print(ANNA, error_lines(view or {}, errors), heading="Under the fields, in red")
 
@@ -77,7 +83,9 @@ def _demo_app(data_dir: Path) -> Iterator[LocalSlack]:
         meldbot_data_dir=data_dir,
         meldbot_encryption_key=SecretStr(generate_key()),
     )
-    services = build_services(settings, directory=parse_directory(DEMO_SCHOOLS, "demo"))
+    # A clock the demo can move forward, to show reminders falling due (time travel).
+    clock = ManualClock(datetime.now(UTC))
+    services = build_services(settings, clock=clock, directory=parse_directory(DEMO_SCHOOLS, "demo"))
     try:
         with local_slack(services) as slack:
             yield slack
@@ -194,10 +202,8 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     )
     tell.screen(slack, SANNE)
     tell.new_messages(slack)
-    tell.say("At the term, Bram evaluates from the case view: the help did not bring the agreed results.")
-    driver.click(BRAM, Action.OPEN_CASE, _case_id(slack, "MC-2026-0001"))
-    driver.click_in_modal(BRAM, Action.ANSWER_NO)
-    driver.submit(BRAM, {Block.RATIONALE: "Moeder kwam niet bij het wijkteam; de signalen houden aan."})
+    _time_passes(slack, tell)
+    today = local_today(slack.services.clock).date().isoformat()
     tell.say("Question 5 'nee' means melden under meldnorm 3. Sanne records the melding at Veilig Thuis.")
     driver.click(SANNE, Action.OPEN_CASE, _case_id(slack, "MC-2026-0001"))
     driver.click_in_modal(SANNE, Action.RECORD_REPORT)
@@ -214,9 +220,52 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
         },
     )
     tell.screen(slack, SANNE)
-    tell.say("The whole story is in the timeline, page by page.")
+    tell.new_messages(slack)
+    policy = slack.services.directory.schools[0].deadlines
+    _move_to(slack, policy.after_working_days(local_today(slack.services.clock).date(), 5))
+    tell.say(f"{_when(slack)}: five working days after the melding. Has Veilig Thuis fed back?")
+    tell.new_messages(slack)
+    tell.say("Not yet. Sanne clicks 'Nog niet': the bot will ask again in three working days.")
+    driver.click_in_messages(SANNE, Action.REMINDER_NOT_YET)
+    tell.updated_message(slack, SANNE)
+    tell.say("The whole story is in the timeline, page by page; the bot's reminders are part of it.")
     driver.click_in_modal(SANNE, Action.SHOW_TIMELINE)
     tell.screen(slack, SANNE)
+
+
+def _time_passes(slack: LocalSlack, tell: Narrator) -> None:
+    """The clock moves forward: the referral check, then the term of the help plan."""
+    driver, policy = slack.driver, slack.services.directory.schools[0].deadlines
+    today = local_today(slack.services.clock).date()
+    _move_to(slack, policy.after_days(today, policy.referral_check_days))
+    tell.say(
+        f"Time travel: the demo moves the bot's clock to {_when(slack)}, ten days on. The 30-second sweep "
+        "finds the reminders that fell due. Bram, as casemanager, is asked whether the family started."
+    )
+    tell.new_messages(slack)
+    tell.say("Bram clicks 'Gezin is gestart' in the reminder. It is recorded; the message says so.")
+    driver.click_in_messages(BRAM, Action.CONFIRM_REFERRAL)
+    tell.updated_message(slack, BRAM)
+    with slack.services.db.transaction() as session:
+        term = session.scalars(select(HelpPlan.term)).one()
+    _move_to(slack, policy.on(term))
+    tell.say(f"{_when(slack)}: the term of the help plan. Bram and Sanne are asked to evaluate (question 5).")
+    tell.new_messages(slack)
+    tell.say("Bram answers from the reminder itself: 'Nee', the help did not bring the agreed results.")
+    driver.click_in_messages(BRAM, Action.ANSWER_NO)
+    tell.screen(slack, BRAM)
+    driver.submit(BRAM, {Block.RATIONALE: "Moeder kwam niet bij het wijkteam; de signalen houden aan."})
+
+
+def _move_to(slack: LocalSlack, moment: datetime) -> None:
+    clock = slack.services.clock
+    assert isinstance(clock, ManualClock)
+    clock.move_to(moment)
+    slack.sweep()
+
+
+def _when(slack: LocalSlack) -> str:
+    return show_date(slack.services.clock.now())
 
 
 def _signal(today: str, **changes: Any) -> dict[str, Any]:

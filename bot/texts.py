@@ -138,36 +138,34 @@ _NL: dict[str, str] = {
     ),
     # Reminders (reference and step only: Slack shows them in notifications)
     "reminder_evaluation": (
-        ":alarm_clock: *{reference}*: de termijn van het hulpplan is bereikt ({due}). Evalueer de hulp: "
+        "⏰ *{reference}*: de termijn van het hulpplan is bereikt ({due}). Evalueer de hulp: "
         "vraag 5 van het afwegingskader. Heeft de hulp het beoogde resultaat?"
     ),
     "reminder_evaluation_escalated": (
-        ":alarm_clock: *{reference}*: de evaluatie van het hulpplan (vraag 5) is sinds {due} niet beantwoord. "
+        "⏰ *{reference}*: de evaluatie van het hulpplan (vraag 5) is sinds {due} niet beantwoord. "
         "Ter informatie: bespreek het met de zorgcoördinator en de casemanager."
     ),
     "reminder_feedback": (
-        ":alarm_clock: *{reference}*: is de terugkoppeling van Veilig Thuis op de melding binnen? Veilig Thuis "
+        "⏰ *{reference}*: is de terugkoppeling van Veilig Thuis op de melding binnen? Veilig Thuis "
         "besluit binnen vijf werkdagen."
     ),
-    "reminder_referral": (
-        ":alarm_clock: *{reference}*: is het gezin gestart bij de hulp waarnaar het is verwezen? Vraag het na."
-    ),
+    "reminder_referral": ("⏰ *{reference}*: is het gezin gestart bij de hulp waarnaar het is verwezen? Vraag het na."),
     "reminder_referral_escalated": (
-        ":alarm_clock: *{reference}*: de casemanager heeft sinds {due} niet bevestigd dat het gezin bij de "
+        "⏰ *{reference}*: de casemanager heeft sinds {due} niet bevestigd dat het gezin bij de "
         "verwezen hulp is gestart."
     ),
     "reminder_idle": (
-        ":alarm_clock: *{reference}*: in deze casus is al even niets vastgelegd, en de volgende stap ligt bij "
+        "⏰ *{reference}*: in deze casus is al even niets vastgelegd, en de volgende stap ligt bij "
         "de school. Open de casus voor wat aan de beurt is."
     ),
     "reminder_idle_escalated": (
-        ":alarm_clock: *{reference}*: deze casus ligt stil; de zorgcoördinator is op {due} herinnerd. Ter informatie."
+        "⏰ *{reference}*: deze casus ligt stil; de zorgcoördinator is op {due} herinnerd. Ter informatie."
     ),
     "reminder_not_taken": (
-        ":alarm_clock: *{reference}* is nog door niemand opgepakt. Pak de casus op, of spreek af wie het doet."
+        "⏰ *{reference}* is nog door niemand opgepakt. Pak de casus op, of spreek af wie het doet."
     ),
     "reminder_not_taken_escalated": (
-        ":alarm_clock: *{reference}* is sinds {due} door geen enkele zorgcoördinator opgepakt. Spreek af wie het doet."
+        "⏰ *{reference}* is sinds {due} door geen enkele zorgcoördinator opgepakt. Spreek af wie het doet."
     ),
     "reminder_rescheduled": "*{reference}*: genoteerd. Je krijgt op {due} opnieuw een herinnering.",
     "reminder_referral_done": "*{reference}*: vastgelegd dat het gezin bij de hulp is gestart. Dank je wel.",

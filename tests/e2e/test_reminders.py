@@ -271,7 +271,7 @@ def test_closing_the_case_ends_every_reminder_it_had(slack: LocalSlack) -> None:
         states = {row.kind: row.state for row in session.scalars(select(Reminder))}
     assert states == {ReminderKind.NOT_TAKEN: ReminderState.DONE, ReminderKind.IDLE: ReminderState.CANCELLED}
     at(slack, "2027-02-01")
-    assert not any(":alarm_clock:" in m.get("text", "") for c in slack.fake.clients.values() for m in c.messages)
+    assert not any("⏰" in m.get("text", "") for c in slack.fake.clients.values() for m in c.messages)
 
 
 def _buttons(message: dict[str, object]) -> list[dict[str, str]]:

@@ -28,3 +28,9 @@ def test_demo_shows_the_case_from_each_persons_side() -> None:
     assert "beantwoordde vraag 5: Nee" in text
     dms = [line for line in text.splitlines() if line.strip().startswith("💬")]
     assert dms and not [line for line in dms if "Mila" in line or "Daan" in line or "jas" in line]
+    # Time travel: the referral check, the evaluation at the term, Veilig Thuis' feedback.
+    assert "is het gezin gestart bij de hulp" in text and "vastgelegd dat het gezin bij de hulp is gestart" in text
+    assert "de termijn van het hulpplan is bereikt" in text and "[ Ja ]  [ Nee ]" in text
+    assert "is de terugkoppeling van Veilig Thuis op de melding binnen?" in text
+    assert "Je krijgt op" in text and "opnieuw een herinnering" in text
+    assert "de meldcode-bot · stuurde een herinnering: evaluatie van het hulpplan (vraag 5)" in text
