@@ -57,6 +57,7 @@ class Action(StrEnum):
     SHOW_REPORTS = "show_reports"
     SHOW_HELP_PLANS = "show_help_plans"
     SHOW_TIMELINE = "show_timeline"
+    SHOW_REMINDERS = "show_reminders"
     PAGE_NEWER = "page_newer"
     PAGE_OLDER = "page_older"
     # in reminders
@@ -75,6 +76,7 @@ class Section(StrEnum):
     REPORTS = "reports"
     HELP_PLANS = "help_plans"
     TIMELINE = "timeline"
+    REMINDERS = "reminders"
 
     @property
     def action(self) -> Action:

@@ -27,6 +27,8 @@ from bot.flows.vocabulary import (
     ConversationWith,
     Informed,
     NoConsentReason,
+    ReminderKind,
+    ReminderState,
     ReportChannel,
     Route,
     SignalCategory,
@@ -145,6 +147,27 @@ class HelpPlanView:
     agreements: str
     recorded_by: str
     recorded_at: datetime
+    referral_confirmed_by: str | None = None
+    referral_confirmed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PostponementView:
+    until: date
+    reason: str
+    postponed_by: str
+    postponed_at: datetime
+
+
+@dataclass(frozen=True)
+class ReminderView:
+    kind: ReminderKind
+    state: ReminderState
+    level: int
+    due_at: datetime
+    next_at: datetime | None
+    sent_count: int
+    postponements: tuple[PostponementView, ...]
 
 
 @dataclass(frozen=True)
@@ -187,6 +210,13 @@ class DossierView:
     closing: Closing | None = None
     timeline: tuple[TimelineEntry, ...] = ()
     steps: tuple[CaseStep, ...] = ()  # what the viewer can do now, in order
+    reminders: tuple[ReminderView, ...] = ()
+
+    @property
+    def next_reminder(self) -> ReminderView | None:
+        """The reminder that will come first (its next moment: due, escalation or repeat)."""
+        upcoming = [r for r in self.reminders if r.next_at is not None]
+        return min(upcoming, key=lambda r: r.next_at or r.due_at) if upcoming else None
 
     @property
     def weighing(self) -> WeighingView | None:
@@ -307,6 +337,28 @@ def _dossier(
             for e in repo.case_events(session, case.id, NOT_IN_TIMELINE)
         ),
         steps=steps,
+        reminders=_reminders(session, cipher, case.id),
+    )
+
+
+def _reminders(session: Session, cipher: FieldCipher, case_id: int) -> tuple[ReminderView, ...]:
+    rows = repo.reminders_of(session, case_id)
+    postponed: dict[int, list[PostponementView]] = {}
+    for item in repo.postponements_of(session, [r.id for r in rows]):
+        reason = _opener(cipher, item)("reason")
+        view = PostponementView(item.until, reason, item.postponed_by, item.postponed_at)
+        postponed.setdefault(item.reminder_id, []).append(view)
+    return tuple(
+        ReminderView(
+            ReminderKind(r.kind),
+            ReminderState(r.state),
+            r.level,
+            r.due_at,
+            r.next_at,
+            r.sent_count,
+            tuple(postponed.get(r.id, ())),
+        )
+        for r in rows
     )
 
 
@@ -410,4 +462,6 @@ def _help_plan(cipher: FieldCipher, row: HelpPlan) -> HelpPlanView:
         field("agreements"),
         row.recorded_by,
         row.recorded_at,
+        row.referral_confirmed_by,
+        row.referral_confirmed_at,
     )

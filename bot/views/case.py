@@ -19,6 +19,7 @@ from bot.flows.dossier import (
     ConversationView,
     DossierView,
     HelpPlanView,
+    ReminderView,
     ReportView,
     SignalView,
     StatusView,
@@ -118,6 +119,9 @@ def _state_line(view: DossierView) -> str:
         line += "\n" + t("dossier_taken_by", user_id=view.coordinator_id)
     elif view.state is CaseState.NEW:
         line += "\n" + t("dossier_not_taken")
+    upcoming = view.next_reminder
+    if upcoming is not None and upcoming.next_at is not None:
+        line += "\n" + t("dossier_next_reminder", kind=label(upcoming.kind), date=show_date(upcoming.next_at))
     return line
 
 
@@ -206,6 +210,7 @@ def _section_buttons(view: DossierView) -> list[ButtonElement]:
         Section.REPORTS: len(view.reports),
         Section.HELP_PLANS: len(view.help_plans),
         Section.TIMELINE: len(view.timeline),
+        Section.REMINDERS: len(view.reminders),
     }
     return [
         button(section.action, f"section_button_{section.value}", f"{view.case_id}:{section.value}:0", count=count)
@@ -382,14 +387,36 @@ def _report(item: ReportView) -> list[Block]:
 
 
 def _help_plan(item: HelpPlanView) -> list[Block]:
+    confirmed = []
+    if item.referral_confirmed_by and item.referral_confirmed_at:
+        when = show_date(item.referral_confirmed_at)
+        confirmed = [context(t("referral_confirmed", user_id=item.referral_confirmed_by, date=when))]
     return [
         DividerBlock(),
         mrkdwn(t("help_plan_head", term=show_date(item.term), casemanager_id=item.casemanager_id)),
         *_labelled("caption_tasks", item.tasks),
         *_labelled("caption_referral", item.referral),
+        *confirmed,
         *_labelled("caption_agreements", item.agreements),
         _recorded(item.recorded_by, item.recorded_at),
     ]
+
+
+def _reminder(item: ReminderView) -> list[Block]:
+    moment = item.next_at or item.due_at
+    state = t(f"reminder_state_{item.state}", date=show_date(moment), count=item.sent_count)
+    blocks: list[Block] = [DividerBlock(), mrkdwn(t("reminder_item", kind=label(item.kind), state=state))]
+    if item.level:
+        blocks.append(context(t("reminder_escalated")))
+    for postponed in item.postponements:
+        head = t(
+            "reminder_postponed",
+            user_id=postponed.postponed_by,
+            until=show_date(postponed.until),
+            date=show_date(postponed.postponed_at),
+        )
+        blocks += [context(head), *plain(postponed.reason)]
+    return blocks
 
 
 _SECTION_ITEMS: dict[Section, Callable[[DossierView], list[list[Block]]]] = {
@@ -400,5 +427,6 @@ _SECTION_ITEMS: dict[Section, Callable[[DossierView], list[list[Block]]]] = {
     Section.REPORTS: lambda v: _newest_first([_report(r) for r in v.reports]),
     Section.HELP_PLANS: lambda v: _newest_first([_help_plan(p) for p in v.help_plans]),
     Section.TIMELINE: lambda v: _newest_first([[context(timeline_line(e))] for e in v.timeline]),
+    Section.REMINDERS: lambda v: _newest_first([_reminder(r) for r in v.reminders]),
 }
 _PER_PAGE = {Section.TIMELINE: 25}

@@ -14,7 +14,7 @@ from bot.devtools.local import LocalSlack
 from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
 from bot.flows.vocabulary import AuditAction, ReminderKind, ReminderState
-from bot.ids import Action, Block
+from bot.ids import Action, Block, Section
 from storage.models import AuditEvent, HelpPlan, Reminder, ReminderPostponement
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2
 from tests.e2e.casework import (
@@ -224,7 +224,7 @@ def test_idle_case_reminds_the_coordinator_after_ten_working_days_and_activity_s
 def test_postponing_a_reminder_keeps_the_reason_in_the_dossier_and_moves_it_to_that_morning(
     slack: LocalSlack,
 ) -> None:
-    help_running(slack, "2027-03-01")
+    case = help_running(slack, "2027-03-01")
     at(slack, "2026-11-26")  # the referral check reaches the casemanager
 
     slack.driver.click_in_messages(TEACHER_2, Action.POSTPONE_REMINDER)
@@ -239,6 +239,12 @@ def test_postponing_a_reminder_keeps_the_reason_in_the_dossier_and_moves_it_to_t
         assert reason not in stored.reason  # sealed
     [postponed] = events(slack, AuditAction.REMINDER_POSTPONED)
     assert postponed.actor_id == TEACHER_2
+    slack.driver.click(COORDINATOR, Action.OPEN_CASE, case)  # the dossier shows it, to those who may read it
+    assert "Volgende herinnering: start bij de verwezen hulp, 07-12-2026 08:30" in top_text(slack, COORDINATOR)
+    slack.driver.click_in_modal(COORDINATOR, Section.REMINDERS.action)
+    assert reason in top_text(slack, COORDINATOR) and f"<@{TEACHER_2}> zette deze herinnering" in top_text(
+        slack, COORDINATOR
+    )
     at(slack, "2026-12-04")
     assert len(texts(slack, TEACHER_2, REFERRAL)) == 1
     at(slack, "2026-12-07")
