@@ -25,10 +25,11 @@ class Expected:
     close_reason: str | None = None
     weighing_outcome: str | None = None
     director_told: bool = True
+    reporter_told_weighed: bool = True  # once per round, when the weighing has an outcome other than closing
 
 
 PATHS = {
-    "1 no": Expected((N,), "closed", (), "no_suspicion", "close", director_told=False),
+    "1 no": Expected((N,), "closed", (), "no_suspicion", "close", director_told=False, reporter_told_weighed=False),
     "2 yes": Expected((Y, Y, REPORT), "weighing", (1,)),
     "2 twijfel": Expected((Y, D, REPORT), "weighing", (1,)),
     "2 yes, 3 no with Veilig Thuis": Expected((Y, Y, REPORT, N), "reported", (1,), None, "report"),
@@ -62,12 +63,13 @@ def test_path_through_the_framework_is_recorded_and_told_when_coordinator_weighs
         assert len(session.scalars(select(HelpPlan)).all()) == (1 if PLAN in expected.moves else 0)
         audited = session.scalars(select(AuditEvent.action).where(AuditEvent.action == "question_answered")).all()
         assert len(audited) == len(answers)
-    # Who was told what: the director only "afweging loopt", the reporter only taken and closed.
+    # Who was told what: the director only "afweging loopt", the reporter only taken, weighed, closed.
     director_texts = [m["text"] for m in slack.fake.client(DIRECTOR).messages]
     assert any("afwegingskader loopt" in m for m in director_texts) is expected.director_told
     teacher_texts = [m["text"] for m in slack.fake.client(TEACHER).messages]
     assert any("opgepakt" in m for m in teacher_texts)
     assert any("afgesloten" in m for m in teacher_texts) is (expected.state == "closed")
+    assert sum("een afweging gemaakt" in m for m in teacher_texts) == int(expected.reporter_told_weighed)
     traffic = chat_traffic(slack)
     assert [s for s in SECRETS if s in traffic] == []
 
