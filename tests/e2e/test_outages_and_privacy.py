@@ -12,12 +12,13 @@ from sqlalchemy import select
 from bot.devtools.local import LocalSlack
 from bot.flows import registration
 from bot.flows.framework import Answer
-from bot.ids import Action
+from bot.ids import Action, Block
 from storage.models import Case, OutboxMessage
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
 from tests.e2e.casework import PLAN, REPORT, SECRETS, walk
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, SOURCE_DETAIL, register
 
+POSTPONE_REASON = "Uitstel-Geheim: moeder ligt in het ziekenhuis."
 PUPIL_DATA = (PUPIL_NAME, "Testkind", OBSERVED, "Blauwe plekken", LOCATION, COUNTER_FACTS, SOURCE_DETAIL)
 
 
@@ -84,9 +85,16 @@ def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered_and_worked(
         slack.driver.open_home(user_id)
     slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)
     walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES, PLAN, Answer.NO, REPORT)
+    # Weeks pass: reminders fire and escalate; one is postponed with a reason (dossier text).
+    for _ in range(4):
+        slack.services.clock.advance(timedelta(days=4))  # type: ignore[attr-defined]
+        slack.sweep()
+    slack.driver.click_in_messages(COORDINATOR, Action.POSTPONE_REMINDER)
+    slack.driver.submit(COORDINATOR, {Block.UNTIL: "2027-01-11", Block.POSTPONE_REASON: POSTPONE_REASON})
+    assert any("⏰" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
 
     # Modals for authorised users are where details belong; everything else must be clean.
-    markers = (*PUPIL_DATA, *SECRETS)
+    markers = (*PUPIL_DATA, *SECRETS, POSTPONE_REASON)
     outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.push", "views.update")]
     assert outside_modals
     leaks = [
