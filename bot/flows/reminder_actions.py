@@ -38,8 +38,7 @@ class PostponeForm:
 class Rescheduled:
     case_id: int
     reference: str
-    kind: ReminderKind
-    due_at: datetime
+    due_at: datetime  # when it comes again, after "not yet" or "remind me on …"
 
 
 def validate_postpone(form: PostponeForm, today: date) -> None:
@@ -68,7 +67,7 @@ def _on_reminder(services: Services, user_id: str, reminder_id: int, work: Calla
 
 
 def _rescheduled(ctx: CaseContext, row: Reminder) -> Rescheduled:
-    return Rescheduled(ctx.case.id, ctx.case.reference, ReminderKind(row.kind), row.due_at)
+    return Rescheduled(ctx.case.id, ctx.case.reference, row.due_at)
 
 
 def postpone(
@@ -136,7 +135,6 @@ class ReminderBrief:
     reminder_id: int
     reference: str
     kind: ReminderKind
-    due_at: datetime
 
 
 def brief(services: Services, user_id: str, reminder_id: int) -> ReminderBrief:
@@ -145,5 +143,5 @@ def brief(services: Services, user_id: str, reminder_id: int) -> ReminderBrief:
         services,
         user_id,
         reminder_id,
-        lambda ctx, row: ReminderBrief(row.id, ctx.case.reference, ReminderKind(row.kind), row.due_at),
+        lambda ctx, row: ReminderBrief(row.id, ctx.case.reference, ReminderKind(row.kind)),
     )
