@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(settings: Settings) -> int:
     from bot.app import SlackSettings, build_app
     from bot.bootstrap import build_services
-    from bot.scheduler import start_scheduler, sweep
+    from bot.scheduler import start_scheduler
     from bot.server import serve_http, serve_socket_mode
 
     problems = settings.problems_for_serving()
@@ -73,7 +73,6 @@ def _run(settings: Settings) -> int:
         send_timeout=settings.meldbot_send_timeout_seconds,
     )
     app, delivery = build_app(services, slack)
-    sweep(services, delivery)  # at once: what fell due or stayed unsent while the bot was down
     start_scheduler(services, delivery, settings.meldbot_sweep_seconds)
     if settings.slack_app_token is not None:
         serve_socket_mode(app, settings.slack_app_token.get_secret_value())

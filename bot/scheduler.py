@@ -8,6 +8,7 @@ APScheduler only says "now"; which reminders are due is decided by their rows.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -48,6 +49,8 @@ def start_scheduler(services: Services, delivery: OutboxDelivery, sweep_seconds:
         max_instances=1,  # a slow sweep is not overtaken by the next
         coalesce=True,
         misfire_grace_time=None,  # a late run still runs; the rows decide what is due
+        # The first run at once, beside serving: what fell due or stayed unsent while the bot was down.
+        next_run_time=datetime.now(UTC),
     )
     scheduler.start()
     return scheduler
