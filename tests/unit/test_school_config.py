@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,28 @@ def test_broken_yaml_and_missing_file_are_one_line_each(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as refused:
         load_directory(tmp_path / "nope.yml")
     assert "meldbot.example.yml" in refused.value.problems[0]
+
+
+REMINDERS = "schools:\n  - id: linde\n    name: De Linde\n    coordinators: [U0123ABCD]\n    reminders:\n"
+
+
+def test_reminder_terms_and_vacations_load_and_default_to_the_designs_terms() -> None:
+    text = REMINDERS + '      morning: "09:15"\n      vacations:\n        - {from: 2026-12-19, to: 2027-01-03}\n'
+
+    [school] = parse_directory(text, "meldbot.yml").schools
+
+    calendar = school.deadlines.calendar
+    assert calendar.morning == time(9, 15) and not calendar.is_working_day(date(2026, 12, 21))
+    assert school.deadlines.feedback_working_days == 5 and school.deadlines.case_idle_working_days == 10
+
+
+def test_reminder_mistakes_are_named_by_line() -> None:
+    assert problems(REMINDERS + "      morning: 8:30\n") == [
+        "meldbot.yml:6: 'schools[0].reminders.morning': write the time in quotes, like \"08:30\""
+    ]
+    assert problems(REMINDERS + "      vacations: [{from: 2027-01-03, to: 2026-12-19}]\n") == [
+        "meldbot.yml:6: 'schools[0].reminders.vacations[0]': 'to' lies before 'from'"
+    ]
+    assert problems(REMINDERS + "      referral_check_days: 30\n") == [
+        "meldbot.yml:6: 'schools[0].reminders.referral_check_days': Input should be less than or equal to 14"
+    ]
