@@ -186,9 +186,7 @@ class OutboxDelivery:
                     self._services.clock.sleep(busy.seconds)
                     continue
                 return self._defer_recipient(claimed, busy.seconds)
-            except SlackApiError as error:
-                return self._failed_attempt(claimed, error)
-            except (SlackClientError, OSError) as error:  # no answer: it may or may not have arrived
+            except (SlackClientError, OSError) as error:  # a refusal, a 5xx, or no answer at all
                 return self._failed_attempt(claimed, error)
             return self._settle(claimed, Outcome.SENT, channel=channel, ts=ts)
         raise AssertionError("unreachable: the last inline try defers")
