@@ -14,13 +14,13 @@ from slack_sdk import WebClient
 
 from bot.delivery import OutboxDelivery
 from bot.flows import registration
-from bot.flows.errors import InvalidInput, MeldcodeError
+from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.registration import OpenCaseFound, Registered
 from bot.flows.services import Services
 from bot.flows.vocabulary import Route
 from bot.handlers import forms
-from bot.handlers.respond import error_modal, field_errors
+from bot.handlers.respond import ack_refusal, error_modal
 from bot.ids import Action, Block, Callback, Command, Shortcut
 from bot.texts import t
 from bot.views.messages import start_message
@@ -85,11 +85,8 @@ def handle_signal_submission(
         result = registration.register_signal(
             services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
         )
-    except InvalidInput as error:
-        ack(response_action="errors", errors=field_errors(error, view))
-        return
     except MeldcodeError as error:
-        ack(response_action="update", view=error_modal(error))
+        ack_refusal(ack, view, error)
         return
     if isinstance(result, OpenCaseFound):
         ack(response_action="update", view=open_case_choice_modal(result))

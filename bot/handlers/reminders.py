@@ -12,13 +12,13 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.flows.errors import InvalidInput, MeldcodeError
+from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.reminder_actions import Rescheduled, brief, confirm_referral, not_yet, postpone
 from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.case import button_case_id
-from bot.handlers.respond import error_modal, field_errors, show
+from bot.handlers.respond import ack_refusal, error_modal, show
 from bot.ids import Action, Callback
 from bot.views.messages import Message
 from bot.views.reminders import postpone_modal, referral_confirmed_message, rescheduled_message
@@ -73,11 +73,8 @@ def handle_postpone_submission(
         done = postpone(
             services, body["user"]["id"], reminder_id if isinstance(reminder_id, int) else 0, form, view["id"]
         )
-    except InvalidInput as error:
-        ack(response_action="errors", errors=field_errors(error, view))
-        return
     except MeldcodeError as error:
-        ack(response_action="update", view=error_modal(error))
+        ack_refusal(ack, view, error)
         return
     ack()
     _replace(client, meta, rescheduled_message(done.reference, done.case_id, done.due_at))

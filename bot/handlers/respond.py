@@ -6,6 +6,7 @@ import logging
 from enum import StrEnum
 from typing import Any
 
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
@@ -39,6 +40,15 @@ def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
         else:
             errors[field] = t(key)
     return errors
+
+
+def ack_refusal(ack: Ack, view: dict[str, Any], error: MeldcodeError) -> None:
+    """Answer a submission the flow refused: input problems under their fields (the form stays as
+    typed), any other refusal in place of the form."""
+    if isinstance(error, InvalidInput):
+        ack(response_action="errors", errors=field_errors(error, view))
+    else:
+        ack(response_action="update", view=error_modal(error))
 
 
 def from_modal(body: dict[str, Any]) -> bool:

@@ -20,7 +20,7 @@ from bot.delivery import OutboxDelivery
 from bot.flows.closing import close_case
 from bot.flows.consultation import ConsultationRecorded, record_consultation, set_team
 from bot.flows.conversation import record_conversation, skip_conversation
-from bot.flows.errors import InvalidInput, MeldcodeError, StepNotAllowed
+from bot.flows.errors import MeldcodeError, StepNotAllowed
 from bot.flows.framework import Answer
 from bot.flows.help_plan import record_help_plan
 from bot.flows.ports import local_today
@@ -31,7 +31,7 @@ from bot.flows.steps import CaseBrief, prepare
 from bot.flows.weighing import AnswerForm, answer_question
 from bot.handlers import forms
 from bot.handlers.case import button_case_id, button_value
-from bot.handlers.respond import error_modal, field_errors, refresh_case, show
+from bot.handlers.respond import ack_refusal, error_modal, refresh_case, show
 from bot.ids import Action, Block, Callback
 from bot.views import casework as views
 from bot.views.case import ANSWER_OF_ACTION
@@ -105,11 +105,8 @@ def _submission(record: Record) -> Callable[..., None]:
         user_id, case_id = body["user"]["id"], forms.case_id(view)
         try:
             follow_up = record(services, user_id, case_id, view, f"{view['id']}:{view.get('callback_id')}")
-        except InvalidInput as error:
-            ack(response_action="errors", errors=field_errors(error, view))
-            return
         except MeldcodeError as error:
-            ack(response_action="update", view=error_modal(error))
+            ack_refusal(ack, view, error)
             return
         if follow_up is None:
             ack()
