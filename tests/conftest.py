@@ -90,12 +90,17 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'meldbot.sqlite3'}"
         return
-    url = request.getfixturevalue("postgres_server")
-    engine = create_engine(url)
-    with engine.begin() as connection:  # every test starts from an empty schema
+    yield request.getfixturevalue("empty_postgres")
+
+
+@pytest.fixture
+def empty_postgres(postgres_server: str) -> str:
+    """The session's PostgreSQL database with an empty schema: every test starts from nothing."""
+    engine = create_engine(postgres_server)
+    with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
-    yield url
+    return postgres_server
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 from bot.bootstrap import build_services
 from bot.config import Settings
@@ -22,7 +21,6 @@ from bot.flows.vocabulary import AuditAction, NoticeKind, ReminderState
 from bot.school_config import parse_directory
 from storage.crypto import generate_key
 from storage.models import AuditEvent, Case, OutboxMessage, Reminder
-from tests.conftest import POSTGRES_URL, _postgres_reason
 from tests.e2e.processes import meldbot_process
 
 COORDINATOR, TEACHER = "UCOORD001", "UTEACH001"
@@ -132,28 +130,11 @@ def test_killed_mid_delivery_and_restarted_every_due_reminder_and_queued_message
         services.db.dispose()
 
 
-@pytest.fixture
-def postgres_database() -> Iterator[str]:
-    reason = _postgres_reason()
-    if reason:
-        pytest.skip(reason)
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    name = f"meldbot_procs_{int(time.time() * 1000)}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.mark.postgres
 def test_two_processes_on_one_postgresql_deliver_500_due_reminders_exactly_once(
-    tmp_path: Path, postgres_database: str
+    tmp_path: Path, empty_postgres: str
 ) -> None:
-    services, env = _prepare(tmp_path, postgres_database)
+    services, env = _prepare(tmp_path, empty_postgres)
     _seed(services, count=500, queued=0)
     fake = FakeSlack()
     fake.start()
