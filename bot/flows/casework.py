@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot.flows import audit, process, reminders
 from bot.flows.access import Permission, case_roles, grants
 from bot.flows.directory import School
-from bot.flows.errors import AccessDenied, CaseNotFound
+from bot.flows.errors import AccessDenied, CaseNotFound, StepNotAllowed
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction, CaseState, Role
@@ -61,7 +61,10 @@ class CaseContext:
         return CaseState(self.case.state)
 
     def require(self, step: CaseStep) -> None:
+        """Refuse a step that does not fit the case now: its state, or (feedback) no melding awaits it."""
         process.require(self.state, step)
+        if step is CaseStep.FEEDBACK and repo.report_awaiting_feedback(self.session, self.case.id) is None:
+            raise StepNotAllowed()
 
     def record(self, action: AuditAction, **detail: object) -> None:
         audit.record(

@@ -10,7 +10,6 @@ from datetime import date
 from bot.flows import framework, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
-from bot.flows.errors import StepNotAllowed
 from bot.flows.ports import local_today
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
@@ -149,19 +148,16 @@ def record_feedback(services: Services, user_id: str, case_id: int, form: Feedba
     validate_feedback(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> ReportRecorded:
-        report = repo.report_awaiting_feedback(ctx.session, ctx.case.id)
-        if report is None:
-            reports = repo.reports_of(ctx.session, ctx.case.id)
-            if reports and reports[-1].feedback_by == user_id:
-                return ReportRecorded(ctx.case.id, ctx.case.reference, reports[-1].meldnorm)  # a double submit
-            raise StepNotAllowed()
-        ctx.require(CaseStep.FEEDBACK)
-        if report.feedback is None:
-            report.feedback_on, report.feedback_by = form.feedback_on, user_id
-            report.feedback = ctx.seal(Report, "feedback", form.feedback)
-            ctx.touch()
-            ctx.record(AuditAction.FEEDBACK_RECORDED, report_id=report.id)
-            reminders.end(ctx.session, services.clock, ctx.case.id, [ReminderKind.FEEDBACK], subject_id=report.id)
+        reports = repo.reports_of(ctx.session, ctx.case.id)
+        if reports and reports[-1].feedback is not None and reports[-1].feedback_by == user_id:
+            return ReportRecorded(ctx.case.id, ctx.case.reference, reports[-1].meldnorm)  # a double submit
+        ctx.require(CaseStep.FEEDBACK)  # refused unless a melding awaits feedback
+        report = reports[-1]
+        report.feedback_on, report.feedback_by = form.feedback_on, user_id
+        report.feedback = ctx.seal(Report, "feedback", form.feedback)
+        ctx.touch()
+        ctx.record(AuditAction.FEEDBACK_RECORDED, report_id=report.id)
+        reminders.end(ctx.session, services.clock, ctx.case.id, [ReminderKind.FEEDBACK], subject_id=report.id)
         return ReportRecorded(ctx.case.id, ctx.case.reference, report.meldnorm)
 
     return act(services, user_id, case_id, Permission.DECIDE, work)

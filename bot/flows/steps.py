@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.flows.casework import STEP_PERMISSION, CaseContext, act, answer_permission
-from bot.flows.errors import StepNotAllowed
 from bot.flows.framework import WeighingState
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
@@ -38,8 +37,6 @@ def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, ques
             check_answerable(ctx, weighing, question or 0)
         else:
             ctx.require(step)
-        if step is CaseStep.FEEDBACK and repo.report_awaiting_feedback(ctx.session, ctx.case.id) is None:
-            raise StepNotAllowed()
         team = tuple(m.user_id for m in repo.team_of(ctx.session, ctx.case.id) if m.role == Role.TEAM_MEMBER)
         return CaseBrief(
             ctx.case.id,

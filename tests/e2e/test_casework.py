@@ -12,7 +12,17 @@ from sqlalchemy import func, select
 from bot.devtools.local import LocalSlack
 from bot.flows.framework import Answer
 from bot.ids import Action, Block, Callback
-from storage.models import AuditEvent, Case, Consultation, Conversation, Signal, TeamMember, Weighing, WeighingAnswer
+from storage.models import (
+    AuditEvent,
+    Case,
+    Consultation,
+    Conversation,
+    Report,
+    Signal,
+    TeamMember,
+    Weighing,
+    WeighingAnswer,
+)
 from tests.conftest import COORDINATOR, COORDINATOR_2, OTHER_SCHOOL_TEACHER, TEACHER, TEACHER_2
 from tests.e2e.casework import (
     PLAN,
@@ -300,6 +310,32 @@ def test_closing_is_refused_when_no_reason_is_given_or_the_case_is_not_reported(
     with slack.services.db.transaction() as session:
         closed = session.get(Case, int(case))
         assert closed is not None and (closed.state, closed.close_reason) == ("closed", "handed_over")
+
+
+def test_feedback_is_offered_only_while_a_melding_awaits_it_and_recorded_once(slack: LocalSlack) -> None:
+    case = registered_and_taken(slack)
+    slack.driver.click(COORDINATOR, Action.RECORD_FEEDBACK, case)  # crafted: there is no melding yet
+    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
+
+    open_case(slack, COORDINATOR, case)
+    walk(slack, COORDINATOR, Y, Y, "report")  # question 2's melding: the weighing goes on with Veilig Thuis
+    assert f'"{Action.RECORD_FEEDBACK}"' in top_text(slack, COORDINATOR)
+    slack.driver.click_in_modal(COORDINATOR, Action.RECORD_FEEDBACK)
+    form = slack.fake.top_modal(COORDINATOR)
+    values = {Block.FEEDBACK_ON: "2026-11-16", Block.FEEDBACK: "Veilig Thuis start onderzoek."}
+    slack.driver.submit(COORDINATOR, values)
+    slack.fake.client(COORDINATOR).modals.append(form)  # the same form again: a double submit
+    slack.driver.submit(COORDINATOR, values)
+    slack.driver.click(COORDINATOR_2, Action.RECORD_FEEDBACK, case)  # another coordinator, a stale button
+
+    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR_2)
+    with slack.services.db.transaction() as session:
+        [report] = session.scalars(select(Report)).all()
+        assert report.feedback_by == COORDINATOR
+        audited = session.scalars(select(AuditEvent).where(AuditEvent.action == "feedback_recorded")).all()
+        assert len(audited) == 1
+    open_case(slack, COORDINATOR, case)
+    assert f'"{Action.RECORD_FEEDBACK}"' not in top_text(slack, COORDINATOR)
 
 
 def test_rationale_is_required_and_kept_whole_when_answering(slack: LocalSlack) -> None:
