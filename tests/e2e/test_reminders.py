@@ -4,7 +4,7 @@ morning, once, acts from the message, escalates when ignored, and stops when ans
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -283,3 +283,24 @@ def test_closing_the_case_ends_every_reminder_it_had(slack: LocalSlack) -> None:
 def _buttons(message: dict[str, object]) -> list[dict[str, str]]:
     blocks = json.loads(json.dumps(message.get("blocks") or []))
     return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+
+
+def test_double_clicks_on_a_reminder_record_one_decision(slack: LocalSlack) -> None:
+    help_running(slack, "2027-03-01")
+    at(slack, "2026-11-26")  # the referral check reaches the casemanager
+
+    reminder_id = str(reminder(slack, ReminderKind.REFERRAL).id)
+    slack.driver.click_in_messages(TEACHER_2, Action.REMINDER_NOT_YET)
+    slack.driver.click(TEACHER_2, Action.REMINDER_NOT_YET, reminder_id)  # the same button, twice
+    slack.driver.click(TEACHER_2, Action.POSTPONE_REMINDER, reminder_id)
+    form = slack.fake.top_modal(TEACHER_2)
+    values = {Block.UNTIL: "2026-12-10", Block.POSTPONE_REASON: "Gezin is op vakantie."}
+    slack.driver.submit(TEACHER_2, values)
+    slack.fake.client(TEACHER_2).modals.append(form)  # the same form submitted again
+    slack.driver.submit(TEACHER_2, values)
+
+    assert len(events(slack, AuditAction.REMINDER_NOT_YET)) == 1
+    assert len(events(slack, AuditAction.REMINDER_POSTPONED)) == 1
+    with slack.services.db.transaction() as session:
+        assert len(session.scalars(select(ReminderPostponement)).all()) == 1
+    assert reminder(slack, ReminderKind.REFERRAL).due_at == datetime(2026, 12, 10, 7, 30, tzinfo=UTC)
