@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.school_config import ConfigError
+from storage.audit_chain import Anchor
 
 EXIT_PROBLEM = 2
 
@@ -22,6 +23,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
     outbox = commands.add_parser("outbox", help="messages the bot could not deliver")
     outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
+    audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -43,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(sys.stdout)
         if args.command == "outbox":
             return _retry_outbox(load_settings())
+        if args.command == "audit":
+            from bot.commands.audit import verify
+
+            return verify(load_settings(), sys.stdout, args.head)
         if args.command == "keygen":
             from storage.crypto import generate_key
 
@@ -96,6 +104,13 @@ def _retry_outbox(settings: Settings) -> int:
         db.dispose()
     print(f"meldbot outbox retry: {count} message(s) will be tried again by the running bot")
     return 0
+
+
+def _anchor(text: str) -> Anchor:
+    try:
+        return Anchor.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _secret(value: object) -> str | None:

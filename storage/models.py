@@ -126,6 +126,9 @@ class Case(Base):
     close_reason: Mapped[str | None] = mapped_column(String(32))
     close_note: Mapped[str | None] = mapped_column(Text)
     monitoring: Mapped[str | None] = mapped_column(Text)  # monitoring agreements at closing
+    # Set when the retention period ended and the personal data was removed; the row stays as
+    # the anchor of its audit events.
+    purged_at: Mapped[datetime | None]
 
     signals: Mapped[list[Signal]] = relationship(back_populates="case", order_by="Signal.id")
 
@@ -362,7 +365,11 @@ class ReminderPostponement(Base):
 
 
 class AuditEvent(Base):
-    """An append-only record of who did what, when. Never holds personal data in clear."""
+    """An append-only record of who did what, when. Never holds personal data in clear.
+
+    Each event carries the hash of the one before it (storage.audit_chain), so that a changed,
+    inserted or deleted row breaks the chain where it happened.
+    """
 
     __tablename__ = "audit_event"
 
@@ -373,6 +380,39 @@ class AuditEvent(Base):
     school_id: Mapped[str | None] = mapped_column(String(64), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("meldcase.id"), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class EncryptionKey(Base):
+    """A key that sealed values in this database, known by its id only (never the key itself).
+
+    The canary is a fixed text sealed under the key: opening it proves that a configured key is
+    the right one before anything is read or written. A key is retired once a rotation moved
+    every value off it.
+    """
+
+    __tablename__ = "encryption_key"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    canary: Mapped[str] = mapped_column(String(200))  # a fixed text, not free text: not in SEALED_COLUMNS
+    first_used_at: Mapped[datetime]
+    retired_at: Mapped[datetime | None]
+
+
+class StatisticCount(Base):
+    """Anonymous counts of purged cases, per school, year of registration and measure.
+
+    Live cases are counted from their rows; when retention removes a case, its measures are
+    added here first, so that the statistics do not change when the data goes.
+    """
+
+    __tablename__ = "statistic_count"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measure: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class OutboxMessage(Base):

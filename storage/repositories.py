@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, inspect, or_, select, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage import audit_chain
 from storage.models import (
     AuditEvent,
     Base,
@@ -218,7 +219,7 @@ def case_events(session: Session, case_id: int, excluded: Sequence[str]) -> list
 
 
 def append_audit_event(session: Session, event: AuditEvent) -> None:
-    session.add(event)
+    audit_chain.append(session, event)
 
 
 # --- outbox and event receipts -------------------------------------------------------------
