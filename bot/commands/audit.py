@@ -28,7 +28,7 @@ def verify(settings: Settings, out: TextIO, anchor: Anchor | None = None) -> int
     broken = result.broken
     if broken is None:
         print(f"meldbot audit verify: intact, {result.head.count} events. Head: {result.head}", file=out)
-        print("Note the head somewhere else; `meldbot audit verify --head <head>` checks the chain still holds it.", file=out)
+        print("Note the head elsewhere: `meldbot audit verify --head <head>` checks that the chain holds it.", file=out)
         return 0
     if broken.id is None:
         print(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import sqlite3
 import threading
@@ -50,7 +51,7 @@ def test_events_written_by_concurrent_transactions_form_one_unbroken_chain(servi
     with services.db.transaction() as session:
         rows = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
     assert rows[0].prev_hash == audit_chain.GENESIS
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(rows, rows[1:], strict=False))
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(rows))
 
 
 def test_a_rolled_back_transaction_leaves_no_link(services: Services) -> None:
@@ -135,7 +136,8 @@ def test_an_edited_row_is_named(sqlite_file: Path) -> None:
 def test_an_edited_row_with_a_recomputed_hash_breaks_the_next_link(sqlite_file: Path) -> None:
     ids = _ids(sqlite_file)
     with sqlite3.connect(sqlite_file) as connection:
-        connection.execute("UPDATE audit_event SET action = 'nothing_happened', hash = ? WHERE id = ?", ("f" * 64, ids[3]))
+        forged = ("f" * 64, ids[3])
+        connection.execute("UPDATE audit_event SET action = 'nothing_happened', hash = ? WHERE id = ?", forged)
 
     code, out = _run_verify(sqlite_file)
 
