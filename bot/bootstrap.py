@@ -14,6 +14,7 @@ from bot.flows.ports import Clock, SystemClock
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction
 from bot.school_config import load_directory
+from storage import keyring
 from storage import repositories as repo
 from storage.crypto import FieldCipher, KeyConfigError, generate_key, parse_key
 from storage.db import Database
@@ -21,21 +22,63 @@ from storage.db import Database
 log = logging.getLogger(__name__)
 
 KEY_FILE = "encryption.key"
+PREVIOUS_KEYS_FILE = "encryption.previous-keys"  # one per line, kept while a rotation runs
 
 
-def load_cipher(settings: Settings) -> FieldCipher:
-    """The configured key; for a local install without one, a key generated once on disk."""
-    if settings.meldbot_encryption_key is not None:
-        text = settings.meldbot_encryption_key.get_secret_value()
-        origin = "MELDBOT_ENCRYPTION_KEY"
+def key_files_in_use(settings: Settings) -> bool:
+    """Whether keys live in the data directory (no MELDBOT_ENCRYPTION_KEY configured)."""
+    return settings.meldbot_encryption_key is None
+
+
+def load_cipher(settings: Settings, *, stored: set[str]) -> FieldCipher:
+    """The configured keys. A local install without MELDBOT_ENCRYPTION_KEY keeps them in the data
+    directory; a key is generated there only while the database seals nothing (`stored` is empty)."""
+    if not key_files_in_use(settings):
+        assert settings.meldbot_encryption_key is not None
+        active = ("MELDBOT_ENCRYPTION_KEY", settings.meldbot_encryption_key.get_secret_value())
+        previous_text = settings.meldbot_previous_encryption_keys
+        older = [
+            ("MELDBOT_PREVIOUS_ENCRYPTION_KEYS", k)
+            for k in _split(previous_text.get_secret_value() if previous_text else "")
+        ]
     else:
         path = settings.meldbot_data_dir / KEY_FILE
-        text = _read_or_create_key(path)
-        origin = str(path)
+        if not path.exists() and stored:
+            raise SettingsError(
+                [
+                    f"{path} is missing, but the database holds dossiers sealed under key {', '.join(sorted(stored))}: "
+                    "restore the key file from your backup (or set MELDBOT_ENCRYPTION_KEY to that key)"
+                ]
+            )
+        active = (str(path), _read_or_create_key(path))
+        previous_path = settings.meldbot_data_dir / PREVIOUS_KEYS_FILE
+        lines = previous_path.read_text(encoding="ascii") if previous_path.exists() else ""
+        older = [(str(previous_path), k) for k in _split(lines)]
+    return FieldCipher(_parse(*active), tuple(_parse(*entry) for entry in older))
+
+
+def _split(text: str) -> list[str]:
+    return [part for part in text.replace(",", " ").split() if part]
+
+
+def _parse(origin: str, text: str) -> bytes:
     try:
-        return FieldCipher(parse_key(text))
+        return parse_key(text)
     except KeyConfigError as error:
         raise SettingsError([f"{origin} is malformed ({error}): use a key made by `meldbot keygen`"]) from None
+
+
+def open_cipher(settings: Settings, db: Database, clock: Clock) -> FieldCipher:
+    """The configured keys, admitted only if they open everything the database still holds."""
+    with db.transaction() as session:
+        stored = keyring.stored_key_ids(session)
+    cipher = load_cipher(settings, stored=stored)
+    try:
+        with db.transaction() as session:
+            keyring.admit(session, cipher, clock.now())
+    except KeyConfigError as error:
+        raise SettingsError([f"encryption key refused: {error}"]) from None
+    return cipher
 
 
 def _read_or_create_key(path: Path) -> str:
@@ -60,14 +103,19 @@ def _read_or_create_key(path: Path) -> str:
 def build_services(settings: Settings, clock: Clock | None = None, directory: Directory | None = None) -> Services:
     """Everything the flows need, with the schema migrated and the configuration mirrored."""
     directory = directory if directory is not None else load_directory(settings.meldbot_config)
-    cipher = load_cipher(settings)
+    clock = clock or SystemClock()
     if settings.database_url is None:
         settings.meldbot_data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.from_url(settings.effective_database_url)
-    services = Services(db=db, cipher=cipher, directory=directory, clock=clock or SystemClock())
-    with db.startup_lock():
-        db.migrate()
-        mirror_directory(services)
+    try:
+        with db.startup_lock():
+            db.migrate()
+            cipher = open_cipher(settings, db, clock)
+            services = Services(db=db, cipher=cipher, directory=directory, clock=clock)
+            mirror_directory(services)
+    except BaseException:
+        db.dispose()
+        raise
     return services
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.bootstrap import KEY_FILE, load_cipher
+from bot.bootstrap import load_cipher
 from bot.config import Settings, SettingsError, load_settings
 from bot.school_config import ConfigError, load_directory
+from storage import keyring
 from storage import repositories as repo
-from storage.crypto import DecryptionError, KeyConfigError
+from storage.crypto import KeyConfigError
 from storage.db import Database
-from storage.models import Case, OutboxMessage, purpose
+from storage.models import OutboxMessage
 
 
 def check() -> list[str]:
@@ -29,28 +29,22 @@ def check() -> list[str]:
 
 
 def _check_key_and_database(settings: Settings) -> list[str]:
-    if settings.meldbot_encryption_key is None and not (settings.meldbot_data_dir / KEY_FILE).exists():
-        return []  # nothing stored yet: `meldbot run` makes a key and the database
-    try:
-        cipher = load_cipher(settings)
-    except SettingsError as error:
-        return error.problems
     if not settings.database_may_exist:
-        return []
+        return []  # nothing stored yet: `meldbot run` makes a key and the database
     db = Database.from_url(settings.effective_database_url)
     try:
-        pending = db.pending_migrations()
-        if pending:
+        if db.pending_migrations():
             return []  # an older schema is fine: `meldbot run` migrates before serving
         with db.transaction() as session:
-            sample = session.scalars(select(Case.pupil_name).where(Case.pupil_name.is_not(None)).limit(1)).first()
+            stored = keyring.stored_key_ids(session)
+            keyring.check(session, load_cipher(settings, stored=stored))
             failed = repo.failed_outbox(session)
-        if sample is not None:
-            cipher.open(sample, purpose(Case, "pupil_name"))
+    except SettingsError as error:
+        return error.problems
     except SQLAlchemyError as error:
         return [f"DATABASE_URL: the database does not answer ({type(error).__name__}): check the URL and the server"]
-    except (DecryptionError, KeyConfigError):
-        return ["MELDBOT_ENCRYPTION_KEY does not open the stored dossiers: configure the key they were written with"]
+    except KeyConfigError as error:
+        return [f"encryption key refused: {error}"]
     finally:
         db.dispose()
     return _failed_messages(failed)

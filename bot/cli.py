@@ -23,6 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
     outbox = commands.add_parser("outbox", help="messages the bot could not deliver")
     outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
+    keys = commands.add_parser("keys", help="the encryption keys")
+    keys.add_argument("action", choices=["rotate"], help="rotate: re-encrypt everything under a new key (resumable)")
     audit = commands.add_parser("audit", help="the audit trail")
     audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
     audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
@@ -51,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.commands.audit import verify
 
             return verify(load_settings(), sys.stdout, args.head)
+        if args.command == "keys":
+            from bot.commands.keys import rotate
+
+            return rotate(load_settings(), sys.stdout)
         if args.command == "keygen":
             from storage.crypto import generate_key
 

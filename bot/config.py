@@ -22,6 +22,7 @@ _HINTS = {
     "SLACK_APP_TOKEN": "an app-level token (xapp-...) with connections:write, from 'Basic Information'",
     "SLACK_API_URL": "an http(s) URL such as https://slack.com/api/ (leave it unset for Slack itself)",
     "MELDBOT_ENCRYPTION_KEY": "a key made by `meldbot keygen` (44 characters of base64)",
+    "MELDBOT_PREVIOUS_ENCRYPTION_KEYS": "the keys used before, comma-separated, while `meldbot keys rotate` runs",
     "PORT": "a TCP port number between 1 and 65535",
     "MELDBOT_SWEEP_SECONDS": "a number of seconds between 1 and 3600",
     "MELDBOT_SEND_TIMEOUT_SECONDS": "a number of seconds between 1 and 120",
@@ -39,6 +40,7 @@ class Settings(BaseSettings):
     meldbot_data_dir: Path = Path("data")
     meldbot_config: Path = Path("meldbot.yml")
     meldbot_encryption_key: SecretStr | None = None
+    meldbot_previous_encryption_keys: SecretStr | None = None  # comma-separated, during a rotation
     meldbot_sweep_seconds: int = Field(default=30, ge=1, le=3600)
     meldbot_send_timeout_seconds: int = Field(default=15, ge=1, le=120)
     host: str = "0.0.0.0"

@@ -61,14 +61,24 @@ class FieldCipher:
     def active_key_id(self) -> str:
         return key_id(self.active_key)
 
+    @property
+    def key_ids(self) -> frozenset[str]:
+        return frozenset(self._keys())
+
     def _keys(self) -> dict[str, bytes]:
         return {key_id(k): k for k in (self.active_key, *self.older_keys)}
 
-    def seal(self, plaintext: str, purpose: str) -> str:
+    def seal(self, plaintext: str, purpose: str, under: str | None = None) -> str:
+        """Seal under the active key, or (`under`, a key id) under one of the older ones."""
+        kid = under or self.active_key_id
         nonce = os.urandom(12)
-        sealed = AESGCM(self.active_key).encrypt(nonce, plaintext.encode("utf-8"), purpose.encode())
+        sealed = AESGCM(self._keys()[kid]).encrypt(nonce, plaintext.encode("utf-8"), purpose.encode())
         token = base64.urlsafe_b64encode(nonce + sealed).decode("ascii")
-        return f"{_FORMAT}:{self.active_key_id}:{token}"
+        return f"{_FORMAT}:{kid}:{token}"
+
+    def is_current(self, stored: str) -> bool:
+        """Whether a stored value is sealed under the active key (nothing for a rotation to do)."""
+        return stored.startswith(f"{_FORMAT}:{self.active_key_id}:")
 
     def open(self, stored: str, purpose: str) -> str:
         try:
@@ -96,6 +106,11 @@ class FieldCipher:
         normal = "\x1f".join(_normalise(p) for p in parts)
         digest = hmac.new(index_key, normal.encode("utf-8"), hashlib.sha256).hexdigest()
         return f"{self.active_key_id}:{digest}"
+
+
+def sealed_key_id(stored: str) -> str:
+    """The id of the key a stored value was sealed under."""
+    return stored.split(":", 2)[1]
 
 
 def _normalise(text: str) -> str:

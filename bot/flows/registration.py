@@ -26,6 +26,7 @@ from bot.flows.vocabulary import (
     SignalSource,
 )
 from storage import repositories as repo
+from storage.crypto import FieldCipher
 from storage.models import Case, RegistrationDraft, Signal, purpose
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ def register_signal(
             earlier = _earlier_result(session, submission_key)
             if earlier is not None:
                 return earlier
-            lookup = services.cipher.lookup_token(school.id, form.pupil_name, _group_key(form.pupil_group))
+            lookup = pupil_lookup(services.cipher, school.id, form.pupil_name, form.pupil_group)
             open_case = repo.open_case_for_pupil(session, school.id, Route.HOME, lookup)
             if open_case is not None and open_case.submission_key == submission_key:
                 # A twin of this very submission created the case after our first look (PostgreSQL
@@ -191,7 +192,7 @@ def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_c
             if add_to_open_case and open_case is not None and open_case.closed_at is None:
                 case = open_case
             else:
-                lookup = services.cipher.lookup_token(school.id, form.pupil_name, _group_key(form.pupil_group))
+                lookup = pupil_lookup(services.cipher, school.id, form.pupil_name, form.pupil_group)
                 case = _new_case(session, services, school.id, user_id, Route.HOME, draft.submission_key, acute)
                 _seal_pupil(services, case, form, lookup)
             draft.payload = None
@@ -237,6 +238,11 @@ def pending_draft(services: Services, user_id: str, draft_id: int) -> OpenCaseFo
         case = repo.get_case(session, draft.open_case_id)
         assert case is not None
         return OpenCaseFound(draft.id, case.reference)
+
+
+def pupil_lookup(cipher: FieldCipher, school_id: str, pupil_name: str, pupil_group: str) -> str:
+    """The blind-index token that finds a pupil's open case without decrypting every name."""
+    return cipher.lookup_token(school_id, pupil_name, _group_key(pupil_group))
 
 
 # --- internals ------------------------------------------------------------------------------

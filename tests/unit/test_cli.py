@@ -87,7 +87,7 @@ def test_check_refuses_a_key_that_does_not_open_the_stored_dossiers(tmp_path: Pa
     wrong = meldbot(tmp_path, "check", **{**env, "MELDBOT_ENCRYPTION_KEY": generate_key()})
 
     assert wrong.returncode == 2
-    assert "does not open the stored dossiers" in wrong.stderr
+    assert "which is not configured" in wrong.stderr
 
 
 _SEED = """
@@ -105,8 +105,8 @@ def test_key_is_generated_once_and_private_when_none_is_configured(
 ) -> None:
     settings = Settings(_env_file=None, meldbot_data_dir=tmp_path / "data")  # type: ignore[call-arg]
 
-    first = load_cipher(settings)
-    second = load_cipher(settings)
+    first = load_cipher(settings, stored=set())
+    second = load_cipher(settings, stored=set())
 
     key_file = tmp_path / "data" / "encryption.key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
@@ -118,6 +118,6 @@ def test_malformed_configured_key_is_refused_with_the_fix(tmp_path: Path) -> Non
     settings = Settings(_env_file=None, meldbot_encryption_key="too-short")  # type: ignore[call-arg]
 
     with pytest.raises(SettingsError) as refused:
-        load_cipher(settings)
+        load_cipher(settings, stored=set())
     assert refused.value.problems[0].startswith("MELDBOT_ENCRYPTION_KEY is malformed")
     assert "meldbot keygen" in refused.value.problems[0]
