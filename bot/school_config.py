@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.flows.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
-from bot.flows.directory import Directory, School
+from bot.flows.directory import DEFAULT_RETENTION_YEARS, Directory, RetentionPolicy, School
 
 SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
 
@@ -60,6 +60,15 @@ class _Reminders(BaseModel):
         return DeadlinePolicy(calendar=calendar, **terms)
 
 
+class _Retention(BaseModel):
+    """How long a closed case is kept (docs: README, Retention). Nothing is purged until confirmed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    years_after_closing: Annotated[int, Field(ge=1, le=20)] = DEFAULT_RETENTION_YEARS
+    confirmed: bool = False
+
+
 class _SchoolEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -69,12 +78,14 @@ class _SchoolEntry(BaseModel):
     directors: list[SlackUserId] = []
     members: Literal["all"] | list[SlackUserId] = "all"
     reminders: _Reminders = _Reminders()
+    retention: _Retention = _Retention()
 
 
 class _ConfigFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     schools: Annotated[list[_SchoolEntry], Field(min_length=1)]
+    admins: list[SlackUserId] = []  # the board: anonymous statistics of every school, never a dossier
 
 
 def load_directory(path: Path) -> Directory:
@@ -112,7 +123,7 @@ def parse_directory(text: str, name: str) -> Directory:
         seen.setdefault(entry.id, line)
     if problems:
         raise ConfigError(problems)
-    return Directory(tuple(_school(entry) for entry in parsed.schools))
+    return Directory(tuple(_school(entry) for entry in parsed.schools), frozenset(parsed.admins))
 
 
 def _school(entry: _SchoolEntry) -> School:
@@ -123,6 +134,7 @@ def _school(entry: _SchoolEntry) -> School:
         directors=tuple(entry.directors),
         members=None if entry.members == "all" else frozenset(entry.members),
         deadlines=entry.reminders.policy(),
+        retention=RetentionPolicy(entry.retention.years_after_closing, entry.retention.confirmed),
     )
 
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from bot.flows import audit, process, reminders
-from bot.flows.access import Permission, case_roles, grants
+from bot.flows.access import CaseFacts, Permission, case_roles, decide, grants
 from bot.flows.directory import School
 from bot.flows.errors import AccessDenied, CaseNotFound, StepNotAllowed
 from bot.flows.process import CaseStep
@@ -103,9 +103,33 @@ class CaseContext:
         return row, True
 
 
-def roles_for(session: Session, services: Services, user_id: str, case: Case) -> frozenset[Role]:
+def facts_of(session: Session, case: Case, user_id: str) -> CaseFacts:
+    """What the access policy needs to know about this case and this user, read from storage."""
     team = frozenset(Role(r) for r in repo.team_roles(session, case.id, user_id))
-    return case_roles(services.directory, user_id, case, team)
+    return CaseFacts(case.school_id, case.reporter_id, team, purged=case.purged_at is not None)
+
+
+def roles_for(session: Session, services: Services, user_id: str, case: Case) -> frozenset[Role]:
+    return case_roles(services.directory, user_id, facts_of(session, case, user_id))
+
+
+def may(session: Session, services: Services, user_id: str, case: Case, permission: Permission) -> bool:
+    """The access policy's answer for this user, this case and this action."""
+    facts = facts_of(session, case, user_id)
+    return decide(services.directory, user_id, permission, school_id=case.school_id, case=facts)
+
+
+def refuse(session: Session, services: Services, user_id: str, case: Case, permission: Permission) -> None:
+    """Put a refusal on record (the caller raises AccessDenied after the commit)."""
+    audit.record(
+        session,
+        services.clock,
+        user_id,
+        AuditAction.ACCESS_REFUSED,
+        school_id=case.school_id,
+        case_id=case.id,
+        permission=str(permission),
+    )
 
 
 def act(services: Services, user_id: str, case_id: int, permission: Permission, work: Callable[[CaseContext], T]) -> T:
@@ -120,23 +144,15 @@ def act(services: Services, user_id: str, case_id: int, permission: Permission, 
             case = repo.lock_case(session, case_id)
             if case is None:
                 raise CaseNotFound()
-            roles = roles_for(session, services, user_id, case)
             school = services.directory.school(case.school_id)
-            if school is not None and grants(roles, permission):
+            if school is not None and may(session, services, user_id, case, permission):
+                roles = roles_for(session, services, user_id, case)
                 ctx = CaseContext(session, services, case, school, user_id, roles)
                 result = work(ctx)
                 if ctx.touched:
                     reminders.on_activity(session, services.clock, case, school)
                 return result
-            audit.record(
-                session,
-                services.clock,
-                user_id,
-                AuditAction.ACCESS_REFUSED,
-                school_id=case.school_id,
-                case_id=case.id,
-                permission=str(permission),
-            )
+            refuse(session, services, user_id, case, permission)
         # Raised after the commit, so that the refusal stays on record.
         raise AccessDenied()
 

@@ -8,6 +8,16 @@ from dataclasses import dataclass, field
 from bot.flows.deadlines import DeadlinePolicy
 from bot.flows.vocabulary import Role
 
+# Two years after closing, after the rule for the leerlingdossier (kept at most two years after
+# a pupil leaves). A proposal only: each school confirms it, or sets its own, in meldbot.yml.
+DEFAULT_RETENTION_YEARS = 2
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    years_after_closing: int = DEFAULT_RETENTION_YEARS
+    confirmed: bool = False  # until the school confirms, nothing is purged and `meldbot check` says so
+
 
 @dataclass(frozen=True)
 class School:
@@ -17,6 +27,7 @@ class School:
     directors: tuple[str, ...]
     members: frozenset[str] | None  # None: every user in the workspace may report
     deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)
 
     def roles_of(self, user_id: str) -> frozenset[Role]:
         roles = set()
@@ -32,6 +43,7 @@ class School:
 @dataclass(frozen=True)
 class Directory:
     schools: tuple[School, ...]
+    admins: frozenset[str] = frozenset()  # the board's admins, for every school in the file
 
     def school(self, school_id: str) -> School | None:
         return next((s for s in self.schools if s.id == school_id), None)
@@ -53,3 +65,5 @@ class Directory:
                 yield school.id, user, Role.DIRECTOR
             for user in sorted(school.members or ()):
                 yield school.id, user, Role.REPORTER
+            for user in sorted(self.admins):
+                yield school.id, user, Role.ADMIN

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.flows import audit
-from bot.flows.access import Permission, grants, may_oversee
-from bot.flows.casework import permitted_steps, roles_for
+from bot.flows.access import Permission, decide
+from bot.flows.casework import may, permitted_steps, refuse, roles_for
 from bot.flows.errors import AccessDenied, CaseNotFound
 from bot.flows.framework import Answer, WeighingState
 from bot.flows.process import CaseStep
@@ -235,6 +235,7 @@ class StatusView:
     reference: str
     state: CaseState
     created_at: datetime
+    purged_at: datetime | None = None  # the retention period ended: nothing else is left
 
 
 @dataclass(frozen=True)
@@ -253,14 +254,14 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
         case = repo.get_case(session, case_id)
         if case is None:
             raise CaseNotFound()
-        roles = roles_for(session, services, user_id, case)
         school = services.directory.school(case.school_id)
 
         def record(action: AuditAction, **detail: object) -> None:
             audit.record(session, services.clock, user_id, action, school_id=case.school_id, case_id=case.id, **detail)
 
-        if school is not None and grants(roles, Permission.VIEW_DOSSIER):
+        if school is not None and may(session, services, user_id, case, Permission.VIEW_DOSSIER):
             record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
+            roles = roles_for(session, services, user_id, case)
             weighing = repo.current_weighing(session, case.id)
             steps = permitted_steps(
                 roles,
@@ -270,10 +271,10 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
                 question=weighing.question if weighing else 1,
             )
             return _dossier(session, services.cipher, case, school.name, tuple(steps))
-        if school is not None and grants(roles, Permission.VIEW_STATUS) and section is None:
+        if school is not None and section is None and may(session, services, user_id, case, Permission.VIEW_STATUS):
             record(AuditAction.STATUS_VIEWED)
-            return StatusView(case.reference, CaseState(case.state), case.created_at)
-        record(AuditAction.ACCESS_REFUSED, permission=str(Permission.VIEW_DOSSIER))
+            return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
+        refuse(session, services, user_id, case, Permission.VIEW_DOSSIER)
     # Raised after the commit, so that the refusal stays on record.
     raise AccessDenied()
 
@@ -282,9 +283,14 @@ def cases_for_home(
     services: Services, user_id: str, limit: int = 25
 ) -> tuple[list[CaseSummary] | None, list[CaseSummary]]:
     """(open cases of the schools this user oversees, or None if none; cases this user reported)."""
-    overseen = [s.id for s in services.directory.schools_of(user_id) if may_oversee(services.directory, user_id, s.id)]
+    directory = services.directory
+    overseen = [s.id for s in directory.schools if decide(directory, user_id, Permission.OVERSEE, school_id=s.id)]
     with services.db.transaction() as session:
-        reported = [_summary(c) for c in repo.cases_reported_by(session, user_id, limit)]
+        reported = [
+            _summary(c)
+            for c in repo.cases_reported_by(session, user_id, limit)
+            if may(session, services, user_id, c, Permission.VIEW_STATUS)
+        ]
         if not overseen:
             return None, reported
         return [_summary(c) for c in repo.open_cases(session, overseen, limit)], reported

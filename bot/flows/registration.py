@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.flows import audit, notices, reminders
+from bot.flows.access import Permission, decide
 from bot.flows.directory import School
 from bot.flows.errors import DraftNotFound, NotAMember
 from bot.flows.ports import local_today
@@ -76,7 +77,9 @@ class OpenCaseFound:
 
 
 def schools_for(services: Services, user_id: str) -> list[School]:
-    schools = services.directory.schools_of(user_id)
+    """The schools where this user may register a signal."""
+    directory = services.directory
+    schools = [s for s in directory.schools if decide(directory, user_id, Permission.REGISTER, school_id=s.id)]
     if not schools:
         raise NotAMember()
     return schools
@@ -84,7 +87,7 @@ def schools_for(services: Services, user_id: str) -> list[School]:
 
 def _school_for(services: Services, user_id: str, school_id: str) -> School:
     school = services.directory.school(school_id)
-    if school is None or not school.roles_of(user_id):
+    if school is None or not decide(services.directory, user_id, Permission.REGISTER, school_id=school_id):
         raise NotAMember()
     return school
 

@@ -9,6 +9,7 @@ class Role(StrEnum):
     DIRECTOR = "director"
     TEAM_MEMBER = "team_member"  # added by a coordinator to one case
     CASEMANAGER = "casemanager"  # named in a help plan; also sees that case only
+    ADMIN = "admin"  # the board: configures schools, sees anonymous statistics, never a dossier
 
 
 class Route(StrEnum):
@@ -144,6 +145,8 @@ class AuditAction(StrEnum):
     REMINDER_NOT_YET = "reminder_not_yet"
     REFERRAL_CONFIRMED = "referral_confirmed"
     MESSAGE_FAILED = "message_failed"
+    CASE_PURGED = "case_purged"  # the retention period ended: personal data removed
+    CASE_EXPORTED = "case_exported"  # a PDF of the dossier or a conversation report was made
 
 
 class NoticeKind(StrEnum):

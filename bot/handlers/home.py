@@ -8,7 +8,10 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.flows.dossier import cases_for_home
+from bot.flows.errors import NotAMember
+from bot.flows.registration import schools_for
 from bot.flows.services import Services
+from bot.flows.statistics import statistics_for
 from bot.views.home import home_view
 
 
@@ -16,11 +19,14 @@ def handle_home_opened(event: dict[str, Any], client: WebClient, services: Servi
     if event.get("tab") != "home":
         return
     user_id = event["user"]
-    if not services.directory.schools_of(user_id):
-        client.views_publish(user_id=user_id, view=home_view(False, None, []))
+    statistics = statistics_for(services, user_id)
+    try:
+        schools_for(services, user_id)
+    except NotAMember:
+        client.views_publish(user_id=user_id, view=home_view(False, None, [], statistics))
         return
     overseen, reported = cases_for_home(services, user_id)
-    client.views_publish(user_id=user_id, view=home_view(True, overseen, reported))
+    client.views_publish(user_id=user_id, view=home_view(True, overseen, reported, statistics))
 
 
 def register(app: App) -> None:
