@@ -14,18 +14,26 @@ from storage.db import Database
 from storage.models import OutboxMessage
 
 
-def check() -> list[str]:
+def check() -> tuple[list[str], list[str]]:
+    """(problems that stop the bot, notes that need a decision but do not stop it)."""
     try:
         settings = load_settings()
     except SettingsError as error:
-        return error.problems
+        return error.problems, []
     problems = list(settings.problems_for_serving())
+    notes = []
     try:
-        load_directory(settings.meldbot_config)
+        directory = load_directory(settings.meldbot_config)
+        notes += [
+            f"school '{school.id}': retention not confirmed, so closed cases are never purged; decide the period "
+            "and set retention.confirmed: true (README, Retention)"
+            for school in directory.schools
+            if not school.retention.confirmed
+        ]
     except ConfigError as error:
         problems += error.problems
     problems += _check_key_and_database(settings)
-    return problems
+    return problems, notes
 
 
 def _check_key_and_database(settings: Settings) -> list[str]:

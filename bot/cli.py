@@ -25,6 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
     keys = commands.add_parser("keys", help="the encryption keys")
     keys.add_argument("action", choices=["rotate"], help="rotate: re-encrypt everything under a new key (resumable)")
+    purge = commands.add_parser("retention", help="closed cases past their school's retention period")
+    purge.add_argument("action", choices=["run"], help="run: purge their personal data, keeping anonymous counts")
+    purge.add_argument("--dry-run", action="store_true", help="only list the cases that would be purged")
     audit = commands.add_parser("audit", help="the audit trail")
     audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
     audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
@@ -37,9 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             from bot.check import check
 
-            problems = check()
+            problems, notes = check()
             for line in problems:
                 print(line, file=sys.stderr)
+            for line in notes:
+                print(f"note: {line}")
             if not problems:
                 print("meldbot check: alles in orde (settings, school configuration, database)")
             return EXIT_PROBLEM if problems else 0
@@ -57,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.commands.keys import rotate
 
             return rotate(load_settings(), sys.stdout)
+        if args.command == "retention":
+            from bot.commands.retention import run
+
+            return run(load_settings(), sys.stdout, dry_run=args.dry_run)
         if args.command == "keygen":
             from storage.crypto import generate_key
 

@@ -1,4 +1,4 @@
-"""Periodic work in `meldbot run`: one APScheduler 3.x job that sends what is due.
+"""Periodic work in `meldbot run`: an APScheduler 3.x job that sends what is due, and a daily one.
 
 The job carries no arguments with personal data and there is no job store: the reminder and
 outbox rows are the truth, so a restart loses nothing and a missed run is done by the next.
@@ -13,8 +13,10 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.delivery import OutboxDelivery
-from bot.flows import reminders
+from bot.flows import reminders, retention
+from bot.flows.ports import SCHOOL_TIMEZONE
 from bot.flows.services import Services
+from storage import audit_chain
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,24 @@ def sweep(services: Services, delivery: OutboxDelivery) -> None:
         log.info("sweep: %s reminder(s) handled, %s message(s) delivered", handled, delivered)
 
 
+def daily(services: Services) -> None:
+    """Once a day: purge what passed its retention period, and log the audit trail's head."""
+    try:
+        report = retention.run(services, dry_run=False)
+        with services.db.transaction() as session:
+            head = audit_chain.verify(session).head
+    except Exception as error:
+        log.warning("daily job failed: %s", type(error).__name__)
+        return
+    log.info("retention: %s case(s) purged", len(report.purged))
+    if report.unconfirmed:
+        log.warning(
+            "retention: not confirmed for %s, so nothing is purged there (see README, Retention)",
+            ", ".join(report.unconfirmed),
+        )
+    log.info("audit head %s (compare with `meldbot audit verify --head`)", head)
+
+
 def start_scheduler(services: Services, delivery: OutboxDelivery, sweep_seconds: int) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC")
     scheduler.add_job(
@@ -52,5 +72,6 @@ def start_scheduler(services: Services, delivery: OutboxDelivery, sweep_seconds:
         # The first run at once, beside serving: what fell due or stayed unsent while the bot was down.
         next_run_time=datetime.now(UTC),
     )
+    scheduler.add_job(daily, "cron", args=[services], hour=2, minute=30, timezone=SCHOOL_TIMEZONE, id="daily")
     scheduler.start()
     return scheduler

@@ -213,7 +213,14 @@ _NL: dict[str, str] = {
     "dossier_more": "Nog {count} oudere signalen: zie de knop Signalen.",
     "dossier_no_pupil": "Voor deze route worden geen gegevens van een leerling vastgelegd.",
     "status_text": "*{reference}*\nStand: {state}\nGemeld op {date}",
+    "home_statistics": "Statistiek (anoniem)",
+    "home_statistics_year": "{year}: {registered} gemeld · {acute} acuut · {reported} bij Veilig Thuis · "
+    "{closed} afgesloten",
+    "home_statistics_note": "Aantallen per jaar van registratie, ook van casussen die na de bewaartermijn "
+    "zijn verwijderd. Geen namen of kenmerken.",
     "status_private": "Wat anderen aan de casus toevoegen, is alleen zichtbaar voor wie de casus behandelt.",
+    "status_purged": "De bewaartermijn is verstreken: de gegevens van deze casus zijn op {date} verwijderd. "
+    "Alleen het kenmerk en de audit trail zijn bewaard.",
     # The case view
     "dossier_step": "stap {step} van 5",
     "dossier_taken_by": "Opgepakt door <@{user_id}>",
@@ -529,6 +536,8 @@ _NL: dict[str, str] = {
     "timeline_reminder_not_yet": "noteerde 'nog niet' ({kind}); nieuwe herinnering op {until}",
     "timeline_referral_confirmed": "bevestigde dat het gezin bij de verwezen hulp is gestart",
     "timeline_message_failed": "kon een bericht aan <@{recipient_id}> niet bezorgen",
+    "timeline_case_purged": "verwijderde de gegevens: de bewaartermijn ({years} jaar na afsluiten) was verstreken",
+    "timeline_case_exported": "exporteerde {document} als PDF",
     "timeline_line_system": "{date} · de meldcode-bot · {what}",
     "role_casemanager": "de casemanager",
     "role_coordinator": "de zorgcoördinator",

@@ -28,6 +28,7 @@ from storage.models import (
     School,
     Signal,
     SlackEventReceipt,
+    StatisticCount,
     TeamMember,
     Weighing,
     WeighingAnswer,
@@ -125,7 +126,9 @@ def open_cases(session: Session, school_ids: Sequence[str], limit: int) -> list[
 
 
 def cases_reported_by(session: Session, user_id: str, limit: int) -> list[Case]:
-    statement = select(Case).where(Case.reporter_id == user_id).order_by(Case.id.desc()).limit(limit)
+    statement = (
+        select(Case).where(Case.reporter_id == user_id, Case.purged_at.is_(None)).order_by(Case.id.desc()).limit(limit)
+    )
     return list(session.scalars(statement))
 
 
@@ -213,6 +216,61 @@ def case_events(session: Session, case_id: int, excluded: Sequence[str]) -> list
         .order_by(AuditEvent.id)
     )
     return list(session.scalars(statement))
+
+
+# --- retention and statistics --------------------------------------------------------------
+
+
+def expired_cases(session: Session, school_id: str, closed_before: datetime) -> list[int]:
+    statement = select(Case.id).where(
+        Case.school_id == school_id, Case.purged_at.is_(None), Case.closed_at < closed_before
+    )
+    return list(session.scalars(statement.order_by(Case.id)))
+
+
+def has_report(session: Session, case_id: int) -> bool:
+    return session.scalars(select(Report.id).where(Report.case_id == case_id).limit(1)).first() is not None
+
+
+def delete_case_records(session: Session, case_id: int) -> None:
+    """Delete every row that belongs to a case (children before parents); the case row stays."""
+    reminders = select(Reminder.id).where(Reminder.case_id == case_id)
+    weighings = select(Weighing.id).where(Weighing.case_id == case_id)
+    for statement in (
+        delete(ReminderPostponement).where(ReminderPostponement.reminder_id.in_(reminders)),
+        delete(Reminder).where(Reminder.case_id == case_id),
+        delete(OutboxMessage).where(OutboxMessage.case_id == case_id),
+        delete(WeighingAnswer).where(WeighingAnswer.weighing_id.in_(weighings)),
+        delete(Report).where(Report.case_id == case_id),
+        delete(HelpPlan).where(HelpPlan.case_id == case_id),
+        delete(Weighing).where(Weighing.case_id == case_id),
+        delete(Consultation).where(Consultation.case_id == case_id),
+        delete(Conversation).where(Conversation.case_id == case_id),
+        delete(Signal).where(Signal.case_id == case_id),
+        delete(RegistrationDraft).where(RegistrationDraft.open_case_id == case_id),
+        delete(TeamMember).where(TeamMember.case_id == case_id),
+    ):
+        session.execute(statement, execution_options={"synchronize_session": False})
+
+
+def add_to_statistic(session: Session, school_id: str, year: int, measure: str) -> None:
+    key = {"school_id": school_id, "year": year, "measure": measure}
+    _insert_ignoring_duplicates(session, StatisticCount, {**key, "count": 0})
+    session.execute(
+        update(StatisticCount).filter_by(**key).values(count=StatisticCount.count + 1),
+        execution_options={"synchronize_session": False},
+    )
+
+
+def statistic_counts(session: Session, school_id: str) -> list[StatisticCount]:
+    return list(session.scalars(select(StatisticCount).where(StatisticCount.school_id == school_id)))
+
+
+def live_cases(session: Session, school_id: str) -> list[tuple[Case, bool]]:
+    """Every case of the school still holding its data, with whether a melding was made."""
+    reported = select(Report.id).where(Report.case_id == Case.id).exists()
+    statement = select(Case, reported).where(Case.school_id == school_id, Case.purged_at.is_(None))
+    return [(case, bool(flag)) for case, flag in session.execute(statement)]
 
 
 # --- audit ---------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ signals fill the room that is left, everything else opens per section, paged.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 
 from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
 from slack_sdk.models.views import View
@@ -15,22 +14,18 @@ from slack_sdk.models.views import View
 from bot.flows import framework
 from bot.flows.dossier import (
     AnswerView,
-    ConsultationView,
-    ConversationView,
     DossierView,
-    HelpPlanView,
-    ReminderView,
-    ReportView,
     SignalView,
     StatusView,
-    WeighingView,
 )
 from bot.flows.framework import Answer, Stage
 from bot.flows.process import STEP_NUMBER, CaseStep
-from bot.flows.vocabulary import CaseState, ConsultationKind, Informed, SignalSource
+from bot.flows.vocabulary import CaseState
 from bot.ids import Action, Callback, Section
 from bot.texts import t
+from bot.views import dossier_text
 from bot.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, paginate, plain, show_date
+from bot.views.dossier_text import Kind
 from bot.views.labels import label
 from bot.views.timeline import timeline_line
 
@@ -73,7 +68,7 @@ def status_modal(view: StatusView) -> View:
         mrkdwn(
             t("status_text", reference=view.reference, state=state_text(view.state), date=show_date(view.created_at))
         ),
-        context(t("status_private")),
+        context(t("status_purged", date=show_date(view.purged_at)) if view.purged_at else t("status_private")),
     ]
     return modal(Callback.INFO, view.reference, blocks)
 
@@ -265,168 +260,31 @@ def _signals(view: DossierView) -> list[list[Block]]:
     return _newest_first([signal_blocks(n, s) for n, s in enumerate(view.signals, start=1)])
 
 
+def blocks_of(parts: dossier_text.Item) -> list[Block]:
+    """One dossier item as blocks, after a divider: a user's text whole and plain, the rest mrkdwn."""
+    blocks: list[Block] = [DividerBlock()]
+    for part in parts:
+        if part.kind is Kind.TEXT:
+            blocks += plain(part.text)
+        elif part.kind is Kind.NOTE:
+            blocks.append(context(part.text))
+        else:
+            blocks.append(mrkdwn(part.text))
+    return blocks
+
+
 def signal_blocks(number: int, signal: SignalView) -> list[Block]:
-    categories = ", ".join(label(c) for c in signal.categories)
-    head = mrkdwn(t("dossier_signal_head", number=number, date=show_date(signal.observed_on), categories=categories))
-    meta = context(t("dossier_signal_meta", reporter_id=signal.reporter_id, recorded=show_date(signal.recorded_at)))
-    if signal.origin:
-        return [DividerBlock(), head, mrkdwn(t(f"signal_origin_{signal.origin}")), meta]
-    blocks: list[Block] = [
-        DividerBlock(),
-        head,
-        *plain(signal.observed),
-        *plain(t("dossier_location", location=signal.location)),
-    ]
-    if signal.source is SignalSource.TOLD_BY_OTHER:
-        blocks += plain(t("dossier_source_told", who=signal.source_detail))
-    else:
-        blocks.append(context(t("dossier_source_own")))
-    if signal.counter_facts:
-        blocks += [context(t("dossier_counter_facts")), *plain(signal.counter_facts)]
-    return [*blocks, meta]
-
-
-def _recorded(by: str, at: datetime) -> Block:
-    return context(t("recorded_by", user_id=by, date=show_date(at)))
-
-
-def _labelled(label_key: str, text: str) -> list[Block]:
-    """A caption from the catalogue over a user's text (plain, whole); nothing when the text is empty."""
-    return [context(t(label_key)), *plain(text)] if text else []
-
-
-def _consultation(item: ConsultationView) -> list[Block]:
-    who = f" · <@{item.colleague_id}>" if item.kind is ConsultationKind.COLLEAGUE and item.colleague_id else ""
-    blocks: list[Block] = [
-        DividerBlock(),
-        mrkdwn(t("consultation_head", kind=label(item.kind), date=show_date(item.held_on)) + who),
-        *plain(item.other_role),
-        *_labelled("caption_outcome", item.outcome),
-    ]
-    if item.special_form:
-        blocks.append(mrkdwn(t("special_form_banner")))
-    return [*blocks, _recorded(item.recorded_by, item.recorded_at)]
-
-
-def _conversation(item: ConversationView) -> list[Block]:
-    if item.skip_reason is not None:
-        return [
-            DividerBlock(),
-            mrkdwn(t("conversation_skipped_head", reason=label(item.skip_reason))),
-            *plain(item.skip_note),
-            _recorded(item.recorded_by, item.recorded_at),
-        ]
-    assert item.with_whom is not None and item.held_on is not None and item.consent is not None
-    return [
-        DividerBlock(),
-        mrkdwn(t("conversation_head", with_whom=label(item.with_whom), date=show_date(item.held_on))),
-        *_labelled("caption_participants", item.participants),
-        *_labelled("caption_shared", item.shared),
-        *_labelled("caption_reaction", item.reaction),
-        *_labelled("caption_agreements", item.agreements),
-        mrkdwn(t("conversation_consent", consent=label(item.consent))),
-        *_labelled("caption_household", item.household),
-        _recorded(item.recorded_by, item.recorded_at),
-    ]
-
-
-def _weighing(item: WeighingView) -> list[Block]:
-    blocks: list[Block] = [
-        DividerBlock(),
-        mrkdwn(t("weighing_head", round=item.round, version=item.framework_version, date=show_date(item.started_at))),
-    ]
-    for answer in item.answers:
-        blocks += _answer(answer)
-    blocks.append(mrkdwn(_weighing_result(item)))
-    return blocks
-
-
-def _answer(answer: AnswerView) -> list[Block]:
-    together = " · " + t("with_veilig_thuis") if answer.with_veilig_thuis else ""
-    return [
-        mrkdwn(t("answer_head", number=answer.question, answer=label(answer.answer)) + together),
-        context(t(f"question_{answer.question}")),
-        *_labelled("caption_rationale", answer.rationale),
-        _recorded(answer.answered_by, answer.answered_at),
-    ]
-
-
-def _weighing_result(item: WeighingView) -> str:
-    state = item.state
-    if state.stage is Stage.FINISHED and state.outcome is not None:
-        return t(f"weighing_result_{state.outcome.value}", meldnorm=state.meldnorm)
-    return t("weighing_result_open", state=t(f"stage_{state.stage.value}"))
-
-
-def _report(item: ReportView) -> list[Block]:
-    informed = t("report_informed", parents=label(item.parents_informed), pupil=label(item.pupil_informed))
-    blocks: list[Block] = [
-        DividerBlock(),
-        mrkdwn(
-            t(
-                "report_head",
-                meldnorm=item.meldnorm,
-                date=show_date(item.reported_on),
-                user_id=item.reported_by,
-                channel=label(item.channel),
-            )
-        ),
-        *_labelled("caption_vt_reference", item.vt_reference),
-        *_labelled("caption_own_facts", item.own_facts),
-        *_labelled("caption_third_party_facts", item.third_party_facts),
-        mrkdwn(informed),
-    ]
-    if Informed.NO in (item.parents_informed, item.pupil_informed) and item.no_consent_reason is not None:
-        blocks.append(mrkdwn(t("report_no_consent", reason=label(item.no_consent_reason))))
-        for number, text in enumerate(item.without_consent, start=1):
-            blocks += _labelled(f"consent_question_{number}", text)
-    blocks += _labelled("caption_objections", item.objections)
-    if item.feedback_on:
-        blocks += [mrkdwn(t("report_feedback_head", date=show_date(item.feedback_on))), *plain(item.feedback)]
-    return [*blocks, _recorded(item.recorded_by, item.recorded_at)]
-
-
-def _help_plan(item: HelpPlanView) -> list[Block]:
-    confirmed = []
-    if item.referral_confirmed_by and item.referral_confirmed_at:
-        when = show_date(item.referral_confirmed_at)
-        confirmed = [context(t("referral_confirmed", user_id=item.referral_confirmed_by, date=when))]
-    return [
-        DividerBlock(),
-        mrkdwn(t("help_plan_head", term=show_date(item.term), casemanager_id=item.casemanager_id)),
-        *_labelled("caption_tasks", item.tasks),
-        *_labelled("caption_referral", item.referral),
-        *confirmed,
-        *_labelled("caption_agreements", item.agreements),
-        _recorded(item.recorded_by, item.recorded_at),
-    ]
-
-
-def _reminder(item: ReminderView) -> list[Block]:
-    moment = item.next_at or item.due_at
-    state = t(f"reminder_state_{item.state}", date=show_date(moment), count=item.sent_count)
-    blocks: list[Block] = [DividerBlock(), mrkdwn(t("reminder_item", kind=label(item.kind), state=state))]
-    if item.level:
-        blocks.append(context(t("reminder_escalated")))
-    for postponed in item.postponements:
-        head = t(
-            "reminder_postponed",
-            user_id=postponed.postponed_by,
-            until=show_date(postponed.until),
-            date=show_date(postponed.postponed_at),
-        )
-        blocks += [context(head), *plain(postponed.reason)]
-    return blocks
+    return blocks_of(dossier_text.signal(number, signal))
 
 
 _SECTION_ITEMS: dict[Section, Callable[[DossierView], list[list[Block]]]] = {
     Section.SIGNALS: _signals,
-    Section.CONSULTATIONS: lambda v: _newest_first([_consultation(c) for c in v.consultations]),
-    Section.CONVERSATIONS: lambda v: _newest_first([_conversation(c) for c in v.conversations]),
-    Section.WEIGHINGS: lambda v: _newest_first([_weighing(w) for w in v.weighings]),
-    Section.REPORTS: lambda v: _newest_first([_report(r) for r in v.reports]),
-    Section.HELP_PLANS: lambda v: _newest_first([_help_plan(p) for p in v.help_plans]),
+    Section.CONSULTATIONS: lambda v: _newest_first([blocks_of(dossier_text.consultation(c)) for c in v.consultations]),
+    Section.CONVERSATIONS: lambda v: _newest_first([blocks_of(dossier_text.conversation(c)) for c in v.conversations]),
+    Section.WEIGHINGS: lambda v: _newest_first([blocks_of(dossier_text.weighing(w)) for w in v.weighings]),
+    Section.REPORTS: lambda v: _newest_first([blocks_of(dossier_text.report(r)) for r in v.reports]),
+    Section.HELP_PLANS: lambda v: _newest_first([blocks_of(dossier_text.help_plan(p)) for p in v.help_plans]),
     Section.TIMELINE: lambda v: _newest_first([[context(timeline_line(e))] for e in v.timeline]),
-    Section.REMINDERS: lambda v: _newest_first([_reminder(r) for r in v.reminders]),
+    Section.REMINDERS: lambda v: _newest_first([blocks_of(dossier_text.reminder(r)) for r in v.reminders]),
 }
 _PER_PAGE = {Section.TIMELINE: 25}
