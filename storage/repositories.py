@@ -93,6 +93,12 @@ def get_case(session: Session, case_id: int) -> Case | None:
     return session.get(Case, case_id)
 
 
+def cases_with_reference(session: Session, reference: str) -> list[tuple[int, str]]:
+    """(case id, school id) of every case with this reference: each school numbers its own."""
+    statement = select(Case.id, Case.school_id).where(Case.reference == reference.strip().upper())
+    return [(case_id, school_id) for case_id, school_id in session.execute(statement)]
+
+
 def lock_case(session: Session, case_id: int) -> Case | None:
     """The case, locked until the transaction ends: actions on one case run one after another.
 

@@ -270,7 +270,7 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
                 feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
                 question=weighing.question if weighing else 1,
             )
-            return _dossier(session, services.cipher, case, school.name, tuple(steps))
+            return read_dossier(session, services.cipher, case, school.name, tuple(steps))
         if school is not None and section is None and may(session, services, user_id, case, Permission.VIEW_STATUS):
             record(AuditAction.STATUS_VIEWED)
             return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
@@ -310,7 +310,7 @@ def _opener(cipher: FieldCipher, row: Base) -> Callable[[str], str]:
     return field
 
 
-def _dossier(
+def read_dossier(
     session: Session, cipher: FieldCipher, case: Case, school_name: str, steps: tuple[CaseStep, ...]
 ) -> DossierView:
     field = _opener(cipher, case)

@@ -82,12 +82,7 @@ def _scope(board: Directory, user: str, team: frozenset[Role], school: str, case
     return school_id, CaseFacts(school_id, reporter_id=reporter)
 
 
-CASES = [
-    (role, permission, school, case)
-    for role in TABLE
-    for permission in Permission
-    for school, case in SCOPES
-]
+CASES = [(role, permission, school, case) for role in TABLE for permission in Permission for school, case in SCOPES]
 
 
 @pytest.mark.parametrize("role, permission, school, case", CASES, ids=["-".join(map(str, c)) for c in CASES])
