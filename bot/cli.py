@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.school_config import ConfigError
@@ -28,6 +29,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     purge = commands.add_parser("retention", help="closed cases past their school's retention period")
     purge.add_argument("action", choices=["run"], help="run: purge their personal data, keeping anonymous counts")
     purge.add_argument("--dry-run", action="store_true", help="only list the cases that would be purged")
+    exporting = commands.add_parser("export", help="a case as PDF, on the server (as in Slack)")
+    exporting.add_argument("reference", help="the case reference, like MC-2026-0001")
+    exporting.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    exporting.add_argument("--as", dest="user_id", required=True, help="the coordinator's Slack user id")
+    exporting.add_argument("--school", help="the school id, when the reference exists at several schools")
+    exporting.add_argument("--conversation", type=int, help="a conversation report (1 = first) instead")
     audit = commands.add_parser("audit", help="the audit trail")
     audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
     audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
@@ -66,6 +73,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.commands.retention import run
 
             return run(load_settings(), sys.stdout, dry_run=args.dry_run)
+        if args.command == "export":
+            from bot.commands.export import export
+
+            return export(
+                load_settings(),
+                sys.stdout,
+                reference=args.reference,
+                output=args.output,
+                user_id=args.user_id,
+                school_id=args.school,
+                conversation=args.conversation,
+            )
         if args.command == "keygen":
             from storage.crypto import generate_key
 

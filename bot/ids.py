@@ -30,11 +30,13 @@ class Callback(StrEnum):
     HELP_PLAN = "help_plan"
     CLOSE_CASE = "close_case"
     POSTPONE = "postpone_reminder"
+    EXPORT = "export_case"  # choose the document; confirm it will be stored in Slack
 
 
 class Action(StrEnum):
     START_REGISTRATION = "start_registration"
     OPEN_CASE = "open_case"
+    EXPORT_CASE = "export_case"
     FINISH_DRAFT = "finish_draft"
     TAKE_CASE = "take_case"
     ANSWER_YES = "answer_yes"
@@ -87,6 +89,7 @@ class Block(StrEnum):
     """Input block ids. For signal fields the value equals the SignalForm field it fills."""
 
     SCHOOL = "school"
+    EXPORT_DOCUMENT = "export_document"  # "dossier", or "conversation:<number>"
     ROUTE = "route"
     ACUTE = "acute"
     PUPIL_NAME = "pupil_name"

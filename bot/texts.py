@@ -218,6 +218,17 @@ _NL: dict[str, str] = {
     "{closed} afgesloten",
     "home_statistics_note": "Aantallen per jaar van registratie, ook van casussen die na de bewaartermijn "
     "zijn verwijderd. Geen namen of kenmerken.",
+    "button_export": "Exporteren (PDF)",
+    "button_export_confirm": "Exporteren",
+    "label_export_document": "Wat wil je exporteren?",
+    "export_choice_dossier": "Het dossier, voor het leerlingdossier (niet ter inzage voor ouders)",
+    "export_choice_conversation": "Gespreksverslag van {date} ({with_whom}), om te tekenen",
+    "export_stored_in_slack": ":warning: Het PDF-bestand komt in je privégesprek met de meldcode-bot en wordt "
+    "daarmee in Slack opgeslagen, onder de bewaar- en exportinstellingen van jullie werkruimte. Sla het op in "
+    "het leerlingdossier en verwijder het daarna in Slack.",
+    "export_audited": "Elke export komt in de audit trail van de casus.",
+    "export_failed": "De PDF van {reference} kon niet in Slack worden gezet. Probeer het over een paar minuten "
+    "opnieuw via de casus.",
     "export_document_dossier": "het dossier",
     "export_document_conversation": "een gespreksverslag",
     "pdf_author": "Meldcode-bot",

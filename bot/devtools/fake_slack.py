@@ -67,6 +67,7 @@ class ClientState:
     modals: list[dict[str, Any]] = field(default_factory=list)  # the stack; last is on top
     messages: list[dict[str, Any]] = field(default_factory=list)  # the DM with the bot
     home: dict[str, Any] | None = None
+    files: list[dict[str, Any]] = field(default_factory=list)  # shared into the DM: title, filename, content
 
 
 class FakeSlack:
@@ -80,6 +81,7 @@ class FakeSlack:
         self._lock = threading.Condition()
         self._ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
+        self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename and uploaded bytes
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -210,8 +212,11 @@ class FakeSlack:
         return f"{int(time.time())}.{next(self._ids):06d}"
 
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
-        method = request.path.removeprefix("/api/")
         length = int(request.headers.get("Content-Length") or 0)
+        if request.path.startswith("/upload/"):  # the upload URL files.getUploadURLExternal gave out
+            self._receive_upload(request, request.rfile.read(length))
+            return
+        method = request.path.removeprefix("/api/")
         raw = request.rfile.read(length).decode("utf-8") if length else ""
         if "json" in (request.headers.get("Content-Type") or ""):
             params = json.loads(raw or "{}")
@@ -229,6 +234,16 @@ class FakeSlack:
         request.send_header("Content-Length", str(len(payload)))
         request.end_headers()
         request.wfile.write(payload)
+
+    def _receive_upload(self, request: BaseHTTPRequestHandler, content: bytes) -> None:
+        with self._lock:
+            upload = self._uploads.get(request.path.removeprefix("/upload/"))
+            if upload is not None:
+                upload["content"] = content
+        request.send_response(200 if upload is not None else 404)
+        request.send_header("Content-Length", "2")
+        request.end_headers()
+        request.wfile.write(b"OK")
 
     def _answer(self, method: str, params: dict[str, Any], auth: str) -> tuple[int, dict[str, str], dict[str, Any]]:
         with self._lock:
@@ -330,9 +345,26 @@ class FakeSlack:
             return {"ok": True, "view": params["view"]}
         if method == "conversations.history":
             return self._history(params)
+        if method == "files.getUploadURLExternal":
+            file_id = self._new_id("F")
+            self._uploads[file_id] = {"filename": params.get("filename"), "content": b""}
+            return {"ok": True, "file_id": file_id, "upload_url": self.url.replace("/api/", f"/upload/{file_id}")}
+        if method == "files.completeUploadExternal":
+            return self._share_files(params)
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{params.get('users', '')}"}}
         return {"ok": True}
+
+    def _share_files(self, params: dict[str, Any]) -> dict[str, Any]:
+        owner = _dm_owner(str(params.get("channel_id") or ""))
+        shared = []
+        for entry in params.get("files") or []:
+            upload = self._uploads.pop(str(entry.get("id")), None)
+            if upload is None:
+                return {"ok": False, "error": "file_not_found"}
+            shared.append({"id": entry["id"], "title": entry.get("title"), **upload})
+        self.clients.setdefault(owner, ClientState()).files.extend(shared)
+        return {"ok": True, "files": [{"id": f["id"], "title": f["title"], "name": f["filename"]} for f in shared]}
 
     def _history(self, params: dict[str, Any]) -> dict[str, Any]:
         """A DM's messages, newest first, a page at a time; metadata only when asked for."""

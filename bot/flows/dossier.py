@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -211,6 +211,7 @@ class DossierView:
     timeline: tuple[TimelineEntry, ...] = ()
     steps: tuple[CaseStep, ...] = ()  # what the viewer can do now, in order
     reminders: tuple[ReminderView, ...] = ()
+    may_export: bool = False  # the viewer may export it as PDF (the access policy's EXPORT)
 
     @property
     def next_reminder(self) -> ReminderView | None:
@@ -270,7 +271,8 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
                 feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
                 question=weighing.question if weighing else 1,
             )
-            return read_dossier(session, services.cipher, case, school.name, tuple(steps))
+            view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
+            return replace(view, may_export=may(session, services, user_id, case, Permission.EXPORT))
         if school is not None and section is None and may(session, services, user_id, case, Permission.VIEW_STATUS):
             record(AuditAction.STATUS_VIEWED)
             return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)

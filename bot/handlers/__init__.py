@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from bot.handlers import case, errors, home, registration, reminders, steps
+from bot.handlers import case, errors, export, home, registration, reminders, steps
 
 
 def register_all(app: App) -> None:
@@ -11,4 +11,5 @@ def register_all(app: App) -> None:
     case.register(app)
     steps.register(app)
     reminders.register(app)
+    export.register(app)
     home.register(app)

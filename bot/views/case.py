@@ -102,6 +102,8 @@ def overview_modal(view: DossierView) -> View:
     blocks += [DividerBlock(), *_now_blocks(view), *buttons(_step_buttons(view))]
     blocks += _recent_events(view)
     blocks += buttons(_section_buttons(view))
+    if view.may_export:
+        blocks += buttons([button(Action.EXPORT_CASE, "button_export", str(view.case_id))])
     blocks += _newest_signals(view, MAX_MODAL_BLOCKS - len(blocks))
     return modal(Callback.CASE, view.reference, blocks, metadata={"case": view.case_id})
 

@@ -6,6 +6,7 @@ import json
 import logging
 from datetime import timedelta
 
+import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import select
 
@@ -71,6 +72,13 @@ def test_user_is_told_with_an_incident_code_when_a_flow_fails(
     assert any(incident in r.getMessage() and r.levelno == logging.ERROR for r in caplog.records)
 
 
+# One marker per free-text field of steps 2 and 3.
+CONSULTED, OUTCOME = "Rol-Geheim-Leerplicht", "Uitkomst-Geheim-advies"
+PARTICIPANTS, SHARED, REACTION = "Deelnemers-Geheim", "Gedeeld-Geheim", "Reactie-Geheim"
+AGREEMENTS, HOUSEHOLD = "Afspraken-Geheim", "Gezin-Geheim-twee-zussen"
+CASEWORK = (CONSULTED, OUTCOME, PARTICIPANTS, SHARED, REACTION, AGREEMENTS, HOUSEHOLD)
+
+
 def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered_and_worked(
     slack: LocalSlack, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -84,6 +92,33 @@ def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered_and_worked(
         slack.driver.click_in_messages(user_id, Action.OPEN_CASE)
         slack.driver.open_home(user_id)
     slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)
+    for action, values in [
+        (
+            Action.RECORD_CONSULTATION,
+            {
+                Block.KIND: "other",
+                Block.OTHER_ROLE: CONSULTED,
+                Block.HELD_ON: "2026-11-16",
+                Block.OUTCOME: OUTCOME,
+                Block.SPECIAL_FORM: "no",
+            },
+        ),
+        (
+            Action.RECORD_CONVERSATION,
+            {
+                Block.WITH_WHOM: "parents",
+                Block.HELD_ON: "2026-11-16",
+                Block.PARTICIPANTS: PARTICIPANTS,
+                Block.SHARED: SHARED,
+                Block.REACTION: REACTION,
+                Block.AGREEMENTS: AGREEMENTS,
+                Block.CONSENT: "given",
+                Block.HOUSEHOLD: HOUSEHOLD,
+            },
+        ),
+    ]:
+        slack.driver.click_in_modal(COORDINATOR, action)
+        slack.driver.submit(COORDINATOR, values)
     walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES, PLAN, Answer.NO, REPORT)
     # Weeks pass: reminders fire and escalate; one is postponed with a reason (dossier text).
     for _ in range(4):
@@ -92,9 +127,20 @@ def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered_and_worked(
     slack.driver.click_in_messages(COORDINATOR, Action.POSTPONE_REMINDER)
     slack.driver.submit(COORDINATOR, {Block.UNTIL: "2027-01-11", Block.POSTPONE_REASON: POSTPONE_REASON})
     assert any("⏰" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
+    # The coordinator exports the dossier: the file holds it all, its name and title nothing.
+    slack.driver.click_in_messages(COORDINATOR, Action.OPEN_CASE)
+    slack.driver.click_in_modal(COORDINATOR, Action.EXPORT_CASE)
+    slack.driver.submit(COORDINATOR, {Block.EXPORT_DOCUMENT: "dossier"})
+    slack.driver.settle()
+    (exported,) = slack.fake.client(COORDINATOR).files
+    document = pdfium.PdfDocument(exported["content"])
+    pdf_text = "".join(page.get_textpage().get_text_range() for page in document)
+    document.close()
+    # The markers did reach the dossier (so their absence below means something).
+    assert [m for m in (*CASEWORK, POSTPONE_REASON, PUPIL_NAME) if m not in pdf_text] == []
 
     # Modals for authorised users are where details belong; everything else must be clean.
-    markers = (*PUPIL_DATA, *SECRETS, POSTPONE_REASON)
+    markers = (*PUPIL_DATA, *SECRETS, *CASEWORK, POSTPONE_REASON)
     outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.push", "views.update")]
     assert outside_modals
     leaks = [

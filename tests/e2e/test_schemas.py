@@ -52,7 +52,13 @@ def test_manifest_declares_what_the_code_listens_to() -> None:
     assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == ["register_concern"]
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_home_opened", "message.im"}
     assert manifest["settings"]["socket_mode_enabled"] is True
-    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {"chat:write", "commands", "im:history", "im:write"}
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+        "chat:write",
+        "commands",
+        "files:write",
+        "im:history",
+        "im:write",
+    }
 
 
 def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[list[dict[str, Any]]]]:
@@ -146,6 +152,8 @@ def _work_a_case(slack: LocalSlack) -> None:
     for section in Section:
         driver.click_in_modal(COORDINATOR_2, section.action)
         driver.close(COORDINATOR_2)
+    driver.click_in_modal(COORDINATOR_2, Action.EXPORT_CASE)
+    driver.submit(COORDINATOR_2, {B.EXPORT_DOCUMENT: "conversation:1"})
     driver.click_in_modal(COORDINATOR_2, Action.CLOSE_CASE)
     driver.submit(COORDINATOR_2, {B.CLOSE_NOTE: "Overgenomen door Veilig Thuis."})
     open_case(slack, TEACHER_2, case)

@@ -121,3 +121,31 @@ def test_malformed_configured_key_is_refused_with_the_fix(tmp_path: Path) -> Non
         load_cipher(settings, stored=set())
     assert refused.value.problems[0].startswith("MELDBOT_ENCRYPTION_KEY is malformed")
     assert "meldbot keygen" in refused.value.problems[0]
+
+
+def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path: Path) -> None:
+    env = {"MELDBOT_ENCRYPTION_KEY": generate_key()}
+    (tmp_path / "meldbot.yml").write_text((ROOT / "meldbot.example.yml").read_text(encoding="utf-8"))
+    seeded = subprocess.run(
+        [sys.executable, "-c", _SEED],
+        cwd=tmp_path,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert seeded.returncode == 0, seeded.stderr
+
+    exported = meldbot(tmp_path, "export", "mc-2026-0001", "-o", "dossier.pdf", "--as", "U0123ABCD", **env)
+    refused = meldbot(tmp_path, "export", "MC-2026-0001", "-o", "nope.pdf", "--as", "U0456EFGH", **env)
+    verified = meldbot(tmp_path, "audit", "verify", **env)
+    retention = meldbot(tmp_path, "retention", "run", "--dry-run", **env)
+
+    assert exported.returncode == 0, exported.stderr
+    written = tmp_path / "dossier.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert refused.returncode == 1 and "refused" in refused.stdout
+    assert not (tmp_path / "nope.pdf").exists()
+    assert verified.returncode == 0 and "intact" in verified.stdout
+    assert retention.returncode == 0 and "retention not confirmed" in retention.stdout

@@ -1,0 +1,48 @@
+"""`meldbot export MC-2026-0001 -o file.pdf --as U0123ABCD`: the same export as in Slack, on the server.
+
+The export runs on behalf of a coordinator (`--as`), so that the access policy decides as it
+does in Slack and the audit trail names who asked for it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TextIO
+
+from bot import pdf
+from bot.bootstrap import build_services
+from bot.config import Settings
+from bot.flows.errors import MeldcodeError
+from bot.flows.export import Document, case_by_reference, export_case
+from bot.texts import t
+
+EXIT_REFUSED = 1
+
+
+def export(
+    settings: Settings,
+    out: TextIO,
+    *,
+    reference: str,
+    output: Path,
+    user_id: str,
+    school_id: str | None = None,
+    conversation: int | None = None,
+) -> int:
+    services = build_services(settings)
+    document = Document.CONVERSATION if conversation is not None else Document.DOSSIER
+    try:
+        case_id = case_by_reference(services, reference, school_id)
+        made = export_case(services, user_id, case_id, document, conversation, via="server")
+    except MeldcodeError as error:
+        print(f"meldbot export: refused: {t(error.text_key, **error.values)}", file=out)
+        return EXIT_REFUSED
+    finally:
+        services.db.dispose()
+    # Readable by the owner only: the file holds the whole dossier.
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pdf.render(made))
+    print(f"meldbot export: wrote {output} ({pdf.filename(made)})", file=out)
+    return 0

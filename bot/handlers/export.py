@@ -1,0 +1,91 @@
+"""Exporting a case from Slack: choose the document, confirm, and receive the PDF in the bot's DM.
+
+The file goes to the requesting coordinator only (their DM with the bot), after they confirmed
+that it will then be stored in Slack. The flow checks the access policy again on submit; the
+modal's metadata only says which case was open.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+
+from bot import pdf
+from bot.flows.dossier import DossierView, open_case
+from bot.flows.errors import AccessDenied, MeldcodeError
+from bot.flows.export import Document, Export, export_case
+from bot.flows.services import Services
+from bot.handlers import forms
+from bot.handlers.case import button_case_id
+from bot.handlers.respond import ack_refusal, error_modal, show
+from bot.ids import Action, Block, Callback
+from bot.texts import t
+from bot.views.export import CONVERSATION, export_modal
+
+log = logging.getLogger(__name__)
+
+
+def handle_export_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+    ack()
+    try:
+        found = open_case(services, body["user"]["id"], button_case_id(body))
+        if not isinstance(found, DossierView) or not found.may_export:
+            raise AccessDenied()
+        view = export_modal(found)
+    except MeldcodeError as error:
+        view = error_modal(error)
+    show(client, body, view)
+
+
+def handle_export_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
+) -> None:
+    user_id = body["user"]["id"]
+    case_id = forms.metadata(view).get("case")
+    kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
+    document = Document.CONVERSATION if kind == CONVERSATION else Document.DOSSIER
+    try:
+        made = export_case(
+            services,
+            user_id,
+            case_id if isinstance(case_id, int) else 0,
+            document,
+            int(number) if number.isdigit() else None,
+        )
+    except MeldcodeError as error:
+        ack_refusal(ack, view, error)
+        return
+    ack()  # back to the case view; the file itself, in the DM, is the answer
+    _deliver(client, user_id, made)
+
+
+def _deliver(client: WebClient, user_id: str, made: Export) -> None:
+    """Upload the PDF into the coordinator's DM with the bot; its name and title hold the reference only.
+
+    If Slack refuses the upload, the coordinator hears so in the same DM (no file, nothing lost:
+    the export can simply be made again).
+    """
+    reference = made.dossier.reference
+    try:
+        channel = client.conversations_open(users=user_id)["channel"]["id"]
+        client.files_upload_v2(
+            channel=channel,
+            file=pdf.render(made),
+            filename=pdf.filename(made),
+            title=f"{reference} · {t(f'export_document_{made.document}')}",
+        )
+    except SlackClientError as error:
+        log.warning("export of case %s: upload failed (%s)", made.dossier.case_id, type(error).__name__)
+        try:
+            client.chat_postMessage(channel=user_id, text=t("export_failed", reference=reference))
+        except SlackClientError:
+            log.warning("export of case %s: could not say so either", made.dossier.case_id)
+
+
+def register(app: App) -> None:
+    app.action(Action.EXPORT_CASE)(handle_export_button)
+    app.view_submission(Callback.EXPORT)(handle_export_submission)
