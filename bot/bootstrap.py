@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from bot.config import Settings, SettingsError
@@ -13,6 +14,7 @@ from bot.flows.directory import Directory
 from bot.flows.ports import Clock, SystemClock
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction
+from bot.live_directory import LiveDirectory
 from bot.school_config import load_directory
 from storage import keyring
 from storage import repositories as repo
@@ -102,8 +104,10 @@ def _read_or_create_key(path: Path) -> str:
 
 def build_services(settings: Settings, clock: Clock | None = None, directory: Directory | None = None) -> Services:
     """Everything the flows need, with the schema migrated and the configuration mirrored."""
-    directory = directory if directory is not None else load_directory(settings.meldbot_config)
     clock = clock or SystemClock()
+    if directory is None:
+        path = settings.meldbot_config
+        directory = LiveDirectory(path, load_directory(path), on_change=lambda _: _mirror_later(services))
     if settings.database_url is None:
         settings.meldbot_data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.from_url(settings.effective_database_url)
@@ -117,6 +121,19 @@ def build_services(settings: Settings, clock: Clock | None = None, directory: Di
         db.dispose()
         raise
     return services
+
+
+def _mirror_later(services: Services) -> None:
+    """After a configuration change: record the role changes, beside the request that noticed it
+    (which may hold the database's write lock); access already follows the file."""
+
+    def mirror() -> None:
+        try:
+            mirror_directory(services)
+        except Exception as error:  # the audit of role changes waits for the next change or start
+            log.warning("could not record the configuration change: %s", type(error).__name__)
+
+    threading.Thread(target=mirror, name="mirror-configuration", daemon=True).start()
 
 
 def mirror_directory(services: Services) -> None:
