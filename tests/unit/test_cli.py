@@ -73,6 +73,16 @@ def test_check_lists_every_problem_and_passes_when_all_is_well(tmp_path: Path) -
 
 def test_check_refuses_a_key_that_does_not_open_the_stored_dossiers(tmp_path: Path) -> None:
     env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    _seed_one_case(tmp_path, env)
+
+    wrong = meldbot(tmp_path, "check", **{**env, "MELDBOT_ENCRYPTION_KEY": generate_key()})
+
+    assert wrong.returncode == 2
+    assert "which is not configured" in wrong.stderr
+
+
+def _seed_one_case(tmp_path: Path, env: dict[str, str]) -> None:
+    """The example school with one registered case, stored as `meldbot run` would store it."""
     (tmp_path / "meldbot.yml").write_text((ROOT / "meldbot.example.yml").read_text(encoding="utf-8"))
     seeded = subprocess.run(
         [sys.executable, "-c", _SEED],
@@ -83,11 +93,6 @@ def test_check_refuses_a_key_that_does_not_open_the_stored_dossiers(tmp_path: Pa
         timeout=120,
     )
     assert seeded.returncode == 0, seeded.stderr
-
-    wrong = meldbot(tmp_path, "check", **{**env, "MELDBOT_ENCRYPTION_KEY": generate_key()})
-
-    assert wrong.returncode == 2
-    assert "which is not configured" in wrong.stderr
 
 
 _SEED = """
@@ -125,16 +130,7 @@ def test_malformed_configured_key_is_refused_with_the_fix(tmp_path: Path) -> Non
 
 def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path: Path) -> None:
     env = {"MELDBOT_ENCRYPTION_KEY": generate_key()}
-    (tmp_path / "meldbot.yml").write_text((ROOT / "meldbot.example.yml").read_text(encoding="utf-8"))
-    seeded = subprocess.run(
-        [sys.executable, "-c", _SEED],
-        cwd=tmp_path,
-        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert seeded.returncode == 0, seeded.stderr
+    _seed_one_case(tmp_path, env)
 
     exported = meldbot(tmp_path, "export", "mc-2026-0001", "-o", "dossier.pdf", "--as", "U0123ABCD", **env)
     refused = meldbot(tmp_path, "export", "MC-2026-0001", "-o", "nope.pdf", "--as", "U0456EFGH", **env)
