@@ -21,6 +21,7 @@ from bot.flows.ports import ManualClock, local_today
 from bot.ids import Action, Block
 from bot.school_config import parse_directory
 from bot.views.common import show_date
+from storage import audit_chain
 from storage.crypto import generate_key
 from storage.models import Case, HelpPlan, Signal
 
@@ -297,6 +298,7 @@ def _show_storage(slack: LocalSlack, out: TextIO) -> None:
     with slack.services.db.transaction() as session:
         cases = list(session.scalars(select(Case)))
         signal = session.scalars(select(Signal)).first()
+        chain = audit_chain.verify(session)
     out.write("\n▶ In the database (a SQLite file): every name and text is encrypted, field by field.\n")
     for case in cases:
         out.write(
@@ -304,3 +306,5 @@ def _show_storage(slack: LocalSlack, out: TextIO) -> None:
         )
     if signal is not None:
         out.write(f"    signal.observed={signal.observed[:38]}…\n")
+    state = "intact" if chain.broken is None else f"BROKEN at event {chain.broken.id}"
+    out.write(f"    audit trail: {chain.head.count} events, each chained to the one before: {state}\n")

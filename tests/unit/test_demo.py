@@ -20,6 +20,7 @@ def test_demo_shows_the_case_from_each_persons_side() -> None:
     assert "⚠ Wanneer?: Deze datum ligt in de toekomst." in text
     assert "🚨 Acuut gevaar gemeld door" in text
     assert "pupil_name=v1:" in text
+    assert "each chained to the one before: intact" in text
     # Steps 2 to 5: taken, weighed, a help plan with its casemanager, then a melding under meldnorm 3.
     assert "Je zorg MC-2026-0001 is opgepakt" in text
     assert "het afwegingskader loopt" in text
