@@ -98,7 +98,7 @@ def _facts(rows: Sequence[tuple[str, str]]) -> Table:
     return table
 
 
-def _pupil_rows(view: DossierView, names: Names) -> list[tuple[str, str]]:
+def _pupil_rows(view: DossierView) -> list[tuple[str, str]]:
     return [
         (t("label_pupil_name"), view.pupil_name),
         (t("label_pupil_group"), view.pupil_group),
@@ -129,7 +129,7 @@ def _dossier(export: Export, names: Names) -> list[Flowable]:
         Paragraph(escape(t("pdf_dossier_title", reference=view.reference)), _TITLE),
         Paragraph(escape(t("pdf_dossier_closed_to_parents")), _NOTE),
         Spacer(1, 4 * mm),
-        _facts(_pupil_rows(view, names) + [(k, v) for k, v in case_rows if v]),
+        _facts(_pupil_rows(view) + [(k, v) for k, v in case_rows if v]),
     ]
     if view.acute:
         flow.append(Paragraph(_markup(t("dossier_acute"), names), _BODY))
@@ -168,7 +168,7 @@ def _conversation(export: Export, names: Names) -> list[Flowable]:
     return [
         Paragraph(escape(t("pdf_conversation_title", reference=view.reference)), _TITLE),
         Spacer(1, 4 * mm),
-        _facts(_pupil_rows(view, names)),
+        _facts(_pupil_rows(view)),
         Spacer(1, 3 * mm),
         *_item(dossier_text.conversation(conversation), names),
         Paragraph(escape(t("pdf_conversation_parents_view")), _HEAD),
