@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.flows.directory import Directory
+from bot.flows.directory import Directory, School
 from bot.flows.vocabulary import Role
 
 
@@ -101,3 +101,8 @@ def decide(
     if case.purged and permission is not Permission.VIEW_STATUS:
         return False
     return grants(case_roles(directory, user_id, case), permission)
+
+
+def schools_where(directory: Directory, user_id: str, permission: Permission) -> list[School]:
+    """The schools where the user holds a school permission (register, oversee, statistics)."""
+    return [s for s in directory.schools if decide(directory, user_id, permission, school_id=s.id)]

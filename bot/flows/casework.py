@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.flows import audit, process, reminders
 from bot.flows.access import CaseFacts, Permission, case_roles, decide, grants
-from bot.flows.directory import School
+from bot.flows.directory import Directory, School
 from bot.flows.errors import AccessDenied, CaseNotFound, StepNotAllowed
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
@@ -103,20 +103,26 @@ class CaseContext:
         return row, True
 
 
-def facts_of(session: Session, case: Case, user_id: str) -> CaseFacts:
-    """What the access policy needs to know about this case and this user, read from storage."""
+@dataclass(frozen=True)
+class CaseAccess:
+    """One user's standing on one case, read from storage once: what the policy allows, and why."""
+
+    directory: Directory
+    user_id: str
+    facts: CaseFacts
+
+    def allows(self, permission: Permission) -> bool:
+        return decide(self.directory, self.user_id, permission, school_id=self.facts.school_id, case=self.facts)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return case_roles(self.directory, self.user_id, self.facts)
+
+
+def access_to(session: Session, services: Services, user_id: str, case: Case) -> CaseAccess:
     team = frozenset(Role(r) for r in repo.team_roles(session, case.id, user_id))
-    return CaseFacts(case.school_id, case.reporter_id, team, purged=case.purged_at is not None)
-
-
-def roles_for(session: Session, services: Services, user_id: str, case: Case) -> frozenset[Role]:
-    return case_roles(services.directory, user_id, facts_of(session, case, user_id))
-
-
-def may(session: Session, services: Services, user_id: str, case: Case, permission: Permission) -> bool:
-    """The access policy's answer for this user, this case and this action."""
-    facts = facts_of(session, case, user_id)
-    return decide(services.directory, user_id, permission, school_id=case.school_id, case=facts)
+    facts = CaseFacts(case.school_id, case.reporter_id, team, purged=case.purged_at is not None)
+    return CaseAccess(services.directory, user_id, facts)
 
 
 def refuse(session: Session, services: Services, user_id: str, case: Case, permission: Permission) -> None:
@@ -145,9 +151,9 @@ def act(services: Services, user_id: str, case_id: int, permission: Permission, 
             if case is None:
                 raise CaseNotFound()
             school = services.directory.school(case.school_id)
-            if school is not None and may(session, services, user_id, case, permission):
-                roles = roles_for(session, services, user_id, case)
-                ctx = CaseContext(session, services, case, school, user_id, roles)
+            access = access_to(session, services, user_id, case)
+            if school is not None and access.allows(permission):
+                ctx = CaseContext(session, services, case, school, user_id, access.roles)
                 result = work(ctx)
                 if ctx.touched:
                     reminders.on_activity(session, services.clock, case, school)

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bot.flows import audit
-from bot.flows.access import Permission, decide
-from bot.flows.casework import may, permitted_steps, refuse, roles_for
+from bot.flows.access import Permission, schools_where
+from bot.flows.casework import access_to, permitted_steps, refuse
 from bot.flows.errors import AccessDenied, CaseNotFound
 from bot.flows.framework import Answer, WeighingState
 from bot.flows.process import CaseStep
@@ -260,20 +260,20 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
         def record(action: AuditAction, **detail: object) -> None:
             audit.record(session, services.clock, user_id, action, school_id=case.school_id, case_id=case.id, **detail)
 
-        if school is not None and may(session, services, user_id, case, Permission.VIEW_DOSSIER):
+        access = access_to(session, services, user_id, case)
+        if school is not None and access.allows(Permission.VIEW_DOSSIER):
             record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
-            roles = roles_for(session, services, user_id, case)
             weighing = repo.current_weighing(session, case.id)
             steps = permitted_steps(
-                roles,
+                access.roles,
                 CaseState(case.state),
                 weigh_again=may_weigh_again(session, case),
                 feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
                 question=weighing.question if weighing else 1,
             )
             view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
-            return replace(view, may_export=may(session, services, user_id, case, Permission.EXPORT))
-        if school is not None and section is None and may(session, services, user_id, case, Permission.VIEW_STATUS):
+            return replace(view, may_export=access.allows(Permission.EXPORT))
+        if school is not None and section is None and access.allows(Permission.VIEW_STATUS):
             record(AuditAction.STATUS_VIEWED)
             return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
         refuse(session, services, user_id, case, Permission.VIEW_DOSSIER)
@@ -285,13 +285,12 @@ def cases_for_home(
     services: Services, user_id: str, limit: int = 25
 ) -> tuple[list[CaseSummary] | None, list[CaseSummary]]:
     """(open cases of the schools this user oversees, or None if none; cases this user reported)."""
-    directory = services.directory
-    overseen = [s.id for s in directory.schools if decide(directory, user_id, Permission.OVERSEE, school_id=s.id)]
+    overseen = [s.id for s in schools_where(services.directory, user_id, Permission.OVERSEE)]
     with services.db.transaction() as session:
         reported = [
             _summary(c)
             for c in repo.cases_reported_by(session, user_id, limit)
-            if may(session, services, user_id, c, Permission.VIEW_STATUS)
+            if access_to(session, services, user_id, c).allows(Permission.VIEW_STATUS)
         ]
         if not overseen:
             return None, reported

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from bot.flows import audit
 from bot.flows.access import Permission
-from bot.flows.casework import may, refuse
+from bot.flows.casework import access_to, refuse
 from bot.flows.dossier import ConversationView, DossierView, read_dossier
 from bot.flows.errors import AccessDenied, CaseNotFound, MeldcodeError
 from bot.flows.services import Services
@@ -60,7 +60,7 @@ def export_case(
         school = services.directory.school(case.school_id) if case is not None else None
         if case is None or school is None:
             raise CaseNotFound()
-        if may(session, services, user_id, case, Permission.EXPORT):
+        if access_to(session, services, user_id, case).allows(Permission.EXPORT):
             dossier = read_dossier(session, services.cipher, case, school.name, ())
             conversation = None
             if document is Document.CONVERSATION:

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from bot.flows import audit, notices, reminders
-from bot.flows.access import Permission, decide
+from bot.flows.access import Permission, decide, schools_where
 from bot.flows.directory import School
 from bot.flows.errors import DraftNotFound, NotAMember
 from bot.flows.ports import local_today
@@ -78,8 +78,7 @@ class OpenCaseFound:
 
 def schools_for(services: Services, user_id: str) -> list[School]:
     """The schools where this user may register a signal."""
-    directory = services.directory
-    schools = [s for s in directory.schools if decide(directory, user_id, Permission.REGISTER, school_id=s.id)]
+    schools = schools_where(services.directory, user_id, Permission.REGISTER)
     if not schools:
         raise NotAMember()
     return schools

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.flows.access import Permission, decide
+from bot.flows.access import Permission, schools_where
 from bot.flows.services import Services
 from bot.flows.vocabulary import CaseState
 from storage import repositories as repo
@@ -41,8 +41,7 @@ class SchoolStatistics:
 
 def statistics_for(services: Services, user_id: str) -> list[SchoolStatistics]:
     """The counts of every school where the policy lets this user see statistics."""
-    directory = services.directory
-    visible = [s for s in directory.schools if decide(directory, user_id, Permission.VIEW_STATISTICS, school_id=s.id)]
+    visible = schools_where(services.directory, user_id, Permission.VIEW_STATISTICS)
     result = []
     with services.db.transaction() as session:
         for school in visible:
