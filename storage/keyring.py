@@ -23,12 +23,19 @@ Relookup = Callable[[Case], str]
 _CANARY_PURPOSE = "encryption_key.canary"
 
 
-def stored_key_ids(session: Session) -> set[str]:
+def _keyring(session: Session) -> dict[str, EncryptionKey]:
+    return {row.key_id: row for row in session.scalars(select(EncryptionKey))}
+
+
+def _in_use(session: Session, rows: dict[str, EncryptionKey]) -> set[str]:
     """Keys that still seal something: from the keyring, or (a database from before it) the values."""
-    rows = list(session.scalars(select(EncryptionKey)))
     if rows:
-        return {row.key_id for row in rows if row.retired_at is None}
+        return {kid for kid, row in rows.items() if row.retired_at is None}
     return sealed_key_ids(session)
+
+
+def stored_key_ids(session: Session) -> set[str]:
+    return _in_use(session, _keyring(session))
 
 
 def sealed_key_ids(session: Session) -> set[str]:
@@ -44,8 +51,8 @@ def sealed_key_ids(session: Session) -> set[str]:
 
 def check(session: Session, cipher: FieldCipher) -> None:
     """Raise KeyConfigError unless the configured keys open everything still stored (reads only)."""
-    rows = {row.key_id: row for row in session.scalars(select(EncryptionKey))}
-    needed = {kid for kid, row in rows.items() if row.retired_at is None} if rows else sealed_key_ids(session)
+    rows = _keyring(session)
+    needed = _in_use(session, rows)
     missing = sorted(needed - cipher.key_ids)
     if missing:
         raise KeyConfigError(
@@ -64,9 +71,8 @@ def check(session: Session, cipher: FieldCipher) -> None:
 def admit(session: Session, cipher: FieldCipher, now: datetime) -> None:
     """`check`, then record in the keyring every key in use and the active one."""
     check(session, cipher)
-    rows = {row.key_id: row for row in session.scalars(select(EncryptionKey))}
-    in_use = {kid for kid, row in rows.items() if row.retired_at is None} if rows else sealed_key_ids(session)
-    for kid in sorted(in_use | {cipher.active_key_id}):
+    rows = _keyring(session)
+    for kid in sorted(_in_use(session, rows) | {cipher.active_key_id}):
         row = rows.get(kid)
         if row is None:
             canary = cipher.seal(CANARY, _CANARY_PURPOSE, under=kid)
