@@ -124,18 +124,15 @@ def _run(settings: Settings) -> int:
 
 
 def _retry_outbox(settings: Settings) -> int:
+    from bot.commands import existing_database
     from storage import repositories as repo
-    from storage.db import Database
 
-    if not settings.database_may_exist:
-        print("meldbot outbox retry: no database yet, so nothing to retry")
-        return 0
-    db = Database.from_url(settings.effective_database_url)
-    try:
+    with existing_database(settings) as db:
+        if db is None:
+            print("meldbot outbox retry: no database yet, so nothing to retry")
+            return 0
         with db.transaction() as session:
             count = repo.retry_failed_outbox(session)
-    finally:
-        db.dispose()
     print(f"meldbot outbox retry: {count} message(s) will be tried again by the running bot")
     return 0
 
