@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pypdfium2 as pdfium
 from sqlalchemy import select
 
 from bot.devtools.fake_slack import TEAM_ID, trigger_for
@@ -15,14 +14,7 @@ from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER
 from tests.e2e.casework import open_case, registered_and_taken
 from tests.e2e.steps import OBSERVED, PUPIL_NAME
-
-
-def _pdf_text(content: bytes) -> str:
-    document = pdfium.PdfDocument(content)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
+from tests.pdf_text import pdf_text
 
 
 def _buttons(view: dict[str, object] | None) -> set[str]:
@@ -50,7 +42,7 @@ def test_the_pdf_goes_to_the_requesting_coordinator_only_after_confirming(slack:
     (shared,) = slack.fake.client(COORDINATOR).files
     assert shared["filename"] == "MC-2026-0001-dossier.pdf"
     assert shared["title"].startswith("MC-2026-0001")
-    text = _pdf_text(shared["content"])
+    text = pdf_text(shared["content"])
     assert PUPIL_NAME in text and OBSERVED[:30] in text
     assert all(not slack.fake.client(user).files for user in (COORDINATOR_2, DIRECTOR, TEACHER))
     assert (slack.fake.top_modal(COORDINATOR) or {}).get("callback_id") == Callback.CASE  # back to the case

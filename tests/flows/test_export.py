@@ -22,6 +22,7 @@ from bot.flows.weighing import AnswerForm, answer_question
 from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, DIRECTOR, OTHER_SCHOOL_COORDINATOR, OUTSIDER, TEACHER, TEACHER_2
 from tests.flows.forms import valid_form
+from tests.pdf_text import pdf_text
 
 HELD_ON = date(2026, 11, 13)
 # Short markers, one per field, so that a line break in the PDF cannot split one.
@@ -68,21 +69,13 @@ def worked(services: Services) -> tuple[int, int]:
     return case_a, _case(services, B, "b")
 
 
-def _text(content: bytes) -> str:
-    document = pdfium.PdfDocument(content)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-
-
 def test_the_dossier_pdf_holds_the_dossier_and_nothing_of_another_case(
     services: Services, worked: tuple[int, int]
 ) -> None:
     case_a, _ = worked
 
     export = export_case(services, COORDINATOR, case_a, Document.DOSSIER)
-    text = _text(pdf.render(export))
+    text = pdf_text(pdf.render(export))
 
     for marker in A.values():
         assert marker in text, marker
@@ -99,7 +92,7 @@ def test_the_conversation_report_holds_that_conversation_only_and_room_to_sign(
     case_a, _ = worked
 
     export = export_case(services, COORDINATOR, case_a, Document.CONVERSATION, conversation_number=1)
-    text = _text(pdf.render(export))
+    text = pdf_text(pdf.render(export))
 
     for key in ("pupil", "shared", "reaction", "agreements"):
         assert A[key] in text, key
