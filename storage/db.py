@@ -77,12 +77,13 @@ class Database:
                 connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _STARTUP_LOCK})
                 connection.commit()
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest migration (safe to call at every start)."""
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to the newest migration (safe to call at every start), or to an older
+        `revision` (an upgrade test starts from the schema a previous release made)."""
         with self.engine.begin() as connection:
             config = _alembic_config()
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
 
     def pending_migrations(self) -> list[str]:
         """Revisions not yet applied; empty when the schema is current."""

@@ -39,7 +39,7 @@ def close(ctx: CaseContext, reason: CloseReason, *, note: str = "", monitoring: 
     ctx.touch()
     ctx.record(AuditAction.CASE_CLOSED, reason=str(reason))
     reminders.end_all(ctx.session, ctx.services.clock, case.id)
-    notices.enqueue(ctx.session, now, NoticeKind.CASE_CLOSED, [case.reporter_id], key="closed", case=case)
+    notices.enqueue(ctx.session, now, NoticeKind.CASE_CLOSED, [case.reporter_id], cause="closed", case=case)
     log.info("case %s closed (%s)", case.reference, reason)
 
 

@@ -123,7 +123,7 @@ def set_team(services: Services, user_id: str, case_id: int, members: Collection
             now,
             NoticeKind.TEAM_ADDED,
             added,
-            key=f"team-{uuid.uuid4().hex}",  # the diff above already makes a repeat submit add no one
+            cause=f"team-{uuid.uuid4().hex}",  # the diff above already makes a repeat submit add no one
             case=ctx.case,
             role=str(Role.TEAM_MEMBER),
         )

@@ -36,7 +36,7 @@ def report_failure(session: Session, services: Services, message: OutboxMessage)
         services.clock.now(),
         NoticeKind.DELIVERY_FAILED,
         coordinators,
-        key=f"failed-{message.id}",
+        cause=f"failed-{message.id}",
         case=case,
         recipient_id=message.recipient_id,
     )

@@ -108,7 +108,7 @@ def _appoint_casemanager(ctx: CaseContext, plan: HelpPlan) -> None:
             now,
             NoticeKind.TEAM_ADDED,
             [casemanager_id],
-            key=f"help-plan-{plan.id}",
+            cause=f"help-plan-{plan.id}",
             case=ctx.case,
             role=str(Role.CASEMANAGER),
         )

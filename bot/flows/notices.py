@@ -1,4 +1,11 @@
-"""Queueing messages the bot sends on its own initiative, in the transaction that causes them."""
+"""Queueing messages the bot sends on its own initiative, in the transaction that causes them.
+
+Each row carries a key that names its cause, so that the same cause never sends twice (a
+double click, a retried request, a sweep run by two processes). The key is scoped here, by
+construction: a message about a case is scoped to that case, a rewrite to the message it
+rewrites. Callers name only the cause within that scope ("closed", "signal-12"), so the
+first case of a reporter can never silence the second.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,21 @@ from sqlalchemy.orm import Session
 from bot.flows.vocabulary import NoticeKind
 from storage import repositories as repo
 from storage.models import Case, OutboxMessage
-from storage.repositories import outbox_has
+
+
+def dedupe_key(kind: str, recipient: str, cause: str, *, case_id: int | None, replaces_id: int | None = None) -> str:
+    """The outbox key of one message: kind, scope, cause and recipient.
+
+    Messages about no case (an acute alert before the case exists, a held draft) need a cause
+    that is unique by itself, such as the submission or the draft it comes from.
+    """
+    if replaces_id is not None:
+        scope = f"rewrite-{replaces_id}"
+    elif case_id is not None:
+        scope = f"case-{case_id}"
+    else:
+        scope = "none"
+    return f"{kind}:{scope}:{cause}:{recipient}"
 
 
 def enqueue(
@@ -20,11 +41,11 @@ def enqueue(
     kind: NoticeKind,
     recipients: Iterable[str],
     *,
-    key: str,
+    cause: str,
     case: Case | None = None,
     **payload: Any,
 ) -> None:
-    """One outbox row per recipient. `key` names the cause, so a repeat cause sends nothing.
+    """One outbox row per recipient; a cause already queued for a recipient sends nothing more.
 
     The payload carries ids, the case reference and flags: never a pupil name or free text.
     """
@@ -32,12 +53,12 @@ def enqueue(
         payload["reference"] = case.reference
         payload["case_id"] = case.id
     for recipient in dict.fromkeys(recipients):
-        dedupe_key = f"{kind}:{key}:{recipient}"
-        if outbox_has(session, dedupe_key):
+        key = dedupe_key(kind, recipient, cause, case_id=case.id if case else None)
+        if repo.outbox_has(session, key):
             continue
         session.add(
             OutboxMessage(
-                dedupe_key=dedupe_key,
+                dedupe_key=key,
                 recipient_id=recipient,
                 kind=kind,
                 case_id=case.id if case else None,
@@ -49,7 +70,7 @@ def enqueue(
         )
 
 
-def rewrite(session: Session, at: datetime, case: Case, kind: NoticeKind, *, key: str, **changes: Any) -> None:
+def rewrite(session: Session, at: datetime, case: Case, kind: NoticeKind, *, cause: str, **changes: Any) -> None:
     """Change messages already queued or sent about a case, in place (e.g. "taken by …").
 
     A message not yet sent is corrected before it leaves; for one already sent (or being sent)
@@ -59,12 +80,12 @@ def rewrite(session: Session, at: datetime, case: Case, kind: NoticeKind, *, key
         payload = {**original.payload, **changes}
         if original.state == "pending":
             original.payload = payload
-        dedupe_key = f"{kind}:{key}:{original.recipient_id}"
-        if outbox_has(session, dedupe_key):
+        key = dedupe_key(kind, original.recipient_id, cause, case_id=case.id, replaces_id=original.id)
+        if repo.outbox_has(session, key):
             continue
         session.add(
             OutboxMessage(
-                dedupe_key=dedupe_key,
+                dedupe_key=key,
                 recipient_id=original.recipient_id,
                 kind=kind,
                 case_id=case.id,

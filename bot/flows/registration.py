@@ -117,7 +117,7 @@ def choose_route(
                     now,
                     NoticeKind.ACUTE_ALERT,
                     (*school.coordinators, *school.directors),
-                    key=submission_key,
+                    cause=submission_key,
                     reporter_id=user_id,
                 )
             if route is Route.STAFF_MEMBER:
@@ -141,7 +141,7 @@ def _open_board_case(
     audit.record(
         session, services.clock, user_id, AuditAction.BOARD_ROUTE_RECORDED, school_id=school.id, case_id=case.id
     )
-    notices.enqueue(session, services.clock.now(), NoticeKind.BOARD_ROUTE, school.directors, key="board", case=case)
+    notices.enqueue(session, services.clock.now(), NoticeKind.BOARD_ROUTE, school.directors, cause="board", case=case)
     return case
 
 
@@ -225,7 +225,7 @@ def remind_pending_draft(services: Services, user_id: str, draft_id: int) -> Non
             services.clock.now(),
             NoticeKind.DRAFT_PENDING,
             [user_id],
-            key=f"draft-{draft.id}",
+            cause=f"draft-{draft.id}",
             draft_id=draft.id,
         )
 
@@ -363,17 +363,17 @@ def _add_signal(
     reminders.on_activity(session, services.clock, case, school)
     kind = NoticeKind.CASE_REGISTERED if new_case else NoticeKind.SIGNAL_ADDED
     coordinators = [c for c in school.coordinators if c != user_id]
-    key = f"signal-{signal.id}"
+    cause = f"signal-{signal.id}"
     # Coordinators of a new case can take it from the message; the director is only informed.
-    notices.enqueue(session, now, kind, coordinators, key=key, case=case, urgent=acute, take=new_case)
+    notices.enqueue(session, now, kind, coordinators, cause=cause, case=case, urgent=acute, take=new_case)
     if acute:
-        notices.enqueue(session, now, kind, school.directors, key=key, case=case, urgent=acute)
+        notices.enqueue(session, now, kind, school.directors, cause=cause, case=case, urgent=acute)
     notices.enqueue(
         session,
         now,
         NoticeKind.REGISTRATION_CONFIRMED,
         [user_id],
-        key=key,
+        cause=cause,
         case=case,
         urgent=acute,
         new_case=new_case,

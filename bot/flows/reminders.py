@@ -185,7 +185,7 @@ def _send(
             services.clock.now(),
             NoticeKind.REMINDER,
             recipients,
-            key=f"reminder-{row.id}-{row.sent_count}",
+            cause=f"reminder-{row.id}-{row.sent_count}",
             case=case,
             reminder_id=row.id,
             reminder=str(row.kind),

@@ -37,9 +37,9 @@ def take_case(services: Services, user_id: str, case_id: int) -> Taken:
         ctx.touch()
         ctx.record(AuditAction.CASE_TAKEN)
         reminders.end(ctx.session, services.clock, case.id, [ReminderKind.NOT_TAKEN])
-        notices.rewrite(ctx.session, now, case, NoticeKind.CASE_REGISTERED, key="taken", taken_by=user_id)
+        notices.rewrite(ctx.session, now, case, NoticeKind.CASE_REGISTERED, cause="taken", taken_by=user_id)
         if case.reporter_id != user_id:
-            notices.enqueue(ctx.session, now, NoticeKind.CASE_TAKEN, [case.reporter_id], key="taken", case=case)
+            notices.enqueue(ctx.session, now, NoticeKind.CASE_TAKEN, [case.reporter_id], cause="taken", case=case)
         log.info("case %s taken", case.reference)
         return Taken(case.id, case.reference)
 

@@ -197,7 +197,7 @@ def _inform_directors(ctx: CaseContext, weighing: Weighing) -> None:
         ctx.services.clock.now(),
         NoticeKind.DIRECTOR_INFORMED,
         directors,
-        key=f"weighing-{weighing.id}",
+        cause=f"weighing-{weighing.id}",
         case=ctx.case,
     )
 
@@ -211,7 +211,7 @@ def _tell_reporter_weighed(ctx: CaseContext, weighing: Weighing) -> None:
             ctx.services.clock.now(),
             NoticeKind.CASE_WEIGHED,
             [reporter],
-            key=f"weighed-{weighing.id}",
+            cause=f"weighed-{weighing.id}",
             case=ctx.case,
         )
 

@@ -24,6 +24,21 @@ SECRETS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, RATIONALE, OWN_FACTS, 
 
 REPORT, PLAN = "report", "plan"
 
+CONSULTATION = {
+    Block.KIND: "internal_support",
+    Block.HELD_ON: "2026-11-16",
+    Block.OUTCOME: "Overleg-Geheim: eerst met moeder praten.",
+    Block.SPECIAL_FORM: "no",
+}
+CONVERSATION = {
+    Block.WITH_WHOM: "parents",
+    Block.HELD_ON: "2026-11-16",
+    Block.PARTICIPANTS: "moeder, zorgcoördinator",
+    Block.SHARED: "Gesprek-Geheim: wat de leerkracht zag.",
+    Block.REACTION: "Moeder schrok.",
+    Block.CONSENT: "given",
+}
+
 
 def case_id(slack: LocalSlack) -> str:
     with slack.services.db.transaction() as session:
@@ -39,6 +54,23 @@ def registered_and_taken(slack: LocalSlack, coordinator: str = COORDINATOR, **si
 
 def open_case(slack: LocalSlack, user_id: str, case: str) -> None:
     slack.driver.click(user_id, Action.OPEN_CASE, case)
+
+
+def consult_and_talk(slack: LocalSlack, user_id: str, case: str) -> None:
+    """Steps 2 and 3 from the case view: one consultation and one conversation, so that
+    question 1 of the afwegingskader may be answered. Leaves the case view open."""
+    open_case(slack, user_id, case)
+    slack.driver.click_in_modal(user_id, Action.RECORD_CONSULTATION)
+    slack.driver.submit(user_id, CONSULTATION)
+    slack.driver.click_in_modal(user_id, Action.RECORD_CONVERSATION)
+    slack.driver.submit(user_id, CONVERSATION)
+
+
+def ready_to_weigh(slack: LocalSlack, coordinator: str = COORDINATOR, **signal: Any) -> str:
+    """A registered case, taken, with steps 2 and 3 recorded; the case view is open. Returns its id."""
+    case = registered_and_taken(slack, coordinator, **signal)
+    consult_and_talk(slack, coordinator, case)
+    return case
 
 
 def answer(slack: LocalSlack, user_id: str, given: Answer, **values: Any) -> Response:
