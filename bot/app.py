@@ -38,10 +38,14 @@ def _quiet_logger(name: str) -> logging.Logger:
 
 
 def web_client(slack: SlackSettings) -> WebClient:
+    """The client for every Web API call. It never retries on its own (slack_sdk's default retries
+    a dropped connection): a post Slack took before the connection dropped would then arrive
+    twice, before the outbox could look it up. The outbox owns retries; a click fails visibly."""
     logger = _quiet_logger("bot.slack_api")
-    if slack.api_url:
-        return WebClient(token=slack.bot_token, base_url=slack.api_url, logger=logger, timeout=int(slack.send_timeout))
-    return WebClient(token=slack.bot_token, logger=logger, timeout=int(slack.send_timeout))
+    options = {"base_url": slack.api_url} if slack.api_url else {}
+    return WebClient(
+        token=slack.bot_token, logger=logger, timeout=int(slack.send_timeout), retry_handlers=[], **options
+    )
 
 
 def build_app(

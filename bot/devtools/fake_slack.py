@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import socket
 import threading
 import time
 from collections import deque
@@ -20,6 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 BOT_USER_ID = "UMELDBOT"
+_DROPPED = 0  # the status recorded for a call whose connection was closed without an answer
 MAX_MODAL_STACK = 3  # Slack keeps at most three views in a modal's stack
 TEAM_ID = "T0SCHOOL"
 
@@ -28,7 +30,7 @@ TEAM_ID = "T0SCHOOL"
 class ApiCall:
     method: str
     params: dict[str, Any]
-    status: int  # what the fake answered: 200, or the injected fault
+    status: int  # what the fake answered: 200, the injected fault, or 0 when it dropped the connection
 
 
 @dataclass
@@ -39,6 +41,7 @@ class _Fault:
     times: int
     after_success: bool  # the call takes effect, then the answer is the fault: a lost response
     user_id: str | None = None  # only calls to this person's DM (None: every call)
+    drop: bool = False  # no answer at all: the connection is closed (after the call took effect, if so)
 
 
 @dataclass
@@ -122,15 +125,17 @@ class FakeSlack:
         retry_after: int | None = None,
         after_success: bool = False,
         user_id: str | None = None,
+        drop: bool = False,
     ) -> None:
         """Answer the next `times` calls to `method` with a fault instead of success.
 
         `after_success`: the call takes effect first (the message is posted), then the fault is
-        the answer, as when Slack's response is lost on the way back. `user_id`: only calls to
-        that person's DM fail.
+        the answer, as when Slack's response is lost on the way back. `drop`: instead of an
+        answer, the connection is closed (a proxy or a network that gave up). `user_id`: only
+        calls to that person's DM fail.
         """
         with self._lock:
-            fault = _Fault(status, error, retry_after, times, after_success, user_id)
+            fault = _Fault(status, error, retry_after, times, after_success, user_id, drop)
             self._faults.setdefault(method, deque()).append(fault)
 
     def slow(self, method: str, seconds: float) -> None:
@@ -226,6 +231,10 @@ class FakeSlack:
         delay = self._delays.get(method, 0.0)
         if delay:
             time.sleep(delay)
+        if status == _DROPPED:
+            request.close_connection = True
+            request.connection.shutdown(socket.SHUT_RDWR)
+            return
         request.send_response(status)
         for name, value in headers.items():
             request.send_header(name, value)
@@ -253,10 +262,11 @@ class FakeSlack:
             if fault is not None:
                 if fault.after_success:
                     self._succeed(method, params)
-                self.calls.append(ApiCall(method, params, fault.status))
+                status = _DROPPED if fault.drop else fault.status
+                self.calls.append(ApiCall(method, params, status))
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
                 self._lock.notify_all()
-                return fault.status, headers, {"ok": False, "error": fault.error or "fatal_error"}
+                return status, headers, {"ok": False, "error": fault.error or "fatal_error"}
             if not auth.startswith("Bearer xoxb-"):
                 self.calls.append(ApiCall(method, params, 200))
                 return 200, {}, {"ok": False, "error": "not_authed"}

@@ -186,3 +186,18 @@ def _meldbot(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str
     return subprocess.run(
         [sys.executable, "-m", "bot", *args], env=env, capture_output=True, text=True, timeout=120, check=False
     )
+
+
+def test_message_is_posted_once_when_the_connection_drops_after_slack_took_it(slack: LocalSlack) -> None:
+    # Slack posts the message, then the connection closes before its answer: the SDK must not post
+    # again on its own; the outbox looks in the DM first and finds it there.
+    slack.fake.fail("chat.postMessage", drop=True, after_success=True, times=3)
+    register(slack.driver, TEACHER)
+
+    assert len([c for c in slack.fake.calls if c.method == "chat.postMessage"]) == 3  # one try each, no SDK retry
+    assert all(r.state == "pending" and r.maybe_sent for r in rows(slack))
+    later(slack, minutes=5)
+    assert slack.delivery.flush() == 3
+
+    assert posted_ids(slack) == Counter({r.id: 1 for r in rows(slack)})
+    assert len([c for c in slack.fake.calls if c.method == "chat.postMessage"]) == 3  # found, not sent again
