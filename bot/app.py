@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from slack_sdk import WebClient
 from bot.delivery import SEND_TIMEOUT_SECONDS, OutboxDelivery
 from bot.flows.services import Services
 from bot.handlers import register_all
+from bot.logs import library_logger, pin_libraries
 from storage.repositories import record_event_receipt
 
 
@@ -26,41 +26,38 @@ class SlackSettings:
     send_timeout: float = SEND_TIMEOUT_SECONDS
 
 
-def _quiet_logger(name: str) -> logging.Logger:
-    """A logger that never emits DEBUG, whatever the root level.
-
-    At DEBUG, slack_sdk logs whole request bodies and Bolt whole payloads: the dossier modal
-    and the signal form would end up in log files. Their level is pinned here on purpose.
-    """
-    logger = logging.getLogger(name)
-    logger.setLevel(logging.INFO)
-    return logger
-
-
 def web_client(slack: SlackSettings) -> WebClient:
     """The client for every Web API call. It never retries on its own (slack_sdk's default retries
     a dropped connection): a post Slack took before the connection dropped would then arrive
     twice, before the outbox could look it up. The outbox owns retries; a click fails visibly."""
-    logger = _quiet_logger("bot.slack_api")
-    options = {"base_url": slack.api_url} if slack.api_url else {}
+    logger = library_logger("bot.slack_api")
     return WebClient(
-        token=slack.bot_token, logger=logger, timeout=int(slack.send_timeout), retry_handlers=[], **options
+        token=slack.bot_token,
+        base_url=slack.api_url or WebClient.BASE_URL,
+        logger=logger,
+        timeout=int(slack.send_timeout),
+        retry_handlers=[],
     )
 
 
 def build_app(
     services: Services, slack: SlackSettings, *, listener_executor: Executor | None = None
 ) -> tuple[App, OutboxDelivery]:
+    pin_libraries()
     client = web_client(slack)
     delivery = OutboxDelivery(services, client, send_timeout=slack.send_timeout)
     app = App(
+        name="meldbot",
         client=client,
-        signing_secret=slack.signing_secret or "",
-        request_verification_enabled=slack.signing_secret is not None,
+        # The HTTP server admits a request (size, signature over the raw bytes, payload shape)
+        # before Bolt sees it (bot.inbound); Bolt's own check would log the whole body of every
+        # request it refuses. Socket Mode needs none: Slack itself is on the other end.
+        request_verification_enabled=False,
         listener_executor=listener_executor,
-        logger=_quiet_logger("bot.bolt"),
-        # Bolt's own default handler would log whole payloads; ours never does.
-        raise_error_for_unhandled_request=False,
+        logger=library_logger("bot.bolt"),
+        # A request no listener takes goes to our error handler, which logs its kind only; Bolt's
+        # own warning would log parts of it (a dialog's submission, a search's typed text).
+        raise_error_for_unhandled_request=True,
     )
 
     @app.middleware

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.logs import configure as configure_logging
 from bot.school_config import ConfigError
 from storage.audit_chain import Anchor
 
@@ -39,8 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
     audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    configure_logging()
     try:
         if args.command == "run":
             return _run(load_settings())
@@ -119,7 +118,8 @@ def _run(settings: Settings) -> int:
     if settings.slack_app_token is not None:
         serve_socket_mode(app, settings.slack_app_token.get_secret_value())
     else:
-        serve_http(app, services.db, settings.host, settings.port)
+        assert slack.signing_secret is not None, "problems_for_serving asks for it in HTTP mode"
+        serve_http(app, services.db, slack.signing_secret, settings.host, settings.port)
     return 0
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.request import BoltRequest
 from sqlalchemy import text
 
+from bot import inbound
+from bot.logs import library_logger
 from storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -28,12 +31,14 @@ class SlackAsgi:
     """A minimal ASGI app around Bolt.
 
     Bolt's own sync ASGI adapter runs `dispatch` on the event loop, so one slow request would
-    hold all others; here each request is dispatched on a worker thread.
+    hold all others; here each request is dispatched on a worker thread. A request reaches Bolt
+    only once bot.inbound admitted it: within the size limit, signed, and well-formed.
     """
 
-    def __init__(self, app: App, db: Database) -> None:
+    def __init__(self, app: App, db: Database, signing_secret: str | None) -> None:
         self._app = app
         self._db = db
+        self._signing_secret = signing_secret
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -41,15 +46,13 @@ class SlackAsgi:
             return
         method, path = scope["method"], scope["path"]
         if method == "POST" and path == EVENTS_PATH:
-            body = await _read_body(receive)
-            headers: dict[str, str | Sequence[str]] = {}
-            for name, value in scope.get("headers", []):
-                values = headers.setdefault(name.decode("latin-1").lower(), [])
-                assert isinstance(values, list)
-                values.append(value.decode("latin-1"))
-            request = BoltRequest(
-                body=body.decode("utf-8"), query=scope.get("query_string", b"").decode(), headers=headers
-            )
+            headers = _headers(scope)
+            try:
+                request = self._admit(await _read_body(receive, inbound.declared_length(headers)), scope, headers)
+            except inbound.NotAdmitted as refused:
+                log.warning("refused a request to %s (%s): %s", path, refused.status, refused.reason)
+                await _respond(send, refused.status, "", {"content-type": ["text/plain; charset=utf-8"]})
+                return
             response = await asyncio.to_thread(self._app.dispatch, request)
             await _respond(send, response.status, response.body, response.headers)
         elif method == "GET" and path == HEALTH_PATH:
@@ -59,6 +62,12 @@ class SlackAsgi:
             await _respond(send, status, body_text, {"content-type": ["application/json"]})
         else:
             await _respond(send, 404, "Not Found", {"content-type": ["text/plain; charset=utf-8"]})
+
+    def _admit(self, body: bytes, scope: Scope, headers: dict[str, list[str]]) -> BoltRequest:
+        if self._signing_secret is not None:
+            inbound.verify_signature(self._signing_secret, body, headers, time.time())
+        query = scope.get("query_string", b"").decode("latin-1")
+        return inbound.bolt_request(body, query, headers)
 
     def _database_answers(self) -> bool:
         try:
@@ -80,11 +89,23 @@ class SlackAsgi:
                 return
 
 
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
+def _headers(scope: Scope) -> dict[str, list[str]]:
+    headers: dict[str, list[str]] = {}
+    for name, value in scope.get("headers", []):
+        headers.setdefault(name.decode("latin-1").lower(), []).append(value.decode("latin-1"))
+    return headers
+
+
+async def _read_body(receive: Receive, declared: int | None) -> bytes:
+    """The body, read only as far as the limit allows (also when no Content-Length announced it)."""
+    chunks, size = [], 0
     while True:
         message = await receive()
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > inbound.MAX_BODY_BYTES:
+            raise inbound.NotAdmitted(413, f"body of more than {inbound.MAX_BODY_BYTES} bytes")
+        chunks.append(chunk)
         if not message.get("more_body"):
             return b"".join(chunks)
 
@@ -98,15 +119,16 @@ async def _respond(send: Send, status: int, body: str, headers: dict[str, Any]) 
     await send({"type": "http.response.body", "body": body.encode("utf-8")})
 
 
-def serve_http(app: App, db: Database, host: str, port: int) -> None:
+def serve_http(app: App, db: Database, signing_secret: str, host: str, port: int) -> None:
     import uvicorn
 
     log.info("HTTP mode: listening on %s:%s (events at %s)", host, port, EVENTS_PATH)
-    uvicorn.run(SlackAsgi(app, db), host=host, port=port, log_level="info", access_log=False)
+    uvicorn.run(SlackAsgi(app, db, signing_secret), host=host, port=port, log_level="info", access_log=False)
 
 
 def serve_socket_mode(app: App, app_token: str) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     log.info("Socket Mode: connecting to Slack")
-    SocketModeHandler(app, app_token).start()
+    # At DEBUG its own logger would write every frame Slack sends (submissions included).
+    SocketModeHandler(app, app_token, logger=library_logger("bot.socket_mode"), web_client=app.client).start()

@@ -609,6 +609,10 @@ _NL: dict[str, str] = {
         "Er ging iets mis (code {incident}). Wat al was opgeslagen, blijft bewaard. Probeer het opnieuw; "
         "blijft het misgaan, geef de code dan door aan de beheerder van de bot."
     ),
+    "error_generic_field": (
+        "Er ging iets mis (code {incident}); dit formulier is nog niet opgeslagen. Alles wat je typte staat er "
+        "nog: probeer het zo opnieuw. Blijft het misgaan, geef de code dan door aan de beheerder van de bot."
+    ),
     "error_title": "Dat lukte niet",
     "error_step_not_allowed": (
         "Dit past niet bij waar de casus nu staat. Open de casus opnieuw: daar staat wat nu aan de beurt is."

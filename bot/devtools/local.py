@@ -45,12 +45,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve_http(app: App, services: Services) -> Iterator[str]:
+def serve_http(app: App, services: Services, signing_secret: str = SIGNING_SECRET) -> Iterator[str]:
     """Serve the app with uvicorn on a free local port, in a thread, until the block ends."""
     port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(SlackAsgi(app, services.db), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    )
+    asgi = SlackAsgi(app, services.db, signing_secret)
+    server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -66,10 +65,12 @@ def serve_http(app: App, services: Services) -> Iterator[str]:
 
 
 @contextmanager
-def local_slack(services: Services, fake: FakeSlack | None = None) -> Iterator[LocalSlack]:
+def local_slack(
+    services: Services, fake: FakeSlack | None = None, executor: DrainableExecutor | None = None
+) -> Iterator[LocalSlack]:
     fake = fake or FakeSlack()
     fake.start()
-    executor = DrainableExecutor()
+    executor = executor or DrainableExecutor()
     try:
         slack = SlackSettings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake.url)
         app, delivery = build_app(services, slack, listener_executor=executor)

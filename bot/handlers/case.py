@@ -17,6 +17,7 @@ from bot.flows.errors import CaseNotFound, MeldcodeError
 from bot.flows.services import Services
 from bot.flows.taking import take_case
 from bot.flows.weighing import start_new_weighing
+from bot.handlers.errors import guarded
 from bot.handlers.respond import case_view, error_modal, from_modal, show
 from bot.ids import Action, Section
 from bot.views.case import section_modal
@@ -85,10 +86,10 @@ def handle_show_section(ack: Ack, body: dict[str, Any], client: WebClient, servi
 
 
 def register(app: App) -> None:
-    app.action(Action.OPEN_CASE)(handle_open_case)
-    app.action(Action.TAKE_CASE)(_step_then_show(take_case))
-    app.action(Action.NEW_WEIGHING)(_step_then_show(start_new_weighing))
+    app.action(Action.OPEN_CASE)(guarded(handle_open_case))
+    app.action(Action.TAKE_CASE)(guarded(_step_then_show(take_case)))
+    app.action(Action.NEW_WEIGHING)(guarded(_step_then_show(start_new_weighing)))
     for section in Section:
-        app.action(section.action)(handle_show_section)
-    app.action(Action.PAGE_NEWER)(handle_show_section)
-    app.action(Action.PAGE_OLDER)(handle_show_section)
+        app.action(section.action)(guarded(handle_show_section))
+    app.action(Action.PAGE_NEWER)(guarded(handle_show_section))
+    app.action(Action.PAGE_OLDER)(guarded(handle_show_section))

@@ -1,16 +1,28 @@
-"""The one error handler: a log line with an incident code and no personal data, and a word to the user."""
+"""The one error handler: a log line with an incident code and no personal data, and a word to the user.
+
+Every listener runs inside `guarded`, so an error after `ack()` reaches this handler instead of
+Bolt's runner, which would take the acknowledgement back (Slack then shows "operation_timeout"
+after three seconds). An error before the ack is acknowledged here, so Slack never waits.
+"""
 
 from __future__ import annotations
 
+import inspect
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App
+from slack_bolt.error import BoltUnhandledRequestError
+from slack_bolt.kwargs_injection import Args
 from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
 
+from bot import payloads
+from bot.handlers.forms import first_input
 from bot.texts import t
+from bot.views.common import error_view
 
 log = logging.getLogger("bot.errors")
 
@@ -22,14 +34,14 @@ def _acting_user(body: dict[str, Any]) -> str | None:
     return body.get("user_id") or (body.get("event") or {}).get("user")
 
 
-def handle_error(error: Exception, body: dict[str, Any], client: WebClient, response: BoltResponse | None) -> None:
+def report(error: BaseException, body: dict[str, Any], client: WebClient) -> str:
+    """Log the error with a new incident code (the payload's kind, never its content) and tell the user."""
     incident = uuid.uuid4().hex[:8]
-    # The payload may hold what a user typed: log its kind and the exception, never its content.
     log.error(
-        "incident %s: %s while handling %s",
+        "incident %s: %s while handling a %s request",
         incident,
         type(error).__name__,
-        body.get("type", "request"),
+        payloads.kind(body),
         exc_info=(type(error), error, error.__traceback__),
     )
     user_id = _acting_user(body)
@@ -38,6 +50,50 @@ def handle_error(error: Exception, body: dict[str, Any], client: WebClient, resp
             client.chat_postMessage(channel=user_id, text=t("error_generic", incident=incident))
         except Exception:  # the error may be that Slack is unreachable; the log line stands
             log.warning("incident %s: could not tell the user", incident)
+    return incident
+
+
+def handle_error(error: Exception, body: dict[str, Any], client: WebClient) -> BoltResponse | None:
+    """Bolt's global error handler: errors in middleware, and requests no listener takes."""
+    if isinstance(error, BoltUnhandledRequestError):
+        log.warning("no listener takes this %s request", payloads.kind(body))
+        return BoltResponse(status=404, body="")
+    report(error, body, client)
+    return None
+
+
+def guarded(handler: Callable[..., None]) -> Callable[[Args], None]:
+    """The listener Bolt runs for `handler`: the same arguments, and no exception ever leaves it."""
+    names = list(inspect.signature(handler).parameters)
+
+    def listener(args: Args) -> None:
+        try:
+            handler(**{name: _argument(args, name) for name in names})
+        except Exception as error:
+            incident = report(error, args.body, args.client)
+            if args.ack.response is None:
+                _ack_failure(args, incident)
+
+    listener.__name__ = listener.__qualname__ = handler.__name__
+    return listener
+
+
+def _argument(args: Args, name: str) -> Any:
+    """What Bolt would inject for `name`: one of its own arguments, or a value the middleware put in the context."""
+    return getattr(args, name) if hasattr(args, name) else args.context.get(name)
+
+
+def _ack_failure(args: Args, incident: str) -> None:
+    """Acknowledge a request whose listener failed before it did: a form keeps every typed word
+    and shows the incident under its first field; anything else is simply acknowledged."""
+    view = args.body.get("view") if args.body.get("type") == "view_submission" else None
+    block = first_input(view) if isinstance(view, dict) else None
+    if block is not None:
+        args.ack(response_action="errors", errors={block: t("error_generic_field", incident=incident)})
+    elif view is not None:
+        args.ack(response_action="update", view=error_view(t("error_generic", incident=incident)))
+    else:
+        args.ack()
 
 
 def register(app: App) -> None:

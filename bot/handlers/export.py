@@ -21,6 +21,7 @@ from bot.flows.export import Document, Export, export_case
 from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.case import button_case_id
+from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, show
 from bot.ids import Action, Block, Callback
 from bot.texts import t
@@ -87,5 +88,5 @@ def _deliver(client: WebClient, user_id: str, made: Export) -> None:
 
 
 def register(app: App) -> None:
-    app.action(Action.EXPORT_CASE)(handle_export_button)
-    app.view_submission(Callback.EXPORT)(handle_export_submission)
+    app.action(Action.EXPORT_CASE)(guarded(handle_export_button))
+    app.view_submission(Callback.EXPORT)(guarded(handle_export_submission))

@@ -53,6 +53,14 @@ def case_id(view: dict[str, Any]) -> int:
     return value if isinstance(value, int) else 0
 
 
+def first_input(view: dict[str, Any]) -> str | None:
+    """The block id of a submitted modal's first input, where a message for the whole form can go."""
+    for block in view.get("blocks") or []:
+        if isinstance(block, dict) and block.get("type") == "input" and isinstance(block.get("block_id"), str):
+            return str(block["block_id"])
+    return None
+
+
 def _state(view: dict[str, Any], block: Block) -> dict[str, Any]:
     return view.get("state", {}).get("values", {}).get(block, {}).get(INPUT, {}) or {}
 

@@ -12,6 +12,7 @@ from bot.flows.errors import NotAMember
 from bot.flows.registration import schools_for
 from bot.flows.services import Services
 from bot.flows.statistics import statistics_for
+from bot.handlers.errors import guarded
 from bot.views.home import home_view
 
 
@@ -30,4 +31,4 @@ def handle_home_opened(event: dict[str, Any], client: WebClient, services: Servi
 
 
 def register(app: App) -> None:
-    app.event("app_home_opened")(handle_home_opened)
+    app.event("app_home_opened")(guarded(handle_home_opened))

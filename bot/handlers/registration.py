@@ -20,6 +20,7 @@ from bot.flows.registration import OpenCaseFound, Registered
 from bot.flows.services import Services
 from bot.flows.vocabulary import Route
 from bot.handlers import forms
+from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal
 from bot.ids import Action, Block, Callback, Command, Shortcut
 from bot.texts import t
@@ -137,12 +138,12 @@ def _int(value: object) -> int:
 
 
 def register(app: App) -> None:
-    app.command(Command.MELDCODE)(handle_start)
-    app.shortcut(Shortcut.REGISTER_CONCERN)(handle_start)
-    app.action(Action.START_REGISTRATION)(handle_start)
-    app.event({"type": "message", "channel_type": "im"})(handle_direct_message)
-    app.view_submission(Callback.INTAKE)(handle_intake_submission)
-    app.view_submission(Callback.SIGNAL)(handle_signal_submission)
-    app.view_submission(Callback.OPEN_CASE_CHOICE)(handle_choice_submission)
-    app.view_closed(Callback.OPEN_CASE_CHOICE)(handle_choice_closed)
-    app.action(Action.FINISH_DRAFT)(handle_finish_draft)
+    app.command(Command.MELDCODE)(guarded(handle_start))
+    app.shortcut(Shortcut.REGISTER_CONCERN)(guarded(handle_start))
+    app.action(Action.START_REGISTRATION)(guarded(handle_start))
+    app.event({"type": "message", "channel_type": "im"})(guarded(handle_direct_message))
+    app.view_submission(Callback.INTAKE)(guarded(handle_intake_submission))
+    app.view_submission(Callback.SIGNAL)(guarded(handle_signal_submission))
+    app.view_submission(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_submission))
+    app.view_closed(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_closed))
+    app.action(Action.FINISH_DRAFT)(guarded(handle_finish_draft))

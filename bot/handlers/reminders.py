@@ -18,6 +18,7 @@ from bot.flows.reminder_actions import Rescheduled, brief, confirm_referral, not
 from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.case import button_case_id
+from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, show
 from bot.ids import Action, Callback
 from bot.views.messages import Message
@@ -82,10 +83,10 @@ def handle_postpone_submission(
 
 def register(app: App) -> None:
     app.action(Action.REMINDER_NOT_YET)(
-        _reminder_button(not_yet, lambda r: rescheduled_message(r.reference, r.case_id, r.due_at))
+        guarded(_reminder_button(not_yet, lambda r: rescheduled_message(r.reference, r.case_id, r.due_at)))
     )
     app.action(Action.CONFIRM_REFERRAL)(
-        _reminder_button(confirm_referral, lambda r: referral_confirmed_message(r.reference, r.case_id))
+        guarded(_reminder_button(confirm_referral, lambda r: referral_confirmed_message(r.reference, r.case_id)))
     )
-    app.action(Action.POSTPONE_REMINDER)(handle_postpone_button)
-    app.view_submission(Callback.POSTPONE)(handle_postpone_submission)
+    app.action(Action.POSTPONE_REMINDER)(guarded(handle_postpone_button))
+    app.view_submission(Callback.POSTPONE)(guarded(handle_postpone_submission))

@@ -16,10 +16,10 @@ from bot.flows.errors import InvalidInput, MeldcodeError
 from bot.flows.services import Services
 from bot.flows.validation import TEXT_LIMITS
 from bot.handlers import forms
-from bot.ids import Block, Callback
+from bot.ids import Block
 from bot.texts import t
 from bot.views.case import case_modal
-from bot.views.common import modal, mrkdwn
+from bot.views.common import error_view
 from bot.views.labels import label
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def error_modal(error: MeldcodeError) -> View:
     values = {k: label(v) if isinstance(v, StrEnum) else v for k, v in error.values.items()}
-    return modal(Callback.INFO, t("error_title"), [mrkdwn(t(error.text_key, **values))])
+    return error_view(t(error.text_key, **values))
 
 
 def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:

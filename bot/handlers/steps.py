@@ -31,6 +31,7 @@ from bot.flows.steps import CaseBrief, prepare
 from bot.flows.weighing import AnswerForm, answer_question
 from bot.handlers import forms
 from bot.handlers.case import button_case_id, button_value
+from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, refresh_case, show
 from bot.ids import Action, Block, Callback
 from bot.views import casework as views
@@ -178,8 +179,8 @@ SUBMISSIONS: dict[Callback, Record] = {
 
 def register(app: App) -> None:
     for action in FORMS:
-        app.action(action)(handle_open_step)
+        app.action(action)(guarded(handle_open_step))
     for action in ANSWER_OF_ACTION:
-        app.action(action)(handle_answer_button)
+        app.action(action)(guarded(handle_answer_button))
     for callback, record in SUBMISSIONS.items():
-        app.view_submission(callback)(_submission(record))
+        app.view_submission(callback)(guarded(_submission(record)))

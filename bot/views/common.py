@@ -92,6 +92,11 @@ def modal(
     )
 
 
+def error_view(text: str) -> View:
+    """A read-only modal that says why something did not work (a refusal, an incident code)."""
+    return modal(Callback.INFO, t("error_title"), [mrkdwn(text)])
+
+
 def button(action: Action, label_key: str, value: str, *, primary: bool = False, **values: object) -> ButtonElement:
     return ButtonElement(
         action_id=action,

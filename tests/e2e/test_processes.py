@@ -62,7 +62,7 @@ def _seed(services: Services, count: int, queued: int) -> None:
     with services.db.transaction() as session:
         for case_id in ids[:queued]:
             case = session.get(Case, case_id)
-            notices.enqueue(session, datetime.now(UTC), NoticeKind.CASE_TAKEN, [TEACHER], key=f"t{case_id}", case=case)
+            notices.enqueue(session, datetime.now(UTC), NoticeKind.CASE_TAKEN, [TEACHER], cause="taken", case=case)
 
 
 def _posted(fake: FakeSlack) -> Counter[int]:
