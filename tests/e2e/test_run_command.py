@@ -16,7 +16,7 @@ from bot.ids import Block
 from storage.crypto import generate_key
 from storage.models import Case, OutboxMessage
 from tests.e2e.processes import meldbot_process
-from tests.e2e.steps import signal_values
+from tests.e2e.steps import LOCATION, OBSERVED, PUPIL_NAME, signal_values
 
 COORDINATOR, TEACHER = "UCOORD001", "UTEACH001"
 CONFIG = f"schools:\n  - id: linde\n    name: De Linde\n    coordinators: [{COORDINATOR}]\n    members: all\n"
@@ -89,3 +89,27 @@ def _undelivered(tmp_path: Path, expire_claims: bool = False) -> int:
         count = connection.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.state != "sent"))
     engine.dispose()
     return int(count or 0)
+
+
+def test_run_logs_one_line_and_no_body_when_a_submission_fails_its_signature(tmp_path: Path) -> None:
+    (tmp_path / "meldbot.yml").write_text(CONFIG, encoding="utf-8")
+    env = {"SLACK_BOT_TOKEN": "xoxb-run", "SLACK_SIGNING_SECRET": SECRET, "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    fake = FakeSlack()
+    fake.start()
+    try:
+        with meldbot_process(tmp_path, fake, env) as running:
+            stale = SlackDriver(running.base + "/slack/events", SECRET, fake)
+            wrong = SlackDriver(running.base + "/slack/events", "a-rotated-secret", fake)
+            stale.command(TEACHER)
+            fake.wait_until(lambda: fake.top_modal(TEACHER) is not None)
+            stale.submit(TEACHER, {Block.ROUTE: "home", Block.ACUTE: "no"})
+            refused = [
+                stale.submit(TEACHER, signal_values(), timestamp=int(time.time()) - 400),
+                wrong.submit(TEACHER, signal_values()),
+            ]
+            output = running.output()
+    finally:
+        fake.stop()
+    assert [r.status for r in refused] == [401, 401]
+    assert output.count("refused a request") == 2
+    assert [m for m in (PUPIL_NAME, OBSERVED, LOCATION, "Testkind") if m in output] == []
