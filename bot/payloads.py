@@ -28,8 +28,12 @@ class _Loose(BaseModel):
         return data
 
 
+# Slack's user ids (U…, W…): the bot stores them, so they are bounded to what its columns hold.
+_UserId = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,32}$")]
+
+
 class _User(_Loose):
-    id: str
+    id: _UserId
 
 
 class _Option(_Loose):
@@ -43,8 +47,8 @@ class _Input(_Loose):
     selected_option: _Option | None = None
     selected_options: list[_Option] | None = None
     selected_date: str | None = None
-    selected_user: str | None = None
-    selected_users: list[str] | None = None
+    selected_user: _UserId | None = None
+    selected_users: list[_UserId] | None = None
 
 
 class _State(_Loose):
@@ -113,7 +117,7 @@ class _UserEvent(_Loose):
     """The events the bot listens to: a message in its DM, the App Home opened."""
 
     type: str
-    user: str | None = None
+    user: _UserId | None = None
     channel: str | None = None
     tab: str | None = None
     subtype: str | None = None
@@ -127,7 +131,7 @@ class _UrlVerification(_Loose):
 
 class _Command(_Loose):
     command: str
-    user_id: str
+    user_id: _UserId
     trigger_id: str
 
 

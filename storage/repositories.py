@@ -107,10 +107,6 @@ def lock_case(session: Session, case_id: int) -> Case | None:
     return session.scalars(select(Case).where(Case.id == case_id).with_for_update()).first()
 
 
-def case_by_submission(session: Session, submission_key: str) -> Case | None:
-    return session.scalars(select(Case).where(Case.submission_key == submission_key)).first()
-
-
 def open_case_for_pupil(session: Session, school_id: str, route: str, lookup: str) -> Case | None:
     statement = select(Case).where(
         Case.school_id == school_id,
@@ -139,15 +135,6 @@ def cases_reported_by(session: Session, user_id: str, limit: int) -> list[Case]:
 
 
 # --- signals and drafts --------------------------------------------------------------------
-
-
-def signal_by_submission(session: Session, submission_key: str) -> Signal | None:
-    return session.scalars(select(Signal).where(Signal.submission_key == submission_key)).first()
-
-
-def draft_by_submission(session: Session, submission_key: str) -> RegistrationDraft | None:
-    statement = select(RegistrationDraft).where(RegistrationDraft.submission_key == submission_key)
-    return session.scalars(statement).first()
 
 
 def get_draft(session: Session, draft_id: int) -> RegistrationDraft | None:

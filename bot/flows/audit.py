@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.flows.errors import Refused
 from bot.flows.ports import Clock
 from bot.flows.vocabulary import AuditAction
 from storage.models import AuditEvent
@@ -29,4 +30,20 @@ def record(
         AuditEvent(
             at=clock.now(), actor_id=actor_id, action=action, school_id=school_id, case_id=case_id, detail=detail
         ),
+    )
+
+
+def record_refusal(session: Session, clock: Clock, refusal: Refused) -> None:
+    """An `access_refused` event: who, what they asked for, where, and why when it is not a role."""
+    detail: dict[str, Any] = {"permission": refusal.asked}
+    if refusal.reason:
+        detail["reason"] = refusal.reason
+    record(
+        session,
+        clock,
+        refusal.user_id,
+        AuditAction.ACCESS_REFUSED,
+        school_id=refusal.school_id,
+        case_id=refusal.case_id,
+        **detail,
     )

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from bot.flows import audit, process, reminders
+from bot.flows import audit, process, reminders, submissions
 from bot.flows.access import CaseFacts, Permission, case_roles, decide, grants
 from bot.flows.directory import Directory, School
 from bot.flows.errors import AccessDenied, CaseNotFound, StepNotAllowed
@@ -85,6 +85,10 @@ class CaseContext:
         self.case.updated_at = self.services.clock.now()
         self.touched = True
 
+    def earlier(self, model: type[M], submission_key: str) -> M | None:
+        """The row this user's submission stored before (a double submit); another's is refused."""
+        return submissions.earlier(self.session, model, submission_key, self.user_id, school_id=self.school.id)
+
     def record_once(
         self, model: type[M], submission_key: str, step: CaseStep, build: Callable[[], M]
     ) -> tuple[M, bool]:
@@ -92,9 +96,9 @@ class CaseContext:
 
         Returns the row and whether it is new, so that the caller does its follow-up only once.
         """
-        earlier = repo.by_submission(self.session, model, submission_key)
-        if earlier is not None:
-            return earlier, False
+        stored = self.earlier(model, submission_key)
+        if stored is not None:
+            return stored, False
         self.require(step)
         row = build()
         self.session.add(row)
@@ -125,44 +129,34 @@ def access_to(session: Session, services: Services, user_id: str, case: Case) ->
     return CaseAccess(services.directory, user_id, facts)
 
 
-def refuse(session: Session, services: Services, user_id: str, case: Case, permission: Permission) -> None:
-    """Put a refusal on record (the caller raises AccessDenied after the commit)."""
-    audit.record(
-        session,
-        services.clock,
-        user_id,
-        AuditAction.ACCESS_REFUSED,
-        school_id=case.school_id,
-        case_id=case.id,
-        permission=str(permission),
-    )
+def refused(user_id: str, case: Case, permission: Permission) -> AccessDenied:
+    """The refusal to raise when the policy says no (audited by `Services.perform`)."""
+    return AccessDenied(user_id, str(permission), school_id=case.school_id, case_id=case.id)
 
 
 def act(services: Services, user_id: str, case_id: int, permission: Permission, work: Callable[[CaseContext], T]) -> T:
     """Run `work` on the locked case if the user holds `permission`; audit and refuse otherwise.
 
     `work` looks up its own earlier result first (a double submit returns it) and then checks
-    the step against the case's state.
+    the step against the case's state. A refusal is raised, and audited by `Services.perform`.
     """
 
     def attempt() -> T:
         with services.db.transaction() as session:
             case = repo.lock_case(session, case_id)
             if case is None:
-                raise CaseNotFound()
+                raise CaseNotFound(user_id, str(permission), reason="no_such_case")
             school = services.directory.school(case.school_id)
             access = access_to(session, services, user_id, case)
-            if school is not None and access.allows(permission):
-                ctx = CaseContext(session, services, case, school, user_id, access.roles)
-                result = work(ctx)
-                if ctx.touched:
-                    reminders.on_activity(session, services.clock, case, school)
-                return result
-            refuse(session, services, user_id, case, permission)
-        # Raised after the commit, so that the refusal stays on record.
-        raise AccessDenied()
+            if school is None or not access.allows(permission):
+                raise refused(user_id, case, permission)
+            ctx = CaseContext(session, services, case, school, user_id, access.roles)
+            result = work(ctx)
+            if ctx.touched:
+                reminders.on_activity(session, services.clock, case, school)
+            return result
 
-    return services.idempotent(attempt)
+    return services.perform(attempt)
 
 
 def permitted_steps(

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.flows import audit
 from bot.flows.access import Permission, schools_where
-from bot.flows.casework import access_to, permitted_steps, refuse
-from bot.flows.errors import AccessDenied, CaseNotFound
+from bot.flows.casework import access_to, permitted_steps, refused
+from bot.flows.errors import CaseNotFound
 from bot.flows.framework import Answer, WeighingState
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
@@ -251,34 +251,38 @@ class CaseSummary:
 
 def open_case(services: Services, user_id: str, case_id: int, section: str | None = None) -> DossierView | StatusView:
     """The dossier (or one `section` of it) for those who may read it; the status for its reporter."""
-    with services.db.transaction() as session:
-        case = repo.get_case(session, case_id)
-        if case is None:
-            raise CaseNotFound()
-        school = services.directory.school(case.school_id)
 
-        def record(action: AuditAction, **detail: object) -> None:
-            audit.record(session, services.clock, user_id, action, school_id=case.school_id, case_id=case.id, **detail)
+    def work() -> DossierView | StatusView:
+        with services.db.transaction() as session:
+            case = repo.get_case(session, case_id)
+            if case is None:
+                raise CaseNotFound(user_id, str(Permission.VIEW_DOSSIER), reason="no_such_case")
+            school = services.directory.school(case.school_id)
 
-        access = access_to(session, services, user_id, case)
-        if school is not None and access.allows(Permission.VIEW_DOSSIER):
-            record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
-            weighing = repo.current_weighing(session, case.id)
-            steps = permitted_steps(
-                access.roles,
-                CaseState(case.state),
-                weigh_again=may_weigh_again(session, case),
-                feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
-                question=weighing.question if weighing else 1,
-            )
-            view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
-            return replace(view, may_export=access.allows(Permission.EXPORT))
-        if school is not None and section is None and access.allows(Permission.VIEW_STATUS):
-            record(AuditAction.STATUS_VIEWED)
-            return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
-        refuse(session, services, user_id, case, Permission.VIEW_DOSSIER)
-    # Raised after the commit, so that the refusal stays on record.
-    raise AccessDenied()
+            def record(action: AuditAction, **detail: object) -> None:
+                audit.record(
+                    session, services.clock, user_id, action, school_id=case.school_id, case_id=case.id, **detail
+                )
+
+            access = access_to(session, services, user_id, case)
+            if school is not None and access.allows(Permission.VIEW_DOSSIER):
+                record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
+                weighing = repo.current_weighing(session, case.id)
+                steps = permitted_steps(
+                    access.roles,
+                    CaseState(case.state),
+                    weigh_again=may_weigh_again(session, case),
+                    feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
+                    question=weighing.question if weighing else 1,
+                )
+                view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
+                return replace(view, may_export=access.allows(Permission.EXPORT))
+            if school is not None and section is None and access.allows(Permission.VIEW_STATUS):
+                record(AuditAction.STATUS_VIEWED)
+                return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
+            raise refused(user_id, case, Permission.VIEW_DOSSIER)
+
+    return services.perform(work)
 
 
 def cases_for_home(

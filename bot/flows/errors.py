@@ -16,22 +16,56 @@ class MeldcodeError(Exception):
         self.values = values
 
 
-class NotAMember(MeldcodeError):
+class Refused(MeldcodeError):
+    """The server turned a request down for who asked, or for what they named (a case, a draft, a
+    submission that is not theirs). Always audited, once, by `Services.perform`, which runs every
+    use case: the flow raises it where it decides, and the refusal goes on record after the
+    transaction it was raised in has rolled back."""
+
+    text_key = "error_no_access"
+
+    def __init__(
+        self,
+        user_id: str,
+        asked: str,
+        *,
+        school_id: str | None = None,
+        case_id: int | None = None,
+        reason: str | None = None,
+        **values: object,
+    ) -> None:
+        super().__init__(**values)
+        self.user_id = user_id
+        self.asked = asked  # the permission (or step) asked for
+        self.school_id = school_id
+        self.case_id = case_id
+        self.reason = reason  # why, when it is not a missing permission: "no_such_case", "foreign_submission"
+
+
+class NotAMember(Refused):
     """The user belongs to no school in the configuration (or not to the one asked for)."""
 
     text_key = "error_not_a_member"
 
 
-class AccessDenied(MeldcodeError):
+class AccessDenied(Refused):
     text_key = "error_no_access"
 
 
-class CaseNotFound(MeldcodeError):
+class CaseNotFound(Refused):
+    """No case (or reminder) has the id a request named: a crafted or garbled value."""
+
     text_key = "error_case_not_found"
 
 
-class DraftNotFound(MeldcodeError):
-    """The held signal was already resolved (a double click) or belongs to someone else."""
+class DraftNotFound(Refused):
+    """The held signal does not exist or belongs to someone else."""
+
+    text_key = "error_draft_gone"
+
+
+class DraftResolved(MeldcodeError):
+    """The held signal was already filed (a double click on its button)."""
 
     text_key = "error_draft_gone"
 

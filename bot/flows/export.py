@@ -11,14 +11,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from sqlalchemy.orm import Session
+
 from bot.flows import audit
 from bot.flows.access import Permission
-from bot.flows.casework import access_to, refuse
+from bot.flows.casework import access_to, refused
+from bot.flows.directory import School
 from bot.flows.dossier import ConversationView, DossierView, read_dossier
-from bot.flows.errors import AccessDenied, CaseNotFound, MeldcodeError
+from bot.flows.errors import CaseNotFound, MeldcodeError
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction
 from storage import repositories as repo
+from storage.models import Case
 
 
 class Document(StrEnum):
@@ -36,6 +40,12 @@ class AmbiguousReference(MeldcodeError):
     text_key = "error_ambiguous_reference"
 
 
+class UnknownReference(MeldcodeError):
+    """No case has the reference an operator typed (on the server, not a request from Slack)."""
+
+    text_key = "error_case_not_found"
+
+
 @dataclass(frozen=True)
 class Export:
     document: Document
@@ -44,6 +54,36 @@ class Export:
     conversation_number: int | None
     generated_at: datetime
     generated_by: str
+
+
+def exportable(services: Services, user_id: str, case_id: int) -> DossierView:
+    """The dossier to choose a document from, for a user who may export it; a look at it is audited."""
+
+    def work() -> DossierView:
+        with services.db.transaction() as session:
+            case, school = _case_to_export(session, services, user_id, case_id)
+            audit.record(
+                session,
+                services.clock,
+                user_id,
+                AuditAction.DOSSIER_VIEWED,
+                school_id=case.school_id,
+                case_id=case.id,
+                purpose="export",
+            )
+            return read_dossier(session, services.cipher, case, school.name, ())
+
+    return services.perform(work)
+
+
+def _case_to_export(session: Session, services: Services, user_id: str, case_id: int) -> tuple[Case, School]:
+    case = repo.get_case(session, case_id)
+    school = services.directory.school(case.school_id) if case is not None else None
+    if case is None or school is None:
+        raise CaseNotFound(user_id, str(Permission.EXPORT), reason="no_such_case")
+    if not access_to(session, services, user_id, case).allows(Permission.EXPORT):
+        raise refused(user_id, case, Permission.EXPORT)
+    return case, school
 
 
 def export_case(
@@ -55,12 +95,10 @@ def export_case(
     via: str = "slack",
 ) -> Export:
     """What goes into the document, if this user may export it; the export is audited either way."""
-    with services.db.transaction() as session:
-        case = repo.get_case(session, case_id)
-        school = services.directory.school(case.school_id) if case is not None else None
-        if case is None or school is None:
-            raise CaseNotFound()
-        if access_to(session, services, user_id, case).allows(Permission.EXPORT):
+
+    def work() -> Export:
+        with services.db.transaction() as session:
+            case, school = _case_to_export(session, services, user_id, case_id)
             dossier = read_dossier(session, services.cipher, case, school.name, ())
             conversation = None
             if document is Document.CONVERSATION:
@@ -78,8 +116,8 @@ def export_case(
                 **detail,
             )
             return Export(document, dossier, conversation, conversation_number, services.clock.now(), user_id)
-        refuse(session, services, user_id, case, Permission.EXPORT)
-    raise AccessDenied()
+
+    return services.perform(work)
 
 
 def _held_conversation(dossier: DossierView, number: int | None) -> ConversationView:
@@ -97,7 +135,7 @@ def case_by_reference(services: Services, reference: str, school_id: str | None 
     with services.db.transaction() as session:
         found = [(cid, sid) for cid, sid in repo.cases_with_reference(session, reference) if school_id in (None, sid)]
     if not found:
-        raise CaseNotFound()
+        raise UnknownReference()
     if len(found) > 1:
         raise AmbiguousReference(schools=", ".join(sorted(sid for _, sid in found)))
     return found[0][0]

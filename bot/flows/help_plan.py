@@ -52,7 +52,7 @@ def record_help_plan(
     validate_help_plan(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> HelpPlanRecorded:
-        earlier = repo.by_submission(ctx.session, HelpPlan, submission_key)
+        earlier = ctx.earlier(HelpPlan, submission_key)
         if earlier is not None:
             return HelpPlanRecorded(ctx.case.id, ctx.case.reference, earlier.term)
         ctx.require(CaseStep.HELP_PLAN)

@@ -9,10 +9,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.flows import audit, notices, reminders
+from bot.flows import audit, notices, reminders, submissions
 from bot.flows.access import Permission, decide, schools_where
 from bot.flows.directory import School
-from bot.flows.errors import DraftNotFound, NotAMember
+from bot.flows.errors import DraftNotFound, DraftResolved, NotAMember
 from bot.flows.ports import local_today
 from bot.flows.services import Services
 from bot.flows.validation import date_problems, raise_if, text_problems
@@ -77,18 +77,39 @@ class OpenCaseFound:
 
 
 def schools_for(services: Services, user_id: str) -> list[School]:
-    """The schools where this user may register a signal."""
-    schools = schools_where(services.directory, user_id, Permission.REGISTER)
-    if not schools:
-        raise NotAMember()
-    return schools
+    """The schools where this user may register a signal; someone at none is refused (and audited)."""
+
+    def work() -> list[School]:
+        schools = schools_where(services.directory, user_id, Permission.REGISTER)
+        if not schools:
+            raise NotAMember(user_id, str(Permission.REGISTER))
+        return schools
+
+    return services.perform(work)
 
 
 def _school_for(services: Services, user_id: str, school_id: str) -> School:
+    """The school a submission names, if this user may register there (inside `Services.perform`)."""
     school = services.directory.school(school_id)
     if school is None or not decide(services.directory, user_id, Permission.REGISTER, school_id=school_id):
-        raise NotAMember()
+        raise NotAMember(user_id, str(Permission.REGISTER), school_id=school.id if school else None)
     return school
+
+
+def _own_draft(services: Services, session: Session, user_id: str, draft_id: int) -> tuple[RegistrationDraft, School]:
+    """A held signal of this reporter, and its school, where they may still register."""
+    draft = repo.get_draft(session, draft_id)
+    if draft is None:
+        raise DraftNotFound(user_id, str(Permission.REGISTER), reason="no_such_draft")
+    if draft.reporter_id != user_id:
+        raise DraftNotFound(
+            user_id,
+            str(Permission.REGISTER),
+            school_id=draft.school_id,
+            case_id=draft.open_case_id,
+            reason="foreign_draft",
+        )
+    return draft, _school_for(services, user_id, draft.school_id)
 
 
 def validate(form: SignalForm, today: date) -> None:
@@ -105,9 +126,9 @@ def choose_route(
     services: Services, user_id: str, school_id: str, route: Route, acute: bool, submission_key: str
 ) -> RouteResult:
     """The intake question: who is the concern about, and is a child in acute danger now?"""
-    school = _school_for(services, user_id, school_id)
 
     def work() -> RouteResult:
+        school = _school_for(services, user_id, school_id)
         with services.db.transaction() as session:
             now = services.clock.now()
             if acute:
@@ -117,19 +138,18 @@ def choose_route(
                     now,
                     NoticeKind.ACUTE_ALERT,
                     (*school.coordinators, *school.directors),
-                    cause=submission_key,
+                    cause=f"acute-{user_id}-{submission_key}",
                     reporter_id=user_id,
                 )
             if route is Route.STAFF_MEMBER:
-                case = repo.case_by_submission(session, submission_key) or _open_board_case(
-                    session, services, school, user_id, acute, submission_key
-                )
+                case = submissions.earlier(session, Case, submission_key, user_id, school_id=school.id)
+                case = case or _open_board_case(session, services, school, user_id, acute, submission_key)
                 return RouteResult(school.id, route, acute, case.reference)
             if route is Route.BETWEEN_CHILDREN:
                 audit.record(session, services.clock, user_id, AuditAction.SAFETY_PLAN_ROUTE, school_id=school.id)
             return RouteResult(school.id, route, acute)
 
-    return services.idempotent(work)
+    return services.perform(work)
 
 
 def _open_board_case(
@@ -149,12 +169,12 @@ def register_signal(
     services: Services, user_id: str, school_id: str, acute: bool, form: SignalForm, submission_key: str
 ) -> Registered | OpenCaseFound:
     """Store a signal: on a new case, or held as a draft when the pupil has an open case."""
-    school = _school_for(services, user_id, school_id)
     validate(form, local_today(services.clock).date())
 
     def work() -> Registered | OpenCaseFound:
+        school = _school_for(services, user_id, school_id)
         with services.db.transaction() as session:
-            earlier = _earlier_result(session, submission_key)
+            earlier = _earlier_result(session, submission_key, user_id)
             if earlier is not None:
                 return earlier
             lookup = pupil_lookup(services.cipher, school.id, form.pupil_name, form.pupil_group)
@@ -162,7 +182,7 @@ def register_signal(
             if open_case is not None and open_case.submission_key == submission_key:
                 # A twin of this very submission created the case after our first look (PostgreSQL
                 # reads each statement afresh): its result is ours, not an open case to add to.
-                twin = _earlier_result(session, submission_key)
+                twin = _earlier_result(session, submission_key, user_id)
                 assert twin is not None, "a case and its first signal are committed together"
                 return twin
             if open_case is not None:
@@ -171,7 +191,7 @@ def register_signal(
             _seal_pupil(services, case, form, lookup)
             return _add_signal(session, services, school, case, user_id, acute, form, submission_key, True)
 
-    return services.idempotent(work)
+    return services.perform(work)
 
 
 def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_case: bool) -> Registered:
@@ -179,12 +199,9 @@ def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_c
 
     def work() -> Registered:
         with services.db.transaction() as session:
-            draft = repo.get_draft(session, draft_id)
-            if draft is None or draft.reporter_id != user_id:
-                raise DraftNotFound()
-            school = _school_for(services, user_id, draft.school_id)
+            draft, school = _own_draft(services, session, user_id, draft_id)
             if draft.payload is None:  # a double click: answer with what the first one made
-                earlier = _earlier_result(session, draft.submission_key)
+                earlier = _earlier_result(session, draft.submission_key, user_id)
                 assert isinstance(earlier, Registered)
                 return earlier
             payload = json.loads(services.cipher.open(draft.payload, purpose(RegistrationDraft, "payload")))
@@ -211,35 +228,42 @@ def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_c
                 case.submission_key == draft.submission_key,
             )
 
-    return services.idempotent(work)
+    return services.perform(work)
 
 
 def remind_pending_draft(services: Services, user_id: str, draft_id: int) -> None:
     """The reporter closed the choice without choosing: keep the signal and tell them it waits."""
-    with services.db.transaction() as session:
-        draft = repo.get_draft(session, draft_id)
-        if draft is None or draft.reporter_id != user_id or draft.payload is None:
-            return
-        notices.enqueue(
-            session,
-            services.clock.now(),
-            NoticeKind.DRAFT_PENDING,
-            [user_id],
-            cause=f"draft-{draft.id}",
-            draft_id=draft.id,
-        )
+
+    def work() -> None:
+        with services.db.transaction() as session:
+            draft, _ = _own_draft(services, session, user_id, draft_id)
+            if draft.payload is None:
+                return  # filed meanwhile (the choice was made in another modal): nothing waits
+            notices.enqueue(
+                session,
+                services.clock.now(),
+                NoticeKind.DRAFT_PENDING,
+                [user_id],
+                cause=f"draft-{draft.id}",
+                draft_id=draft.id,
+            )
+
+    services.perform(work)
 
 
 def pending_draft(services: Services, user_id: str, draft_id: int) -> OpenCaseFound:
     """A held signal of this reporter that still waits for their choice."""
-    with services.db.transaction() as session:
-        draft = repo.get_draft(session, draft_id)
-        if draft is None or draft.reporter_id != user_id or draft.payload is None:
-            raise DraftNotFound()
-        _school_for(services, user_id, draft.school_id)
-        case = repo.get_case(session, draft.open_case_id)
-        assert case is not None
-        return OpenCaseFound(draft.id, case.reference)
+
+    def work() -> OpenCaseFound:
+        with services.db.transaction() as session:
+            draft, _ = _own_draft(services, session, user_id, draft_id)
+            if draft.payload is None:
+                raise DraftResolved()
+            case = repo.get_case(session, draft.open_case_id)
+            assert case is not None
+            return OpenCaseFound(draft.id, case.reference)
+
+    return services.perform(work)
 
 
 def pupil_lookup(cipher: FieldCipher, school_id: str, pupil_name: str, pupil_group: str) -> str:
@@ -258,12 +282,12 @@ def _group_key(group: str) -> str:
     return " ".join(words)
 
 
-def _earlier_result(session: Session, submission_key: str) -> Registered | OpenCaseFound | None:
-    signal = repo.signal_by_submission(session, submission_key)
+def _earlier_result(session: Session, submission_key: str, user_id: str) -> Registered | OpenCaseFound | None:
+    signal = submissions.earlier(session, Signal, submission_key, user_id)
     if signal is not None:
         case = signal.case
         return Registered(case.id, case.reference, case.submission_key == submission_key, signal.acute)
-    draft = repo.draft_by_submission(session, submission_key)
+    draft = submissions.earlier(session, RegistrationDraft, submission_key, user_id)
     if draft is not None and draft.payload is not None:
         held_for = repo.get_case(session, draft.open_case_id)
         assert held_for is not None

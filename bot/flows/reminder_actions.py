@@ -18,7 +18,6 @@ from bot.flows.ports import local_today
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
 from bot.flows.vocabulary import AuditAction, ReminderKind, ReminderState
-from storage import repositories as repo
 from storage.models import HelpPlan, Reminder, ReminderPostponement
 
 T = TypeVar("T")
@@ -50,11 +49,15 @@ def validate_postpone(form: PostponeForm, today: date) -> None:
 
 def _on_reminder(services: Services, user_id: str, reminder_id: int, work: Callable[[CaseContext, Reminder], T]) -> T:
     """Run `work` on an open reminder, as the user the reminder's step allows."""
-    with services.db.transaction() as session:
-        found = session.get(Reminder, reminder_id)
-        if found is None:
-            raise CaseNotFound()
-        case_id, kind = found.case_id, ReminderKind(found.kind)
+
+    def find() -> tuple[int, ReminderKind]:
+        with services.db.transaction() as session:
+            found = session.get(Reminder, reminder_id)
+            if found is None:
+                raise CaseNotFound(user_id, "reminder", reason="no_such_reminder")
+            return found.case_id, ReminderKind(found.kind)
+
+    case_id, kind = services.perform(find)
 
     def locked(ctx: CaseContext) -> T:
         row = ctx.session.get(Reminder, reminder_id, populate_existing=True)
@@ -77,7 +80,7 @@ def postpone(
     validate_postpone(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext, row: Reminder) -> Rescheduled:
-        if repo.by_submission(ctx.session, ReminderPostponement, submission_key) is None:
+        if ctx.earlier(ReminderPostponement, submission_key) is None:
             ctx.session.add(
                 ReminderPostponement(
                     reminder_id=row.id,

@@ -90,7 +90,7 @@ def record_report(
     today = local_today(services.clock).date()
 
     def work(ctx: CaseContext) -> ReportRecorded:
-        earlier = repo.by_submission(ctx.session, Report, submission_key)
+        earlier = ctx.earlier(Report, submission_key)
         if earlier is not None:
             return ReportRecorded(ctx.case.id, ctx.case.reference, earlier.meldnorm)
         ctx.require(CaseStep.REPORT)

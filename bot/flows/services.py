@@ -8,7 +8,9 @@ from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
 
+from bot.flows import audit
 from bot.flows.directory import Directory
+from bot.flows.errors import Refused
 from bot.flows.ports import Clock
 from storage.crypto import FieldCipher
 from storage.db import Database
@@ -23,13 +25,20 @@ class Services:
     directory: Directory
     clock: Clock
 
-    def idempotent(self, work: Callable[[], T]) -> T:
-        """Run a flow that looks for its own earlier result before writing.
+    def perform(self, work: Callable[[], T]) -> T:
+        """Run one use case: its transaction, once more after a lost race, and the record of a refusal.
 
-        Two identical submissions that race both pass the look-up; the loser then hits a
-        unique key. Running it once more lets it find the winner's result and return that.
+        A flow looks for its own earlier result before writing. Two identical submissions that
+        race both pass the look-up; the loser then hits a unique key, and running it once more
+        lets it find the winner's result. A refusal raised inside is audited here, in a short
+        transaction of its own, after the one it was raised in rolled back.
         """
         try:
-            return work()
-        except IntegrityError:
-            return work()
+            try:
+                return work()
+            except IntegrityError:
+                return work()
+        except Refused as refusal:
+            with self.db.transaction() as session:
+                audit.record_refusal(session, self.clock, refusal)
+            raise

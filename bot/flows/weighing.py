@@ -86,7 +86,7 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
     validate_answer(form)
 
     def work(ctx: CaseContext) -> Answered:
-        earlier = repo.by_submission(ctx.session, WeighingAnswer, submission_key)
+        earlier = ctx.earlier(WeighingAnswer, submission_key)
         if earlier is not None:
             return _answered(ctx.session, ctx.case, earlier)
         weighing = repo.current_weighing(ctx.session, ctx.case.id)

@@ -13,26 +13,17 @@ from slack_sdk import WebClient
 
 from bot.delivery import OutboxDelivery
 from bot.flows.dossier import DossierView, open_case
-from bot.flows.errors import CaseNotFound, MeldcodeError
+from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
 from bot.flows.taking import take_case
 from bot.flows.weighing import start_new_weighing
+from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import case_view, error_modal, from_modal, show
 from bot.ids import Action, Section
 from bot.views.case import section_modal
 
-
-def button_value(body: dict[str, Any]) -> list[str]:
-    return str(body["actions"][0].get("value") or "").split(":")
-
-
-def button_case_id(body: dict[str, Any]) -> int:
-    """The case id a button carries; garbage becomes 0, which no case has."""
-    try:
-        return int(button_value(body)[0])
-    except ValueError:
-        return 0
+MAX_PAGE = 10_000
 
 
 def _show_case(client: WebClient, body: dict[str, Any], services: Services, case_id: int) -> None:
@@ -46,7 +37,7 @@ def _show_case(client: WebClient, body: dict[str, Any], services: Services, case
 
 def handle_open_case(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
     ack()
-    _show_case(client, body, services, button_case_id(body))
+    _show_case(client, body, services, forms.button_id(body))
 
 
 def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..., None]:
@@ -54,7 +45,7 @@ def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..
 
     def handle(ack: Ack, body: dict[str, Any], client: WebClient, services: Services, delivery: OutboxDelivery) -> None:
         ack()
-        case_id = button_case_id(body)
+        case_id = forms.button_id(body)
         try:
             step(services, body["user"]["id"], case_id)
         except MeldcodeError as error:
@@ -69,17 +60,18 @@ def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..
 def handle_show_section(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
     """A part of the dossier, pushed over the case view; its page buttons redraw it in place."""
     ack()
-    parts = button_value(body)
+    parts = [*forms.button_parts(body), "", ""]
+    section = next((s for s in Section if s.value == parts[1]), None)
+    # A garbled section names no case: the flow refuses it, on record, like any crafted id.
+    case_id = forms.button_id(body) if section is not None else 0
     try:
-        section, page = Section(parts[1]), int(parts[2])
-        found = open_case(services, body["user"]["id"], button_case_id(body), section=section.value)
-        assert isinstance(found, DossierView), "open_case refuses a section to status-only viewers"
-        view = section_modal(found, section, page)
-    except (IndexError, ValueError):
-        view = error_modal(CaseNotFound())
+        found = open_case(services, body["user"]["id"], case_id, section=section.value if section else None)
+        assert isinstance(found, DossierView) and section is not None, "open_case refuses status-only viewers"
+        view = section_modal(found, section, forms.small_number(parts[2], MAX_PAGE))
     except MeldcodeError as error:
         view = error_modal(error)
-    if body["actions"][0]["action_id"] in (Action.PAGE_NEWER, Action.PAGE_OLDER):
+    paging = body["actions"][0]["action_id"] in (Action.PAGE_NEWER, Action.PAGE_OLDER)
+    if paging and from_modal(body):
         client.views_update(view_id=body["view"]["id"], view=view)
     else:
         show(client, body, view)

@@ -15,12 +15,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
 from bot import pdf
-from bot.flows.dossier import DossierView, open_case
-from bot.flows.errors import AccessDenied, MeldcodeError
-from bot.flows.export import Document, Export, export_case
+from bot.flows.errors import MeldcodeError
+from bot.flows.export import Document, Export, export_case, exportable
 from bot.flows.services import Services
 from bot.handlers import forms
-from bot.handlers.case import button_case_id
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, show
 from bot.ids import Action, Block, Callback
@@ -33,10 +31,7 @@ log = logging.getLogger(__name__)
 def handle_export_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
     ack()
     try:
-        found = open_case(services, body["user"]["id"], button_case_id(body))
-        if not isinstance(found, DossierView) or not found.may_export:
-            raise AccessDenied()
-        view = export_modal(found)
+        view = export_modal(exportable(services, body["user"]["id"], forms.button_id(body)))
     except MeldcodeError as error:
         view = error_modal(error)
     show(client, body, view)
@@ -46,17 +41,10 @@ def handle_export_submission(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     user_id = body["user"]["id"]
-    case_id = forms.metadata(view).get("case")
     kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
     document = Document.CONVERSATION if kind == CONVERSATION else Document.DOSSIER
     try:
-        made = export_case(
-            services,
-            user_id,
-            case_id if isinstance(case_id, int) else 0,
-            document,
-            int(number) if number.isdigit() else None,
-        )
+        made = export_case(services, user_id, forms.case_id(view), document, forms.record_id(number) or None)
     except MeldcodeError as error:
         ack_refusal(ack, view, error)
         return

@@ -38,19 +38,57 @@ E = TypeVar("E", bound=Enum)
 F = TypeVar("F")
 
 
+# Ids are PostgreSQL INTEGERs: anything beyond names no record (and would overflow a query).
+MAX_ID = 2**31 - 1
+
+
+def record_id(value: object) -> int:
+    """The id a button value or a modal's metadata carries, or 0, which no record has.
+
+    The one parser for every id that comes from Slack: a crafted value (not a whole number, a
+    bool, negative, 10**30, nested) becomes 0, so the flow refuses it as "no such record" and
+    audits that, and the value itself never reaches a query, an exception or a log line.
+    """
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID)):
+        value = int(value)
+    return value if isinstance(value, int) and 0 < value <= MAX_ID else 0
+
+
+def small_number(value: object, upper: int) -> int:
+    """A small whole number from a button or metadata (a page, a question); 0 when it is anything else."""
+    number = record_id(value)
+    return number if number <= upper else 0
+
+
+def button_parts(body: dict[str, Any]) -> list[str]:
+    """The clicked button's value, split at ':' (ids, and a section or question after the case id)."""
+    return str(body["actions"][0].get("value") or "").split(":", 3)
+
+
+def button_id(body: dict[str, Any]) -> int:
+    """The record id a button carries first (a case, a reminder, a draft); 0 when it is garbage."""
+    return record_id(button_parts(body)[0])
+
+
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
     raw = view.get("private_metadata") or ""
     try:
         data = json.loads(raw) if raw else {}
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 
 
+def metadata_id(view: dict[str, Any], key: str) -> int:
+    """The record id a modal's metadata names under `key` (the case, a draft, a reminder); 0 when tampered with."""
+    return record_id(metadata(view).get(key))
+
+
 def case_id(view: dict[str, Any]) -> int:
     """The case a modal is about; 0 (no such case) when the metadata was tampered with."""
-    value = metadata(view).get("case")
-    return value if isinstance(value, int) else 0
+    return metadata_id(view, "case")
 
 
 def first_input(view: dict[str, Any]) -> str | None:

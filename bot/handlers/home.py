@@ -7,9 +7,8 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
+from bot.flows.access import Permission, schools_where
 from bot.flows.dossier import cases_for_home
-from bot.flows.errors import NotAMember
-from bot.flows.registration import schools_for
 from bot.flows.services import Services
 from bot.flows.statistics import statistics_for
 from bot.handlers.errors import guarded
@@ -21,9 +20,7 @@ def handle_home_opened(event: dict[str, Any], client: WebClient, services: Servi
         return
     user_id = event["user"]
     statistics = statistics_for(services, user_id)
-    try:
-        schools_for(services, user_id)
-    except NotAMember:
+    if not schools_where(services.directory, user_id, Permission.REGISTER):  # opening the Home asks for nothing
         client.views_publish(user_id=user_id, view=home_view(False, None, [], statistics))
         return
     overseen, reported = cases_for_home(services, user_id)

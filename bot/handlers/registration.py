@@ -102,7 +102,7 @@ def handle_choice_submission(
     add = forms.choice(view, Block.CHOICE) != "new"
     try:
         result: Registered = registration.resolve_draft(
-            services, body["user"]["id"], int(forms.metadata(view).get("draft", 0)), add
+            services, body["user"]["id"], forms.metadata_id(view, "draft"), add
         )
     except MeldcodeError as error:
         ack(response_action="update", view=error_modal(error))
@@ -116,25 +116,18 @@ def handle_choice_closed(
 ) -> None:
     """Closing the choice is no answer: the signal is kept and the reporter is asked again."""
     ack()
-    registration.remind_pending_draft(services, body["user"]["id"], int(forms.metadata(view).get("draft", 0)))
+    registration.remind_pending_draft(services, body["user"]["id"], forms.metadata_id(view, "draft"))
     delivery.flush()
 
 
 def handle_finish_draft(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
     ack()
     try:
-        found = registration.pending_draft(services, body["user"]["id"], _int(body["actions"][0].get("value")))
+        found = registration.pending_draft(services, body["user"]["id"], forms.button_id(body))
         view = open_case_choice_modal(found)
     except MeldcodeError as error:
         view = error_modal(error)
     client.views_open(trigger_id=body["trigger_id"], view=view)
-
-
-def _int(value: object) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return 0
 
 
 def register(app: App) -> None:

@@ -17,7 +17,6 @@ from bot.flows.ports import local_today
 from bot.flows.reminder_actions import Rescheduled, brief, confirm_referral, not_yet, postpone
 from bot.flows.services import Services
 from bot.handlers import forms
-from bot.handlers.case import button_case_id
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, show
 from bot.ids import Action, Callback
@@ -45,7 +44,7 @@ def _reminder_button(
     def handle(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
         ack()
         try:
-            done = act(services, body["user"]["id"], button_case_id(body))
+            done = act(services, body["user"]["id"], forms.button_id(body))
         except MeldcodeError as error:
             show(client, body, error_modal(error))
             return
@@ -57,7 +56,7 @@ def _reminder_button(
 def handle_postpone_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
     ack()
     try:
-        found = brief(services, body["user"]["id"], button_case_id(body))
+        found = brief(services, body["user"]["id"], forms.button_id(body))
         view = postpone_modal(found, local_today(services.clock).date(), _place(body))
     except MeldcodeError as error:
         view = error_modal(error)
@@ -68,12 +67,9 @@ def handle_postpone_submission(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
 ) -> None:
     meta = forms.metadata(view)
-    reminder_id = meta.get("reminder")
     try:
         form = forms.postpone_form(view, local_today(services.clock).date())
-        done = postpone(
-            services, body["user"]["id"], reminder_id if isinstance(reminder_id, int) else 0, form, view["id"]
-        )
+        done = postpone(services, body["user"]["id"], forms.metadata_id(view, "reminder"), form, view["id"])
     except MeldcodeError as error:
         ack_refusal(ack, view, error)
         return

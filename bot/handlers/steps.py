@@ -30,7 +30,6 @@ from bot.flows.services import Services
 from bot.flows.steps import CaseBrief, prepare
 from bot.flows.weighing import AnswerForm, answer_question
 from bot.handlers import forms
-from bot.handlers.case import button_case_id, button_value
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, refresh_case, show
 from bot.ids import Action, Block, Callback
@@ -65,7 +64,7 @@ def handle_open_step(ack: Ack, body: dict[str, Any], client: WebClient, services
     user_id = body["user"]["id"]
     form = FORMS[Action(body["actions"][0]["action_id"])]
     try:
-        brief = prepare(services, user_id, button_case_id(body), form.step)
+        brief = prepare(services, user_id, forms.button_id(body), form.step)
         view = form.render(brief, _today(services), user_id)
     except MeldcodeError as error:
         view = error_modal(error)
@@ -76,12 +75,10 @@ def handle_answer_button(ack: Ack, body: dict[str, Any], client: WebClient, serv
     """Ja / Nee / Twijfel on a question: the rationale modal, unless someone answered first."""
     ack()
     answer = ANSWER_OF_ACTION[Action(body["actions"][0]["action_id"])]
+    question = forms.small_number([*forms.button_parts(body), ""][1], 5)
     try:
-        question = int(button_value(body)[1])
-        brief = prepare(services, body["user"]["id"], button_case_id(body), CaseStep.ANSWER, question)
+        brief = prepare(services, body["user"]["id"], forms.button_id(body), CaseStep.ANSWER, question)
         view = views.answer_modal(brief, question, answer)
-    except (IndexError, ValueError):
-        view = error_modal(StepNotAllowed())
     except MeldcodeError as error:
         view = error_modal(error)
     show(client, body, view)
@@ -140,10 +137,12 @@ def _skip(services: Services, user_id: str, case_id: int, view: dict[str, Any], 
 
 def _answer(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
     meta = forms.metadata(view)
-    try:
-        question, answer = int(meta.get("question", 0)), Answer(str(meta.get("answer")))
-    except ValueError as error:
-        raise StepNotAllowed() from error
+    question, answer = (
+        forms.small_number(meta.get("question"), 5),
+        next((a for a in Answer if a.value == meta.get("answer")), None),
+    )
+    if answer is None:
+        raise StepNotAllowed()
     form = AnswerForm(question, answer, forms.text(view, Block.RATIONALE), forms.text(view, Block.MONITORING))
     answer_question(services, user_id, case_id, form, key)
 
