@@ -11,7 +11,7 @@ from storage import keyring
 from storage import repositories as repo
 from storage.crypto import KeyConfigError
 from storage.db import Database
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, Reminder
 
 
 def check() -> tuple[list[str], list[str]]:
@@ -47,6 +47,7 @@ def _check_key_and_database(settings: Settings) -> list[str]:
             stored = keyring.stored_key_ids(session)
             keyring.check(session, load_cipher(settings, stored=stored))
             failed = repo.failed_outbox(session)
+            parked = repo.parked_reminders(session)
     except SettingsError as error:
         return error.problems
     except SQLAlchemyError as error:
@@ -55,7 +56,21 @@ def _check_key_and_database(settings: Settings) -> list[str]:
         return [f"encryption key refused: {error}"]
     finally:
         db.dispose()
-    return _failed_messages(failed)
+    return _failed_messages(failed) + _parked_reminders(parked)
+
+
+def _parked_reminders(parked: list[Reminder]) -> list[str]:
+    """Reminders the sweep could not handle: one line each (ids and the incident), and the fix."""
+    if not parked:
+        return []
+    lines = [
+        f"{len(parked)} reminder(s) could not be handled and wait; find the incident in the log, mend the cause "
+        "(an upgrade, a restored case), then run `meldbot reminders retry`:"
+    ]
+    lines += [f"  reminder {r.id} ({r.kind}) of case {r.case_id}: {r.parked_reason}" for r in parked[:20]]
+    if len(parked) > 20:
+        lines.append(f"  … and {len(parked) - 20} more")
+    return lines
 
 
 def _failed_messages(failed: list[OutboxMessage]) -> list[str]:

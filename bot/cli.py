@@ -24,6 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
     outbox = commands.add_parser("outbox", help="messages the bot could not deliver")
     outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
+    parked = commands.add_parser("reminders", help="reminders the bot could not handle")
+    parked.add_argument("action", choices=["retry"], help="retry: make every parked reminder due again")
     keys = commands.add_parser("keys", help="the encryption keys")
     keys.add_argument("action", choices=["rotate"], help="rotate: re-encrypt everything under a new key (resumable)")
     purge = commands.add_parser("retention", help="closed cases past their school's retention period")
@@ -58,8 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.demo import run_demo
 
             return run_demo(sys.stdout)
-        if args.command == "outbox":
-            return _retry_outbox(load_settings())
+        if args.command in ("outbox", "reminders"):
+            from bot.commands.retry import retry
+
+            return retry(load_settings(), sys.stdout, args.command)
         if args.command == "audit":
             from bot.commands.audit import verify
 
@@ -120,20 +124,6 @@ def _run(settings: Settings) -> int:
     else:
         assert slack.signing_secret is not None, "problems_for_serving asks for it in HTTP mode"
         serve_http(app, services.db, slack.signing_secret, settings.host, settings.port)
-    return 0
-
-
-def _retry_outbox(settings: Settings) -> int:
-    from bot.commands import existing_database
-    from storage import repositories as repo
-
-    with existing_database(settings) as db:
-        if db is None:
-            print("meldbot outbox retry: no database yet, so nothing to retry")
-            return 0
-        with db.transaction() as session:
-            count = repo.retry_failed_outbox(session)
-    print(f"meldbot outbox retry: {count} message(s) will be tried again by the running bot")
     return 0
 
 

@@ -24,6 +24,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 
 from bot.flows.failures import report_failure
+from bot.flows.incidents import log_incident
 from bot.flows.services import Services
 from bot.flows.vocabulary import NoticeKind
 from bot.views.messages import render_notice
@@ -88,7 +89,7 @@ class Outcome(Enum):
 class _Claimed:
     id: int
     recipient: str
-    kind: NoticeKind
+    kind: str  # a NoticeKind, unless a newer release wrote it: then drawing it fails, once
     payload: dict[str, Any]
     attempts: int
     maybe_sent: bool  # as it stood before this attempt
@@ -156,7 +157,8 @@ class OutboxDelivery:
             return sum(pool.map(lambda ids: self._deliver_queue(ids, patient), queues.values()))
 
     def _deliver_queue(self, ids: list[int], patient: bool) -> int:
-        """One person's messages in order; a message that must wait holds back the ones after it."""
+        """One person's messages in order; a message that must wait holds back the ones after it
+        (one that failed for good does not: its coordinator is told, and the next may go)."""
         delivered = 0
         for message_id in ids:
             try:
@@ -166,7 +168,7 @@ class OutboxDelivery:
                 return delivered
             if outcome is Outcome.SENT:
                 delivered += 1
-            elif outcome is not Outcome.TAKEN:
+            elif outcome in (Outcome.DEFERRED, Outcome.RETRY):  # failed for good is settled: the next may go
                 return delivered
         return delivered
 
@@ -176,8 +178,13 @@ class OutboxDelivery:
             return Outcome.TAKEN
         if claimed.rewrites and claimed.place is None:
             return self._settle(claimed, Outcome.DEFERRED, maybe_sent=claimed.maybe_sent)
-        rendered = render_notice(claimed.kind, claimed.payload)
-        blocks = [b.to_dict() for b in rendered.blocks]
+        try:
+            rendered = render_notice(NoticeKind(claimed.kind), claimed.payload)
+            blocks = [b.to_dict() for b in rendered.blocks]
+        except Exception as error:  # a bug, or a kind this release cannot draw: no retry would mend it
+            incident = log_incident(log, error, "drawing outbox message %s (%s)", claimed.id, claimed.kind)
+            reason = f"incident {incident}: {type(error).__name__}"
+            return self._settle(claimed, Outcome.FAILED, maybe_sent=claimed.maybe_sent, error=reason)
         for inline_try in range(1, INLINE_TRIES + 1):
             try:
                 channel, ts = self._send(claimed, rendered.text, blocks)
@@ -206,7 +213,7 @@ class OutboxDelivery:
             return _Claimed(
                 message.id,
                 message.recipient_id,
-                NoticeKind(message.kind),
+                message.kind,
                 dict(message.payload),
                 message.attempts,
                 maybe_sent,

@@ -136,6 +136,10 @@ _NL: dict[str, str] = {
         ":warning: *{reference}*: een bericht van de bot aan <@{recipient_id}> kon niet worden bezorgd. "
         "Neem zelf contact op."
     ),
+    "notice_reminder_parked": (
+        ":warning: *{reference}*: een herinnering van deze casus kon niet worden verwerkt (code {incident}). "
+        "Houd de termijn zelf in de gaten; de beheerder van de bot ziet het met `meldbot check`."
+    ),
     # Reminders (reference and step only: Slack shows them in notifications)
     "reminder_evaluation": (
         "⏰ *{reference}*: de termijn van het hulpplan is bereikt ({due}). Evalueer de hulp: "
@@ -575,6 +579,7 @@ _NL: dict[str, str] = {
     "timeline_reminder_not_yet": "noteerde 'nog niet' ({kind}); nieuwe herinnering op {until}",
     "timeline_referral_confirmed": "bevestigde dat het gezin bij de verwezen hulp is gestart",
     "timeline_message_failed": "kon een bericht aan <@{recipient_id}> niet bezorgen",
+    "timeline_reminder_parked": "kon een herinnering niet verwerken (code {incident}) en zette haar opzij",
     "timeline_case_purged": "verwijderde de gegevens: de bewaartermijn ({years} jaar na afsluiten) was verstreken",
     "timeline_case_exported": "exporteerde {document} als PDF",
     "timeline_line_system": "{date} · de meldcode-bot · {what}",

@@ -316,6 +316,21 @@ def claim_due_reminders(session: Session, now: datetime, limit: int) -> list[Rem
     return list(session.scalars(statement))
 
 
+def parked_reminders(session: Session) -> list[Reminder]:
+    return list(session.scalars(select(Reminder).where(Reminder.parked_at.is_not(None)).order_by(Reminder.id)))
+
+
+def retry_parked_reminders(session: Session, now: datetime) -> int:
+    """Make every parked reminder due again (after the cause was mended); the next sweep handles it."""
+    result = session.execute(
+        update(Reminder)
+        .where(Reminder.parked_at.is_not(None))
+        .values(next_at=now, parked_at=None, parked_reason=None)
+        .returning(Reminder.id)
+    )
+    return len(result.all())
+
+
 def casemanagers_of(session: Session, case_id: int) -> list[str]:
     statement = select(TeamMember.user_id).where(TeamMember.case_id == case_id, TeamMember.role == "casemanager")
     return list(session.scalars(statement.order_by(TeamMember.added_at)))

@@ -19,6 +19,7 @@ from bot.flows.access import Permission
 from bot.flows.audit import SYSTEM_ACTOR
 from bot.flows.deadlines import DeadlinePolicy
 from bot.flows.directory import School
+from bot.flows.incidents import log_incident
 from bot.flows.ports import Clock, local_today
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction, CaseState, NoticeKind, ReminderKind, ReminderState, Role
@@ -116,16 +117,61 @@ BATCH = 100
 
 
 def sweep(services: Services, limit: int = BATCH) -> int:
-    """Send, escalate or repeat every reminder whose moment has come; return how many were handled."""
+    """Send, escalate or repeat every reminder whose moment has come; return how many were handled.
+
+    Each row is handled in a savepoint of its own: a row that fails (a bug in one kind, a kind an
+    older release does not know, a case row gone) is parked, and the rows beside it go on.
+    """
     handled = 0
     while True:
         with services.db.transaction() as session:
             rows = repo.claim_due_reminders(session, services.clock.now(), limit)
             for row in rows:
-                _advance(session, services, row)
+                try:
+                    with session.begin_nested():
+                        _advance(session, services, row)
+                except Exception as error:
+                    _park(session, services, row, error)
         handled += len(rows)
         if len(rows) < limit:
             return handled
+
+
+def _park(session: Session, services: Services, row: Reminder, error: Exception) -> None:
+    """Set a failing row aside (it is not due until `meldbot reminders retry`), where `meldbot check`
+    lists it; the case's coordinators hear that a deadline needs their own eye meanwhile."""
+    reminder_id, case_id, kind = row.id, row.case_id, row.kind
+    incident = log_incident(
+        log, error, "handling reminder %s of case %s (%s); it is parked", reminder_id, case_id, kind
+    )
+    row.next_at, row.parked_at = None, services.clock.now()
+    row.parked_reason = f"incident {incident}: {type(error).__name__}"[:200]
+    try:
+        with session.begin_nested():
+            case = session.get(Case, case_id)
+            if case is not None:
+                audit.record(
+                    session,
+                    services.clock,
+                    SYSTEM_ACTOR,
+                    AuditAction.REMINDER_PARKED,
+                    school_id=case.school_id,
+                    case_id=case.id,
+                    reminder=kind,
+                    incident=incident,
+                )
+                coordinators = audience(session, services.directory.school(case.school_id), case, Role.COORDINATOR)
+                notices.enqueue(
+                    session,
+                    services.clock.now(),
+                    NoticeKind.REMINDER_PARKED,
+                    coordinators,
+                    cause=f"parked-{reminder_id}-{incident}",
+                    case=case,
+                    incident=incident,
+                )
+    except Exception as second:  # the row stays parked; the log line above stands
+        log.warning("reminder %s: could not tell the coordinators (%s)", reminder_id, type(second).__name__)
 
 
 def _advance(session: Session, services: Services, row: Reminder) -> None:

@@ -145,6 +145,7 @@ class AuditAction(StrEnum):
     REMINDER_NOT_YET = "reminder_not_yet"
     REFERRAL_CONFIRMED = "referral_confirmed"
     MESSAGE_FAILED = "message_failed"
+    REMINDER_PARKED = "reminder_parked"  # handling a reminder failed: set aside until retried
     CASE_PURGED = "case_purged"  # the retention period ended: personal data removed
     CASE_EXPORTED = "case_exported"  # a PDF of the dossier or a conversation report was made
 
@@ -165,6 +166,7 @@ class NoticeKind(StrEnum):
     CASE_WEIGHED = "case_weighed"  # to the reporter: the weighing has an outcome (which, not said)
     REMINDER = "reminder"  # a deadline of the framework, to whoever must act (or the next rung)
     DELIVERY_FAILED = "delivery_failed"  # to the coordinator: a message about the case did not arrive
+    REMINDER_PARKED = "reminder_parked"  # to the coordinator: a reminder of the case could not be handled
 
 
 class ReminderKind(StrEnum):

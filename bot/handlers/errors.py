@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +19,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
 
 from bot import payloads
+from bot.flows.incidents import log_incident
 from bot.handlers.forms import first_input
 from bot.texts import t
 from bot.views.common import error_view
@@ -36,14 +36,7 @@ def _acting_user(body: dict[str, Any]) -> str | None:
 
 def report(error: BaseException, body: dict[str, Any], client: WebClient) -> str:
     """Log the error with a new incident code (the payload's kind, never its content) and tell the user."""
-    incident = uuid.uuid4().hex[:8]
-    log.error(
-        "incident %s: %s while handling a %s request",
-        incident,
-        type(error).__name__,
-        payloads.kind(body),
-        exc_info=(type(error), error, error.__traceback__),
-    )
+    incident = log_incident(log, error, "handling a %s request", payloads.kind(body))
     user_id = _acting_user(body)
     if user_id:
         try:

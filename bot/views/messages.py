@@ -114,6 +114,10 @@ def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
     if kind is NoticeKind.DELIVERY_FAILED:
         text = t("notice_delivery_failed", reference=reference, recipient_id=payload["recipient_id"])
         return case_message(text, payload["case_id"])
+    if kind is NoticeKind.REMINDER_PARKED:
+        return case_message(
+            t("notice_reminder_parked", reference=reference, incident=payload["incident"]), payload["case_id"]
+        )
     if kind is NoticeKind.REMINDER:
         return _reminder(payload)
     raise ValueError(f"no rendering for notice kind {kind}")

@@ -48,6 +48,7 @@ _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
     AuditAction.REMINDER_POSTPONED: lambda d: _rescheduled(d),
     AuditAction.REMINDER_NOT_YET: lambda d: _rescheduled(d),
     AuditAction.MESSAGE_FAILED: lambda d: {"recipient_id": d["recipient_id"]},
+    AuditAction.REMINDER_PARKED: lambda d: {"incident": d["incident"]},
     AuditAction.CASE_PURGED: lambda d: {"years": d["years_after_closing"]},
     AuditAction.CASE_EXPORTED: lambda d: {"document": t(f"export_document_{d['document']}")},
 }

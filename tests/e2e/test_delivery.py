@@ -14,12 +14,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack, local_slack
 from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
 from bot.flows.vocabulary import AuditAction, NoticeKind
+from bot.ids import Action
 from storage.crypto import generate_key
 from storage.models import AuditEvent, OutboxMessage
 from tests.conftest import COORDINATOR, COORDINATOR_2, SCHOOLS_YAML, TEACHER, make_services
@@ -201,3 +203,33 @@ def test_message_is_posted_once_when_the_connection_drops_after_slack_took_it(sl
 
     assert posted_ids(slack) == Counter({r.id: 1 for r in rows(slack)})
     assert len([c for c in slack.fake.calls if c.method == "chat.postMessage"]) == 3  # found, not sent again
+
+
+def test_message_this_release_cannot_draw_fails_once_and_the_next_ones_to_that_person_go(
+    slack: LocalSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    register(slack.driver, TEACHER)
+    with slack.services.db.transaction() as session:
+        # Written by a newer release before a rollback: a kind this one does not know.
+        session.add(
+            OutboxMessage(
+                dedupe_key="nazorg:case-1:x:" + COORDINATOR,
+                recipient_id=COORDINATOR,
+                kind="nazorg_question",
+                case_id=1,
+                payload={"case_id": 1, "reference": "MC-2026-0001"},
+                state="pending",
+                attempts=0,
+                created_at=slack.services.clock.now(),
+            )
+        )
+    slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)  # queues more for the same people
+    slack.delivery.flush()  # and the warning about the failed one
+
+    [unknown] = [r for r in rows(slack) if r.kind == "nazorg_question"]
+    assert unknown.state == "failed" and str(unknown.last_error).startswith("incident ")
+    assert [(r.kind, r.recipient_id, r.state) for r in rows(slack) if r.state != "sent"] == [
+        ("nazorg_question", COORDINATOR, "failed")
+    ]
+    assert any("kon niet worden bezorgd" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
+    assert sum(1 for r in caplog.records if "drawing outbox message" in r.getMessage()) == 1

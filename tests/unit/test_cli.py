@@ -6,13 +6,20 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from bot.bootstrap import load_cipher
 from bot.config import Settings, SettingsError
+from bot.devtools.seed import seed_cases
+from bot.flows.directory import Directory
+from bot.flows.ports import ManualClock
 from storage.crypto import generate_key
+from storage.models import Reminder
+from tests.conftest import SCHOOLS_YAML, make_services
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -145,3 +152,31 @@ def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path
     assert not (tmp_path / "nope.pdf").exists()
     assert verified.returncode == 0 and "intact" in verified.stdout
     assert retention.returncode == 0 and "retention not confirmed" in retention.stdout
+
+
+def test_check_lists_a_parked_reminder_and_reminders_retry_makes_it_due(
+    tmp_path: Path, directory: Directory, clock: ManualClock
+) -> None:
+    key, database = generate_key(), tmp_path / "meldbot.sqlite3"
+    (tmp_path / "meldbot.yml").write_text(SCHOOLS_YAML, encoding="utf-8")
+    services = make_services(tmp_path, f"sqlite:///{database}", directory, clock, key=key)
+    seed_cases(services, "linde", 1, reporter_id="UTEACH001", coordinators=["UCOORD001"], due_at=datetime.now(UTC))
+    with services.db.transaction() as session:
+        parked = {"next_at": None, "parked_at": datetime.now(UTC), "parked_reason": "incident ab12cd34: ValueError"}
+        session.execute(update(Reminder).values(**parked))
+    services.db.dispose()
+    env = {
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MELDBOT_ENCRYPTION_KEY": key,
+        "SLACK_BOT_TOKEN": "xoxb-1",
+        "SLACK_SIGNING_SECRET": "s",
+    }
+
+    check = meldbot(tmp_path, "check", **env)
+    retry = meldbot(tmp_path, "reminders", "retry", **env)
+    again = meldbot(tmp_path, "check", **env)
+
+    assert check.returncode == 2 and "1 reminder(s) could not be handled" in check.stderr
+    assert "reminder 1 (idle) of case 1: incident ab12cd34: ValueError" in check.stderr
+    assert retry.returncode == 0 and "1 reminder(s) will be handled again" in retry.stdout
+    assert again.returncode == 0, again.stderr
