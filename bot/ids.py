@@ -124,6 +124,7 @@ class Block(StrEnum):
     # steps 4 and 5
     RATIONALE = "rationale"
     MONITORING = "monitoring"
+    EARLY_CONFIRMATION = "early_confirmation"  # question 5 "ja" before the term: the results are reached
     REPORTED_ON = "reported_on"
     REPORTED_BY = "reported_by"
     CHANNEL = "channel"

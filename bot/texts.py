@@ -293,6 +293,22 @@ _NL: dict[str, str] = {
         "De school blijft het kind volgen. Heeft Veilig Thuis het overgenomen, sluit de casus dan af."
     ),
     "now_closed": "*Afgesloten* op {date}: {reason}.",
+    "now_weighing_handed_over": (
+        "*Veilig Thuis heeft teruggekoppeld.* Heeft Veilig Thuis het overgenomen, sluit de casus dan af "
+        "(overgedragen na melding, met afspraken over het volgen van het kind). Of beantwoord de vragen "
+        "hieronder samen met Veilig Thuis."
+    ),
+    "missing_consultation": (
+        ":hourglass: Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een overleg (stap 2)."
+    ),
+    "missing_conversation": (
+        ":hourglass: Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een gesprek met ouders en/of "
+        "leerling, of de reden om het over te slaan (stap 3)."
+    ),
+    "missing_consultation_and_conversation": (
+        ":hourglass: Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een overleg (stap 2) en een gesprek "
+        "met ouders en/of leerling, of de reden om het over te slaan (stap 3)."
+    ),
     "now_referred_to_board": "Deze zorg gaat via het bevoegd gezag, niet via de meldcode.",
     "special_form_banner": (
         ":warning: Vermoeden van eergerelateerd geweld, huwelijksdwang of vrouwelijke genitale verminking: "
@@ -348,34 +364,32 @@ _NL: dict[str, str] = {
         "Is er op basis van stap 1 tot en met 3 een vermoeden van (dreiging van) huiselijk geweld of "
         "kindermishandeling?"
     ),
-    "question_1_hint": (
-        "Nee: de casus wordt afgesloten en dat komt in het dossier. Zorgen die niet over veiligheid gaan, kunnen "
-        "buiten de meldcode verder. Ja: de directie wordt ingelicht."
-    ),
+    "question_1_hint": "Zorgen die niet over veiligheid gaan, kunnen ook na een nee buiten de meldcode verder.",
     "question_2": "Is er sprake van acute en/of structurele onveiligheid?",
-    "question_2_hint": (
-        "Twijfel telt als ja. Ja of twijfel: melden bij Veilig Thuis (meldnorm 1); vraag 3 tot en met 5 "
-        "beantwoord je daarna samen met Veilig Thuis. Vertelt het kind het zelf (disclosure), dan is dat ook "
-        "meldnorm 1."
+    "question_2_hint": "Twijfel telt als ja.",
+    "question_2_disclosure": (
+        ":speech_balloon: Een signaal zegt dat het kind het zelf vertelt (disclosure). Ook dat valt onder "
+        "meldnorm 1: melden bij Veilig Thuis."
     ),
     "question_3": ("Kan de school, of een partner, effectieve hulp bieden of organiseren om de dreiging af te wenden?"),
     "question_3_hint": (
         "Hulp is de zorgstructuur en haar partners, zoals schoolmaatschappelijk werk, het CJG of het wijkteam; "
-        "extra aandacht van een leerkracht is geen hulp in deze zin. Nee: melden (meldnorm 2)."
+        "extra aandacht van een leerkracht is geen hulp in deze zin."
     ),
     "question_4": "Aanvaarden de betrokkenen die hulp, en zijn zij bereid zich ervoor in te zetten?",
     "question_4_hint": (
-        "Ja: de hulp start, met een termijn waarbinnen effect zichtbaar moet zijn, een casemanager en afspraken "
-        "over wie wat doet. Nee: melden (meldnorm 2)."
+        "Het hulpplan krijgt een termijn waarbinnen effect zichtbaar moet zijn, een casemanager en afspraken over "
+        "wie wat doet."
     ),
     "question_5": (
         "Heeft de hulp binnen de termijn geleid tot de afgesproken resultaten voor de veiligheid en het welzijn "
         "van het kind?"
     ),
     "question_5_hint": (
-        "Ja: de hulp wordt afgesloten met afspraken over hoe de veiligheid gevolgd blijft. Nee: (opnieuw) melden "
-        "bij Veilig Thuis (meldnorm 3)."
+        "De evaluatie hoort bij de termijn. Is het erger geworden, dan kan nee ook eerder; ja vóór de termijn "
+        "vraagt om de bevestiging dat de afgesproken resultaten al bereikt zijn."
     ),
+    "hint_answer_line": "*{answers}*: {consequence}",
     "meldnorm_1": "acute en/of structurele onveiligheid, of het kind vertelt het zelf",
     "meldnorm_2": "de school kan onvoldoende effectieve hulp bieden of organiseren, of de hulp wordt niet aanvaard",
     "meldnorm_3": "de hulp leidt niet tot de nodige resultaten; de onveiligheid stopt niet of komt terug",
@@ -445,6 +459,7 @@ _NL: dict[str, str] = {
     "consequence_director": "De directie wordt ingelicht (alleen het kenmerk).",
     "consequence_next": "Daarna volgt vraag {number}.",
     "consequence_report_due": "Dan volgt een melding bij Veilig Thuis (meldnorm {meldnorm}), die je hier vastlegt.",
+    "consequence_then_with_veilig_thuis": "Vraag {number} tot en met 5 beantwoord je daarna samen met Veilig Thuis.",
     "consequence_report": ("Veilig Thuis heeft de melding al en neemt het verder op; er volgt geen tweede melding."),
     "consequence_help_plan": "Dan leg je het hulpplan vast; vraag 5 beantwoord je bij de termijn.",
     "consequence_close": "Dan wordt de casus afgesloten; de melder hoort alleen dat hij is afgesloten.",
@@ -452,6 +467,10 @@ _NL: dict[str, str] = {
     "label_rationale": "Waarom? (onderbouwing)",
     "hint_rationale": "Komt in het dossier bij dit antwoord, met jouw naam en de datum.",
     "label_monitoring": "Afspraken over het blijven volgen van de veiligheid",
+    "early_confirmation_intro": "De termijn van de hulp is {term}. Ja vóór de termijn kan alleen als de "
+    "afgesproken resultaten nu al bereikt zijn.",
+    "label_early_confirmation": "Vóór de termijn",
+    "early_confirmation_yes": "De afgesproken resultaten voor veiligheid en welzijn zijn nu al bereikt",
     "modal_report_title": "Melding Veilig Thuis",
     "report_intro": (
         "Melding bij Veilig Thuis onder meldnorm {meldnorm}: {norm}. Veilig Thuis: {vt}. Scheid wat de school "
@@ -495,8 +514,8 @@ _NL: dict[str, str] = {
     "label_parent_agreements": "Afspraken met de ouders",
     "modal_close_title": "Casus afsluiten",
     "close_intro": (
-        "Na de melding: sluit de casus als Veilig Thuis het heeft overgenomen. De melder hoort alleen dat de "
-        "casus is afgesloten."
+        "Na de melding en de terugkoppeling: sluit de casus als Veilig Thuis het heeft overgenomen. De school "
+        "blijft het kind volgen; leg vast hoe. De melder hoort alleen dat de casus is afgesloten."
     ),
     "label_close_note": "Waarom kan de casus dicht?",
     # Records in the dossier
@@ -628,6 +647,11 @@ _NL: dict[str, str] = {
     "error_colleague_required": "Kies de collega met wie je overlegde.",
     "error_team_too_large": "Een zorgteam heeft hier hoogstens 20 leden.",
     "error_monitoring_required": "Leg vast hoe de veiligheid gevolgd blijft.",
+    "error_confirm_early": "Bevestig dat de afgesproken resultaten al bereikt zijn, of wacht tot de termijn.",
+    "error_steps_missing": (
+        "Vraag 1 gaat uit van stap 1 tot en met 3: leg eerst minstens één overleg vast, en een gesprek met ouders "
+        "en/of leerling of de reden om het over te slaan. Open de casus opnieuw: daar staat wat nog nodig is."
+    ),
     "error_pupil_from_12": "Vanaf 12 jaar geldt dit ook voor de leerling: kies ja of nee.",
     "error_no_consent_reason": "Kies waarom niet vooraf is ingelicht.",
     "error_term_in_future": "De termijn moet na vandaag liggen.",

@@ -187,10 +187,14 @@ def reports_of(session: Session, case_id: int) -> list[Report]:
     return list(session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id)))
 
 
-def report_awaiting_feedback(session: Session, case_id: int) -> Report | None:
-    """The latest melding, if Veilig Thuis' feedback on it is not yet recorded."""
-    latest = session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id.desc())).first()
-    return latest if latest is not None and latest.feedback is None else None
+def latest_report(session: Session, case_id: int) -> Report | None:
+    return session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id.desc())).first()
+
+
+def count_for_case(session: Session, model: type[Consultation] | type[Conversation], case_id: int) -> int:
+    """How many rows of one part of the dossier a case holds."""
+    statement = select(func.count()).select_from(model).where(model.case_id == case_id)
+    return int(session.scalar(statement) or 0)
 
 
 def help_plans_of(session: Session, case_id: int) -> list[HelpPlan]:

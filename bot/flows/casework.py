@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 from bot.flows import audit, process, reminders, submissions
 from bot.flows.access import CaseFacts, Permission, case_roles, decide, grants
 from bot.flows.directory import Directory, School
-from bot.flows.errors import AccessDenied, CaseNotFound, StepNotAllowed
-from bot.flows.process import CaseStep
+from bot.flows.errors import AccessDenied, CaseNotFound
+from bot.flows.process import CaseStep, Situation
 from bot.flows.services import Services
+from bot.flows.situation import situation_of
 from bot.flows.vocabulary import AuditAction, CaseState, Role
 from storage import repositories as repo
 from storage.models import Base, Case, purpose
@@ -60,11 +61,14 @@ class CaseContext:
     def state(self) -> CaseState:
         return CaseState(self.case.state)
 
-    def require(self, step: CaseStep) -> None:
-        """Refuse a step that does not fit the case now: its state, or (feedback) no melding awaits it."""
-        process.require(self.state, step)
-        if step is CaseStep.FEEDBACK and repo.report_awaiting_feedback(self.session, self.case.id) is None:
-            raise StepNotAllowed()
+    @property
+    def situation(self) -> Situation:
+        """Where the case stands now (read afresh: a step earlier in this transaction may have moved it)."""
+        return situation_of(self.session, self.case)
+
+    def require(self, step: CaseStep, question: int | None = None) -> None:
+        """Refuse a step that does not fit the case now (process.require)."""
+        process.require(self.situation, step, question)
 
     def record(self, action: AuditAction, **detail: object) -> None:
         audit.record(
@@ -159,17 +163,15 @@ def act(services: Services, user_id: str, case_id: int, permission: Permission, 
     return services.perform(attempt)
 
 
-def permitted_steps(
-    roles: frozenset[Role], state: CaseState, *, weigh_again: bool, feedback_due: bool, question: int | None
-) -> list[CaseStep]:
-    """The steps this user can take now, in the order the case view offers them."""
+def permitted_steps(roles: frozenset[Role], situation: Situation, question: int | None) -> list[CaseStep]:
+    """The steps this user can take now, in the order the case view offers them. Question 1 is
+    offered only once steps 2 and 3 are on record (the view says what is missing)."""
+    fitting = situation.steps
+    if question == 1 and situation.missing:
+        fitting -= {CaseStep.ANSWER}
     steps = []
     for step in CaseStep:
-        if step not in process.ALLOWED[state]:
-            continue
-        if (step is CaseStep.NEW_WEIGHING and not weigh_again) or (step is CaseStep.FEEDBACK and not feedback_due):
-            continue
         permission = answer_permission(question or 1) if step is CaseStep.ANSWER else STEP_PERMISSION[step]
-        if grants(roles, permission):
+        if step in fitting and grants(roles, permission):
             steps.append(step)
     return steps

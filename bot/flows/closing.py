@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.flows import notices, reminders
+from bot.flows import framework, notices, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
 from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind
+from bot.flows.weighing_rows import save_state, state_of
+from storage import repositories as repo
 from storage.models import Case
 
 log = logging.getLogger(__name__)
@@ -20,7 +22,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class CloseForm:
     close_note: str  # why it can close: what Veilig Thuis took on
-    monitoring: str = ""  # how the school keeps following the child
+    monitoring: str  # how the school keeps following the child after the melding
 
 
 @dataclass(frozen=True)
@@ -44,16 +46,21 @@ def close(ctx: CaseContext, reason: CloseReason, *, note: str = "", monitoring: 
 
 
 def validate_close(form: CloseForm) -> None:
-    raise_if(text_problems(form, ("close_note",), ("monitoring",)))
+    raise_if(text_problems(form, ("close_note", "monitoring")))
 
 
 def close_case(services: Services, user_id: str, case_id: int, form: CloseForm) -> Closed:
-    """After a melding, once Veilig Thuis has taken it on: the reason is mandatory."""
+    """Handed over after a melding, once Veilig Thuis' feedback is in: what Veilig Thuis took on,
+    and how the school keeps following the child. A weighing still open with Veilig Thuis ends."""
     validate_close(form)
 
     def work(ctx: CaseContext) -> Closed:
         if ctx.state is not CaseState.CLOSED:  # a double submit finds it closed already
             ctx.require(CaseStep.CLOSE)
+            weighing = repo.current_weighing(ctx.session, ctx.case.id)
+            assert weighing is not None, "closing after a melding implies its weighing"
+            if not weighing.finished_at:
+                save_state(ctx, weighing, framework.hand_over(state_of(weighing)))
             close(ctx, CloseReason.HANDED_OVER, note=form.close_note, monitoring=form.monitoring)
         return Closed(ctx.case.id, ctx.case.reference)
 

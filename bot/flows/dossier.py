@@ -15,8 +15,9 @@ from bot.flows.access import Permission, schools_where
 from bot.flows.casework import access_to, permitted_steps, refused
 from bot.flows.errors import CaseNotFound
 from bot.flows.framework import Answer, WeighingState
-from bot.flows.process import CaseStep
+from bot.flows.process import CaseStep, Missing
 from bot.flows.services import Services
+from bot.flows.situation import situation_of
 from bot.flows.vocabulary import (
     AgeBand,
     AuditAction,
@@ -35,7 +36,7 @@ from bot.flows.vocabulary import (
     SignalSource,
     SkipReason,
 )
-from bot.flows.weighing import may_weigh_again, state_of
+from bot.flows.weighing_rows import state_of
 from storage import repositories as repo
 from storage.crypto import FieldCipher
 from storage.models import (
@@ -212,6 +213,7 @@ class DossierView:
     steps: tuple[CaseStep, ...] = ()  # what the viewer can do now, in order
     reminders: tuple[ReminderView, ...] = ()
     may_export: bool = False  # the viewer may export it as PDF (the access policy's EXPORT)
+    missing: tuple[Missing, ...] = ()  # what steps 2 and 3 still owe question 1
 
     @property
     def next_reminder(self) -> ReminderView | None:
@@ -227,6 +229,11 @@ class DossierView:
     @property
     def special_form(self) -> bool:
         return any(c.special_form for c in self.consultations)
+
+    @property
+    def disclosed(self) -> bool:
+        """A signal says the child told it themselves (disclosure): meldnorm 1 at question 2."""
+        return any(SignalCategory.DISCLOSURE in s.categories for s in self.signals)
 
 
 @dataclass(frozen=True)
@@ -268,15 +275,10 @@ def open_case(services: Services, user_id: str, case_id: int, section: str | Non
             if school is not None and access.allows(Permission.VIEW_DOSSIER):
                 record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
                 weighing = repo.current_weighing(session, case.id)
-                steps = permitted_steps(
-                    access.roles,
-                    CaseState(case.state),
-                    weigh_again=may_weigh_again(session, case),
-                    feedback_due=repo.report_awaiting_feedback(session, case.id) is not None,
-                    question=weighing.question if weighing else 1,
-                )
+                situation = situation_of(session, case)
+                steps = permitted_steps(access.roles, situation, weighing.question if weighing else 1)
                 view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
-                return replace(view, may_export=access.allows(Permission.EXPORT))
+                return replace(view, may_export=access.allows(Permission.EXPORT), missing=situation.missing)
             if school is not None and section is None and access.allows(Permission.VIEW_STATUS):
                 record(AuditAction.STATUS_VIEWED)
                 return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)

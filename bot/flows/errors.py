@@ -86,6 +86,12 @@ class StepNotAllowed(MeldcodeError):
     text_key = "error_step_not_allowed"
 
 
+class StepsMissing(MeldcodeError):
+    """Question 1 before steps 2 and 3 are on record; `missing` says what is still needed."""
+
+    text_key = "error_steps_missing"
+
+
 class AlreadyTaken(MeldcodeError):
     """Another coordinator took the case first."""
 

@@ -146,6 +146,25 @@ def _follow(state: WeighingState, outcome: Outcome) -> WeighingState:
     return replace(state, stage=Stage.FINISHED, question=None, outcome=outcome.kind)
 
 
+@dataclass(frozen=True)
+class Consequence:
+    """What one answer to the question asked now would set in motion (for hints and the answer form)."""
+
+    answer: Answer
+    after: WeighingState
+    informs_director: bool
+
+
+def consequences(framework: Framework, state: WeighingState, number: int) -> tuple[Consequence, ...]:
+    """Every answer question `number` takes, with where it would lead from `state` (with Veilig
+    Thuis at the table, a "melden" is the melding Veilig Thuis already has)."""
+    previews = []
+    for given in framework.question(number).answers:
+        after, outcome = answer(framework, state, number, given)
+        previews.append(Consequence(given, after, outcome.informs_director))
+    return tuple(previews)
+
+
 def record_report(state: WeighingState) -> WeighingState:
     """The melding the weighing asked for is recorded: go on with Veilig Thuis, or finish."""
     if state.stage is not Stage.REPORT_DUE:
@@ -153,6 +172,14 @@ def record_report(state: WeighingState) -> WeighingState:
     if state.question is None:
         return replace(state, stage=Stage.FINISHED, reported=True, outcome=K.REPORT)
     return replace(state, stage=Stage.ASK, reported=True, with_veilig_thuis=True)
+
+
+def hand_over(state: WeighingState) -> WeighingState:
+    """The case closes after this weighing's melding: Veilig Thuis took it on (after its feedback),
+    so the questions still open are not answered here. Only a weighing that made a melding can."""
+    if not state.reported:
+        raise StepNotAllowed()
+    return replace(state, stage=Stage.FINISHED, question=None, outcome=K.REPORT)
 
 
 def record_help_plan(state: WeighingState) -> WeighingState:

@@ -14,7 +14,7 @@ from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
 from bot.flows.vocabulary import AuditAction, NoticeKind, ReminderKind, ReminderState, Role
-from bot.flows.weighing import save_state, state_of
+from bot.flows.weighing_rows import save_state, state_of
 from storage import repositories as repo
 from storage.models import HelpPlan, TeamMember
 

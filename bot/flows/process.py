@@ -7,9 +7,10 @@ weighing and what it asks for (a melding, a help plan) are strictly ordered.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.flows.errors import StepNotAllowed
+from bot.flows.errors import StepNotAllowed, StepsMissing
 from bot.flows.framework import OutcomeKind, Stage, WeighingState
 from bot.flows.vocabulary import CaseState
 
@@ -34,7 +35,9 @@ ALLOWED: Mapping[CaseState, frozenset[CaseStep]] = {
     CaseState.IN_PROGRESS: _WHILE_OPEN | {CaseStep.ANSWER},
     # Veilig Thuis' feedback may come in whenever a melding awaits it: after question 2's melding
     # the weighing goes on together with Veilig Thuis (see `casework.permitted_steps`).
-    CaseState.WEIGHING: _WHILE_OPEN | {CaseStep.ANSWER, CaseStep.FEEDBACK},
+    # After question 2's melding, once Veilig Thuis' feedback is in, the case may also close
+    # (handed over) instead of answering questions 3 to 5 with Veilig Thuis.
+    CaseState.WEIGHING: _WHILE_OPEN | {CaseStep.ANSWER, CaseStep.FEEDBACK, CaseStep.CLOSE},
     CaseState.REPORT_DUE: _WHILE_OPEN | {CaseStep.REPORT, CaseStep.FEEDBACK},
     CaseState.HELP_PLAN_DUE: _WHILE_OPEN | {CaseStep.HELP_PLAN, CaseStep.NEW_WEIGHING, CaseStep.FEEDBACK},
     CaseState.HELP_RUNNING: _WHILE_OPEN | {CaseStep.ANSWER, CaseStep.NEW_WEIGHING, CaseStep.FEEDBACK},
@@ -44,9 +47,58 @@ ALLOWED: Mapping[CaseState, frozenset[CaseStep]] = {
 }
 
 
-def require(state: CaseState, step: CaseStep) -> None:
-    if step not in ALLOWED[state]:
+class Missing(StrEnum):
+    """What steps 2 and 3 must have put on record before question 1 (DESIGN §3)."""
+
+    CONSULTATION = "consultation"  # at least one consultation
+    CONVERSATION = "conversation"  # a conversation, or the allowed reason it was skipped
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Where a case stands: its state, and the facts beyond it that decide which steps fit now."""
+
+    state: CaseState
+    weigh_again: bool = False  # a signal arrived after the latest weighing began
+    feedback_due: bool = False  # a melding awaits Veilig Thuis' feedback
+    handed_over: bool = False  # this weighing's melding has Veilig Thuis' feedback: the case may close
+    missing: tuple[Missing, ...] = ()  # what steps 2 and 3 still owe question 1
+
+    @property
+    def steps(self) -> frozenset[CaseStep]:
+        """The steps that fit now, whoever asks."""
+        conditions = {
+            CaseStep.NEW_WEIGHING: self.weigh_again,
+            CaseStep.FEEDBACK: self.feedback_due,
+            CaseStep.CLOSE: self.handed_over,
+        }
+        return frozenset(step for step in ALLOWED[self.state] if conditions.get(step, True))
+
+    @property
+    def school_holds_next_step(self) -> bool:
+        """Whether the school owes the next step (so that a quiet case needs a nudge), or someone
+        else does: Veilig Thuis while its feedback is due, the help while it runs."""
+        if self.state in (CaseState.WEIGHING, CaseState.REPORTED):
+            return not self.feedback_due
+        return self.state in (CaseState.NEW, CaseState.IN_PROGRESS, CaseState.REPORT_DUE, CaseState.HELP_PLAN_DUE)
+
+
+def missing_before_weighing(consultations: int, conversations: int) -> tuple[Missing, ...]:
+    """Question 1 reads "based on steps 1 to 3": a consultation and a conversation (or its skip) first."""
+    missing = []
+    if consultations == 0:
+        missing.append(Missing.CONSULTATION)
+    if conversations == 0:
+        missing.append(Missing.CONVERSATION)
+    return tuple(missing)
+
+
+def require(situation: Situation, step: CaseStep, question: int | None = None) -> None:
+    """Refuse a step that does not fit where the case stands; question 1 also needs steps 2 and 3."""
+    if step not in situation.steps:
         raise StepNotAllowed()
+    if step is CaseStep.ANSWER and question == 1 and situation.missing:
+        raise StepsMissing(missing=situation.missing)
 
 
 def state_after(weighing: WeighingState) -> CaseState:

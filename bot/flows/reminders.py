@@ -22,6 +22,7 @@ from bot.flows.directory import School
 from bot.flows.incidents import log_incident
 from bot.flows.ports import Clock, local_today
 from bot.flows.services import Services
+from bot.flows.situation import situation_of
 from bot.flows.vocabulary import AuditAction, CaseState, NoticeKind, ReminderKind, ReminderState, Role
 from storage import repositories as repo
 from storage.models import Case, Reminder
@@ -49,12 +50,6 @@ PERMISSION: Mapping[ReminderKind, Permission] = {
     ReminderKind.IDLE: Permission.DECIDE,
     ReminderKind.NOT_TAKEN: Permission.TAKE,
 }
-
-# The states in which the school owes the next step, so that a quiet case needs a nudge.
-# While help runs or Veilig Thuis has the case, their own reminders keep watch instead.
-AWAITING_SCHOOL = frozenset(
-    {CaseState.NEW, CaseState.IN_PROGRESS, CaseState.WEIGHING, CaseState.REPORT_DUE, CaseState.HELP_PLAN_DUE}
-)
 
 _OPEN = (ReminderState.SCHEDULED, ReminderState.WAITING)
 
@@ -102,8 +97,9 @@ def end_all(session: Session, clock: Clock, case_id: int) -> None:
 
 
 def on_activity(session: Session, clock: Clock, case: Case, school: School | None) -> None:
-    """Something happened on the case: the idle clock starts again, or stops when the school owes nothing."""
-    if CaseState(case.state) in AWAITING_SCHOOL:
+    """Something happened on the case: the idle clock starts again, or stops while someone else
+    (Veilig Thuis, the help) holds the next step."""
+    if situation_of(session, case).school_holds_next_step:
         policy = policy_of(school)
         due = policy.after_working_days(local_today(clock).date(), policy.case_idle_working_days)
         schedule(session, clock, case, ReminderKind.IDLE, due)

@@ -15,7 +15,7 @@ from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import date_problems, raise_if, text_problems
 from bot.flows.vocabulary import AgeBand, AuditAction, Informed, NoConsentReason, ReminderKind, ReportChannel
-from bot.flows.weighing import save_state, state_of
+from bot.flows.weighing_rows import save_state, state_of
 from storage import repositories as repo
 from storage.models import Report
 

@@ -7,13 +7,15 @@ again by the step itself when the form comes back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from bot.flows.casework import STEP_PERMISSION, CaseContext, act, answer_permission
 from bot.flows.framework import WeighingState
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.vocabulary import AgeBand, CaseState, Role
-from bot.flows.weighing import check_answerable, state_of
+from bot.flows.weighing import check_answerable, help_term_ahead
+from bot.flows.weighing_rows import state_of
 from storage import repositories as repo
 
 
@@ -26,6 +28,7 @@ class CaseBrief:
     weighing: WeighingState | None
     framework_version: str | None
     team: tuple[str, ...]  # the zorgteam members (the casemanager is named in the help plan)
+    before_term: date | None = None  # the running help's term, while it lies ahead (question 5 early)
 
 
 def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, question: int | None = None) -> CaseBrief:
@@ -46,6 +49,7 @@ def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, ques
             state_of(weighing) if weighing else None,
             weighing.framework_version if weighing else None,
             team,
+            help_term_ahead(ctx),
         )
 
     return act(services, user_id, case_id, permission, work)

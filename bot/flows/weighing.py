@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.flows import framework, notices, process, reminders
+from bot.flows import framework, notices, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act, answer_permission
 from bot.flows.closing import close
-from bot.flows.errors import AlreadyAnswered, StepNotAllowed
+from bot.flows.errors import AlreadyAnswered
 from bot.flows.framework import Answer, OutcomeKind, WeighingState
+from bot.flows.ports import local_today
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.validation import raise_if, text_problems
 from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind, ReminderKind
+from bot.flows.weighing_rows import framework_of, save_state, state_of
 from storage import repositories as repo
 from storage.models import Case, Weighing, WeighingAnswer
 
@@ -29,6 +32,7 @@ class AnswerForm:
     answer: Answer
     rationale: str
     monitoring: str = ""  # question 5 yes: how the child's safety stays monitored after the help
+    early_confirmed: bool = False  # question 5 yes before the term: the agreed results are reached already
 
 
 @dataclass(frozen=True)
@@ -40,33 +44,6 @@ class Answered:
     outcome: OutcomeKind
     meldnorm: int | None
     state: CaseState
-
-
-def state_of(weighing: Weighing) -> WeighingState:
-    return WeighingState(
-        stage=framework.Stage(weighing.stage),
-        question=weighing.question,
-        meldnorm=weighing.meldnorm,
-        reported=weighing.reported,
-        with_veilig_thuis=weighing.with_veilig_thuis,
-        help_running=weighing.help_running,
-        outcome=OutcomeKind(weighing.outcome) if weighing.outcome else None,
-    )
-
-
-def save_state(ctx: CaseContext, weighing: Weighing, state: WeighingState) -> None:
-    """Store the weighing's new state and move the case to the state it implies."""
-    weighing.stage, weighing.question, weighing.meldnorm = state.stage, state.question, state.meldnorm
-    weighing.reported, weighing.with_veilig_thuis = state.reported, state.with_veilig_thuis
-    weighing.help_running, weighing.outcome = state.help_running, state.outcome
-    if state.finished:
-        weighing.finished_at = ctx.services.clock.now()
-    ctx.case.state = process.state_after(state)
-    ctx.touch()
-
-
-def framework_of(weighing: Weighing) -> framework.Framework:
-    return framework.FRAMEWORKS[weighing.framework_version]
 
 
 def validate_answer(form: AnswerForm) -> None:
@@ -94,6 +71,9 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
         if weighing is None:
             weighing = _start(ctx, 1)
         after, outcome = framework.answer(framework_of(weighing), before, form.question, form.answer)
+        early = outcome.kind is OutcomeKind.CLOSE_HELP and help_term_ahead(ctx) is not None
+        if early and not form.early_confirmed:
+            raise_if({"early_confirmation": "error_confirm_early"})
         answer = WeighingAnswer(
             weighing_id=weighing.id,
             submission_key=submission_key,
@@ -114,6 +94,7 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
             answer=str(form.answer),
             with_veilig_thuis=before.with_veilig_thuis,
             framework_version=weighing.framework_version,
+            **({"before_term": True} if early else {}),
         )
         save_state(ctx, weighing, after)
         if outcome.informs_director:
@@ -139,10 +120,19 @@ def check_answerable(ctx: CaseContext, weighing: Weighing | None, question: int)
         taken = repo.answer_to(ctx.session, weighing.id, question)
         if taken is not None:
             raise AlreadyAnswered(question=question, answer=Answer(taken.answer), user_id=taken.answered_by)
-    ctx.require(CaseStep.ANSWER)
+    ctx.require(CaseStep.ANSWER, question)
     state = state_of(weighing) if weighing is not None else framework.START
     framework.expect_question(state, question)
     return state
+
+
+def help_term_ahead(ctx: CaseContext) -> date | None:
+    """The term of the help that runs, while it still lies ahead: question 5 comes early then."""
+    if ctx.state is not CaseState.HELP_RUNNING:
+        return None
+    plans = repo.help_plans_of(ctx.session, ctx.case.id)
+    today = local_today(ctx.services.clock).date()
+    return plans[-1].term if plans and plans[-1].term > today else None
 
 
 def start_new_weighing(services: Services, user_id: str, case_id: int) -> int:
@@ -153,21 +143,12 @@ def start_new_weighing(services: Services, user_id: str, case_id: int) -> int:
         if current is not None and not current.answers and ctx.state is CaseState.WEIGHING:
             return current.round  # a double click: the new weighing already waits for its first answer
         ctx.require(CaseStep.NEW_WEIGHING)
-        if not may_weigh_again(ctx.session, ctx.case):
-            raise StepNotAllowed()
         weighing = _start(ctx, (current.round if current else 0) + 1)
         ctx.case.state = CaseState.WEIGHING
         ctx.touch()
         return weighing.round
 
     return act(services, user_id, case_id, Permission.DECIDE, work)
-
-
-def may_weigh_again(session: Session, case: Case) -> bool:
-    """True when a signal arrived after the latest weighing began."""
-    weighing = repo.current_weighing(session, case.id)
-    newest = repo.latest_signal_id(session, case.id)
-    return weighing is not None and newest is not None and newest > (weighing.last_signal_id or 0)
 
 
 def _start(ctx: CaseContext, round_number: int) -> Weighing:

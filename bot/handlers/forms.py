@@ -157,6 +157,10 @@ class FormReader:
     def yes(self, block: Block) -> bool:
         return choice(self.view, block) == "yes"
 
+    def ticked(self, block: Block) -> bool:
+        """A single checkbox (value "yes") ticked."""
+        return "yes" in [o.get("value") for o in _state(self.view, block).get("selected_options") or []]
+
     def checked(self, form: F, validate: Callable[[F], None] | None = None) -> F:
         """The form, or every problem at once: unreadable fields and the flow's own rules together."""
         problems = dict(self.problems)

@@ -143,7 +143,14 @@ def _answer(services: Services, user_id: str, case_id: int, view: dict[str, Any]
     )
     if answer is None:
         raise StepNotAllowed()
-    form = AnswerForm(question, answer, forms.text(view, Block.RATIONALE), forms.text(view, Block.MONITORING))
+    reader = forms.FormReader(view)
+    form = AnswerForm(
+        question,
+        answer,
+        reader.text(Block.RATIONALE),
+        reader.text(Block.MONITORING),
+        early_confirmed=reader.ticked(Block.EARLY_CONFIRMATION),
+    )
     answer_question(services, user_id, case_id, form, key)
 
 

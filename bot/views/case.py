@@ -19,12 +19,13 @@ from bot.flows.dossier import (
     StatusView,
 )
 from bot.flows.framework import Answer, Stage
-from bot.flows.process import STEP_NUMBER, CaseStep
+from bot.flows.process import STEP_NUMBER, CaseStep, Missing
 from bot.flows.vocabulary import CaseState
 from bot.ids import Action, Callback, Section
 from bot.texts import t
 from bot.views import dossier_text
 from bot.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, paginate, plain, show_date
+from bot.views.consequences import hint_lines
 from bot.views.dossier_text import Kind
 from bot.views.labels import label
 from bot.views.timeline import timeline_line
@@ -50,6 +51,12 @@ STEP_BUTTONS: dict[CaseStep, tuple[tuple[Action, str], ...]] = {
 # The step the framework asks for now is the primary button.
 _PRIMARY = {CaseStep.TAKE, CaseStep.REPORT, CaseStep.HELP_PLAN, CaseStep.NEW_WEIGHING}
 RECENT_EVENTS = 5
+# What question 1 still waits for, in one sentence per combination.
+MISSING_KEYS = {
+    (Missing.CONSULTATION,): "missing_consultation",
+    (Missing.CONVERSATION,): "missing_conversation",
+    (Missing.CONSULTATION, Missing.CONVERSATION): "missing_consultation_and_conversation",
+}
 _SIGNALS_NOTICE_BLOCKS = 1
 
 
@@ -136,6 +143,8 @@ def _now_blocks(view: DossierView) -> list[Block]:
         plan = view.help_plans[-1]
         intro = mrkdwn(t("now_help_running", term=show_date(plan.term), casemanager_id=plan.casemanager_id))
         return [intro, *_question_blocks(view)]
+    if state is CaseState.WEIGHING and CaseStep.CLOSE in view.steps:
+        return [mrkdwn(t("now_weighing_handed_over")), *_question_blocks(view)]
     if state is CaseState.WEIGHING:
         return _question_blocks(view)
     if state is CaseState.REPORTED and view.reports:
@@ -163,18 +172,24 @@ def _question_blocks(view: DossierView) -> list[Block]:
         answers = weighing.answers
     if state.stage is not Stage.ASK or not number:
         return []
+    table = framework.FRAMEWORKS[version]
+    hints = [t(f"question_{number}_hint"), *hint_lines(framework.consequences(table, state, number))]
+    if number == 2 and view.disclosed:
+        hints.append(t("question_2_disclosure"))
     blocks: list[Block] = [
         mrkdwn(t("weighing_question_head", round=round_number, number=number) + "\n" + t(f"question_{number}")),
-        context(t(f"question_{number}_hint")),
+        context("\n".join(hints)),
     ]
     if state.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
+    if number == 1 and view.missing:
+        blocks.append(mrkdwn(t(MISSING_KEYS[view.missing])))
     if answers:
         blocks.append(
             context(" · ".join(t("answer_summary", number=a.question, answer=label(a.answer)) for a in answers))
         )
     if CaseStep.ANSWER in view.steps:
-        question = framework.FRAMEWORKS[version].question(number)
+        question = table.question(number)
         value = f"{view.case_id}:{number}"
         blocks += buttons([button(ANSWER_ACTIONS[a], f"answer_{a.value}", value) for a in question.answers])
     return blocks

@@ -9,7 +9,7 @@ from slack_sdk.models.views import View
 
 from bot.flows import framework
 from bot.flows.conversation import ADVISED_PARTIES
-from bot.flows.framework import Answer, OutcomeKind, Stage, WeighingState
+from bot.flows.framework import Answer, OutcomeKind
 from bot.flows.steps import CaseBrief
 from bot.flows.vocabulary import (
     AgeBand,
@@ -25,20 +25,24 @@ from bot.ids import Block as B
 from bot.ids import Callback
 from bot.texts import VEILIG_THUIS, t
 from bot.views.common import (
+    checkboxes,
     context,
     date_input,
     modal,
     mrkdwn,
     radio,
+    show_date,
     text_input,
     user_input,
     users_input,
 )
+from bot.views.consequences import consequence_text
 from bot.views.labels import keys, label
 from bot.views.registration import YES_NO_KEYS
 
 # A help plan's term is often six weeks out; the coordinator changes it as agreed.
 DEFAULT_TERM = timedelta(weeks=6)
+EARLY_CONFIRMATION_KEYS = {"yes": "early_confirmation_yes"}
 
 
 def _form(callback: Callback, title_key: str, brief: CaseBrief, blocks: list[Block], **metadata: object) -> View:
@@ -108,30 +112,21 @@ def answer_modal(brief: CaseBrief, question: int, answer: Answer) -> View:
     """The rationale for one answer, with what the answer will set in motion."""
     state = brief.weighing or framework.START
     table = framework.FRAMEWORKS[brief.framework_version or framework.CURRENT.version]
-    after, outcome = framework.answer(table, state, question, answer)
+    [consequence] = [c for c in framework.consequences(table, state, question) if c.answer is answer]
     blocks: list[Block] = [
         mrkdwn(t("answer_modal_question", number=question) + "\n" + t(f"question_{question}")),
         mrkdwn(t("answer_modal_given", answer=label(answer))),
-        context(_consequence(after, outcome.informs_director)),
+        context(consequence_text(consequence)),
     ]
     if state.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
     blocks.append(text_input(B.RATIONALE, "label_rationale", multiline=True, hint_key="hint_rationale"))
-    if outcome.kind is OutcomeKind.CLOSE_HELP:
+    if consequence.after.outcome is OutcomeKind.CLOSE_HELP:
+        if brief.before_term is not None:  # question 5 "ja" before the help's term: say so explicitly
+            blocks.append(context(t("early_confirmation_intro", term=show_date(brief.before_term))))
+            blocks.append(checkboxes(B.EARLY_CONFIRMATION, "label_early_confirmation", EARLY_CONFIRMATION_KEYS))
         blocks.append(text_input(B.MONITORING, "label_monitoring", multiline=True))
     return _form(Callback.ANSWER, "modal_answer_title", brief, blocks, question=question, answer=answer.value)
-
-
-def _consequence(after: WeighingState, informs_director: bool) -> str:
-    if after.stage is Stage.ASK:
-        text = t("consequence_next", number=after.question)
-    elif after.stage is Stage.REPORT_DUE:
-        text = t("consequence_report_due", meldnorm=after.meldnorm)
-    elif after.stage is Stage.HELP_PLAN_DUE:
-        text = t("consequence_help_plan")
-    else:
-        text = t(f"consequence_{after.outcome}")
-    return t("consequence_director") + " " + text if informs_director else text
 
 
 def report_modal(brief: CaseBrief, user_id: str, today: date) -> View:
@@ -188,6 +183,6 @@ def close_modal(brief: CaseBrief) -> View:
     blocks: list[Block] = [
         context(t("close_intro")),
         text_input(B.CLOSE_NOTE, "label_close_note", multiline=True),
-        text_input(B.MONITORING, "label_monitoring", multiline=True, optional=True),
+        text_input(B.MONITORING, "label_monitoring", multiline=True),
     ]
     return _form(Callback.CLOSE_CASE, "modal_close_title", brief, blocks)

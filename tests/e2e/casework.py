@@ -22,7 +22,7 @@ OWN_FACTS = "Eigen-Feiten-Geheim: zelf gezien op 13 november."
 TASKS = "Taken-Geheim: mentor belt wekelijks met moeder."
 SECRETS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, RATIONALE, OWN_FACTS, TASKS)
 
-REPORT, PLAN = "report", "plan"
+REPORT, PLAN, FEEDBACK, CLOSE = "report", "plan", "feedback", "close"
 
 CONSULTATION = {
     Block.KIND: "internal_support",
@@ -113,15 +113,25 @@ def record_help_plan(slack: LocalSlack, user_id: str, casemanager: str = TEACHER
 
 
 def walk(slack: LocalSlack, user_id: str, *moves: Answer | str) -> None:
-    """Answer in order, recording the melding or help plan where a move says so."""
+    """Answer in order, recording the melding, the help plan, Veilig Thuis' feedback or the closing
+    (handed over) where a move says so."""
     for move in moves:
         if move == REPORT:
             record_report(slack, user_id)
         elif move == PLAN:
             record_help_plan(slack, user_id)
+        elif move == FEEDBACK:
+            slack.driver.click_in_modal(user_id, Action.RECORD_FEEDBACK)
+            slack.driver.submit(user_id, {Block.FEEDBACK_ON: "2026-11-16", Block.FEEDBACK: "Veilig Thuis onderzoekt."})
+        elif move == CLOSE:
+            slack.driver.click_in_modal(user_id, Action.CLOSE_CASE)
+            slack.driver.submit(
+                user_id, {Block.CLOSE_NOTE: "Veilig Thuis nam het over.", Block.MONITORING: "Mentor volgt."}
+            )
         else:
-            monitoring = {Block.MONITORING: "Mentor volgt het kind tot de zomer."}
-            answer(slack, user_id, Answer(move), **(monitoring if _closes_help(slack, user_id, move) else {}))
+            # Closing the help: monitoring agreements, and (before its term) the results confirmed as reached.
+            closing = {Block.MONITORING: "Mentor volgt het kind tot de zomer.", Block.EARLY_CONFIRMATION: ["yes"]}
+            answer(slack, user_id, Answer(move), **(closing if _closes_help(slack, user_id, move) else {}))
 
 
 def _closes_help(slack: LocalSlack, user_id: str, move: Answer | str) -> bool:

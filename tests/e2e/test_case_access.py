@@ -11,7 +11,7 @@ from bot.devtools.local import LocalSlack
 from bot.ids import Action, Block
 from storage.models import AuditEvent, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
-from tests.e2e.casework import RATIONALE, case_id, open_case, registered_and_taken, top_text
+from tests.e2e.casework import RATIONALE, case_id, open_case, ready_to_weigh, top_text
 from tests.e2e.steps import register
 
 ALL_ACTIONS = [
@@ -54,7 +54,7 @@ def value_for(action: Action, case: str) -> str:
 
 @pytest.fixture
 def case(slack: LocalSlack) -> str:
-    first = registered_and_taken(slack)
+    first = ready_to_weigh(slack)
     slack.driver.click_in_modal(COORDINATOR, Action.SET_TEAM)
     slack.driver.submit(COORDINATOR, {Block.TEAM: [TEACHER_2]})
     register(slack.driver, TEACHER, pupil_name="Tim Anderkind", pupil_group="groep 3")

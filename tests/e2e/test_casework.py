@@ -31,6 +31,7 @@ from tests.e2e.casework import (
     case_id,
     chat_traffic,
     open_case,
+    ready_to_weigh,
     registered_and_taken,
     top_text,
     walk,
@@ -209,7 +210,7 @@ def test_skipping_the_conversation_needs_a_reason_and_a_note(slack: LocalSlack) 
 
 
 def test_new_signal_on_a_weighed_case_offers_a_new_weighing_and_keeps_the_old_answers(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)
     assert "Opnieuw wegen" not in top_text(slack, COORDINATOR)
 
@@ -233,7 +234,7 @@ def test_new_signal_on_a_weighed_case_offers_a_new_weighing_and_keeps_the_old_an
 
 
 def test_case_view_stays_within_slacks_limits_and_pages_the_timeline_when_fifty_events(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
     for number in range(25):
         slack.driver.click_in_modal(COORDINATOR, Action.RECORD_CONSULTATION)
         slack.driver.submit(
@@ -270,7 +271,7 @@ def test_case_view_stays_within_slacks_limits_and_pages_the_timeline_when_fifty_
 
 
 def test_question_out_of_turn_is_refused_when_clicked_from_a_crafted_button(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     answer(slack, COORDINATOR, Y)
 
     slack.driver.click(COORDINATOR, Action.ANSWER_YES, f"{case}:3")
@@ -280,7 +281,7 @@ def test_question_out_of_turn_is_refused_when_clicked_from_a_crafted_button(slac
 
 
 def test_forged_answer_submission_is_refused_when_the_question_is_not_asked_now(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_YES)
     forged = dict(slack.fake.top_modal(COORDINATOR) or {})
     forged["private_metadata"] = json.dumps({"case": int(case), "question": 4, "answer": "yes"})
@@ -293,7 +294,7 @@ def test_forged_answer_submission_is_refused_when_the_question_is_not_asked_now(
 
 
 def test_closing_is_refused_when_no_reason_is_given_or_the_case_is_not_reported(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
 
     slack.driver.click(COORDINATOR, Action.CLOSE_CASE, case)  # crafted: closing is for after a melding
     assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
@@ -305,15 +306,16 @@ def test_closing_is_refused_when_no_reason_is_given_or_the_case_is_not_reported(
     assert "de terugkoppeling is vastgelegd" in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.CLOSE_CASE)
     refused = slack.driver.submit(COORDINATOR, {Block.CLOSE_NOTE: "  "})
-    assert set(refused.json["errors"]) == {Block.CLOSE_NOTE}
-    slack.driver.submit(COORDINATOR, {Block.CLOSE_NOTE: "Veilig Thuis heeft het onderzoek overgenomen."})
+    assert set(refused.json["errors"]) == {Block.CLOSE_NOTE, Block.MONITORING}
+    closing = {Block.CLOSE_NOTE: "Veilig Thuis heeft het onderzoek overgenomen.", Block.MONITORING: "Mentor volgt."}
+    slack.driver.submit(COORDINATOR, closing)
     with slack.services.db.transaction() as session:
         closed = session.get(Case, int(case))
         assert closed is not None and (closed.state, closed.close_reason) == ("closed", "handed_over")
 
 
 def test_feedback_is_offered_only_while_a_melding_awaits_it_and_recorded_once(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     slack.driver.click(COORDINATOR, Action.RECORD_FEEDBACK, case)  # crafted: there is no melding yet
     assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
 
@@ -339,7 +341,7 @@ def test_feedback_is_offered_only_while_a_melding_awaits_it_and_recorded_once(sl
 
 
 def test_rationale_is_required_and_kept_whole_when_answering(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
     slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_YES)
 
     blank = slack.driver.submit(COORDINATOR, {Block.RATIONALE: " "})
@@ -354,7 +356,7 @@ def test_rationale_is_required_and_kept_whole_when_answering(slack: LocalSlack) 
 
 
 def test_one_answer_wins_and_the_other_coordinator_sees_it_when_both_answer_at_once(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     open_case(slack, COORDINATOR_2, case)
     slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_YES)
     slack.driver.click_in_modal(COORDINATOR_2, Action.ANSWER_NO)
@@ -383,7 +385,7 @@ def test_one_answer_wins_and_the_other_coordinator_sees_it_when_both_answer_at_o
 
 
 def test_one_answer_is_stored_when_the_same_form_is_submitted_twice(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
     slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_YES)
     payload = submission(slack, COORDINATOR, {Block.RATIONALE: RATIONALE})
 
@@ -396,7 +398,7 @@ def test_one_answer_is_stored_when_the_same_form_is_submitted_twice(slack: Local
 
 
 def test_nothing_about_the_pupil_reaches_a_chat_when_a_whole_case_is_worked(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
     slack.driver.click_in_modal(COORDINATOR, Action.SET_TEAM)
     slack.driver.submit(COORDINATOR, {Block.TEAM: [TEACHER_2, OTHER_SCHOOL_TEACHER]})
     walk(slack, COORDINATOR, Y, N, Y, Y, PLAN, Y)

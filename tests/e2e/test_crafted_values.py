@@ -95,7 +95,12 @@ def test_crafted_case_in_a_modals_metadata_is_refused_and_audited(slack: LocalSl
         "callback_id": Callback.CLOSE_CASE,
         "private_metadata": json.dumps({"case": case}),
         "blocks": [],
-        "state": {"values": {Block.CLOSE_NOTE: {"value": {"type": "plain_text_input", "value": "dicht"}}}},
+        "state": {
+            "values": {
+                Block.CLOSE_NOTE: {"value": {"type": "plain_text_input", "value": "dicht"}},
+                Block.MONITORING: {"value": {"type": "plain_text_input", "value": "volgen"}},
+            }
+        },
     }
     payload = {"type": "view_submission", "user": {"id": COORDINATOR}, "trigger_id": "t", "view": view}
 

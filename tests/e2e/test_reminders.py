@@ -21,9 +21,9 @@ from tests.e2e.casework import (
     RATIONALE,
     case_id,
     chat_traffic,
+    ready_to_weigh,
     record_help_plan,
     record_report,
-    registered_and_taken,
     top_text,
     walk,
 )
@@ -70,7 +70,7 @@ def events(slack: LocalSlack, action: AuditAction) -> list[AuditEvent]:
 
 def help_running(slack: LocalSlack, term: str, **plan: str) -> str:
     """A case whose help plan (casemanager: TEACHER_2) has this term, recorded on 16 November 2026."""
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES)
     record_help_plan(slack, COORDINATOR, term=term, **plan)
     return case
@@ -117,7 +117,7 @@ def test_evaluation_fires_at_the_term_and_escalates_past_a_holiday_and_stops_whe
 def test_feedback_reminder_counts_working_days_past_easter_repeats_weekly_and_stops_when_recorded(
     slack: LocalSlack,
 ) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
     walk(slack, COORDINATOR, Answer.YES, Answer.YES)  # question 2 yes: melden
     # The melding is made on Thursday 25 March 2027: Good Friday and Easter Monday follow.
     at(slack, "2027-03-25", 10, 0)
@@ -206,7 +206,7 @@ def test_referral_check_reaches_the_casemanager_and_is_confirmed_from_the_messag
 def test_idle_case_reminds_the_coordinator_after_ten_working_days_and_activity_starts_the_count_again(
     slack: LocalSlack,
 ) -> None:
-    registered_and_taken(slack)  # Monday 16 November 2026
+    ready_to_weigh(slack)  # Monday 16 November 2026
 
     at(slack, "2026-11-27")
     assert texts(slack, COORDINATOR, IDLE) == []
@@ -270,7 +270,7 @@ def test_forwarded_reminder_buttons_give_an_outsider_nothing_and_are_audited(sla
 
 
 def test_closing_the_case_ends_every_reminder_it_had(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
     walk(slack, COORDINATOR, Answer.NO)  # question 1 no: the case closes
 
     with slack.services.db.transaction() as session:

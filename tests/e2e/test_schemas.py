@@ -23,7 +23,7 @@ from bot.flows.ports import ManualClock
 from bot.ids import Action, Callback, Section
 from bot.ids import Block as B
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, START, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
-from tests.e2e.casework import PLAN, REPORT, open_case, record_report, registered_and_taken, walk
+from tests.e2e.casework import PLAN, REPORT, open_case, ready_to_weigh, record_report, registered_and_taken, walk
 from tests.e2e.steps import register, signal_values, start_intake
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,9 +161,9 @@ def _work_a_case(slack: LocalSlack) -> None:
 
 def _reminders(slack: LocalSlack) -> None:
     """Every kind of reminder and escalation, and what acting on one renders."""
-    plan = registered_and_taken(slack, COORDINATOR, pupil_name="Sam Verzonnen")
+    plan = ready_to_weigh(slack, COORDINATOR, pupil_name="Sam Verzonnen")
     walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES, PLAN)  # term 28 December
-    registered_and_taken(slack, COORDINATOR, pupil_name="Noor Verzonnen")
+    ready_to_weigh(slack, COORDINATOR, pupil_name="Noor Verzonnen")
     walk(slack, COORDINATOR, Answer.YES, Answer.YES, REPORT)  # Veilig Thuis' feedback is awaited
     for days in (1, 2, 10, 14, 17, 43, 46):  # not taken, escalated; referral; idle; evaluation; ...
         clock = slack.services.clock

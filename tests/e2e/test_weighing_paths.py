@@ -12,7 +12,18 @@ from bot.flows.framework import Answer
 from bot.ids import Action
 from storage.models import AuditEvent, Case, HelpPlan, Report, Weighing, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
-from tests.e2e.casework import PLAN, REPORT, SECRETS, chat_traffic, open_case, registered_and_taken, top_text, walk
+from tests.e2e.casework import (
+    CLOSE,
+    FEEDBACK,
+    PLAN,
+    REPORT,
+    SECRETS,
+    chat_traffic,
+    open_case,
+    ready_to_weigh,
+    top_text,
+    walk,
+)
 
 Y, N, D = Answer.YES, Answer.NO, Answer.DOUBT
 
@@ -33,7 +44,11 @@ PATHS = {
     "2 yes": Expected((Y, Y, REPORT), "weighing", (1,)),
     "2 twijfel": Expected((Y, D, REPORT), "weighing", (1,)),
     "2 yes, 3 no with Veilig Thuis": Expected((Y, Y, REPORT, N), "reported", (1,), None, "report"),
+    "2 yes, feedback, handed over": Expected((Y, Y, REPORT, FEEDBACK, CLOSE), "closed", (1,), "handed_over", "report"),
     "3 no": Expected((Y, N, N, REPORT), "reported", (2,), None, "report"),
+    "3 no, feedback, handed over": Expected(
+        (Y, N, N, REPORT, FEEDBACK, CLOSE), "closed", (2,), "handed_over", "report"
+    ),
     "4 no": Expected((Y, N, Y, N, REPORT), "reported", (2,), None, "report"),
     "4 yes then 5 yes": Expected((Y, N, Y, Y, PLAN, Y), "closed", (), "help_succeeded", "close_help"),
     "4 yes then 5 no": Expected((Y, N, Y, Y, PLAN, N, REPORT), "reported", (3,), None, "report"),
@@ -44,7 +59,7 @@ PATHS = {
 def test_path_through_the_framework_is_recorded_and_told_when_coordinator_weighs(
     slack: LocalSlack, expected: Expected
 ) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
 
     walk(slack, COORDINATOR, *expected.moves)
 
@@ -75,7 +90,7 @@ def test_path_through_the_framework_is_recorded_and_told_when_coordinator_weighs
 
 
 def test_later_questions_are_answered_with_veilig_thuis_when_question_2_led_to_a_melding(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
 
     walk(slack, COORDINATOR, Y, Y, REPORT)
 
@@ -88,7 +103,7 @@ def test_later_questions_are_answered_with_veilig_thuis_when_question_2_led_to_a
 
 
 def test_casemanager_evaluates_the_help_when_the_term_comes(slack: LocalSlack) -> None:
-    case = registered_and_taken(slack)
+    case = ready_to_weigh(slack)
     walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)
 
     [notice] = [m for m in slack.fake.client(TEACHER_2).messages if "casemanager" in m["text"]]
@@ -104,7 +119,7 @@ def test_casemanager_evaluates_the_help_when_the_term_comes(slack: LocalSlack) -
 
 
 def test_other_coordinators_see_who_took_the_case_when_one_takes_it(slack: LocalSlack) -> None:
-    registered_and_taken(slack)
+    ready_to_weigh(slack)
 
     [notice] = slack.fake.client(COORDINATOR_2).messages
     assert f"Opgepakt door <@{COORDINATOR}>" in notice["text"]

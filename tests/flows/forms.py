@@ -1,4 +1,4 @@
-"""A valid signal form for flow tests, with invented content."""
+"""Forms and steps for flow tests, with invented content."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from bot.flows.consultation import ConsultationForm, record_consultation
+from bot.flows.conversation import SkipForm, skip_conversation
+from bot.flows.ports import local_today
 from bot.flows.registration import SignalForm
-from bot.flows.vocabulary import AgeBand, SignalCategory, SignalSource
+from bot.flows.services import Services
+from bot.flows.vocabulary import AgeBand, ConsultationKind, SignalCategory, SignalSource, SkipReason
 
 
 def valid_form(**changes: Any) -> SignalForm:
@@ -23,3 +27,12 @@ def valid_form(**changes: Any) -> SignalForm:
         counter_facts="Speelt sinds kort op een klimclub.",
     )
     return replace(form, **changes)
+
+
+def steps_two_and_three(services: Services, user_id: str, case_id: int) -> None:
+    """What question 1 presupposes: a consultation, and a conversation skipped with an allowed reason."""
+    held_on = local_today(services.clock).date()
+    consultation = ConsultationForm(ConsultationKind.INTERNAL_SUPPORT, held_on, "Samen overlegd.")
+    record_consultation(services, user_id, case_id, consultation, f"consult-{case_id}")
+    skip = SkipForm(SkipReason.CHILD_SAFETY, "Een gesprek brengt het kind nu in gevaar.")
+    skip_conversation(services, user_id, case_id, skip, f"skip-{case_id}")

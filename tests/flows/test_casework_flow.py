@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +24,9 @@ from bot.flows.taking import take_case
 from bot.flows.vocabulary import AgeBand, Informed, NoConsentReason, ReportChannel
 from bot.flows.weighing import AnswerForm, answer_question
 from storage.crypto import generate_key
-from storage.models import Case, OutboxMessage, TeamMember, WeighingAnswer
+from storage.models import AuditEvent, Case, OutboxMessage, TeamMember, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2, make_services
-from tests.flows.forms import valid_form
+from tests.flows.forms import steps_two_and_three, valid_form
 
 TODAY = date(2026, 11, 16)
 Y, N = Answer.YES, Answer.NO
@@ -39,8 +39,10 @@ def new_case(services: Services) -> int:
 
 
 def taken_case(services: Services) -> int:
+    """A case taken by COORDINATOR, with steps 2 and 3 on record: question 1 may be answered."""
     case_id = new_case(services)
     take_case(services, COORDINATOR, case_id)
+    steps_two_and_three(services, COORDINATOR, case_id)
     return case_id
 
 
@@ -135,11 +137,42 @@ def test_casemanager_may_evaluate_the_help_but_not_decide_anything_else(services
     with services.db.transaction() as session:
         assert session.get(TeamMember, (case_id, TEACHER_2)).role == "casemanager"  # type: ignore[union-attr]
     with pytest.raises(AccessDenied):
-        close_case(services, TEACHER_2, case_id, CloseForm("Klaar."))
+        close_case(services, TEACHER_2, case_id, CloseForm("Klaar.", "Mentor volgt."))
     with pytest.raises(InvalidInput) as refused:
         answer(services, case_id, 5, Y, TEACHER_2)  # closing help needs monitoring agreements
     assert set(refused.value.problems) == {"monitoring"}
+    with pytest.raises(InvalidInput) as early:
+        answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.")
+    assert set(early.value.problems) == {"early_confirmation"}  # the term is 8 January: "ja" now is early
+    closed = answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.", early_confirmed=True)
+    assert closed.state == "closed"
+    with services.db.transaction() as session:
+        detail = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "question_answered")).all()[-1]
+    assert detail["before_term"] is True
+
+
+def _help_running(services: Services, term: date) -> int:
+    case_id = taken_case(services)
+    for question, given in [(1, Y), (2, N), (3, Y), (4, Y)]:
+        answer(services, case_id, question, given)
+    record_help_plan(services, COORDINATOR, case_id, HelpPlanForm(term, TEACHER_2, "Wie doet wat.", "Afspraken."), "p")
+    return case_id
+
+
+def test_question_5_no_may_come_before_the_term_when_things_got_worse(services: Services) -> None:
+    case_id = _help_running(services, date(2027, 1, 8))
+
+    answered = answer(services, case_id, 5, N, TEACHER_2)
+
+    assert answered.state == "report_due" and answered.meldnorm == 3
+
+
+def test_question_5_yes_needs_no_confirmation_once_the_term_has_come(services: Services, clock: ManualClock) -> None:
+    case_id = _help_running(services, date(2026, 11, 30))
+    clock.advance(timedelta(days=14))  # Monday 30 November: the term
+
     closed = answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.")
+
     assert closed.state == "closed"
 
 

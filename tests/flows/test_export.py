@@ -21,7 +21,7 @@ from bot.flows.vocabulary import Consent, ConsultationKind, ConversationWith, Si
 from bot.flows.weighing import AnswerForm, answer_question
 from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, DIRECTOR, OTHER_SCHOOL_COORDINATOR, OUTSIDER, TEACHER, TEACHER_2
-from tests.flows.forms import valid_form
+from tests.flows.forms import steps_two_and_three, valid_form
 from tests.pdf_text import pdf_text
 
 HELD_ON = date(2026, 11, 13)
@@ -52,8 +52,11 @@ def _case(services: Services, markers: dict[str, str], key: str) -> int:
     result = register_signal(services, TEACHER, "linde", False, form, key)
     assert isinstance(result, Registered)
     take_case(services, COORDINATOR, result.case_id)
-    answer_question(services, COORDINATOR, result.case_id, AnswerForm(1, Answer.YES, markers["rationale"]), f"{key}-q1")
     return result.case_id
+
+
+def _weigh(services: Services, case_id: int, markers: dict[str, str], key: str) -> None:
+    answer_question(services, COORDINATOR, case_id, AnswerForm(1, Answer.YES, markers["rationale"]), f"{key}-q1")
 
 
 @pytest.fixture
@@ -66,7 +69,11 @@ def worked(services: Services) -> tuple[int, int]:
     )
     record_conversation(services, COORDINATOR, case_a, talk, "a-talk")
     skip_conversation(services, COORDINATOR, case_a, SkipForm(SkipReason.CHILD_SAFETY, A["skip_note"]), "a-skip")
-    return case_a, _case(services, B, "b")
+    _weigh(services, case_a, A, "a")
+    case_b = _case(services, B, "b")
+    steps_two_and_three(services, COORDINATOR, case_b)
+    _weigh(services, case_b, B, "b")
+    return case_a, case_b
 
 
 def test_the_dossier_pdf_holds_the_dossier_and_nothing_of_another_case(

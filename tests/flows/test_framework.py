@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.flows import framework
-from bot.flows.errors import NotThisQuestion, StepNotAllowed
+from bot.flows.errors import NotThisQuestion, StepNotAllowed, StepsMissing
 from bot.flows.framework import AFWEGINGSKADER_2019, START, Answer, OutcomeKind, Stage, WeighingState
-from bot.flows.process import ALLOWED, CaseStep, state_after
+from bot.flows.process import ALLOWED, CaseStep, Missing, Situation, missing_before_weighing, require, state_after
 from bot.flows.vocabulary import CaseState
 
 Y, N, D = Answer.YES, Answer.NO, Answer.DOUBT
@@ -222,3 +222,66 @@ def _assert_allowed(state: WeighingState, answered: list[tuple[int, Answer]], re
             assert last_norm in reports or (last_norm == 2 and 1 in reports)
     assert all(norm in (1, 2, 3) for norm in reports)
     assert state.with_veilig_thuis is (1 in reports)  # after question 2's melding, Veilig Thuis answers along
+
+
+# --- the case's situation: which steps fit, and who holds the next one --------------------------
+
+S = CaseState
+
+
+@pytest.mark.parametrize(
+    ("situation", "close", "school_holds"),
+    [
+        (Situation(S.WEIGHING), False, True),  # weighing without a melding: no closing, the school weighs
+        (Situation(S.WEIGHING, feedback_due=True), False, False),  # question 2's melding: Veilig Thuis decides
+        (Situation(S.WEIGHING, handed_over=True), True, True),  # its feedback is in: close, or weigh on
+        (Situation(S.REPORTED, feedback_due=True), False, False),
+        (Situation(S.REPORTED, handed_over=True), True, True),
+        (Situation(S.HELP_RUNNING), False, False),  # the help's own reminders keep watch
+        (Situation(S.REPORT_DUE, feedback_due=True), False, True),  # a new melding is the school's to make
+        (Situation(S.NEW), False, True),
+        (Situation(S.CLOSED, handed_over=True), False, False),
+    ],
+)
+def test_closing_and_the_idle_clock_follow_who_holds_the_next_step(
+    situation: Situation, close: bool, school_holds: bool
+) -> None:
+    assert (CaseStep.CLOSE in situation.steps) is close
+    assert situation.school_holds_next_step is school_holds
+
+
+@pytest.mark.parametrize(
+    ("consultations", "conversations", "missing"),
+    [
+        (0, 0, (Missing.CONSULTATION, Missing.CONVERSATION)),
+        (1, 0, (Missing.CONVERSATION,)),
+        (0, 2, (Missing.CONSULTATION,)),
+        (3, 1, ()),
+    ],
+)
+def test_question_1_waits_for_steps_2_and_3(
+    consultations: int, conversations: int, missing: tuple[Missing, ...]
+) -> None:
+    situation = Situation(S.IN_PROGRESS, missing=missing_before_weighing(consultations, conversations))
+
+    assert situation.missing == missing
+    if missing:
+        with pytest.raises(StepsMissing):
+            require(situation, CaseStep.ANSWER, 1)
+    else:
+        require(situation, CaseStep.ANSWER, 1)
+    require(situation, CaseStep.CONSULT)  # steps 2 and 3 themselves are always open
+
+
+def test_every_answers_consequence_is_the_one_the_table_gives_also_with_veilig_thuis() -> None:
+    with_veilig_thuis = WeighingState(question=3, reported=True, with_veilig_thuis=True)
+
+    three = {c.answer: c.after for c in framework.consequences(AFWEGINGSKADER_2019, with_veilig_thuis, 3)}
+    alone = {c.answer: c.after for c in framework.consequences(AFWEGINGSKADER_2019, WeighingState(question=3), 3)}
+
+    assert (alone[Answer.NO].stage, alone[Answer.NO].meldnorm) == (Stage.REPORT_DUE, 2)
+    assert (three[Answer.NO].stage, three[Answer.NO].outcome) == (
+        Stage.FINISHED,
+        OutcomeKind.REPORT,
+    )  # no second melding
+    assert three[Answer.YES].question == 4

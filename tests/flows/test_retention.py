@@ -30,7 +30,7 @@ from tests.conftest import (
     TEACHER,
     make_services,
 )
-from tests.flows.forms import valid_form
+from tests.flows.forms import steps_two_and_three, valid_form
 
 # De Linde confirmed one year; De Eik left the default unconfirmed.
 CONFIRMED = SCHOOLS_YAML.replace(
@@ -54,6 +54,7 @@ def _case(services: Services, school: str, reporter: str, coordinator: str, name
 
 
 def _close_without_suspicion(services: Services, case_id: int, coordinator: str) -> None:
+    steps_two_and_three(services, coordinator, case_id)
     form = AnswerForm(1, Answer.NO, "Verklaring van de klimclub bevestigd.")
     answer_question(services, coordinator, case_id, form, f"close-{case_id}")
 

@@ -1,0 +1,166 @@
+"""The meldcode as a coordinator meets it in the case view: what question 1 presupposes, hints that
+follow the state, question 5 at its term, and closing after Veilig Thuis took a melding on."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.devtools.local import LocalSlack
+from bot.flows.framework import Answer
+from bot.ids import Action, Block
+from storage.models import AuditEvent, Case, Weighing, WeighingAnswer
+from tests.conftest import COORDINATOR, TEACHER_2
+from tests.e2e.casework import (
+    CONSULTATION,
+    FEEDBACK,
+    PLAN,
+    RATIONALE,
+    REPORT,
+    open_case,
+    ready_to_weigh,
+    registered_and_taken,
+    top_text,
+    walk,
+)
+from tests.e2e.steps import register
+from tests.e2e.test_reminders import IDLE, at, texts
+
+Y, N = Answer.YES, Answer.NO
+
+
+def _buttons(slack: LocalSlack, user_id: str) -> set[str]:
+    view = slack.fake.top_modal(user_id) or {}
+    return {e["action_id"] for b in view.get("blocks", []) if b["type"] == "actions" for e in b["elements"]}
+
+
+# --- question 1 presupposes steps 1 to 3 -----------------------------------------------------------
+
+
+def test_question_1_waits_for_a_consultation_and_a_conversation_and_says_which_is_missing(slack: LocalSlack) -> None:
+    case = registered_and_taken(slack)
+    open_case(slack, COORDINATOR, case)
+    assert "Nog nodig: een overleg (stap 2) en een gesprek" in top_text(slack, COORDINATOR)
+    assert Action.ANSWER_YES not in _buttons(slack, COORDINATOR)
+
+    slack.driver.click(COORDINATOR, Action.ANSWER_YES, f"{case}:1")  # a crafted or stale button
+    assert "leg eerst minstens één overleg vast" in top_text(slack, COORDINATOR)
+
+    open_case(slack, COORDINATOR, case)
+    slack.driver.click_in_modal(COORDINATOR, Action.RECORD_CONSULTATION)
+    slack.driver.submit(COORDINATOR, CONSULTATION)
+    assert "Nog nodig: een gesprek met ouders en/of leerling, of de reden" in top_text(slack, COORDINATOR)
+    slack.driver.click_in_modal(COORDINATOR, Action.SKIP_CONVERSATION)
+    slack.driver.submit(
+        COORDINATOR, {Block.SKIP_REASON: "losing_contact", Block.SKIP_NOTE: "Gezin dreigt te verhuizen."}
+    )
+
+    assert "Nog nodig" not in top_text(slack, COORDINATOR)
+    assert {Action.ANSWER_YES, Action.ANSWER_NO} <= _buttons(slack, COORDINATOR)
+    walk(slack, COORDINATOR, Y)
+    with slack.services.db.transaction() as session:
+        assert session.scalars(select(WeighingAnswer.question)).all() == [1]
+
+
+def test_a_new_weighing_asks_question_1_at_once_when_steps_2_and_3_were_done_before(slack: LocalSlack) -> None:
+    case = ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)
+    register(slack.driver, TEACHER_2)  # a new signal about the same pupil
+    slack.driver.submit(TEACHER_2, {Block.CHOICE: "add"})
+    open_case(slack, COORDINATOR, case)
+    slack.driver.click_in_modal(COORDINATOR, Action.NEW_WEIGHING)
+
+    assert "Afweging 2, vraag 1 van 5" in top_text(slack, COORDINATOR) and "Nog nodig" not in top_text(
+        slack, COORDINATOR
+    )
+    assert Action.ANSWER_YES in _buttons(slack, COORDINATOR)
+
+
+# --- hints that follow the state -------------------------------------------------------------------
+
+
+def test_question_3_hint_with_veilig_thuis_at_the_table_promises_no_second_melding(slack: LocalSlack) -> None:
+    ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, N)
+    alone = top_text(slack, COORDINATOR)
+    assert "vraag 3 van 5" in alone and "melding bij Veilig Thuis (meldnorm 2)" in alone
+
+    ready_to_weigh(slack, pupil_name="Noor Verzonnen")
+    walk(slack, COORDINATOR, Y, Y, REPORT)
+    together = top_text(slack, COORDINATOR)
+    assert "vraag 3 van 5" in together and "samen met Veilig Thuis" in together
+    assert "meldnorm 2" not in together and "er volgt geen tweede melding" in together
+
+
+def test_question_2_hint_names_disclosure_only_when_a_signal_says_the_child_told_it(slack: LocalSlack) -> None:
+    ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y)
+    assert "vraag 2 van 5" in top_text(slack, COORDINATOR) and "disclosure" not in top_text(slack, COORDINATOR)
+
+    ready_to_weigh(slack, pupil_name="Noor Verzonnen", categories=["disclosure", "behaviour"])
+    walk(slack, COORDINATOR, Y)
+    hint = top_text(slack, COORDINATOR)
+    assert "vraag 2 van 5" in hint and "het kind het zelf vertelt (disclosure)" in hint and "meldnorm 1" in hint
+
+
+# --- question 5 at the term ------------------------------------------------------------------------
+
+
+def test_question_5_yes_before_the_term_asks_to_confirm_the_results_are_reached_and_no_is_open_at_once(
+    slack: LocalSlack,
+) -> None:
+    ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)  # term 28 December; today is 16 November
+    assert {Action.ANSWER_YES, Action.ANSWER_NO} <= _buttons(slack, COORDINATOR)
+
+    slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_YES)
+    assert "De termijn van de hulp is 28-12-2026" in top_text(slack, COORDINATOR)
+    refused = slack.driver.submit(COORDINATOR, {Block.RATIONALE: RATIONALE, Block.MONITORING: "Mentor volgt."})
+    assert set(refused.json["errors"]) == {Block.EARLY_CONFIRMATION}
+    slack.driver.submit(
+        COORDINATOR, {Block.RATIONALE: RATIONALE, Block.MONITORING: "Mentor volgt.", Block.EARLY_CONFIRMATION: ["yes"]}
+    )
+    with slack.services.db.transaction() as session:
+        assert session.scalars(select(Case.close_reason)).one() == "help_succeeded"
+        answered = session.scalars(select(AuditEvent).where(AuditEvent.action == "question_answered")).all()[-1]
+    assert answered.detail["before_term"] is True
+
+
+# --- after a melding under meldnorm 1: close, or go on with Veilig Thuis -----------------------------
+
+
+def test_coordinator_may_close_after_veilig_thuis_fed_back_on_question_2s_melding(slack: LocalSlack) -> None:
+    case = ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, Y, REPORT)
+    assert Action.CLOSE_CASE not in _buttons(slack, COORDINATOR)  # Veilig Thuis has not fed back yet
+
+    walk(slack, COORDINATOR, FEEDBACK)
+    view = top_text(slack, COORDINATOR)
+    assert "Veilig Thuis heeft teruggekoppeld" in view and "vraag 3 van 5" in view
+    assert {Action.CLOSE_CASE, Action.ANSWER_YES} <= _buttons(slack, COORDINATOR)
+    slack.driver.click_in_modal(COORDINATOR, Action.CLOSE_CASE)
+    slack.driver.submit(
+        COORDINATOR, {Block.CLOSE_NOTE: "Veilig Thuis doet onderzoek.", Block.MONITORING: "Mentor volgt."}
+    )
+
+    with slack.services.db.transaction() as session:
+        closed = session.get(Case, int(case))
+        weighing = session.scalars(select(Weighing)).one()
+        assert closed is not None and (closed.state, closed.close_reason) == ("closed", "handed_over")
+        assert (weighing.stage, weighing.outcome) == ("finished", "report")
+
+
+def test_idle_reminder_waits_while_veilig_thuis_holds_the_step_and_comes_once_the_school_does(
+    slack: LocalSlack,
+) -> None:
+    ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, Y, REPORT)  # Monday 16 November: Veilig Thuis decides and feeds back
+
+    at(slack, "2026-12-14")  # four weeks later: only the feedback reminder has come
+    assert texts(slack, COORDINATOR, IDLE) == []
+    open_case(slack, COORDINATOR, "1")
+    walk(slack, COORDINATOR, FEEDBACK)  # now the school holds the next step again
+
+    at(slack, "2026-12-28")
+    assert texts(slack, COORDINATOR, IDLE) == []
+    at(slack, "2026-12-29")  # ten working days after 14 December: Christmas Day falls between
+    assert len(texts(slack, COORDINATOR, IDLE)) == 1
