@@ -17,6 +17,7 @@ class Callback(StrEnum):
     INTAKE = "intake"
     SIGNAL = "signal"
     OPEN_CASE_CHOICE = "open_case_choice"
+    BOARD_CHOICE = "board_choice"  # the staff-member route: whom to alert
     INFO = "info"  # read-only modals: status, guidance, refusals
     CASE = "case"  # the case view: the dossier and the next steps
     SECTION = "case_section"  # one part of the dossier, page by page
@@ -103,6 +104,7 @@ class Block(StrEnum):
     CATEGORIES = "categories"
     COUNTER_FACTS = "counter_facts"
     CHOICE = "choice"
+    BOARD_ALERT = "board_alert"
     # step 2
     KIND = "kind"
     COLLEAGUE_ID = "colleague_id"

@@ -45,6 +45,7 @@ class _Reminders(BaseModel):
     # A string: unquoted 08:30 is a number in YAML 1.1 (510), which would silently mean 00:08:30.
     morning: Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] = "08:30"
     vacations: list[_Vacation] = []
+    open_on_good_friday: bool = False  # reminders then come on Goede Vrijdag too
     not_taken_working_days: WorkingDays = 1
     feedback_working_days: WorkingDays = 5
     feedback_repeat_days: Annotated[int, Field(ge=1, le=60)] = 7
@@ -55,8 +56,9 @@ class _Reminders(BaseModel):
 
     def policy(self) -> DeadlinePolicy:
         hour, minute = (int(part) for part in self.morning.split(":"))
-        calendar = SchoolCalendar(time(hour, minute), tuple(Vacation(v.first, v.last) for v in self.vacations))
-        terms = self.model_dump(exclude={"morning", "vacations"})
+        vacations = tuple(Vacation(v.first, v.last) for v in self.vacations)
+        calendar = SchoolCalendar(time(hour, minute), vacations, self.open_on_good_friday)
+        terms = self.model_dump(exclude={"morning", "vacations", "open_on_good_friday"})
         return DeadlinePolicy(calendar=calendar, **terms)
 
 

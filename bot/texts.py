@@ -88,11 +88,34 @@ _NL: dict[str, str] = {
     "choice_add": "Toevoegen aan {reference}",
     "choice_new": "Als nieuwe casus vastleggen",
     "guidance_title": "Andere route",
-    "board_route": (
+    "board_route_intro": (
         "Een vermoeden van een zedendelict, geweld of intimidatie door een medewerker valt niet onder de "
-        "meldcode. Je bent wettelijk verplicht dit *direct* te melden bij het bevoegd gezag (het "
-        "schoolbestuur); het bestuur overlegt met de vertrouwensinspecteur (0900-1113111). "
-        "De directie is gewaarschuwd. Vastgelegd als *{reference}*, zonder verdere gegevens."
+        "meldcode. Je bent wettelijk verplicht dit *direct* te melden bij het bevoegd gezag (het schoolbestuur). "
+        "Het bestuur overlegt met de vertrouwensinspecteur (0900-1113111) en moet bij een vermoeden van een "
+        "zedendelict daarna aangifte doen bij politie of justitie. De bot legt alleen vast dat deze route is "
+        "genomen, zonder gegevens, en waarschuwt wie je hieronder kiest."
+    ),
+    "label_board_alert": "Wie waarschuwt de bot?",
+    "board_alert_director": "De directie",
+    "board_alert_board": "Het bestuur (bijvoorbeeld als het vermoeden de directie betreft)",
+    "board_alert_nobody": (
+        ":warning: In de bot is geen directie of bestuur ingesteld. Licht het bestuur zelf direct in; de bot "
+        "legt alleen vast dat deze route is genomen."
+    ),
+    "board_route_director": (
+        "Vastgelegd als *{reference}*, zonder verdere gegevens. De directie is gewaarschuwd (alleen het kenmerk) "
+        "en zorgt dat het bestuur het direct hoort. Het bestuur overlegt met de vertrouwensinspecteur en doet bij "
+        "een vermoeden van een zedendelict aangifte bij politie of justitie."
+    ),
+    "board_route_board": (
+        "Vastgelegd als *{reference}*, zonder verdere gegevens. Het bestuur is gewaarschuwd (alleen het kenmerk), "
+        "niet de directie. Het bestuur overlegt met de vertrouwensinspecteur en doet bij een vermoeden van een "
+        "zedendelict aangifte bij politie of justitie."
+    ),
+    "board_route_nobody": (
+        "Vastgelegd als *{reference}*, zonder verdere gegevens. Licht het bestuur nu zelf in: het overlegt met de "
+        "vertrouwensinspecteur (0900-1113111) en doet bij een vermoeden van een zedendelict aangifte bij politie "
+        "of justitie."
     ),
     "safety_plan_route": (
         "Zorgen over wat leerlingen elkaar aandoen vallen onder het veiligheidsplan van de school, niet "
@@ -109,7 +132,17 @@ _NL: dict[str, str] = {
     ),
     "notice_board_route": (
         "Vermoeden tegen een medewerker vastgelegd als *{reference}*. Het bevoegd gezag moet direct worden "
-        "ingelicht; het bestuur overlegt met de vertrouwensinspecteur."
+        "ingelicht; het bestuur overlegt met de vertrouwensinspecteur en doet bij een vermoeden van een "
+        "zedendelict aangifte bij politie of justitie."
+    ),
+    "notice_board_route_board": (
+        "Een medewerker meldt een vermoeden tegen een medewerker: *{reference}*. Als bevoegd gezag overleg je "
+        "direct met de vertrouwensinspecteur (0900-1113111); bij een vermoeden van een zedendelict doe je daarna "
+        "aangifte bij politie of justitie. De directie is op verzoek van de melder niet gewaarschuwd."
+    ),
+    "notice_board_route_noted": (
+        "*{reference}*: een vermoeden tegen een medewerker is gemeld via de route van het bevoegd gezag. De "
+        "meldcode geldt hier niet; er is voor jou niets te doen."
     ),
     "notice_registration_confirmed_new": "Je zorg is vastgelegd als *{reference}*. De zorgcoördinator is op de hoogte.",
     "notice_registration_confirmed_added": (
@@ -298,9 +331,7 @@ _NL: dict[str, str] = {
         "(overgedragen na melding, met afspraken over het volgen van het kind). Of beantwoord de vragen "
         "hieronder samen met Veilig Thuis."
     ),
-    "missing_consultation": (
-        ":hourglass: Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een overleg (stap 2)."
-    ),
+    "missing_consultation": (":hourglass: Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een overleg (stap 2)."),
     "missing_conversation": (
         ":hourglass: Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een gesprek met ouders en/of "
         "leerling, of de reden om het over te slaan (stap 3)."

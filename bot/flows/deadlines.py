@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 import holidays
+from dateutil.easter import easter
 
 from bot.flows.ports import SCHOOL_TIMEZONE
 
@@ -33,13 +34,21 @@ class Vacation:
         return self.first <= day <= self.last
 
 
+def good_friday(year: int) -> date:
+    return easter(year) - timedelta(days=2)
+
+
 @dataclass(frozen=True)
 class SchoolCalendar:
     morning: time = SCHOOL_MORNING
     vacations: tuple[Vacation, ...] = ()
+    # Goede Vrijdag is a holiday in the `holidays` package, but not by law: many schools are open.
+    open_on_good_friday: bool = False
 
     def is_working_day(self, day: date) -> bool:
-        if day.weekday() >= 5 or day in _public_holidays():
+        if day.weekday() >= 5:
+            return False
+        if day in _public_holidays() and not (self.open_on_good_friday and day == good_friday(day.year)):
             return False
         return not any(day in vacation for vacation in self.vacations)
 

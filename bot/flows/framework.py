@@ -79,7 +79,8 @@ AFWEGINGSKADER_2019 = Framework(
         ),
         # 3. Can the school (or a partner) offer or organise effective help?
         Question(3, on_yes=Outcome(K.NEXT, then=4), on_no=Outcome(K.REPORT, meldnorm=2)),
-        # 4. Do those involved accept the help and commit to it?
+        # 4. Do those involved accept the help and commit to it? "Nee" is meldnorm 2: it covers every
+        #    other case in which the school cannot offer effective help, and refused help is one (seed 003).
         Question(4, on_yes=Outcome(K.START_HELP, then=5), on_no=Outcome(K.REPORT, meldnorm=2)),
         # 5. Did the help lead, within the term, to the agreed results for safety and well-being?
         Question(5, on_yes=Outcome(K.CLOSE_HELP), on_no=Outcome(K.REPORT, meldnorm=3, again=True)),

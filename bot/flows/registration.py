@@ -57,7 +57,6 @@ class RouteResult:
     school_id: str
     route: Route
     acute: bool
-    reference: str | None = None  # set for the staff-member route, which is recorded at once
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def schools_for(services: Services, user_id: str) -> list[School]:
     return services.perform(work)
 
 
-def _school_for(services: Services, user_id: str, school_id: str) -> School:
+def school_to_register(services: Services, user_id: str, school_id: str) -> School:
     """The school a submission names, if this user may register there (inside `Services.perform`)."""
     school = services.directory.school(school_id)
     if school is None or not decide(services.directory, user_id, Permission.REGISTER, school_id=school_id):
@@ -109,7 +108,7 @@ def _own_draft(services: Services, session: Session, user_id: str, draft_id: int
             case_id=draft.open_case_id,
             reason="foreign_draft",
         )
-    return draft, _school_for(services, user_id, draft.school_id)
+    return draft, school_to_register(services, user_id, draft.school_id)
 
 
 def validate(form: SignalForm, today: date) -> None:
@@ -125,10 +124,11 @@ def validate(form: SignalForm, today: date) -> None:
 def choose_route(
     services: Services, user_id: str, school_id: str, route: Route, acute: bool, submission_key: str
 ) -> RouteResult:
-    """The intake question: who is the concern about, and is a child in acute danger now?"""
+    """The intake question: who is the concern about, and is a child in acute danger now? The staff-member
+    route is recorded once the reporter chose whom to alert (bot.flows.staff_route)."""
 
     def work() -> RouteResult:
-        school = _school_for(services, user_id, school_id)
+        school = school_to_register(services, user_id, school_id)
         with services.db.transaction() as session:
             now = services.clock.now()
             if acute:
@@ -141,28 +141,11 @@ def choose_route(
                     cause=f"acute-{user_id}-{submission_key}",
                     reporter_id=user_id,
                 )
-            if route is Route.STAFF_MEMBER:
-                case = submissions.earlier(session, Case, submission_key, user_id, school_id=school.id)
-                case = case or _open_board_case(session, services, school, user_id, acute, submission_key)
-                return RouteResult(school.id, route, acute, case.reference)
             if route is Route.BETWEEN_CHILDREN:
                 audit.record(session, services.clock, user_id, AuditAction.SAFETY_PLAN_ROUTE, school_id=school.id)
             return RouteResult(school.id, route, acute)
 
     return services.perform(work)
-
-
-def _open_board_case(
-    session: Session, services: Services, school: School, user_id: str, acute: bool, submission_key: str
-) -> Case:
-    # The meldcode does not apply: record only that the board route was taken, no pupil data.
-    case = _new_case(session, services, school.id, user_id, Route.STAFF_MEMBER, submission_key, acute)
-    case.state = CaseState.REFERRED_TO_BOARD
-    audit.record(
-        session, services.clock, user_id, AuditAction.BOARD_ROUTE_RECORDED, school_id=school.id, case_id=case.id
-    )
-    notices.enqueue(session, services.clock.now(), NoticeKind.BOARD_ROUTE, school.directors, cause="board", case=case)
-    return case
 
 
 def register_signal(
@@ -172,7 +155,7 @@ def register_signal(
     validate(form, local_today(services.clock).date())
 
     def work() -> Registered | OpenCaseFound:
-        school = _school_for(services, user_id, school_id)
+        school = school_to_register(services, user_id, school_id)
         with services.db.transaction() as session:
             earlier = _earlier_result(session, submission_key, user_id)
             if earlier is not None:
@@ -187,7 +170,7 @@ def register_signal(
                 return twin
             if open_case is not None:
                 return _hold_draft(session, services, school, user_id, acute, form, submission_key, open_case)
-            case = _new_case(session, services, school.id, user_id, Route.HOME, submission_key, acute)
+            case = new_case(session, services, school.id, user_id, Route.HOME, submission_key, acute)
             _seal_pupil(services, case, form, lookup)
             return _add_signal(session, services, school, case, user_id, acute, form, submission_key, True)
 
@@ -212,7 +195,7 @@ def resolve_draft(services: Services, user_id: str, draft_id: int, add_to_open_c
                 case = open_case
             else:
                 lookup = pupil_lookup(services.cipher, school.id, form.pupil_name, form.pupil_group)
-                case = _new_case(session, services, school.id, user_id, Route.HOME, draft.submission_key, acute)
+                case = new_case(session, services, school.id, user_id, Route.HOME, draft.submission_key, acute)
                 _seal_pupil(services, case, form, lookup)
             draft.payload = None
             draft.resolved_at = services.clock.now()
@@ -295,7 +278,7 @@ def _earlier_result(session: Session, submission_key: str, user_id: str) -> Regi
     return None
 
 
-def _new_case(
+def new_case(
     session: Session, services: Services, school_id: str, user_id: str, route: Route, submission_key: str, acute: bool
 ) -> Case:
     now = services.clock.now()

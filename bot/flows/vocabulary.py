@@ -20,6 +20,13 @@ class Route(StrEnum):
     BETWEEN_CHILDREN = "between_children"  # the school's safety plan
 
 
+class BoardAlert(StrEnum):
+    """Whom the bot alerts on the staff-member route, as the reporter chooses."""
+
+    DIRECTOR = "director"  # the school's director(s)
+    BOARD = "board"  # the board itself (the admins in meldbot.yml): the suspicion may concern the director
+
+
 class CaseState(StrEnum):
     NEW = "new"  # registered, not yet taken by a coordinator
     IN_PROGRESS = "in_progress"  # taken: steps 2 and 3 (consultation, conversation)
@@ -157,7 +164,8 @@ class NoticeKind(StrEnum):
     SIGNAL_ADDED = "signal_added"  # to coordinators: a new signal on an open case
     REGISTRATION_CONFIRMED = "registration_confirmed"  # to the reporter
     ACUTE_ALERT = "acute_alert"  # to coordinators and directors, at once
-    BOARD_ROUTE = "board_route"  # to directors: a suspicion against a staff member
+    BOARD_ROUTE = "board_route"  # to the director or the board, as the reporter chose: a suspicion against staff
+    BOARD_ROUTE_NOTED = "board_route_noted"  # to the coordinators: a report went the board route (reference only)
     DRAFT_PENDING = "draft_pending"  # to the reporter: a signal still waits for a choice
     CASE_TAKEN = "case_taken"  # to the reporter: someone handles it (no details)
     TEAM_ADDED = "team_added"  # to a new team member or casemanager: access to one case

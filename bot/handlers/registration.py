@@ -18,7 +18,8 @@ from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.registration import OpenCaseFound, Registered
 from bot.flows.services import Services
-from bot.flows.vocabulary import Route
+from bot.flows.staff_route import alert_options, record_staff_suspicion
+from bot.flows.vocabulary import BoardAlert, Route
 from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal
@@ -26,10 +27,12 @@ from bot.ids import Action, Block, Callback, Command, Shortcut
 from bot.texts import t
 from bot.views.messages import start_message
 from bot.views.registration import (
+    board_choice_modal,
+    board_route_modal,
     intake_modal,
     open_case_choice_modal,
     registered_modal,
-    route_outcome_modal,
+    safety_plan_modal,
     signal_modal,
 )
 
@@ -71,8 +74,36 @@ def handle_intake_submission(
         return
     if route is Route.HOME:
         ack(response_action="update", view=signal_modal(result.school_id, acute, local_today(services.clock).date()))
+    elif route is Route.STAFF_MEMBER:
+        school = services.directory.school(result.school_id)
+        assert school is not None, "choose_route only answers for a school in the configuration"
+        ack(
+            response_action="update",
+            view=board_choice_modal(school.id, acute, alert_options(services.directory, school)),
+        )
     else:
-        ack(response_action="update", view=route_outcome_modal(result))
+        ack(response_action="update", view=safety_plan_modal(acute))
+    delivery.flush()
+
+
+def handle_board_choice_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+) -> None:
+    meta = forms.metadata(view)
+    alert = next((a for a in BoardAlert if a.value == forms.choice(view, Block.BOARD_ALERT)), None)
+    try:
+        recorded = record_staff_suspicion(
+            services,
+            body["user"]["id"],
+            str(meta.get("school", "")),
+            alert,
+            bool(meta.get("acute")),
+            f"{view['id']}:board",
+        )
+    except MeldcodeError as error:
+        ack_refusal(ack, view, error)
+        return
+    ack(response_action="update", view=board_route_modal(recorded, bool(meta.get("acute"))))
     delivery.flush()
 
 
@@ -136,6 +167,7 @@ def register(app: App) -> None:
     app.action(Action.START_REGISTRATION)(guarded(handle_start))
     app.event({"type": "message", "channel_type": "im"})(guarded(handle_direct_message))
     app.view_submission(Callback.INTAKE)(guarded(handle_intake_submission))
+    app.view_submission(Callback.BOARD_CHOICE)(guarded(handle_board_choice_submission))
     app.view_submission(Callback.SIGNAL)(guarded(handle_signal_submission))
     app.view_submission(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_submission))
     app.view_closed(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_closed))

@@ -78,8 +78,15 @@ def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
         return _registered(urgent + t("notice_case_registered", reference=reference), payload)
     if kind is NoticeKind.SIGNAL_ADDED:
         return case_message(urgent + t("notice_signal_added", reference=reference), payload["case_id"])
+    if kind is NoticeKind.BOARD_ROUTE and payload.get("to_board"):
+        # The board's admins see no dossier, so their message has nothing to open.
+        text = t("notice_board_route_board", reference=reference)
+        return Message(text, [mrkdwn(text)])
     if kind is NoticeKind.BOARD_ROUTE:
         return case_message(t("notice_board_route", reference=reference), payload["case_id"])
+    if kind is NoticeKind.BOARD_ROUTE_NOTED:
+        text = t("notice_board_route_noted", reference=reference)
+        return Message(text, [mrkdwn(text)])
     if kind is NoticeKind.REGISTRATION_CONFIRMED:
         key = "notice_registration_confirmed_new" if payload.get("new_case") else "notice_registration_confirmed_added"
         text = t(key, reference=reference) + "\n" + t("advice_line")

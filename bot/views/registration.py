@@ -14,8 +14,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.flows.directory import School
-from bot.flows.registration import OpenCaseFound, Registered, RouteResult
-from bot.flows.vocabulary import AgeBand, Route, SignalCategory, SignalSource
+from bot.flows.registration import OpenCaseFound, Registered
+from bot.flows.staff_route import StaffRouteRecorded
+from bot.flows.vocabulary import AgeBand, BoardAlert, Route, SignalCategory, SignalSource
 from bot.ids import INPUT, Callback
 from bot.ids import Block as B
 from bot.texts import t
@@ -89,13 +90,44 @@ def signal_modal(school_id: str, acute: bool, today: date) -> View:
     )
 
 
-def route_outcome_modal(result: RouteResult) -> View:
-    """What the reporter sees after choosing a route other than the meldcode."""
-    blocks: list[Block] = [mrkdwn(t("acute_banner"))] if result.acute else []
-    if result.route is Route.STAFF_MEMBER:
-        blocks.append(mrkdwn(t("board_route", reference=result.reference)))
+def safety_plan_modal(acute: bool) -> View:
+    """Between children: the school's safety plan, not the meldcode."""
+    blocks: list[Block] = [mrkdwn(t("acute_banner"))] if acute else []
+    blocks.append(mrkdwn(t("safety_plan_route")))
+    return modal(Callback.INFO, t("guidance_title"), blocks)
+
+
+BOARD_ALERT_KEYS = {BoardAlert.DIRECTOR: "board_alert_director", BoardAlert.BOARD: "board_alert_board"}
+
+
+def board_choice_modal(school_id: str, acute: bool, options: Sequence[BoardAlert]) -> View:
+    """A suspicion against a staff member: what the law asks, and whom the bot should alert."""
+    blocks: list[Block] = [mrkdwn(t("acute_banner"))] if acute else []
+    blocks.append(mrkdwn(t("board_route_intro")))
+    if options:
+        labels = {option: BOARD_ALERT_KEYS[option] for option in options}
+        blocks.append(radio(B.BOARD_ALERT, "label_board_alert", labels, initial=options[0]))
     else:
-        blocks.append(mrkdwn(t("safety_plan_route")))
+        blocks.append(mrkdwn(t("board_alert_nobody")))
+    return modal(
+        Callback.BOARD_CHOICE,
+        t("guidance_title"),
+        blocks,
+        submit_key="modal_save",
+        close_key="modal_cancel",
+        metadata={"school": school_id, "acute": acute},
+    )
+
+
+def board_route_modal(recorded: StaffRouteRecorded, acute: bool) -> View:
+    """After the choice: the route is recorded, who was alerted, and what the board must do."""
+    blocks: list[Block] = [mrkdwn(t("acute_banner"))] if acute else []
+    outcome = {
+        BoardAlert.DIRECTOR: "board_route_director",
+        BoardAlert.BOARD: "board_route_board",
+        None: "board_route_nobody",
+    }
+    blocks.append(mrkdwn(t(outcome[recorded.alerted], reference=recorded.reference)))
     return modal(Callback.INFO, t("guidance_title"), blocks)
 
 

@@ -48,3 +48,9 @@ def register(
     """The whole registration: intake, then the signal form. Returns the signal form's answer."""
     start_intake(driver, user_id, acute=acute, school=school)
     return driver.submit(user_id, signal_values(**overrides))
+
+
+def report_staff_suspicion(driver: SlackDriver, user_id: str, alert: str = "director", **intake: Any) -> Response:
+    """The staff-member route: intake, then whom the bot alerts (the director, or the board)."""
+    start_intake(driver, user_id, route="staff_member", **intake)
+    return driver.submit(user_id, {Block.BOARD_ALERT: alert})

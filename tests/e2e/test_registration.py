@@ -128,9 +128,14 @@ def test_reporter_sees_emergency_numbers_and_leaders_are_alerted_when_child_in_a
 
 def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: LocalSlack) -> None:
     start_intake(slack.driver, TEACHER, route="staff_member")
+    choice = modal_text(slack.fake.top_modal(TEACHER))
+    assert "bevoegd gezag" in choice and "aangifte doen bij politie of justitie" in choice
+    assert count(slack, Case) == 0  # nothing is recorded before the reporter chose whom to alert
+
+    slack.driver.submit(TEACHER, {Block.BOARD_ALERT: "director"})
 
     guidance = modal_text(slack.fake.top_modal(TEACHER))
-    assert "bevoegd gezag" in guidance and "MC-2026-0001" in guidance
+    assert "De directie is gewaarschuwd" in guidance and "MC-2026-0001" in guidance
     assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INFO  # type: ignore[index]
     with slack.services.db.transaction() as session:
         case = session.scalars(select(Case)).one()
@@ -143,7 +148,10 @@ def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: Loc
     assert count(slack, Signal) == 0
     [alert] = slack.fake.client(DIRECTOR).messages
     assert "MC-2026-0001" in alert["text"] and "bevoegd gezag" in alert["text"]
-    assert not slack.fake.client(COORDINATOR).messages
+    for coordinator in (COORDINATOR, COORDINATOR_2):  # by reference only, that the report went this way
+        [noted] = slack.fake.client(coordinator).messages
+        assert "MC-2026-0001" in noted["text"] and "route van het bevoegd gezag" in noted["text"]
+        assert not [b for b in noted["blocks"] if b["type"] == "actions"]
 
 
 def test_school_safety_plan_is_pointed_to_when_concern_is_between_children(slack: LocalSlack) -> None:

@@ -76,6 +76,9 @@ def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[
     slack.driver.click_in_messages(TEACHER_2, Action.FINISH_DRAFT)
     slack.driver.submit(TEACHER_2, {B.CHOICE: "add"})
     start_intake(slack.driver, TEACHER, route="staff_member")
+    answered = [slack.fake.top_modal(TEACHER)]  # views shown as the answer to a submission
+    slack.driver.submit(TEACHER, {B.BOARD_ALERT: "director"})
+    answered.append(slack.fake.top_modal(TEACHER))
     start_intake(slack.driver, TEACHER, route="between_children")
     slack.driver.command(TWO_SCHOOL_TEACHER)
     slack.driver.submit(TWO_SCHOOL_TEACHER, {B.SCHOOL: "eik", B.ROUTE: "home", B.ACUTE: "no"})
@@ -91,6 +94,7 @@ def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[
     _reminders(slack)
     views = [c.params["view"] for c in slack.fake.calls if "view" in c.params]
     views += [m for client in slack.fake.clients.values() for m in client.modals]
+    views += [v for v in answered if v is not None]
     messages = [
         c.params["blocks"]
         for c in slack.fake.calls_to("chat.postMessage") + slack.fake.calls_to("chat.update")

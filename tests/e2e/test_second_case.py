@@ -12,7 +12,7 @@ from bot.ids import Action
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER
 from tests.e2e.casework import answer, consult_and_talk, registered_and_taken
 from tests.e2e.ledger import Notice, posted, posted_per_cause, rewritten
-from tests.e2e.steps import start_intake
+from tests.e2e.steps import report_staff_suspicion
 
 REFERENCES = ("MC-2026-0001", "MC-2026-0002", "MC-2026-0003")
 
@@ -34,8 +34,8 @@ def test_reporter_hears_taken_and_closed_for_every_case_when_they_report_three(s
 
 
 def test_director_is_alerted_to_every_staff_member_suspicion_when_there_are_two(slack: LocalSlack) -> None:
-    start_intake(slack.driver, TEACHER, route="staff_member")
-    start_intake(slack.driver, TEACHER, route="staff_member")
+    report_staff_suspicion(slack.driver, TEACHER)
+    report_staff_suspicion(slack.driver, TEACHER)
     slack.delivery.flush()
 
     alerts = Counter(n.reference for n in posted(slack).elements() if n.kind == NoticeKind.BOARD_ROUTE)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.flows.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
+from bot.flows.deadlines import DeadlinePolicy, SchoolCalendar, Vacation, good_friday
 
 CHRISTMAS_VACATION = Vacation(date(2026, 12, 19), date(2027, 1, 3))
 CALENDAR = SchoolCalendar(vacations=(CHRISTMAS_VACATION,))
@@ -32,6 +32,17 @@ CALENDAR = SchoolCalendar(vacations=(CHRISTMAS_VACATION,))
 )
 def test_working_day_skips_weekends_public_holidays_and_the_schools_vacation(day: date, working: bool) -> None:
     assert CALENDAR.is_working_day(day) is working
+
+
+@pytest.mark.parametrize("year", [2026, 2027, 2028, 2031])
+def test_goede_vrijdag_is_a_working_day_only_for_a_school_that_says_it_is_open(year: int) -> None:
+    friday = good_friday(year)
+    open_school = SchoolCalendar(open_on_good_friday=True)
+
+    assert friday.weekday() == 4 and not SchoolCalendar().is_working_day(friday)
+    assert open_school.is_working_day(friday)
+    assert not open_school.is_working_day(friday + timedelta(days=3))  # Easter Monday stays a holiday
+    assert open_school.add_working_days(friday - timedelta(days=1), 1) == friday
 
 
 def test_working_days_are_counted_past_easter_and_the_vacation() -> None:

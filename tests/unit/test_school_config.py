@@ -88,6 +88,17 @@ def test_reminder_terms_and_vacations_load_and_default_to_the_designs_terms() ->
     assert school.deadlines.feedback_working_days == 5 and school.deadlines.case_idle_working_days == 10
 
 
+def test_a_school_open_on_goede_vrijdag_gets_its_reminders_that_day() -> None:
+    [open_school] = parse_directory(REMINDERS + "      open_on_good_friday: true\n", "meldbot.yml").schools
+    [closed_school] = parse_directory(REMINDERS + '      morning: "08:30"\n', "meldbot.yml").schools
+
+    assert open_school.deadlines.calendar.is_working_day(date(2027, 3, 26))
+    assert not closed_school.deadlines.calendar.is_working_day(date(2027, 3, 26))
+    assert problems(REMINDERS + "      open_on_good_friday: sometimes\n")[0].startswith(
+        "meldbot.yml:6: 'schools[0].reminders.open_on_good_friday'"
+    )
+
+
 def test_reminder_mistakes_are_named_by_line() -> None:
     assert problems(REMINDERS + "      morning: 8:30\n") == [
         "meldbot.yml:6: 'schools[0].reminders.morning': write the time in quotes, like \"08:30\""
