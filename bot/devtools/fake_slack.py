@@ -31,6 +31,7 @@ class ApiCall:
     method: str
     params: dict[str, Any]
     status: int  # what the fake answered: 200, the injected fault, or 0 when it dropped the connection
+    ok: bool = True  # False when the answer was a refusal or fault (also a 200 with "ok": false)
 
 
 @dataclass
@@ -164,8 +165,9 @@ class FakeSlack:
             self._limits = None
 
     def calls_to(self, method: str) -> list[ApiCall]:
+        """The calls to `method` that Slack took (answered ok)."""
         with self._lock:
-            return [c for c in self.calls if c.method == method and c.status == 200]
+            return [c for c in self.calls if c.method == method and c.ok]
 
     def client(self, user_id: str) -> ClientState:
         with self._lock:
@@ -263,15 +265,15 @@ class FakeSlack:
                 if fault.after_success:
                     self._succeed(method, params)
                 status = _DROPPED if fault.drop else fault.status
-                self.calls.append(ApiCall(method, params, status))
+                self.calls.append(ApiCall(method, params, status, ok=False))
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
                 self._lock.notify_all()
                 return status, headers, {"ok": False, "error": fault.error or "fatal_error"}
             if not auth.startswith("Bearer xoxb-"):
-                self.calls.append(ApiCall(method, params, 200))
+                self.calls.append(ApiCall(method, params, 200, ok=False))
                 return 200, {}, {"ok": False, "error": "not_authed"}
             body = self._succeed(method, params)
-            self.calls.append(ApiCall(method, params, 200))
+            self.calls.append(ApiCall(method, params, 200, ok=bool(body.get("ok"))))
             self._lock.notify_all()
             return 200, {}, body
 

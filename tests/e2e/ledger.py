@@ -14,7 +14,7 @@ from storage.models import Case, OutboxMessage
 
 @dataclass(frozen=True, order=True)
 class Notice:
-    reference: str  # the case reference, or "" for a message about no case
+    reference: str  # "school/MC-2026-0001" (each school numbers its own), or "" for a message about no case
     kind: str
     recipient: str
 
@@ -22,7 +22,7 @@ class Notice:
 def _rows(slack: LocalSlack) -> tuple[dict[int, OutboxMessage], dict[int, str]]:
     with slack.services.db.transaction() as session:
         rows = {m.id: m for m in session.scalars(select(OutboxMessage))}
-        references = {c.id: c.reference for c in session.scalars(select(Case))}
+        references = {c.id: f"{c.school_id}/{c.reference}" for c in session.scalars(select(Case))}
     return rows, references
 
 

@@ -14,7 +14,7 @@ from tests.e2e.casework import answer, consult_and_talk, registered_and_taken
 from tests.e2e.ledger import Notice, posted, posted_per_cause, rewritten
 from tests.e2e.steps import report_staff_suspicion
 
-REFERENCES = ("MC-2026-0001", "MC-2026-0002", "MC-2026-0003")
+REFERENCES = ("linde/MC-2026-0001", "linde/MC-2026-0002", "linde/MC-2026-0003")
 
 
 def test_reporter_hears_taken_and_closed_for_every_case_when_they_report_three(slack: LocalSlack) -> None:
@@ -39,7 +39,7 @@ def test_director_is_alerted_to_every_staff_member_suspicion_when_there_are_two(
     slack.delivery.flush()
 
     alerts = Counter(n.reference for n in posted(slack).elements() if n.kind == NoticeKind.BOARD_ROUTE)
-    assert alerts == Counter({"MC-2026-0001": 1, "MC-2026-0002": 1})
+    assert alerts == Counter({"linde/MC-2026-0001": 1, "linde/MC-2026-0002": 1})
     assert all(n.recipient == DIRECTOR for n in posted(slack) if n.kind == NoticeKind.BOARD_ROUTE)
 
 
