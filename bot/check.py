@@ -32,31 +32,42 @@ def check() -> tuple[list[str], list[str]]:
         ]
     except ConfigError as error:
         problems += error.problems
-    problems += _check_key_and_database(settings)
-    return problems, notes
+    found, more_notes = _check_key_and_database(settings)
+    return problems + found, notes + more_notes
 
 
-def _check_key_and_database(settings: Settings) -> list[str]:
+def _check_key_and_database(settings: Settings) -> tuple[list[str], list[str]]:
+    """(problems, notes) of the key and the stored data."""
     if not settings.database_may_exist:
-        return []  # nothing stored yet: `meldbot run` makes a key and the database
+        return [], []  # nothing stored yet: `meldbot run` makes a key and the database
     db = Database.from_url(settings.effective_database_url)
     try:
         if db.pending_migrations():
-            return []  # an older schema is fine: `meldbot run` migrates before serving
+            return [], []  # an older schema is fine: `meldbot run` migrates before serving
         with db.transaction() as session:
             stored = keyring.stored_key_ids(session)
             keyring.check(session, load_cipher(settings, stored=stored))
             failed = repo.failed_outbox(session)
             parked = repo.parked_reminders(session)
+            unalerted = [
+                f"{c.school_id}/{c.reference} of {c.created_at:%d-%m-%Y}" for c in repo.unalerted_staff_cases(session)
+            ]
     except SettingsError as error:
-        return error.problems
+        return error.problems, []
     except SQLAlchemyError as error:
-        return [f"DATABASE_URL: the database does not answer ({type(error).__name__}): check the URL and the server"]
+        return [
+            f"DATABASE_URL: the database does not answer ({type(error).__name__}): check the URL and the server"
+        ], []
     except KeyConfigError as error:
-        return [f"encryption key refused: {error}"]
+        return [f"encryption key refused: {error}"], []
     finally:
         db.dispose()
-    return _failed_messages(failed) + _parked_reminders(parked)
+    notes = [
+        f"suspicion against a staff member {case}: no alert to a director or the board on record; make sure "
+        "the board was told"
+        for case in unalerted
+    ]
+    return _failed_messages(failed) + _parked_reminders(parked), notes
 
 
 def _parked_reminders(parked: list[Reminder]) -> list[str]:

@@ -320,6 +320,14 @@ def claim_due_reminders(session: Session, now: datetime, limit: int) -> list[Rem
     return list(session.scalars(statement))
 
 
+def unalerted_staff_cases(session: Session) -> list[Case]:
+    """Staff-member suspicions with no alert to a director or the board on record (rows of a release that
+    sent only the first one, or a school that had nobody to alert)."""
+    alerted = select(OutboxMessage.id).where(OutboxMessage.case_id == Case.id, OutboxMessage.kind == "board_route")
+    statement = select(Case).where(Case.route == "staff_member", ~alerted.exists()).order_by(Case.id)
+    return list(session.scalars(statement))
+
+
 def parked_reminders(session: Session) -> list[Reminder]:
     return list(session.scalars(select(Reminder).where(Reminder.parked_at.is_not(None)).order_by(Reminder.id)))
 

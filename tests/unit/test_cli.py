@@ -17,8 +17,10 @@ from bot.config import Settings, SettingsError
 from bot.devtools.seed import seed_cases
 from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
+from bot.flows.staff_route import record_staff_suspicion
+from bot.flows.vocabulary import BoardAlert
 from storage.crypto import generate_key
-from storage.models import Reminder
+from storage.models import Case, Reminder
 from tests.conftest import SCHOOLS_YAML, make_services
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -180,3 +182,37 @@ def test_check_lists_a_parked_reminder_and_reminders_retry_makes_it_due(
     assert "reminder 1 (idle) of case 1: incident ab12cd34: ValueError" in check.stderr
     assert retry.returncode == 0 and "1 reminder(s) will be handled again" in retry.stdout
     assert again.returncode == 0, again.stderr
+
+
+def test_check_notes_a_staff_member_suspicion_whose_alert_never_went_out(
+    tmp_path: Path, directory: Directory, clock: ManualClock
+) -> None:
+    # As the release before migration 0005 left a school's second staff-member suspicion: no alert.
+    key, database = generate_key(), tmp_path / "meldbot.sqlite3"
+    (tmp_path / "meldbot.yml").write_text(SCHOOLS_YAML, encoding="utf-8")
+    services = make_services(tmp_path, f"sqlite:///{database}", directory, clock, key=key)
+    with services.db.transaction() as session:
+        now = clock.now()
+        session.add(
+            Case(
+                school_id="linde",
+                reference="MC-2026-0007",
+                route="staff_member",
+                state="referred_to_board",
+                reporter_id="UTEACH001",
+                submission_key="old",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    record_staff_suspicion(services, "UTEACH001", "linde", BoardAlert.DIRECTOR, False, "new")  # alerted: no note
+    services.db.dispose()
+    env = {"DATABASE_URL": f"sqlite:///{database}", "MELDBOT_ENCRYPTION_KEY": key, "SLACK_BOT_TOKEN": "xoxb-1"}
+
+    check = meldbot(tmp_path, "check", **env, SLACK_SIGNING_SECRET="s")
+
+    notes = [line for line in check.stdout.splitlines() if "staff member" in line]
+    assert notes == [
+        "note: suspicion against a staff member linde/MC-2026-0007 of 16-11-2026: no alert to a director or the "
+        "board on record; make sure the board was told"
+    ]
