@@ -1,13 +1,14 @@
-"""A message that could not be delivered is never silently dropped: the case's coordinator hears
-of it (reference and recipient only) and it stays on record for `meldbot check`."""
+"""What the bot does on its own and could not finish is never dropped in silence: a message that
+could not be delivered, a reminder that could not be handled. The case's coordinator hears of it
+(reference and codes only), and it stays on record for `meldbot check`."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from bot.flows import audit, notices
+from bot.flows.audience import audience
 from bot.flows.audit import SYSTEM_ACTOR
-from bot.flows.reminders import audience
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction, NoticeKind, Role
 from storage.models import Case, OutboxMessage
@@ -18,25 +19,33 @@ def report_failure(session: Session, services: Services, message: OutboxMessage)
     case = session.get(Case, message.case_id) if message.case_id is not None else None
     if case is None:
         return  # not about a case: `meldbot check` lists it
-    audit.record(
+    # A failure notice that fails is not reported again: `meldbot check` shows it.
+    tell = None if message.kind == NoticeKind.DELIVERY_FAILED else NoticeKind.DELIVERY_FAILED
+    warn_coordinators(
         session,
-        services.clock,
-        SYSTEM_ACTOR,
+        services,
+        case,
         AuditAction.MESSAGE_FAILED,
-        school_id=case.school_id,
-        case_id=case.id,
+        tell,
+        cause=f"failed-{message.id}",
         notice=message.kind,
         recipient_id=message.recipient_id,
     )
-    if message.kind == NoticeKind.DELIVERY_FAILED:
-        return  # a failure notice that fails is not reported again: `meldbot check` shows it
-    coordinators = audience(session, services.directory.school(case.school_id), case, Role.COORDINATOR)
-    notices.enqueue(
-        session,
-        services.clock.now(),
-        NoticeKind.DELIVERY_FAILED,
-        coordinators,
-        cause=f"failed-{message.id}",
-        case=case,
-        recipient_id=message.recipient_id,
-    )
+
+
+def warn_coordinators(
+    session: Session,
+    services: Services,
+    case: Case,
+    action: AuditAction,
+    tell: NoticeKind | None,
+    *,
+    cause: str,
+    **detail: str,
+) -> None:
+    """Something the bot does on its own went wrong for this case: on its timeline, and to its
+    coordinators (reference and codes only), so that they can see to it themselves."""
+    audit.record(session, services.clock, SYSTEM_ACTOR, action, school_id=case.school_id, case_id=case.id, **detail)
+    if tell is not None:
+        coordinators = audience(session, services.directory.school(case.school_id), case, Role.COORDINATOR)
+        notices.enqueue(session, services.clock.now(), tell, coordinators, cause=cause, case=case, **detail)

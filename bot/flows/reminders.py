@@ -16,9 +16,11 @@ from sqlalchemy.orm import Session
 
 from bot.flows import audit, notices
 from bot.flows.access import Permission
+from bot.flows.audience import audience
 from bot.flows.audit import SYSTEM_ACTOR
 from bot.flows.deadlines import DeadlinePolicy
 from bot.flows.directory import School
+from bot.flows.failures import warn_coordinators
 from bot.flows.incidents import log_incident
 from bot.flows.ports import Clock, local_today
 from bot.flows.services import Services
@@ -146,24 +148,14 @@ def _park(session: Session, services: Services, row: Reminder, error: Exception)
         with session.begin_nested():
             case = session.get(Case, case_id)
             if case is not None:
-                audit.record(
+                warn_coordinators(
                     session,
-                    services.clock,
-                    SYSTEM_ACTOR,
+                    services,
+                    case,
                     AuditAction.REMINDER_PARKED,
-                    school_id=case.school_id,
-                    case_id=case.id,
-                    reminder=kind,
-                    incident=incident,
-                )
-                coordinators = audience(session, services.directory.school(case.school_id), case, Role.COORDINATOR)
-                notices.enqueue(
-                    session,
-                    services.clock.now(),
                     NoticeKind.REMINDER_PARKED,
-                    coordinators,
                     cause=f"parked-{reminder_id}-{incident}",
-                    case=case,
+                    reminder=kind,
                     incident=incident,
                 )
     except Exception as second:  # the row stays parked; the log line above stands
@@ -237,25 +229,6 @@ def _send(
         )
         sent += recipients
     return sent
-
-
-def audience(session: Session, school: School | None, case: Case, role: Role) -> list[str]:
-    """Who holds `role` for this case now. A role nobody holds falls to the coordinators."""
-    coordinators = _coordinators(school, case)
-    if role is Role.CASEMANAGER:
-        return repo.casemanagers_of(session, case.id) or coordinators
-    if role is Role.DIRECTOR:
-        return list(school.directors) if school is not None and school.directors else coordinators
-    return coordinators
-
-
-def _coordinators(school: School | None, case: Case) -> list[str]:
-    """The case's own coordinator while they still hold the role; else every coordinator of the school."""
-    if school is None:
-        return []
-    if case.coordinator_id and case.coordinator_id in school.coordinators:
-        return [case.coordinator_id]
-    return list(school.coordinators)
 
 
 def _roles_text(roles: tuple[Role, ...]) -> str:

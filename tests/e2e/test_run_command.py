@@ -29,9 +29,14 @@ def meldbot_run(tmp_path: Path, fake: FakeSlack, env: dict[str, str]) -> Iterato
         yield running.base
 
 
-def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path) -> None:
+def _configured(tmp_path: Path) -> dict[str, str]:
+    """A school's configuration in `tmp_path`, and the environment `meldbot run` needs in HTTP mode."""
     (tmp_path / "meldbot.yml").write_text(CONFIG, encoding="utf-8")
-    env = {"SLACK_BOT_TOKEN": "xoxb-run", "SLACK_SIGNING_SECRET": SECRET, "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    return {"SLACK_BOT_TOKEN": "xoxb-run", "SLACK_SIGNING_SECRET": SECRET, "MELDBOT_ENCRYPTION_KEY": generate_key()}
+
+
+def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path) -> None:
+    env = _configured(tmp_path)
     fake = FakeSlack()
     fake.start()
     try:
@@ -92,8 +97,7 @@ def _undelivered(tmp_path: Path, expire_claims: bool = False) -> int:
 
 
 def test_run_logs_one_line_and_no_body_when_a_submission_fails_its_signature(tmp_path: Path) -> None:
-    (tmp_path / "meldbot.yml").write_text(CONFIG, encoding="utf-8")
-    env = {"SLACK_BOT_TOKEN": "xoxb-run", "SLACK_SIGNING_SECRET": SECRET, "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    env = _configured(tmp_path)
     fake = FakeSlack()
     fake.start()
     try:

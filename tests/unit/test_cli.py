@@ -17,6 +17,7 @@ from bot.config import Settings, SettingsError
 from bot.devtools.seed import seed_cases
 from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
+from bot.flows.services import Services
 from bot.flows.staff_route import record_staff_suspicion
 from bot.flows.vocabulary import BoardAlert
 from storage.crypto import generate_key
@@ -156,23 +157,29 @@ def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path
     assert retention.returncode == 0 and "retention not confirmed" in retention.stdout
 
 
-def test_check_lists_a_parked_reminder_and_reminders_retry_makes_it_due(
-    tmp_path: Path, directory: Directory, clock: ManualClock
-) -> None:
+def _served(tmp_path: Path, directory: Directory, clock: ManualClock) -> tuple[Services, dict[str, str]]:
+    """A school's database with its configuration beside it, and the environment a command needs for it."""
     key, database = generate_key(), tmp_path / "meldbot.sqlite3"
     (tmp_path / "meldbot.yml").write_text(SCHOOLS_YAML, encoding="utf-8")
     services = make_services(tmp_path, f"sqlite:///{database}", directory, clock, key=key)
-    seed_cases(services, "linde", 1, reporter_id="UTEACH001", coordinators=["UCOORD001"], due_at=datetime.now(UTC))
-    with services.db.transaction() as session:
-        parked = {"next_at": None, "parked_at": datetime.now(UTC), "parked_reason": "incident ab12cd34: ValueError"}
-        session.execute(update(Reminder).values(**parked))
-    services.db.dispose()
     env = {
         "DATABASE_URL": f"sqlite:///{database}",
         "MELDBOT_ENCRYPTION_KEY": key,
         "SLACK_BOT_TOKEN": "xoxb-1",
         "SLACK_SIGNING_SECRET": "s",
     }
+    return services, env
+
+
+def test_check_lists_a_parked_reminder_and_reminders_retry_makes_it_due(
+    tmp_path: Path, directory: Directory, clock: ManualClock
+) -> None:
+    services, env = _served(tmp_path, directory, clock)
+    seed_cases(services, "linde", 1, reporter_id="UTEACH001", coordinators=["UCOORD001"], due_at=datetime.now(UTC))
+    with services.db.transaction() as session:
+        parked = {"next_at": None, "parked_at": datetime.now(UTC), "parked_reason": "incident ab12cd34: ValueError"}
+        session.execute(update(Reminder).values(**parked))
+    services.db.dispose()
 
     check = meldbot(tmp_path, "check", **env)
     retry = meldbot(tmp_path, "reminders", "retry", **env)
@@ -188,9 +195,7 @@ def test_check_notes_a_staff_member_suspicion_whose_alert_never_went_out(
     tmp_path: Path, directory: Directory, clock: ManualClock
 ) -> None:
     # As the release before migration 0005 left a school's second staff-member suspicion: no alert.
-    key, database = generate_key(), tmp_path / "meldbot.sqlite3"
-    (tmp_path / "meldbot.yml").write_text(SCHOOLS_YAML, encoding="utf-8")
-    services = make_services(tmp_path, f"sqlite:///{database}", directory, clock, key=key)
+    services, env = _served(tmp_path, directory, clock)
     with services.db.transaction() as session:
         now = clock.now()
         session.add(
@@ -207,9 +212,8 @@ def test_check_notes_a_staff_member_suspicion_whose_alert_never_went_out(
         )
     record_staff_suspicion(services, "UTEACH001", "linde", BoardAlert.DIRECTOR, False, "new")  # alerted: no note
     services.db.dispose()
-    env = {"DATABASE_URL": f"sqlite:///{database}", "MELDBOT_ENCRYPTION_KEY": key, "SLACK_BOT_TOKEN": "xoxb-1"}
 
-    check = meldbot(tmp_path, "check", **env, SLACK_SIGNING_SECRET="s")
+    check = meldbot(tmp_path, "check", **env)
 
     notes = [line for line in check.stdout.splitlines() if "staff member" in line]
     assert notes == [
