@@ -19,12 +19,16 @@ _STARTUP_LOCK = 0x4D454C44  # "MELD": the advisory lock id of start-up work
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with the settings this application relies on for each backend."""
+    """An engine with the settings this application relies on for each backend.
+
+    Parameters stay out of error messages: a failed statement's exception (and so a traceback in
+    the log) names the SQL, never the values it carried.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _configure_sqlite(engine: Engine) -> None:

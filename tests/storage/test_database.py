@@ -7,9 +7,11 @@ import threading
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from bot.flows.registration import register_signal
 from bot.flows.services import Services
@@ -119,3 +121,18 @@ def test_outbox_message_is_claimed_once_when_two_workers_try(services: Services)
     assert second is None  # another worker holds it
     # Its worker died mid-send: taken over, and flagged as possibly sent already.
     assert after_lease is not None and after_lease[0].attempts == 2 and after_lease[1] is True
+
+
+def test_a_failed_statement_names_its_sql_but_not_the_values_it_carried(services: Services) -> None:
+    def message() -> OutboxMessage:
+        payload = {"reference": "Waarde-Geheim"}  # stands for any value a statement carries
+        return OutboxMessage(dedupe_key="k", recipient_id="U1", kind="x", payload=payload, created_at=now)
+
+    now = services.clock.now()
+    with services.db.transaction() as session:
+        session.add(message())
+    with pytest.raises(IntegrityError) as failed, services.db.transaction() as session:
+        session.add(message())
+
+    # Only a unique key's own value may be named (PostgreSQL's DETAIL); those keys hold ids, never personal data.
+    assert "outbox_message" in str(failed.value) and "Waarde-Geheim" not in str(failed.value)
