@@ -16,9 +16,10 @@ from slack_bolt.request import BoltRequest
 
 from bot import payloads
 
-# Slack's largest requests are view submissions: a modal of at most 100 blocks with its state,
-# URL-encoded, stays far below this. Larger bodies are refused unread.
-MAX_BODY_BYTES = 1024 * 1024
+# Slack's largest requests are clicks in a full modal: the view comes along, at most 100 blocks of
+# 3,000 characters, URL-encoded (up to 12 bytes for a character outside ASCII). That stays below
+# 4 MiB; a larger body is no request of Slack's and is refused unread.
+MAX_BODY_BYTES = 4 * 1024 * 1024
 # Slack signs the time of sending; an older (or future) stamp is a replay or a drifted clock.
 MAX_CLOCK_SKEW_SECONDS = 5 * 60
 # Slack's payloads nest about ten levels deep; this bounds the work a crafted one can cause.

@@ -140,6 +140,11 @@ _NL: dict[str, str] = {
         "direct met de vertrouwensinspecteur (0900-1113111); bij een vermoeden van een zedendelict doe je daarna "
         "aangifte bij politie of justitie. De directie is op verzoek van de melder niet gewaarschuwd."
     ),
+    "notice_staff_route_unrecorded": (
+        "Je hebt een vermoeden tegen een medewerker niet vastgelegd, en de bot heeft niemand gewaarschuwd. "
+        "Je bent wettelijk verplicht het bevoegd gezag (het schoolbestuur) direct in te lichten. Leg het alsnog "
+        "vast met de knop, of licht het bestuur zelf in."
+    ),
     "notice_board_route_noted": (
         "*{reference}*: een vermoeden tegen een medewerker is gemeld via de route van het bevoegd gezag. De "
         "meldcode geldt hier niet; er is voor jou niets te doen."

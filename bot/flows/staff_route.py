@@ -66,6 +66,25 @@ def record_staff_suspicion(
     return services.perform(work)
 
 
+def remind_unrecorded(services: Services, user_id: str, school_id: str, view_key: str) -> None:
+    """The reporter closed the choice without recording: nothing is on record and nobody was alerted,
+    so the reporter hears (in words without details) that the duty to tell the board still stands."""
+
+    def work() -> None:
+        school_to_register(services, user_id, school_id)
+        with services.db.transaction() as session:
+            if submissions.earlier(session, Case, view_key, user_id) is None:
+                notices.enqueue(
+                    session,
+                    services.clock.now(),
+                    NoticeKind.STAFF_ROUTE_UNRECORDED,
+                    [user_id],
+                    cause=f"closed-{view_key}",
+                )
+
+    services.perform(work)
+
+
 def _record(
     session: Session,
     services: Services,

@@ -166,6 +166,7 @@ class NoticeKind(StrEnum):
     ACUTE_ALERT = "acute_alert"  # to coordinators and directors, at once
     BOARD_ROUTE = "board_route"  # to the director or the board, as the reporter chose: a suspicion against staff
     BOARD_ROUTE_NOTED = "board_route_noted"  # to the coordinators: a report went the board route (reference only)
+    STAFF_ROUTE_UNRECORDED = "staff_route_unrecorded"  # to a reporter who closed the board route's choice
     DRAFT_PENDING = "draft_pending"  # to the reporter: a signal still waits for a choice
     CASE_TAKEN = "case_taken"  # to the reporter: someone handles it (no details)
     TEAM_ADDED = "team_added"  # to a new team member or casemanager: access to one case

@@ -18,7 +18,7 @@ from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.registration import OpenCaseFound, Registered
 from bot.flows.services import Services
-from bot.flows.staff_route import alert_options, record_staff_suspicion
+from bot.flows.staff_route import alert_options, record_staff_suspicion, remind_unrecorded
 from bot.flows.vocabulary import BoardAlert, Route
 from bot.handlers import forms
 from bot.handlers.errors import guarded
@@ -142,6 +142,16 @@ def handle_choice_submission(
     delivery.flush()
 
 
+def handle_board_choice_closed(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+) -> None:
+    """Closing the board route's choice records nothing: the reporter is reminded of the duty."""
+    ack()
+    school_id = str(forms.metadata(view).get("school", ""))
+    remind_unrecorded(services, body["user"]["id"], school_id, f"{view['id']}:board")
+    delivery.flush()
+
+
 def handle_choice_closed(
     ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
 ) -> None:
@@ -168,6 +178,7 @@ def register(app: App) -> None:
     app.event({"type": "message", "channel_type": "im"})(guarded(handle_direct_message))
     app.view_submission(Callback.INTAKE)(guarded(handle_intake_submission))
     app.view_submission(Callback.BOARD_CHOICE)(guarded(handle_board_choice_submission))
+    app.view_closed(Callback.BOARD_CHOICE)(guarded(handle_board_choice_closed))
     app.view_submission(Callback.SIGNAL)(guarded(handle_signal_submission))
     app.view_submission(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_submission))
     app.view_closed(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_closed))

@@ -84,6 +84,11 @@ def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
         return Message(text, [mrkdwn(text)])
     if kind is NoticeKind.BOARD_ROUTE:
         return case_message(t("notice_board_route", reference=reference), payload["case_id"])
+    if kind is NoticeKind.STAFF_ROUTE_UNRECORDED:
+        text = t("notice_staff_route_unrecorded")
+        return Message(
+            text, [mrkdwn(text), ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "dm")])]
+        )
     if kind is NoticeKind.BOARD_ROUTE_NOTED:
         text = t("notice_board_route_noted", reference=reference)
         return Message(text, [mrkdwn(text)])

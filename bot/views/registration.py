@@ -116,6 +116,7 @@ def board_choice_modal(school_id: str, acute: bool, options: Sequence[BoardAlert
         submit_key="modal_save",
         close_key="modal_cancel",
         metadata={"school": school_id, "acute": acute},
+        notify_on_close=True,
     )
 
 

@@ -118,6 +118,23 @@ def test_body_over_the_limit_is_refused_unread_and_adds_one_line_to_the_log(
     assert slack.driver.command(TEACHER).status == 200
 
 
+def test_a_click_in_the_fullest_modal_slack_allows_is_admitted(slack: LocalSlack) -> None:
+    # 100 blocks of 3,000 characters, none of them ASCII: the largest view a click can carry along.
+    blocks = [{"type": "section", "text": {"type": "plain_text", "text": "😀" * 3000}} for _ in range(100)]
+    view = {"id": "VFULL", "type": "modal", "callback_id": "case", "blocks": blocks}
+    click = {
+        "type": "block_actions",
+        "user": {"id": TEACHER},
+        "trigger_id": trigger_for(TEACHER),
+        "actions": [{"action_id": "open_case", "value": "1"}],
+        "view": view,
+    }
+    body = urlencode({"payload": json.dumps(click, ensure_ascii=False)}).encode()
+
+    assert len(body) > 3_500_000
+    assert slack.driver.post(body, FORM).status == 200
+
+
 BAD_BODIES: list[tuple[str, bytes, str]] = [
     ("binary garbage", bytes(range(256)) * 4, FORM),
     ("invalid UTF-8", b"payload=%7B%7D\xff\xfe", FORM),

@@ -154,6 +154,18 @@ def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: Loc
         assert not [b for b in noted["blocks"] if b["type"] == "actions"]
 
 
+def test_reporter_is_reminded_of_the_duty_when_closing_the_board_routes_choice(slack: LocalSlack) -> None:
+    start_intake(slack.driver, TEACHER, route="staff_member")
+
+    slack.driver.close(TEACHER)
+
+    [reminder] = slack.fake.client(TEACHER).messages
+    assert "wettelijk verplicht" in reminder["text"] and "niet vastgelegd" in reminder["text"]
+    assert count(slack, Case) == 0 and not slack.fake.client(DIRECTOR).messages
+    slack.driver.click_in_messages(TEACHER, Action.START_REGISTRATION)  # and may record it after all
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INTAKE  # type: ignore[index]
+
+
 def test_school_safety_plan_is_pointed_to_when_concern_is_between_children(slack: LocalSlack) -> None:
     start_intake(slack.driver, TEACHER, route="between_children")
 

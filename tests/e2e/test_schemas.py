@@ -20,8 +20,10 @@ from slack_sdk.models.views import View
 from bot.devtools.local import LocalSlack
 from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
+from bot.flows.vocabulary import NoticeKind, ReminderKind
 from bot.ids import Action, Callback, Section
 from bot.ids import Block as B
+from bot.views.messages import render_notice
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, START, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
 from tests.e2e.casework import PLAN, REPORT, open_case, ready_to_weigh, record_report, registered_and_taken, walk
 from tests.e2e.steps import register, signal_values, start_intake
@@ -100,7 +102,7 @@ def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[
         for c in slack.fake.calls_to("chat.postMessage") + slack.fake.calls_to("chat.update")
         if c.params.get("blocks")
     ]
-    return views, messages
+    return views, messages + _every_notice()
 
 
 def _work_a_case(slack: LocalSlack) -> None:
@@ -180,6 +182,29 @@ def _reminders(slack: LocalSlack) -> None:
     slack.driver.submit(COORDINATOR, {B.UNTIL: "2027-02-01", B.POSTPONE_REASON: "Na de vakantie."})
     open_case(slack, COORDINATOR, plan)
     slack.driver.click_in_modal(COORDINATOR, Section.TIMELINE.action)
+
+
+def _every_notice() -> list[list[dict[str, Any]]]:
+    """Every kind of message the outbox sends (each reminder kind, each rung), drawn from one payload."""
+    payload: dict[str, Any] = {
+        "reference": "MC-2026-0001",
+        "case_id": 1,
+        "reporter_id": TEACHER,
+        "recipient_id": TEACHER,
+        "draft_id": 2,
+        "reminder_id": 3,
+        "due": START.isoformat(),
+        "incident": "ab12cd34",
+        "take": True,
+    }
+    drawn = [render_notice(kind, payload) for kind in NoticeKind if kind is not NoticeKind.REMINDER]
+    drawn += [render_notice(NoticeKind.BOARD_ROUTE, {**payload, "to_board": True})]
+    drawn += [
+        render_notice(NoticeKind.REMINDER, {**payload, "reminder": kind, "level": level, "role": role})
+        for kind in ReminderKind
+        for level, role in ((0, "coordinator"), (1, "director"))
+    ]
+    return [[b.to_dict() for b in message.blocks] for message in drawn]
 
 
 def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:

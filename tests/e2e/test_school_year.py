@@ -38,7 +38,7 @@ from tests.e2e.casework import (
     walk,
 )
 from tests.e2e.ledger import Notice, posted, posted_per_cause, rewritten
-from tests.e2e.steps import register, report_staff_suspicion
+from tests.e2e.steps import register, report_staff_suspicion, start_intake
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 Y, N = Answer.YES, Answer.NO
@@ -180,6 +180,10 @@ def test_a_school_year_tells_everyone_what_the_flows_promise_exactly_once(year: 
         staff_two = newest(slack, "linde")[0]
         promise.tell(staff_two, NoticeKind.BOARD_ROUTE, ADMIN)
         promise.tell(staff_two, NoticeKind.BOARD_ROUTE_NOTED, C1, C2)
+        # A third time T3 starts the staff-member route, and closes it: nothing recorded, T3 reminded.
+        start_intake(driver, T3, route="staff_member")
+        driver.close(T3)
+        promise.tell("", NoticeKind.STAFF_ROUTE_UNRECORDED, T3)
         # T3 too saw something about Sam: held, the choice closed, then filed on Sam's case.
         register(driver, T3, pupil_name="Sam Verzonnen")
         driver.close(T3)
