@@ -65,6 +65,10 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+# Refusals that say the person cannot be reached at all: a warning to them would not arrive either.
+UNREACHABLE_ERRORS = frozenset({"channel_not_found", "user_not_found", "user_disabled", "cannot_dm_bot", "is_archived"})
+
+
 def inline_wait(send_timeout: float) -> float:
     return min(INLINE_RETRY_AFTER, send_timeout)
 
@@ -83,6 +87,7 @@ class Outcome(Enum):
     RETRY = "retry"  # failed for now; backoff set
     FAILED = "failed"  # given up; the coordinator is told
     TAKEN = "taken"  # another worker had it
+    MERGED = "merged"  # a rewrite of a message that never reached Slack: the change went into that message
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,7 @@ class OutboxDelivery:
                 return delivered
             if outcome is Outcome.SENT:
                 delivered += 1
-            elif outcome in (Outcome.DEFERRED, Outcome.RETRY):  # failed for good is settled: the next may go
+            elif outcome in (Outcome.DEFERRED, Outcome.RETRY):  # failed or merged is settled: the next may go
                 return delivered
         return delivered
 
@@ -177,7 +182,7 @@ class OutboxDelivery:
         if claimed is None:
             return Outcome.TAKEN
         if claimed.rewrites and claimed.place is None:
-            return self._settle(claimed, Outcome.DEFERRED, maybe_sent=claimed.maybe_sent)
+            return self._merge_or_wait(claimed)
         try:
             rendered = render_notice(NoticeKind(claimed.kind), claimed.payload)
             blocks = [b.to_dict() for b in rendered.blocks]
@@ -220,6 +225,23 @@ class OutboxDelivery:
                 message.replaces_id is not None,
                 place,
             )
+
+    def _merge_or_wait(self, claimed: _Claimed) -> Outcome:
+        """A rewrite whose message is not in Slack yet waits for it; if that message failed for good,
+        there is nothing in Slack to change: the change goes into the failed message instead, so
+        that `meldbot outbox retry` sends it as it now reads, and the person's next messages go."""
+        with self._services.db.transaction() as session:
+            message = session.get(OutboxMessage, claimed.id)
+            assert message is not None and message.replaces_id is not None
+            target = session.get(OutboxMessage, message.replaces_id)
+            if target is not None and target.state != "failed":
+                pass  # still on its way: wait for its place in Slack
+            else:
+                if target is not None:
+                    target.payload = dict(message.payload)
+                message.state, message.claimed_at, message.maybe_sent = "merged", None, False
+                return Outcome.MERGED
+        return self._settle(claimed, Outcome.DEFERRED, maybe_sent=claimed.maybe_sent)
 
     def _send(self, claimed: _Claimed, text: str, blocks: list[dict[str, Any]]) -> tuple[str, str]:
         """Post (or rewrite) the message; (channel, ts) of where it is in Slack."""
@@ -281,7 +303,8 @@ class OutboxDelivery:
         permanent = isinstance(error, SlackApiError) and error.response.get("error") in PERMANENT_ERRORS
         if permanent or claimed.attempts >= MAX_ATTEMPTS:
             log.error("outbox message %s failed for good after %s attempt(s): %s", claimed.id, claimed.attempts, reason)
-            return self._settle(claimed, Outcome.FAILED, maybe_sent=maybe_sent, error=reason)
+            unreachable = isinstance(error, SlackApiError) and error.response.get("error") in UNREACHABLE_ERRORS
+            return self._settle(claimed, Outcome.FAILED, maybe_sent=maybe_sent, error=reason, unreachable=unreachable)
         wait = min(timedelta(seconds=BACKOFF.calculate_sleep_duration(claimed.attempts)), MAX_BACKOFF)
         log.warning("outbox message %s not delivered (%s); next try in %ss", claimed.id, reason, int(wait.seconds))
         return self._settle(claimed, Outcome.RETRY, maybe_sent=maybe_sent, error=reason, wait=wait)
@@ -304,6 +327,7 @@ class OutboxDelivery:
         wait: timedelta | None = None,
         channel: str | None = None,
         ts: str | None = None,
+        unreachable: bool = False,
     ) -> Outcome:
         now = self._now
         with self._services.db.transaction() as session:
@@ -316,7 +340,7 @@ class OutboxDelivery:
                 log.info("outbox message %s (%s) delivered", claimed.id, claimed.kind)
             elif outcome is Outcome.FAILED:
                 message.state, message.last_error = "failed", error
-                report_failure(session, self._services, message)
+                report_failure(session, self._services, message, recipient_unreachable=unreachable)
             else:
                 message.state = "pending"
                 message.last_error = error or message.last_error

@@ -14,8 +14,11 @@ from bot.flows.vocabulary import AuditAction, NoticeKind, Role
 from storage.models import Case, OutboxMessage
 
 
-def report_failure(session: Session, services: Services, message: OutboxMessage) -> None:
-    """Record the failure on the case and tell its coordinator, in the caller's transaction."""
+def report_failure(
+    session: Session, services: Services, message: OutboxMessage, *, recipient_unreachable: bool = False
+) -> None:
+    """Record the failure on the case and tell its coordinator, in the caller's transaction (not the
+    recipient itself when Slack said that person cannot be reached)."""
     case = session.get(Case, message.case_id) if message.case_id is not None else None
     if case is None:
         return  # not about a case: `meldbot check` lists it
@@ -28,6 +31,7 @@ def report_failure(session: Session, services: Services, message: OutboxMessage)
         AuditAction.MESSAGE_FAILED,
         tell,
         cause=f"failed-{message.id}",
+        unreachable=message.recipient_id if recipient_unreachable else None,
         notice=message.kind,
         recipient_id=message.recipient_id,
     )
@@ -41,11 +45,14 @@ def warn_coordinators(
     tell: NoticeKind | None,
     *,
     cause: str,
+    unreachable: str | None = None,
     **detail: str,
 ) -> None:
     """Something the bot does on its own went wrong for this case: on its timeline, and to its
-    coordinators (reference and codes only), so that they can see to it themselves."""
+    coordinators (reference and codes only), so that they can see to it themselves; not to one
+    of them the bot could not reach (`unreachable`)."""
     audit.record(session, services.clock, SYSTEM_ACTOR, action, school_id=case.school_id, case_id=case.id, **detail)
     if tell is not None:
-        coordinators = audience(session, services.directory.school(case.school_id), case, Role.COORDINATOR)
+        school = services.directory.school(case.school_id)
+        coordinators = [c for c in audience(session, school, case, Role.COORDINATOR) if c != unreachable]
         notices.enqueue(session, services.clock.now(), tell, coordinators, cause=cause, case=case, **detail)

@@ -73,13 +73,16 @@ def enqueue(
 def rewrite(session: Session, at: datetime, case: Case, kind: NoticeKind, *, cause: str, **changes: Any) -> None:
     """Change messages already queued or sent about a case, in place (e.g. "taken by …").
 
-    A message not yet sent is corrected before it leaves; for one already sent (or being sent)
-    a follow-up row updates it in Slack once its place there is known.
+    A message not yet sent is corrected before it leaves, and one that failed for good before a
+    retry sends it. A follow-up row updates it in Slack once its place there is known: also for a
+    pending one, which a worker may be sending already.
     """
     for original in repo.case_notices(session, case.id, kind):
         payload = {**original.payload, **changes}
-        if original.state == "pending":
+        if original.state in ("pending", "failed"):
             original.payload = payload
+        if original.state == "failed":
+            continue  # nothing in Slack to change
         key = dedupe_key(kind, original.recipient_id, cause, case_id=case.id, replaces_id=original.id)
         if repo.outbox_has(session, key):
             continue

@@ -5,6 +5,7 @@ Whatever Slack does, every message arrives once: never lost, never twice.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -22,6 +23,7 @@ from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
 from bot.flows.vocabulary import AuditAction, NoticeKind
 from bot.ids import Action
+from storage import repositories as repo
 from storage.crypto import generate_key
 from storage.models import AuditEvent, OutboxMessage
 from tests.conftest import COORDINATOR, COORDINATOR_2, SCHOOLS_YAML, TEACHER, make_services
@@ -233,3 +235,24 @@ def test_message_this_release_cannot_draw_fails_once_and_the_next_ones_to_that_p
     ]
     assert any("kon niet worden bezorgd" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
     assert sum(1 for r in caplog.records if "drawing outbox message" in r.getMessage()) == 1
+
+
+def test_a_rewrite_of_a_message_that_failed_holds_nothing_back_and_a_retry_sends_it_as_it_now_reads(
+    slack: LocalSlack,
+) -> None:
+    slack.fake.fail("chat.postMessage", status=200, error="user_not_found", user_id=COORDINATOR_2)
+    register(slack.driver, TEACHER, pupil_name="Sam Verzonnen")  # COORDINATOR_2's notice fails for good
+    slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)  # ... and is then to say "taken by"
+    register(slack.driver, TEACHER, pupil_name="Noor Verzonnen")
+    slack.delivery.flush()
+
+    texts = [m["text"] for m in slack.fake.client(COORDINATOR_2).messages]
+    assert texts == ["Nieuwe zorgmelding *MC-2026-0002*: stap 1, signalen in kaart brengen."]  # not held back
+    assert any("<@UCOORD002> kon niet worden bezorgd" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
+    assert all(r.state != "pending" for r in rows(slack))
+    with slack.services.db.transaction() as session:
+        repo.retry_failed_outbox(session)  # `meldbot outbox retry`, once the person is back
+    slack.delivery.flush()
+    [first, *_] = [m for m in slack.fake.client(COORDINATOR_2).messages if "MC-2026-0001" in m["text"]]
+    assert f"Opgepakt door <@{COORDINATOR}>" in first["text"]
+    assert Action.TAKE_CASE not in json.dumps(first["blocks"])
