@@ -75,6 +75,11 @@ _NL: dict[str, str] = {
         ":rotating_light: *Acuut gevaar?* Bel *112* bij direct levensgevaar. Veilig Thuis is dag en nacht "
         f"bereikbaar op *{VEILIG_THUIS}* (gratis). De zorgcoördinator en de directie zijn al gewaarschuwd."
     ),
+    "acute_banner_staff": (
+        ":rotating_light: *Acuut gevaar?* Bel *112* bij direct levensgevaar. Veilig Thuis is dag en nacht "
+        f"bereikbaar op *{VEILIG_THUIS}* (gratis). Zodra je hieronder kiest, waarschuwt de bot de "
+        "zorgcoördinator en wie je kiest; sluit je dit venster, dan alleen de zorgcoördinator."
+    ),
     "registered_title": "Vastgelegd",
     "registered_new": "Je zorg is vastgelegd als *{reference}*.",
     "registered_added": "Je signaal is toegevoegd aan *{reference}*.",

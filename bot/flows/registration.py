@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -130,22 +131,32 @@ def choose_route(
     def work() -> RouteResult:
         school = school_to_register(services, user_id, school_id)
         with services.db.transaction() as session:
-            now = services.clock.now()
-            if acute:
-                audit.record(session, services.clock, user_id, AuditAction.ACUTE_ALERT, school_id=school.id)
-                notices.enqueue(
-                    session,
-                    now,
-                    NoticeKind.ACUTE_ALERT,
-                    (*school.coordinators, *school.directors),
-                    cause=f"acute-{user_id}-{submission_key}",
-                    reporter_id=user_id,
+            # On the staff-member route the alert waits for the reporter's choice: the suspicion
+            # may concern the director (bot.flows.staff_route).
+            if acute and route is not Route.STAFF_MEMBER:
+                alert_acute(
+                    session, services, school, user_id, (*school.coordinators, *school.directors), submission_key
                 )
             if route is Route.BETWEEN_CHILDREN:
                 audit.record(session, services.clock, user_id, AuditAction.SAFETY_PLAN_ROUTE, school_id=school.id)
             return RouteResult(school.id, route, acute)
 
     return services.perform(work)
+
+
+def alert_acute(
+    session: Session, services: Services, school: School, user_id: str, leaders: Iterable[str], submission_key: str
+) -> None:
+    """A child in acute danger: these people hear it at once (who reported it, nothing more)."""
+    audit.record(session, services.clock, user_id, AuditAction.ACUTE_ALERT, school_id=school.id)
+    notices.enqueue(
+        session,
+        services.clock.now(),
+        NoticeKind.ACUTE_ALERT,
+        leaders,
+        cause=f"acute-{user_id}-{submission_key}",
+        reporter_id=user_id,
+    )
 
 
 def register_signal(

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.flows import audit, notices, submissions
 from bot.flows.directory import Directory, School
 from bot.flows.errors import InvalidInput
-from bot.flows.registration import new_case, school_to_register
+from bot.flows.registration import alert_acute, new_case, school_to_register
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction, BoardAlert, CaseState, NoticeKind, Route
 from storage.models import Case
@@ -61,28 +61,43 @@ def record_staff_suspicion(
             case = submissions.earlier(session, Case, submission_key, user_id, school_id=school.id)
             if case is None:
                 case = _record(session, services, school, user_id, alert, acute, submission_key)
+                if acute:  # the coordinators, and whom the reporter chose: never a director passed over
+                    alert_acute(
+                        session,
+                        services,
+                        school,
+                        user_id,
+                        [*school.coordinators, *_alerted(services, school, alert)],
+                        submission_key,
+                    )
             return StaffRouteRecorded(case.id, case.reference, alert)
 
     return services.perform(work)
 
 
-def remind_unrecorded(services: Services, user_id: str, school_id: str, view_key: str) -> None:
+def remind_unrecorded(services: Services, user_id: str, school_id: str, acute: bool, view_key: str) -> None:
     """The reporter closed the choice without recording: nothing is on record and nobody was alerted,
-    so the reporter hears (in words without details) that the duty to tell the board still stands."""
+    so the reporter hears (in words without details) that the duty to tell the board still stands.
+    A child in acute danger is not left waiting for that: the coordinators are alerted now."""
 
     def work() -> None:
-        school_to_register(services, user_id, school_id)
+        school = school_to_register(services, user_id, school_id)
         with services.db.transaction() as session:
-            if submissions.earlier(session, Case, view_key, user_id) is None:
-                notices.enqueue(
-                    session,
-                    services.clock.now(),
-                    NoticeKind.STAFF_ROUTE_UNRECORDED,
-                    [user_id],
-                    cause=f"closed-{view_key}",
-                )
+            if submissions.earlier(session, Case, view_key, user_id) is not None:
+                return  # recorded after all
+            now = services.clock.now()
+            notices.enqueue(session, now, NoticeKind.STAFF_ROUTE_UNRECORDED, [user_id], cause=f"closed-{view_key}")
+            if acute:
+                alert_acute(session, services, school, user_id, school.coordinators, view_key)
 
     services.perform(work)
+
+
+def _alerted(services: Services, school: School, alert: BoardAlert | None) -> list[str]:
+    """Whom the reporter's choice alerts: the director(s), or the board's admins (or nobody)."""
+    if alert is BoardAlert.BOARD:
+        return sorted(services.directory.admins)
+    return list(school.directors) if alert is BoardAlert.DIRECTOR else []
 
 
 def _record(
@@ -106,7 +121,7 @@ def _record(
         alerted=str(alert) if alert else None,
     )
     now = services.clock.now()
-    alerted = sorted(services.directory.admins) if alert is BoardAlert.BOARD else list(school.directors)
+    alerted = _alerted(services, school, alert)
     if alert is not None:
         notices.enqueue(
             session, now, NoticeKind.BOARD_ROUTE, alerted, cause="board", case=case, to_board=alert is BoardAlert.BOARD

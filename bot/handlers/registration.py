@@ -147,8 +147,10 @@ def handle_board_choice_closed(
 ) -> None:
     """Closing the board route's choice records nothing: the reporter is reminded of the duty."""
     ack()
-    school_id = str(forms.metadata(view).get("school", ""))
-    remind_unrecorded(services, body["user"]["id"], school_id, f"{view['id']}:board")
+    meta = forms.metadata(view)
+    remind_unrecorded(
+        services, body["user"]["id"], str(meta.get("school", "")), bool(meta.get("acute")), f"{view['id']}:board"
+    )
     delivery.flush()
 
 

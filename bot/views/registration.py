@@ -102,7 +102,7 @@ BOARD_ALERT_KEYS = {BoardAlert.DIRECTOR: "board_alert_director", BoardAlert.BOAR
 
 def board_choice_modal(school_id: str, acute: bool, options: Sequence[BoardAlert]) -> View:
     """A suspicion against a staff member: what the law asks, and whom the bot should alert."""
-    blocks: list[Block] = [mrkdwn(t("acute_banner"))] if acute else []
+    blocks: list[Block] = [mrkdwn(t("acute_banner_staff"))] if acute else []
     blocks.append(mrkdwn(t("board_route_intro")))
     if options:
         labels = {option: BOARD_ALERT_KEYS[option] for option in options}

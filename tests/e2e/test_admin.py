@@ -76,3 +76,26 @@ def test_board_cannot_be_chosen_when_the_file_names_no_admins(slack: LocalSlack)
     assert set(refused.json["errors"]) == {Block.BOARD_ALERT}
     with slack.services.db.transaction() as session:
         assert session.scalars(select(Case)).all() == []
+
+
+def test_acute_danger_on_the_staff_route_is_never_told_to_a_director_the_reporter_passed_over(
+    board: LocalSlack,
+) -> None:
+    start_intake(board.driver, TEACHER, route="staff_member", acute=True)
+    assert "112" in top_text(board, TEACHER)
+    assert board.fake.client(DIRECTOR).messages == []  # not before the reporter chose
+
+    board.driver.submit(TEACHER, {Block.BOARD_ALERT: "board"})
+
+    for leader in (COORDINATOR, ADMIN):
+        assert any("Acuut gevaar gemeld" in m["text"] for m in board.fake.client(leader).messages)
+    assert board.fake.client(DIRECTOR).messages == []
+
+
+def test_acute_danger_reaches_the_coordinators_when_the_staff_routes_choice_is_closed(board: LocalSlack) -> None:
+    start_intake(board.driver, TEACHER, route="staff_member", acute=True)
+
+    board.driver.close(TEACHER)
+
+    assert any("Acuut gevaar gemeld" in m["text"] for m in board.fake.client(COORDINATOR).messages)
+    assert board.fake.client(DIRECTOR).messages == [] and board.fake.client(ADMIN).messages == []
