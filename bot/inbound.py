@@ -37,18 +37,17 @@ class NotAdmitted(Exception):
         self.reason = reason
 
 
-def declared_length(headers: Headers) -> int | None:
-    """The Content-Length, refused at once when it exceeds the limit or is not a number."""
+def check_declared_length(headers: Headers) -> None:
+    """Refuse at once a Content-Length over the limit (or not a number), before reading the body."""
     values = headers.get("content-length")
     if not values:
-        return None
+        return
     try:
         length = int(values[0])
     except ValueError:
         raise NotAdmitted(400, "Content-Length is not a number") from None
     if length > MAX_BODY_BYTES:
         raise NotAdmitted(413, f"body of {length} bytes is over the limit of {MAX_BODY_BYTES}")
-    return length
 
 
 def verify_signature(secret: str, body: bytes, headers: Headers, now: float) -> None:

@@ -28,8 +28,11 @@ class _Loose(BaseModel):
         return data
 
 
-# Slack's user ids (U…, W…): the bot stores them, so they are bounded to what its columns hold.
+# Ids the bot stores (a user, a view in a submission key, an event receipt) are bounded to Slack's
+# shape and to what the bot's columns hold: a longer one is no id of Slack's.
 _UserId = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,32}$")]
+_ViewId = Annotated[str, Field(pattern=r"^[A-Z0-9]{1,32}$")]
+_EventId = Annotated[str, Field(pattern=r"^[A-Za-z0-9]{1,64}$")]
 
 
 class _User(_Loose):
@@ -56,7 +59,7 @@ class _State(_Loose):
 
 
 class _View(_Loose):
-    id: str
+    id: _ViewId
     type: str | None = None
     callback_id: str | None = None
     private_metadata: str | None = None
@@ -109,7 +112,7 @@ class _Event(_Loose):
 
 class _EventCallback(_Loose):
     type: Literal["event_callback"]
-    event_id: str
+    event_id: _EventId
     event: _Event
 
 

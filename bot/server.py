@@ -48,7 +48,8 @@ class SlackAsgi:
         if method == "POST" and path == EVENTS_PATH:
             headers = _headers(scope)
             try:
-                request = self._admit(await _read_body(receive, inbound.declared_length(headers)), scope, headers)
+                inbound.check_declared_length(headers)
+                request = self._admit(await _read_body(receive), scope, headers)
             except inbound.NotAdmitted as refused:
                 log.warning("refused a request to %s (%s): %s", path, refused.status, refused.reason)
                 await _respond(send, refused.status, "", {"content-type": ["text/plain; charset=utf-8"]})
@@ -96,7 +97,7 @@ def _headers(scope: Scope) -> dict[str, list[str]]:
     return headers
 
 
-async def _read_body(receive: Receive, declared: int | None) -> bytes:
+async def _read_body(receive: Receive) -> bytes:
     """The body, read only as far as the limit allows (also when no Content-Length announced it)."""
     chunks, size = [], 0
     while True:

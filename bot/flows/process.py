@@ -60,7 +60,8 @@ class Situation:
 
     state: CaseState
     weigh_again: bool = False  # a signal arrived after the latest weighing began
-    feedback_due: bool = False  # a melding awaits Veilig Thuis' feedback
+    feedback_due: bool = False  # a melding (of any round) awaits Veilig Thuis' feedback
+    veilig_thuis_deciding: bool = False  # this weighing's melding awaits it: Veilig Thuis holds the step
     handed_over: bool = False  # this weighing's melding has Veilig Thuis' feedback: the case may close
     missing: tuple[Missing, ...] = ()  # what steps 2 and 3 still owe question 1
 
@@ -77,9 +78,10 @@ class Situation:
     @property
     def school_holds_next_step(self) -> bool:
         """Whether the school owes the next step (so that a quiet case needs a nudge), or someone
-        else does: Veilig Thuis while its feedback is due, the help while it runs."""
+        else does: Veilig Thuis while it decides on this weighing's melding, the help while it runs.
+        (A new weighing is the school's, whatever an earlier melding still waits for.)"""
         if self.state in (CaseState.WEIGHING, CaseState.REPORTED):
-            return not self.feedback_due
+            return not self.veilig_thuis_deciding
         return self.state in (CaseState.NEW, CaseState.IN_PROGRESS, CaseState.REPORT_DUE, CaseState.HELP_PLAN_DUE)
 
 

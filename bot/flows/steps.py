@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.flows.casework import STEP_PERMISSION, CaseContext, act, answer_permission
-from bot.flows.framework import WeighingState
+from bot.flows.framework import Answer, WeighingState
 from bot.flows.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.vocabulary import AgeBand, CaseState, Role
@@ -31,13 +31,20 @@ class CaseBrief:
     before_term: date | None = None  # the running help's term, while it lies ahead (question 5 early)
 
 
-def prepare(services: Services, user_id: str, case_id: int, step: CaseStep, question: int | None = None) -> CaseBrief:
+def prepare(
+    services: Services,
+    user_id: str,
+    case_id: int,
+    step: CaseStep,
+    question: int | None = None,
+    answer: Answer | None = None,
+) -> CaseBrief:
     permission = answer_permission(question or 1) if step is CaseStep.ANSWER else STEP_PERMISSION[step]
 
     def work(ctx: CaseContext) -> CaseBrief:
         weighing = repo.current_weighing(ctx.session, ctx.case.id)
         if step is CaseStep.ANSWER:
-            check_answerable(ctx, weighing, question or 0)
+            check_answerable(ctx, weighing, question or 0, answer)
         else:
             ctx.require(step)
         team = tuple(m.user_id for m in repo.team_of(ctx.session, ctx.case.id) if m.role == Role.TEAM_MEMBER)

@@ -12,7 +12,7 @@ from bot.flows import framework, notices, reminders
 from bot.flows.access import Permission
 from bot.flows.casework import CaseContext, act, answer_permission
 from bot.flows.closing import close
-from bot.flows.errors import AlreadyAnswered
+from bot.flows.errors import AlreadyAnswered, StepNotAllowed
 from bot.flows.framework import Answer, OutcomeKind, WeighingState
 from bot.flows.ports import local_today
 from bot.flows.process import CaseStep
@@ -113,9 +113,11 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
     return act(services, user_id, case_id, answer_permission(form.question), work)
 
 
-def check_answerable(ctx: CaseContext, weighing: Weighing | None, question: int) -> WeighingState:
-    """The weighing's state if `question` may be answered now; else name who answered it first,
-    or refuse the step or the question out of turn."""
+def check_answerable(
+    ctx: CaseContext, weighing: Weighing | None, question: int, given: Answer | None = None
+) -> WeighingState:
+    """The weighing's state if `question` may be answered now (with `given`, if named); else name who
+    answered it first, or refuse the step, the question out of turn, or an answer it does not take."""
     if weighing is not None:
         taken = repo.answer_to(ctx.session, weighing.id, question)
         if taken is not None:
@@ -123,6 +125,9 @@ def check_answerable(ctx: CaseContext, weighing: Weighing | None, question: int)
     ctx.require(CaseStep.ANSWER, question)
     state = state_of(weighing) if weighing is not None else framework.START
     framework.expect_question(state, question)
+    table = framework_of(weighing) if weighing is not None else framework.CURRENT
+    if given is not None and given not in table.question(question).answers:
+        raise StepNotAllowed()  # "twijfel" is an answer to question 2 only
     return state
 
 

@@ -91,12 +91,18 @@ def case_id(view: dict[str, Any]) -> int:
     return metadata_id(view, "case")
 
 
+def input_blocks(view: dict[str, Any]) -> list[str]:
+    """The block ids of a submitted modal's inputs, in order."""
+    return [
+        str(block["block_id"])
+        for block in view.get("blocks") or []
+        if isinstance(block, dict) and block.get("type") == "input" and isinstance(block.get("block_id"), str)
+    ]
+
+
 def first_input(view: dict[str, Any]) -> str | None:
     """The block id of a submitted modal's first input, where a message for the whole form can go."""
-    for block in view.get("blocks") or []:
-        if isinstance(block, dict) and block.get("type") == "input" and isinstance(block.get("block_id"), str):
-            return str(block["block_id"])
-    return None
+    return next(iter(input_blocks(view)), None)
 
 
 def _state(view: dict[str, Any], block: Block) -> dict[str, Any]:

@@ -31,14 +31,20 @@ def error_modal(error: MeldcodeError) -> View:
 
 
 def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
-    """Slack's `response_action: errors` map: block id to the sentence shown under the field."""
-    errors = {}
+    """Slack's `response_action: errors` map: block id to the sentence shown under the field.
+
+    A problem with a field this modal does not show (the case moved on while it was open) goes
+    under its first field, so that Slack shows it at all and the form stays as typed.
+    """
+    shown = forms.input_blocks(view)
+    errors: dict[str, str] = {}
     for field, key in error.problems.items():
         if key == "error_too_long":
-            length = len(forms.text(view, Block(field)))
-            errors[field] = t(key, length=length, limit=TEXT_LIMITS[field])
+            sentence = t(key, length=len(forms.text(view, Block(field))), limit=TEXT_LIMITS[field])
         else:
-            errors[field] = t(key)
+            sentence = t(key)
+        where = field if field in shown or not shown else shown[0]
+        errors[where] = f"{errors[where]} {sentence}" if where in errors else sentence
     return errors
 
 

@@ -77,7 +77,7 @@ def handle_answer_button(ack: Ack, body: dict[str, Any], client: WebClient, serv
     answer = ANSWER_OF_ACTION[Action(body["actions"][0]["action_id"])]
     question = forms.small_number([*forms.button_parts(body), ""][1], 5)
     try:
-        brief = prepare(services, body["user"]["id"], forms.button_id(body), CaseStep.ANSWER, question)
+        brief = prepare(services, body["user"]["id"], forms.button_id(body), CaseStep.ANSWER, question, answer)
         view = views.answer_modal(brief, question, answer)
     except MeldcodeError as error:
         view = error_modal(error)

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import LocalSlack
 from bot.ids import Action, Block, Callback
-from storage.models import AuditEvent, RegistrationDraft, Signal
+from storage.models import AuditEvent, Case, RegistrationDraft, Signal
 from tests.conftest import COORDINATOR, OUTSIDER, TEACHER, TEACHER_2
-from tests.e2e.casework import case_id, top_text
+from tests.e2e.casework import case_id, ready_to_weigh, top_text
 from tests.e2e.steps import register, signal_values, start_intake
 from tests.e2e.test_inbound import _action_ids, _json_values, _text, _values
 from tests.e2e.test_registration import count, submission
@@ -128,6 +128,17 @@ def test_submission_with_another_teachers_view_id_is_refused_and_keeps_her_refer
     assert count(slack, Signal) == 1
 
 
+def test_doubt_on_question_1_is_refused_when_a_crafted_button_offers_it(
+    slack: LocalSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    case = ready_to_weigh(slack)
+
+    slack.driver.click(COORDINATOR, Action.ANSWER_DOUBT, f"{case}:1")  # "twijfel" belongs to question 2
+
+    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
 _users = st.sampled_from([TEACHER, COORDINATOR, OUTSIDER])
 _clicks = st.fixed_dictionaries(
     {
@@ -140,11 +151,13 @@ _clicks = st.fixed_dictionaries(
         "container": st.just({"type": "message"}),
     }
 )
+# Values that name the case this test seeds, so that crafted clicks reach real records too.
+_real_values = st.sampled_from(["1", "1:1", "1:2", "1:5", "1:signals:0", "1:timeline:99999", "1:nope:1"])
 _metadata = st.one_of(
     st.dictionaries(
         st.sampled_from(["case", "draft", "reminder", "question", "answer", "school", "acute"]), _json_values
     ),
-    st.fixed_dictionaries({"case": st.one_of(st.integers(), st.just(10**30), st.booleans(), _text)}),
+    st.fixed_dictionaries({"case": st.one_of(st.integers(), st.just(10**30), st.booleans(), _text, st.just(1))}),
 ).map(json.dumps)
 _submissions = st.fixed_dictionaries(
     {
@@ -170,6 +183,8 @@ _submissions = st.fixed_dictionaries(
 def test_crafted_ids_in_well_formed_payloads_are_refused_without_a_traceback(
     slack: LocalSlack, caplog: pytest.LogCaptureFixture, payload: dict[str, Any]
 ) -> None:
+    if count(slack, Case) == 0:
+        ready_to_weigh(slack)  # one real case, taken and ready to weigh, for the crafted ids to meet
     caplog.clear()
 
     response = slack.driver.interactive(payload)

@@ -118,6 +118,18 @@ def test_body_over_the_limit_is_refused_unread_and_adds_one_line_to_the_log(
     assert slack.driver.command(TEACHER).status == 200
 
 
+def test_a_lone_surrogate_typed_into_the_signal_form_is_refused_before_anything_is_stored(
+    slack: LocalSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = _submission_body(slack).replace("Gymzaal", "Gymzaal%5Cud800")  # "\ud800" inside the JSON
+
+    response = slack.driver.post(body, FORM)
+
+    assert response.status == 400
+    assert count(slack, Signal) == 0 and count(slack, Case) == 0
+    assert [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR] == []
+
+
 def test_a_click_in_the_fullest_modal_slack_allows_is_admitted(slack: LocalSlack) -> None:
     # 100 blocks of 3,000 characters, none of them ASCII: the largest view a click can carry along.
     blocks = [{"type": "section", "text": {"type": "plain_text", "text": "😀" * 3000}} for _ in range(100)]
@@ -145,10 +157,19 @@ BAD_BODIES: list[tuple[str, bytes, str]] = [
     ("deep nesting", b"[" * 100_000 + b"]" * 100_000, "application/json"),
     (
         "deep nesting in a payload",
-        b'{"type": "event_callback", "x": ' + b"[" * 40 + b"]" * 40 + b"}",
+        b'{"type": "event_callback", "event_id": "Ev1", "event": {"type": "app_home_opened", "x": '
+        + b"[" * 40
+        + b"]" * 40
+        + b"}}",
         "application/json",
     ),
-    ("a lone surrogate", json.dumps({"type": "block_actions", "user": {"id": "U\ud800"}}).encode(), "application/json"),
+    (
+        "a lone surrogate",
+        json.dumps(
+            {"type": "event_callback", "event_id": "Ev2", "event": {"type": "message", "text": "zag \ud800"}}
+        ).encode(),
+        "application/json",
+    ),
     (
         "a button click without a user",
         json.dumps({"type": "block_actions", "actions": []}).encode(),
@@ -165,6 +186,18 @@ BAD_BODIES: list[tuple[str, bytes, str]] = [
         "application/json",
     ),
     ("an empty body", b"", FORM),
+    (
+        "an event id longer than any of Slack's",
+        json.dumps({"type": "event_callback", "event_id": "E" * 100, "event": {"type": "app_home_opened"}}).encode(),
+        "application/json",
+    ),
+    (
+        "a view id longer than any of Slack's",
+        urlencode(
+            {"payload": json.dumps({"type": "view_submission", "user": {"id": TEACHER}, "view": {"id": "V" * 200}})}
+        ).encode(),
+        FORM,
+    ),
 ]
 
 
@@ -202,7 +235,11 @@ _field = st.sampled_from(["type", "user", "actions", "view", "event", "event_id"
 _payloads = st.dictionaries(_field, _json_values, max_size=6) | st.fixed_dictionaries(
     {
         "type": st.sampled_from(["block_actions", "view_submission", "view_closed", "shortcut", "event_callback"]),
-        "user": st.one_of(st.fixed_dictionaries({"id": st.text(max_size=12)}), _json_values),
+        "user": st.one_of(
+            st.fixed_dictionaries({"id": st.sampled_from([TEACHER, "UCOORD001"])}),
+            st.fixed_dictionaries({"id": st.text(max_size=12)}),
+            _json_values,
+        ),
         "trigger_id": st.one_of(st.text(max_size=12), _json_values),
         "actions": st.lists(
             st.fixed_dictionaries({"action_id": _action_ids, "value": _values}) | st.dictionaries(_text, _json_values),
@@ -223,7 +260,7 @@ _payloads = st.dictionaries(_field, _json_values, max_size=6) | st.fixed_diction
         "event": st.one_of(
             st.fixed_dictionaries({"type": st.sampled_from(["message", "app_home_opened"])}), _json_values
         ),
-        "event_id": _json_values,
+        "event_id": st.one_of(st.from_regex(r"\AEv[0-9A-Z]{8}\Z"), _json_values),
     }
 )
 

@@ -125,6 +125,18 @@ def test_question_5_yes_before_the_term_asks_to_confirm_the_results_are_reached_
     assert answered.detail["before_term"] is True
 
 
+def test_question_5_no_may_be_given_before_the_term_when_things_got_worse(slack: LocalSlack) -> None:
+    ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)  # term 28 December; today is 16 November
+
+    slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_NO)
+    assert "De termijn van de hulp is" not in top_text(slack, COORDINATOR)  # no confirmation asked for "nee"
+    slack.driver.submit(COORDINATOR, {Block.RATIONALE: RATIONALE})
+
+    with slack.services.db.transaction() as session:
+        assert session.scalars(select(Case.state)).one() == "report_due"  # a melding under meldnorm 3 is due
+
+
 # --- after a melding under meldnorm 1: close, or go on with Veilig Thuis -----------------------------
 
 
@@ -163,4 +175,21 @@ def test_idle_reminder_waits_while_veilig_thuis_holds_the_step_and_comes_once_th
     at(slack, "2026-12-28")
     assert texts(slack, COORDINATOR, IDLE) == []
     at(slack, "2026-12-29")  # ten working days after 14 December: Christmas Day falls between
+    assert len(texts(slack, COORDINATOR, IDLE)) == 1
+
+
+def test_a_new_weighing_is_the_schools_step_while_an_earlier_melding_still_awaits_feedback(
+    slack: LocalSlack,
+) -> None:
+    case = ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Y, N, N, REPORT)  # meldnorm 2, Monday 16 November; no feedback yet
+    register(slack.driver, TEACHER_2)  # a new signal about the same pupil
+    slack.driver.submit(TEACHER_2, {Block.CHOICE: "add"})
+    at(slack, "2026-11-17", 10, 0)
+    open_case(slack, COORDINATOR, case)
+    slack.driver.click_in_modal(COORDINATOR, Action.NEW_WEIGHING)  # Tuesday: the school weighs again
+
+    at(slack, "2026-11-30")
+    assert texts(slack, COORDINATOR, IDLE) == []
+    at(slack, "2026-12-01")  # ten working days after 17 November
     assert len(texts(slack, COORDINATOR, IDLE)) == 1

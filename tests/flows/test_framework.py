@@ -233,9 +233,10 @@ S = CaseState
     ("situation", "close", "school_holds"),
     [
         (Situation(S.WEIGHING), False, True),  # weighing without a melding: no closing, the school weighs
-        (Situation(S.WEIGHING, feedback_due=True), False, False),  # question 2's melding: Veilig Thuis decides
+        (Situation(S.WEIGHING, feedback_due=True, veilig_thuis_deciding=True), False, False),  # question 2's melding
+        (Situation(S.WEIGHING, feedback_due=True), False, True),  # a new weighing, an earlier melding still open
         (Situation(S.WEIGHING, handed_over=True), True, True),  # its feedback is in: close, or weigh on
-        (Situation(S.REPORTED, feedback_due=True), False, False),
+        (Situation(S.REPORTED, feedback_due=True, veilig_thuis_deciding=True), False, False),
         (Situation(S.REPORTED, handed_over=True), True, True),
         (Situation(S.HELP_RUNNING), False, False),  # the help's own reminders keep watch
         (Situation(S.REPORT_DUE, feedback_due=True), False, True),  # a new melding is the school's to make

@@ -21,17 +21,20 @@ from bot.delivery import OutboxDelivery
 from bot.devtools.fake_slack import FakeSlack
 from bot.flows import reminders
 from bot.flows.closing import CloseForm, close_case
+from bot.flows.errors import InvalidInput
 from bot.flows.framework import Answer
 from bot.flows.help_plan import HelpPlanForm, record_help_plan
 from bot.flows.ports import ManualClock, local_today
+from bot.flows.process import CaseStep
 from bot.flows.registration import OpenCaseFound, Registered, register_signal, resolve_draft
 from bot.flows.reporting import FeedbackForm, ReportForm, record_feedback, record_report
+from bot.flows.situation import situation_of
 from bot.flows.staff_route import record_staff_suspicion
 from bot.flows.taking import take_case
 from bot.flows.vocabulary import BoardAlert, CaseState, Informed, NoticeKind, ReportChannel
 from bot.flows.weighing import AnswerForm, answer_question
 from bot.school_config import parse_directory
-from storage.models import AuditEvent, Case, OutboxMessage, Weighing
+from storage.models import AuditEvent, Case, OutboxMessage, Reminder, Weighing
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, SCHOOLS_YAML, TEACHER, TEACHER_2, make_services
 from tests.flows.forms import steps_two_and_three, valid_form
 
@@ -59,6 +62,7 @@ class ManyCases(RuleBasedStateMachine):
         self.keys = iter(range(1_000_000))
         self.promised: Counter[tuple[int | None, str, str]] = Counter()  # (case, kind, recipient)
         self.cases: list[int] = []
+        self.weighed: set[tuple[int, int | None]] = set()  # (case, weighing round) the reporter heard of
 
     def teardown(self) -> None:
         """After the last step: Slack heals, time passes for every retry, and every promise has arrived."""
@@ -116,8 +120,7 @@ class ManyCases(RuleBasedStateMachine):
             self._step(case_id, answer)
 
     def _step(self, case_id: int, answer: Answer) -> None:
-        before = self._state(case_id)
-        event(f"case at {before}")
+        """One step further, as the design has it, promising what the design says each person hears."""
         with self.services.db.transaction() as session:
             case = session.get(Case, case_id)
             assert case is not None
@@ -126,16 +129,19 @@ class ManyCases(RuleBasedStateMachine):
                 select(Weighing).where(Weighing.case_id == case_id).order_by(Weighing.round.desc())
             ).first()
             question = weighing.question if weighing is not None and weighing.stage == "ask" else 1
-        today = local_today(self.clock).date()
+            situation = situation_of(session, case)
+        before, today = situation.state, local_today(self.clock).date()
+        event(f"case at {before}")
         if before is CaseState.NEW:
             take_case(self.services, coordinator, case_id)
             self._promise(case_id, NoticeKind.CASE_TAKEN, reporter)
             steps_two_and_three(self.services, coordinator, case_id)
-        elif before in (CaseState.IN_PROGRESS, CaseState.WEIGHING, CaseState.HELP_RUNNING):
-            form = AnswerForm(question, answer, "Onderbouwing.", monitoring="Mentor volgt.", early_confirmed=True)
-            answer_question(self.services, coordinator, case_id, form, self._key())
-            if question == 1 and answer is Answer.YES:
-                self._promise(case_id, NoticeKind.DIRECTOR_INFORMED, DIRECTOR)
+        elif situation.feedback_due and answer is Answer.NO and CaseStep.FEEDBACK in situation.steps:
+            record_feedback(self.services, coordinator, case_id, FeedbackForm(today, "Veilig Thuis onderzoekt."))
+        elif CaseStep.CLOSE in situation.steps and (answer is Answer.NO or before is CaseState.REPORTED):
+            close_case(self.services, coordinator, case_id, CloseForm("Overgenomen.", "Mentor volgt."))
+        elif CaseStep.ANSWER in situation.steps:
+            self._answer(case_id, coordinator, question, answer)
         elif before is CaseState.REPORT_DUE:
             melding = ReportForm(
                 today, coordinator, ReportChannel.PHONE, "Zelf gezien.", Informed.YES, Informed.NOT_APPLICABLE
@@ -144,11 +150,35 @@ class ManyCases(RuleBasedStateMachine):
         elif before is CaseState.HELP_PLAN_DUE:
             plan = HelpPlanForm(today + timedelta(days=20), TEACHER_2, "Wie doet wat.", "Afspraken.", "Wijkteam")
             record_help_plan(self.services, coordinator, case_id, plan, self._key())
-        elif before is CaseState.REPORTED:
-            record_feedback(self.services, coordinator, case_id, FeedbackForm(today, "Veilig Thuis onderzoekt."))
-            close_case(self.services, coordinator, case_id, CloseForm("Overgenomen.", "Mentor volgt."))
-        if before is not CaseState.CLOSED and self._state(case_id) is CaseState.CLOSED:
+            self._promise(case_id, NoticeKind.TEAM_ADDED, TEACHER_2)  # the casemanager, once per plan
+        after = self._state(case_id)
+        if before is not CaseState.CLOSED and after is CaseState.CLOSED:
             self._promise(case_id, NoticeKind.CASE_CLOSED, reporter)
+
+    def _answer(self, case_id: int, coordinator: str, question: int, answer: Answer) -> None:
+        early_confirmed = answer is Answer.YES and question == 5 and bool(next(self.keys) % 2)
+        form = AnswerForm(
+            question, answer, "Onderbouwing.", monitoring="Mentor volgt.", early_confirmed=early_confirmed
+        )
+        try:
+            answer_question(self.services, coordinator, case_id, form, self._key())
+        except InvalidInput as refused:  # "ja" on question 5 before the term, not confirmed
+            assert set(refused.problems) == {"early_confirmation"}
+            return
+        with self.services.db.transaction() as session:
+            case = session.get(Case, case_id)
+            assert case is not None
+            reporter, state = case.reporter_id, CaseState(case.state)
+            round_number = session.scalars(
+                select(Weighing.round).where(Weighing.case_id == case_id).order_by(Weighing.round.desc())
+            ).first()
+        if question == 1 and answer is Answer.YES:
+            self._promise(case_id, NoticeKind.DIRECTOR_INFORMED, DIRECTOR)
+        # The reporter hears that the weighing has an outcome (not which), once a round; a close is its own word.
+        weighed = state in (CaseState.REPORT_DUE, CaseState.HELP_PLAN_DUE, CaseState.REPORTED)
+        if weighed and (case_id, round_number) not in self.weighed:
+            self.weighed.add((case_id, round_number))
+            self._promise(case_id, NoticeKind.CASE_WEIGHED, reporter)
 
     @rule(days=st.integers(min_value=1, max_value=12))
     def days_pass(self, days: int) -> None:
@@ -185,6 +215,7 @@ class ManyCases(RuleBasedStateMachine):
 
     def check_every_promise_arrived(self) -> None:
         self.fake.heal()
+        reminders.sweep(self.services)  # whatever fell due in the last step
         for _ in range(40):
             self.clock.advance(timedelta(hours=1))
             self.delivery.flush(patient=True)
@@ -200,8 +231,11 @@ class ManyCases(RuleBasedStateMachine):
             ).all()
         delivered = Counter((row.case_id, row.kind, row.recipient_id) for row in self._in_slack())
         reminders_sent = Counter((e.case_id, "reminder", r) for e in sends for r in e.detail["recipients"])
-        assert Counter({k: n for k, n in delivered.items() if k[1] in {p[1] for p in self.promised}}) == self.promised
+        assert Counter({k: n for k, n in delivered.items() if k[1] != "reminder"}) == self.promised
         assert Counter({k: n for k, n in delivered.items() if k[1] == "reminder"}) == reminders_sent
+        with self.services.db.transaction() as session:  # and no reminder whose moment came is left unsent
+            overdue = session.scalars(select(Reminder).where(Reminder.next_at <= self.clock.now())).all()
+        assert overdue == []
 
 
 ManyCases.TestCase.settings = settings(
