@@ -116,15 +116,22 @@ class _EventCallback(_Loose):
     event: _Event
 
 
-class _UserEvent(_Loose):
-    """The events the bot listens to: a message in its DM, the App Home opened."""
+class _MessageEvent(_Loose):
+    """A message in the bot's DM: the bot answers in that channel."""
 
-    type: str
-    user: _UserId | None = None
-    channel: str | None = None
-    tab: str | None = None
+    type: Literal["message"]
+    channel: str
+    user: _UserId | None = None  # a bot's own message has none
     subtype: str | None = None
     bot_id: str | None = None
+
+
+class _HomeEvent(_Loose):
+    """The App Home opened: the bot publishes it for that user."""
+
+    type: Literal["app_home_opened"]
+    user: _UserId
+    tab: str | None = None
 
 
 class _UrlVerification(_Loose):
@@ -169,12 +176,14 @@ _MODELS: dict[str, type[_Loose]] = {
     "event_callback": _EventCallback,
     "url_verification": _UrlVerification,
 }
-_LISTENED_EVENTS = frozenset({"message", "app_home_opened"})
+# The events the bot listens to, by type; others pass (Bolt answers them as unhandled).
+_EVENTS: dict[str, type[_Loose]] = {"message": _MessageEvent, "app_home_opened": _HomeEvent}
 _MODELS_OF_FIELDS: tuple[type[_Loose], ...] = (
     *_MODELS.values(),
     _Envelope,
     _Command,
-    _UserEvent,
+    _MessageEvent,
+    _HomeEvent,
     _View,
     _State,
     _User,
@@ -204,8 +213,8 @@ def problem(body: dict[str, Any]) -> str | None:
         elif payload_kind in _MODELS:
             _MODELS[payload_kind].model_validate(body)
             event = body.get("event")
-            if payload_kind == "event_callback" and isinstance(event, dict) and event.get("type") in _LISTENED_EVENTS:
-                _UserEvent.model_validate(event)
+            if payload_kind == "event_callback" and isinstance(event, dict) and event.get("type") in _EVENTS:
+                _EVENTS[event["type"]].model_validate(event)
     except ValidationError as error:
         first = error.errors(include_input=False, include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"] if isinstance(part, int) or part in _FIELD_NAMES)

@@ -14,15 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.devtools.driver import fill_state
-from bot.devtools.fake_slack import TEAM_ID, trigger_for
+from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import SIGNING_SECRET, LocalSlack
 from bot.ids import Action, Callback
 from bot.inbound import MAX_BODY_BYTES, sign
 from storage.models import Case, Signal
 from tests.conftest import TEACHER
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, signal_values, start_intake
-from tests.e2e.test_registration import count
+from tests.e2e.test_registration import count, submission
 
 FORM = "application/x-www-form-urlencoded"
 MARKERS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, "Testkind", "Blauwe plekken")
@@ -31,16 +30,8 @@ MARKERS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, "Testkind", "Blauwe pl
 def _submission_body(slack: LocalSlack) -> str:
     """The signal form as the teacher submits it, URL-encoded as Slack posts it."""
     start_intake(slack.driver, TEACHER)
-    view = slack.fake.top_modal(TEACHER)
-    assert view is not None and view["callback_id"] == Callback.SIGNAL
-    payload = {
-        "type": "view_submission",
-        "trigger_id": trigger_for(TEACHER),
-        "user": {"id": TEACHER, "team_id": TEAM_ID},
-        "team": {"id": TEAM_ID},
-        "api_app_id": "AMELDBOT",
-        "view": {**view, "state": {"values": fill_state(view, signal_values())}},
-    }
+    payload = submission(slack, TEACHER, signal_values())
+    assert payload["view"]["callback_id"] == Callback.SIGNAL
     return urlencode({"payload": json.dumps(payload)})
 
 
@@ -147,6 +138,7 @@ def test_a_click_in_the_fullest_modal_slack_allows_is_admitted(slack: LocalSlack
     assert slack.driver.post(body, FORM).status == 200
 
 
+_DM = {"type": "message", "channel_type": "im", "channel": f"D{TEACHER}", "user": TEACHER}
 BAD_BODIES: list[tuple[str, bytes, str]] = [
     ("binary garbage", bytes(range(256)) * 4, FORM),
     ("invalid UTF-8", b"payload=%7B%7D\xff\xfe", FORM),
@@ -165,9 +157,7 @@ BAD_BODIES: list[tuple[str, bytes, str]] = [
     ),
     (
         "a lone surrogate",
-        json.dumps(
-            {"type": "event_callback", "event_id": "Ev2", "event": {"type": "message", "text": "zag \ud800"}}
-        ).encode(),
+        json.dumps({"type": "event_callback", "event_id": "Ev2", "event": {**_DM, "text": "zag \ud800"}}).encode(),
         "application/json",
     ),
     (
