@@ -55,7 +55,9 @@ def main(argv: list[str]) -> int:
         services = build_services(settings, directory=parse_directory(config, "bench"))
         due = datetime.now(UTC) - timedelta(seconds=1)
         seed_cases(services, "bench", args.reminders, reporter_id="UTEACH001", coordinators=coordinators, due_at=due)
-        _, delivery = build_app(services, SlackSettings(bot_token="xoxb-bench", signing_secret="s", api_url=fake.url))
+        delivery = build_app(
+            services, SlackSettings(bot_token="xoxb-bench", signing_secret="s", api_url=fake.url)
+        ).delivery
 
         started = time.perf_counter()
         sweeps = 0

@@ -1,21 +1,37 @@
-"""Builds the Bolt app: context middleware, retry deduplication, one error handler, the listeners."""
+"""Builds the running Slack bot: the Bolt app (context, retry deduplication, one error handler, the
+listeners), its Web API client over one pooled connection, and the outbox worker.
+
+The app is Bolt's AsyncApp: every request is acknowledged on the event loop, which never waits for
+a Web API call, a delivery or another request's work; flows run on threads (bot.handlers.work).
+Why this design, and its figures: docs/ARCHITECTURE.md.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import Executor
-from dataclasses import dataclass
-from typing import Any
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from slack_bolt import App, BoltContext
+import aiohttp
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_bolt.response import BoltResponse
-from slack_sdk import WebClient
+from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import SEND_TIMEOUT_SECONDS, OutboxDelivery
 from bot.flows.services import Services
 from bot.handlers import register_all
+from bot.handlers.work import Work
 from bot.logs import library_logger, pin_libraries
+from bot.outbox.delivery import SEND_TIMEOUT_SECONDS, Outbox
+from bot.outbox.worker import DeliveryWorker
+from bot.slack_transport import SlackTransport
+from storage.models import OutboxMessage
 from storage.repositories import record_event_receipt
+
+T = TypeVar("T")
+
+# Connections kept open to Slack's Web API, shared by every listener and the outbox.
+CONNECTIONS = 64
 
 
 @dataclass(frozen=True)
@@ -26,34 +42,67 @@ class SlackSettings:
     send_timeout: float = SEND_TIMEOUT_SECONDS
 
 
-def web_client(slack: SlackSettings) -> WebClient:
+def web_client(slack: SlackSettings) -> AsyncWebClient:
     """The client for every Web API call. It never retries on its own (slack_sdk's default retries
     a dropped connection): a post Slack took before the connection dropped would then arrive
     twice, before the outbox could look it up. The outbox owns retries; a click fails visibly."""
-    logger = library_logger("bot.slack_api")
-    return WebClient(
+    return AsyncWebClient(
         token=slack.bot_token,
-        base_url=slack.api_url or WebClient.BASE_URL,
-        logger=logger,
+        base_url=slack.api_url or AsyncWebClient.BASE_URL,
+        logger=library_logger("bot.slack_api"),
         timeout=int(slack.send_timeout),
         retry_handlers=[],
     )
 
 
-def build_app(
-    services: Services, slack: SlackSettings, *, listener_executor: Executor | None = None
-) -> tuple[App, OutboxDelivery]:
+@dataclass
+class SlackBot:
+    app: AsyncApp
+    client: AsyncWebClient
+    outbox: Outbox
+    worker: DeliveryWorker  # woken by every commit that queues a message
+    work: Work
+    send_timeout: float
+    loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
+
+    async def start(self) -> None:
+        """On the loop that serves: open the connection pool, start the worker, and send what was
+        left unsent when the bot last stopped."""
+        self.loop = asyncio.get_running_loop()
+        self.client.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=CONNECTIONS),
+            timeout=aiohttp.ClientTimeout(total=self.send_timeout),
+        )
+        self.worker.start()
+        self.worker.wake()
+
+    async def stop(self) -> None:
+        await self.worker.stop()
+        if self.client.session is not None:
+            await self.client.session.close()
+        self.work.shutdown()
+        self.outbox.close()
+
+    def call(self, work: Callable[..., Coroutine[Any, Any, T]], *args: Any, timeout: float = 60) -> T:
+        """Run a coroutine on the serving loop from another thread and wait for it (tests, demo)."""
+        assert self.loop is not None, "the bot has not started"
+        return asyncio.run_coroutine_threadsafe(work(*args), self.loop).result(timeout)
+
+
+def build_app(services: Services, slack: SlackSettings) -> SlackBot:
     pin_libraries()
     client = web_client(slack)
-    delivery = OutboxDelivery(services, client, send_timeout=slack.send_timeout)
-    app = App(
+    outbox = Outbox(services, SlackTransport(client), send_timeout=slack.send_timeout)
+    worker = DeliveryWorker(outbox)
+    services.db.after_commit_adding(OutboxMessage, worker.wake)
+    work = Work()
+    app = AsyncApp(
         name="meldbot",
         client=client,
         # The HTTP server admits a request (size, signature over the raw bytes, payload shape)
         # before Bolt sees it (bot.inbound); Bolt's own check would log the whole body of every
         # request it refuses. Socket Mode needs none: Slack itself is on the other end.
         request_verification_enabled=False,
-        listener_executor=listener_executor,
         logger=library_logger("bot.bolt"),
         # A request no listener takes goes to our error handler, which logs its kind only; Bolt's
         # own warning would log parts of it (a dialog's submission, a search's typed text).
@@ -61,22 +110,25 @@ def build_app(
     )
 
     @app.middleware
-    def provide_services(context: BoltContext, next: Callable[[], None]) -> None:
+    async def provide_services(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
         context["services"] = services
-        context["delivery"] = delivery
-        next()
+        context["work"] = work
+        await next()
 
     @app.middleware
-    def drop_event_retries(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+    async def drop_event_retries(body: dict[str, Any], next: Callable[[], Awaitable[None]]) -> BoltResponse | None:
         # Slack re-sends an event it thinks went unanswered; every process shares one receipt table.
         event_id = body.get("event_id")
-        if body.get("type") == "event_callback" and event_id:
-            with services.db.transaction() as session:
-                first_time = record_event_receipt(session, str(event_id), services.clock.now())
-            if not first_time:
-                return BoltResponse(status=200, body="")
-        next()
+        an_event = body.get("type") == "event_callback" and event_id
+        if an_event and not await work.before_ack(_first_receipt, services, str(event_id)):
+            return BoltResponse(status=200, body="")
+        await next()
         return None
 
     register_all(app)
-    return app, delivery
+    return SlackBot(app, client, outbox, worker, work, slack.send_timeout)
+
+
+def _first_receipt(services: Services, event_id: str) -> bool:
+    with services.db.transaction() as session:
+        return record_event_receipt(session, event_id, services.clock.now())

@@ -117,13 +117,13 @@ def _run(settings: Settings) -> int:
         api_url=settings.slack_api_url,
         send_timeout=settings.meldbot_send_timeout_seconds,
     )
-    app, delivery = build_app(services, slack)
-    start_scheduler(services, delivery, settings.meldbot_sweep_seconds)
+    bot = build_app(services, slack)
+    start_scheduler(services, bot.worker, settings.meldbot_sweep_seconds)
     if settings.slack_app_token is not None:
-        serve_socket_mode(app, settings.slack_app_token.get_secret_value())
+        serve_socket_mode(bot, settings.slack_app_token.get_secret_value())
     else:
         assert slack.signing_secret is not None, "problems_for_serving asks for it in HTTP mode"
-        serve_http(app, services.db, slack.signing_secret, settings.host, settings.port)
+        serve_http(bot, services.db, slack.signing_secret, settings.host, settings.port)
     return 0
 
 

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 from collections.abc import Mapping, Sequence
 
-from slack_bolt.request import BoltRequest
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot import payloads
 
@@ -75,14 +75,14 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
     return "v0=" + hmac.new(secret.encode(), b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
 
 
-def bolt_request(body: bytes, query: str, headers: Headers) -> BoltRequest:
+def bolt_request(body: bytes, query: str, headers: Headers) -> AsyncBoltRequest:
     """The request as Bolt parses it, refused unless that gives a payload every listener can read."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise NotAdmitted(400, "the body is not valid UTF-8") from None
     try:
-        request = BoltRequest(body=text, query=query, headers=dict(headers))
+        request = AsyncBoltRequest(body=text, query=query, headers=dict(headers))
     except (ValueError, RecursionError, TypeError, AttributeError, KeyError, IndexError):
         raise NotAdmitted(400, "the body is not a Slack payload (JSON or a form)") from None
     check_payload(request.body)

@@ -12,32 +12,26 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.delivery import OutboxDelivery
 from bot.flows import reminders, retention
 from bot.flows.ports import SCHOOL_TIMEZONE
 from bot.flows.services import Services
+from bot.outbox.worker import DeliveryWorker
 from storage import audit_chain
 
 log = logging.getLogger(__name__)
 
 
-def run_once(services: Services, delivery: OutboxDelivery) -> tuple[int, int]:
-    """Turn due reminders into outbox messages, then deliver whatever may go now.
-
-    Returns (reminders handled, messages delivered).
-    """
-    return reminders.sweep(services), delivery.flush(patient=True)
-
-
-def sweep(services: Services, delivery: OutboxDelivery) -> None:
-    """`run_once` as the periodic job: a failure is logged, and the next run tries again."""
+def sweep(services: Services, worker: DeliveryWorker) -> None:
+    """The periodic job: due reminders become outbox messages, and the worker goes through the
+    outbox (also what waited for a retry). A failure is logged, and the next run tries again."""
     try:
-        handled, delivered = run_once(services, delivery)
+        handled = reminders.sweep(services)
     except Exception as error:  # the database may be briefly away; the next sweep tries again
         log.warning("sweep failed: %s", type(error).__name__)
-        return
-    if handled or delivered:
-        log.info("sweep: %s reminder(s) handled, %s message(s) delivered", handled, delivered)
+    else:
+        if handled:
+            log.info("sweep: %s reminder(s) handled", handled)
+    worker.wake(patient=True)
 
 
 def daily(services: Services) -> None:
@@ -58,12 +52,12 @@ def daily(services: Services) -> None:
     log.info("audit head %s (compare with `meldbot audit verify --head`)", head)
 
 
-def start_scheduler(services: Services, delivery: OutboxDelivery, sweep_seconds: int) -> BackgroundScheduler:
+def start_scheduler(services: Services, worker: DeliveryWorker, sweep_seconds: int) -> BackgroundScheduler:
     scheduler = BackgroundScheduler(timezone="UTC")
     scheduler.add_job(
         sweep,
         "interval",
-        args=[services, delivery],
+        args=[services, worker],
         seconds=sweep_seconds,
         id="sweep",
         max_instances=1,  # a slow sweep is not overtaken by the next

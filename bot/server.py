@@ -9,11 +9,11 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt import App
-from slack_bolt.request import BoltRequest
+from slack_bolt.request.async_request import AsyncBoltRequest
 from sqlalchemy import text
 
 from bot import inbound
+from bot.app import SlackBot
 from bot.logs import library_logger
 from storage.db import Database
 
@@ -28,15 +28,14 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 class SlackAsgi:
-    """A minimal ASGI app around Bolt.
+    """A minimal ASGI app around the bot: Bolt's AsyncApp on the server's event loop, and /healthz.
 
-    Bolt's own sync ASGI adapter runs `dispatch` on the event loop, so one slow request would
-    hold all others; here each request is dispatched on a worker thread. A request reaches Bolt
-    only once bot.inbound admitted it: within the size limit, signed, and well-formed.
+    A request reaches Bolt only once bot.inbound admitted it: within the size limit, signed, and
+    well-formed. The lifespan starts and stops the bot (its connection pool, its outbox worker).
     """
 
-    def __init__(self, app: App, db: Database, signing_secret: str | None) -> None:
-        self._app = app
+    def __init__(self, bot: SlackBot, db: Database, signing_secret: str | None) -> None:
+        self._bot = bot
         self._db = db
         self._signing_secret = signing_secret
 
@@ -54,7 +53,7 @@ class SlackAsgi:
                 log.warning("refused a request to %s (%s): %s", path, refused.status, refused.reason)
                 await _respond(send, refused.status, "", {"content-type": ["text/plain; charset=utf-8"]})
                 return
-            response = await asyncio.to_thread(self._app.dispatch, request)
+            response = await self._bot.app.async_dispatch(request)
             await _respond(send, response.status, response.body, response.headers)
         elif method == "GET" and path == HEALTH_PATH:
             healthy = await asyncio.to_thread(self._database_answers)
@@ -64,7 +63,7 @@ class SlackAsgi:
         else:
             await _respond(send, 404, "Not Found", {"content-type": ["text/plain; charset=utf-8"]})
 
-    def _admit(self, body: bytes, scope: Scope, headers: dict[str, list[str]]) -> BoltRequest:
+    def _admit(self, body: bytes, scope: Scope, headers: dict[str, list[str]]) -> AsyncBoltRequest:
         if self._signing_secret is not None:
             inbound.verify_signature(self._signing_secret, body, headers, time.time())
         query = scope.get("query_string", b"").decode("latin-1")
@@ -79,13 +78,14 @@ class SlackAsgi:
             log.exception("health check: database did not answer")
             return False
 
-    @staticmethod
-    async def _lifespan(receive: Receive, send: Send) -> None:
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                await self._bot.start()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                await self._bot.stop()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
@@ -120,16 +120,26 @@ async def _respond(send: Send, status: int, body: str, headers: dict[str, Any]) 
     await send({"type": "http.response.body", "body": body.encode("utf-8")})
 
 
-def serve_http(app: App, db: Database, signing_secret: str, host: str, port: int) -> None:
+def serve_http(bot: SlackBot, db: Database, signing_secret: str, host: str, port: int) -> None:
     import uvicorn
 
     log.info("HTTP mode: listening on %s:%s (events at %s)", host, port, EVENTS_PATH)
-    uvicorn.run(SlackAsgi(app, db, signing_secret), host=host, port=port, log_level="info", access_log=False)
+    uvicorn.run(SlackAsgi(bot, db, signing_secret), host=host, port=port, log_level="info", access_log=False)
 
 
-def serve_socket_mode(app: App, app_token: str) -> None:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+def serve_socket_mode(bot: SlackBot, app_token: str) -> None:
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
-    log.info("Socket Mode: connecting to Slack")
-    # At DEBUG its own logger would write every frame Slack sends (submissions included).
-    SocketModeHandler(app, app_token, logger=library_logger("bot.socket_mode"), web_client=app.client).start()
+    async def serve() -> None:
+        await bot.start()
+        log.info("Socket Mode: connecting to Slack")
+        # At DEBUG its own logger would write every frame Slack sends (submissions included).
+        handler = AsyncSocketModeHandler(
+            bot.app, app_token, logger=library_logger("bot.socket_mode"), web_client=bot.client
+        )
+        try:
+            await handler.start_async()
+        finally:
+            await bot.stop()
+
+    asyncio.run(serve())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_READ_ONLY = "meldbot_read_only"  # an execution option: this connection's transactions only read
 _STARTUP_LOCK = 0x4D454C44  # "MELD": the advisory lock id of start-up work
 
 
@@ -46,7 +48,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A reader begins deferred: in WAL mode it reads beside the writer and takes no lock.
+        read_only = connection.get_execution_options().get(_READ_ONLY)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -55,16 +59,53 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        reader_options = {_READ_ONLY: True}
+        if engine.dialect.name == "postgresql":
+            reader_options["postgresql_readonly"] = True  # PostgreSQL itself refuses a write there
+        self._readers = sessionmaker(engine.execution_options(**reader_options), expire_on_commit=False)
+        # SQLite has one writer. Writers of this process wait their turn on a lock, woken one by
+        # one, instead of polling the file's lock (busy_timeout sleeps grow to 100 ms a try).
+        self._write_turn: AbstractContextManager[Any] = (
+            threading.RLock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
 
     @classmethod
     def from_url(cls, url: str) -> Database:
         return cls(make_engine(url))
 
+    def after_commit_adding(self, model: type[Any], callback: Callable[[], None]) -> None:
+        """Call `callback` once a transaction that added rows of `model` has committed (never after
+        a rollback): how a worker hears that there is work, without anyone polling for it."""
+        flag = f"added:{model.__name__}"
+
+        @event.listens_for(self._sessions, "after_flush")
+        def _note(session: Session, _context: Any) -> None:
+            if any(isinstance(row, model) for row in session.new):
+                session.info[flag] = True
+
+        @event.listens_for(self._sessions, "after_commit")
+        def _call(session: Session) -> None:
+            if session.info.pop(flag, False):
+                callback()
+
+        @event.listens_for(self._sessions, "after_rollback")
+        def _forget(session: Session) -> None:
+            session.info.pop(flag, None)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session inside one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
+        with self._write_turn, self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session that only reads: it takes no write lock, so it never waits for a writer and
+        no writer waits for it. Something it would write is refused, not silently committed."""
+        with self._readers() as session, session.begin():
+            yield session
+            if session.new or session.dirty or session.deleted:
+                raise RuntimeError("a read-only transaction tried to write")
 
     @contextmanager
     def startup_lock(self) -> Iterator[None]:

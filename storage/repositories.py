@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, delete, func, inspect, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from storage import audit_chain
 from storage.models import (
@@ -213,6 +214,86 @@ def case_events(session: Session, case_id: int, excluded: Sequence[str]) -> list
         .order_by(AuditEvent.id)
     )
     return list(session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    """How much each part of a case's dossier holds, read in one statement."""
+
+    signals: int
+    consultations: int
+    conversations: int
+    weighings: int
+    answers: int
+    reports: int
+    help_plans: int
+    reminders: int
+    events: int  # on the timeline: without the `excluded` actions
+    special_forms: int  # consultations that found a special form of violence
+
+
+def case_counts(session: Session, case_id: int, excluded: Sequence[str]) -> CaseCounts:
+    def count(model: type[Base], *where: ColumnElement[bool]) -> Any:
+        return select(func.count()).select_from(model).where(*where).scalar_subquery()
+
+    answers = count(WeighingAnswer, WeighingAnswer.weighing_id.in_(select(Weighing.id).where(Weighing.case_id == case_id)))
+    row = session.execute(
+        select(
+            count(Signal, Signal.case_id == case_id),
+            count(Consultation, Consultation.case_id == case_id),
+            count(Conversation, Conversation.case_id == case_id),
+            count(Weighing, Weighing.case_id == case_id),
+            answers,
+            count(Report, Report.case_id == case_id),
+            count(HelpPlan, HelpPlan.case_id == case_id),
+            count(Reminder, Reminder.case_id == case_id),
+            count(AuditEvent, AuditEvent.case_id == case_id, AuditEvent.action.not_in(excluded)),
+            count(Consultation, Consultation.case_id == case_id, Consultation.special_form.is_(True)),
+        )
+    ).one()
+    return CaseCounts(*(int(n) for n in row))
+
+
+def newest_of(session: Session, model: type[M], case_id: int, offset: int, limit: int) -> list[M]:
+    """One page of a part of the dossier, newest first, paged by the database."""
+    column = model.__table__.c
+    statement = select(model).where(column["case_id"] == case_id).order_by(column["id"].desc())
+    return list(session.scalars(statement.offset(offset).limit(limit)))
+
+
+def newest_weighings(session: Session, case_id: int, offset: int, limit: int) -> list[Weighing]:
+    """Like `newest_of`, with each weighing's answers read in one more statement (not one per weighing)."""
+    statement = (
+        select(Weighing)
+        .where(Weighing.case_id == case_id)
+        .order_by(Weighing.round.desc())
+        .options(selectinload(Weighing.answers))
+    )
+    return list(session.scalars(statement.offset(offset).limit(limit)))
+
+
+def newest_events(session: Session, case_id: int, excluded: Sequence[str], offset: int, limit: int) -> list[AuditEvent]:
+    statement = (
+        select(AuditEvent)
+        .where(AuditEvent.case_id == case_id, AuditEvent.action.not_in(excluded))
+        .order_by(AuditEvent.id.desc())
+    )
+    return list(session.scalars(statement.offset(offset).limit(limit)))
+
+
+def signal_categories(session: Session, case_id: int) -> list[list[str]]:
+    """The categories of every signal of a case (not sealed: read without opening anything)."""
+    return list(session.scalars(select(Signal.categories).where(Signal.case_id == case_id)))
+
+
+def next_reminder(session: Session, case_id: int) -> Reminder | None:
+    """The case's reminder whose moment comes first (due, escalation or repeat)."""
+    statement = select(Reminder).where(Reminder.case_id == case_id, Reminder.next_at.is_not(None))
+    return session.scalars(statement.order_by(Reminder.next_at, Reminder.id).limit(1)).first()
+
+
+def latest_help_plan(session: Session, case_id: int) -> HelpPlan | None:
+    return session.scalars(select(HelpPlan).where(HelpPlan.case_id == case_id).order_by(HelpPlan.id.desc())).first()
 
 
 # --- retention and statistics --------------------------------------------------------------

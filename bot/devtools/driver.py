@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
-import threading
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -16,36 +15,6 @@ from urllib.parse import urlencode
 from bot.devtools.fake_slack import TEAM_ID, FakeSlack, trigger_for
 from bot.ids import Command, Shortcut
 from bot.inbound import sign
-
-
-class DrainableExecutor(ThreadPoolExecutor):
-    """Bolt's listener executor, with a way to wait until all work after the ack is done."""
-
-    def __init__(self) -> None:
-        super().__init__(max_workers=4, thread_name_prefix="listener")
-        self._pending: set[Future[Any]] = set()
-        self._guard = threading.Lock()
-
-    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future = super().submit(fn, *args, **kwargs)
-        with self._guard:
-            self._pending.add(future)
-        future.add_done_callback(self._forget)
-        return future
-
-    def _forget(self, future: Future[Any]) -> None:
-        with self._guard:
-            self._pending.discard(future)
-
-    def drain(self, timeout: float = 15.0) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._guard:
-                pending = list(self._pending)
-            if not pending:
-                return
-            for future in pending:
-                future.result(timeout=max(0.0, deadline - time.monotonic()))
 
 
 @dataclass(frozen=True)
@@ -60,12 +29,12 @@ class Response:
 
 class SlackDriver:
     def __init__(
-        self, app_url: str, signing_secret: str, fake: FakeSlack, executor: DrainableExecutor | None = None
+        self, app_url: str, signing_secret: str, fake: FakeSlack, settle: Callable[[], None] | None = None
     ) -> None:
         self.app_url = app_url
         self.fake = fake
         self._secret = signing_secret
-        self._executor = executor
+        self._settle = settle
         self._events = itertools.count(1)
 
     # --- transport ---------------------------------------------------------------------------
@@ -99,9 +68,10 @@ class SlackDriver:
         return response
 
     def settle(self) -> None:
-        """Wait until the app has finished what it does after acknowledging (when it runs in-process)."""
-        if self._executor is not None:
-            self._executor.drain()
+        """Wait until the app has finished what it does after acknowledging, and its outbox worker
+        what the request queued (when it runs in-process)."""
+        if self._settle is not None:
+            self._settle()
 
     def interactive(self, payload: dict[str, Any], **kwargs: Any) -> Response:
         body = urlencode({"payload": json.dumps(payload)})

@@ -86,20 +86,31 @@ class FakeSlack:
         self._ids = itertools.count(1)
         self._server: ThreadingHTTPServer | None = None
         self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename and uploaded bytes
+        self._delay_all = 0.0
+        # Seconds from each trigger's click to the views.open/push that used it (Slack allows 3).
+        self.trigger_ages: list[float] = []
 
     # --- lifecycle ---------------------------------------------------------------------------
 
-    def start(self) -> str:
+    def start(self, port: int = 0) -> str:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Slack's API serves
+
             def do_POST(self) -> None:
                 fake._handle(self)
+
+            def do_GET(self) -> None:
+                if self.path.startswith("/api/"):  # some Web API methods are read with GET
+                    fake._handle(self)
+                else:
+                    fake._report(self)
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self.url
@@ -143,6 +154,11 @@ class FakeSlack:
         """Take effect at once but answer `method` only after `seconds` (0: at once again)."""
         with self._lock:
             self._delays[method] = seconds
+
+    def slow_all(self, seconds: float) -> None:
+        """Answer every method only after `seconds`: Slack on a slow day, seen from far away."""
+        with self._lock:
+            self._delay_all = seconds
 
     def rate_limit(
         self,
@@ -223,14 +239,21 @@ class FakeSlack:
         if request.path.startswith("/upload/"):  # the upload URL files.getUploadURLExternal gave out
             self._receive_upload(request, request.rfile.read(length))
             return
-        method = request.path.removeprefix("/api/")
+        # The async client sends some arguments in the query string, the rest in the body.
+        method, _, query = request.path.removeprefix("/api/").partition("?")
         raw = request.rfile.read(length).decode("utf-8") if length else ""
+        params = {k: _maybe_json(v) for k, v in parse_qsl(query)}
         if "json" in (request.headers.get("Content-Type") or ""):
-            params = json.loads(raw or "{}")
+            params.update(json.loads(raw or "{}"))
         else:
-            params = {k: _maybe_json(v) for k, v in parse_qsl(raw)}
+            params.update({k: _maybe_json(v) for k, v in parse_qsl(raw)})
+        if method in ("views.open", "views.push"):
+            born = _trigger_time(str(params.get("trigger_id", "")))
+            if born is not None:
+                with self._lock:
+                    self.trigger_ages.append(time.time() - born)
         status, headers, body = self._answer(method, params, request.headers.get("Authorization", ""))
-        delay = self._delays.get(method, 0.0)
+        delay = self._delays.get(method, self._delay_all)
         if delay:
             time.sleep(delay)
         if status == _DROPPED:
@@ -242,6 +265,20 @@ class FakeSlack:
             request.send_header(name, value)
         payload = json.dumps(body).encode("utf-8")
         request.send_header("Content-Type", "application/json; charset=utf-8")
+        request.send_header("Content-Length", str(len(payload)))
+        request.end_headers()
+        request.wfile.write(payload)
+
+    def _report(self, request: BaseHTTPRequestHandler) -> None:
+        """GET /_fake/stats: what a benchmark in another process needs to know (no message content)."""
+        with self._lock:
+            counts: dict[str, int] = {}
+            for call in self.calls:
+                counts[call.method] = counts.get(call.method, 0) + 1
+            report = {"calls": counts, "trigger_ages": list(self.trigger_ages)}
+        payload = json.dumps(report).encode("utf-8")
+        request.send_response(200 if request.path == "/_fake/stats" else 404)
+        request.send_header("Content-Type", "application/json")
         request.send_header("Content-Length", str(len(payload)))
         request.end_headers()
         request.wfile.write(payload)
@@ -416,6 +453,12 @@ def _maybe_json(value: str) -> Any:
 def trigger_for(user_id: str) -> str:
     """A trigger id that names its user, as the fake needs to know whose client opens a modal."""
     return f"{int(time.time() * 1000)}.{user_id}.trigger"
+
+
+def _trigger_time(trigger_id: str) -> float | None:
+    """When the click that made this trigger happened (trigger_for puts it first, in milliseconds)."""
+    head = trigger_id.split(".", 1)[0]
+    return int(head) / 1000 if head.isdigit() else None
 
 
 def _user_of_trigger(trigger_id: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -10,14 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import uvicorn
-from slack_bolt import App
 
-from bot.app import SlackSettings, build_app
-from bot.delivery import OutboxDelivery
-from bot.devtools.driver import DrainableExecutor, SlackDriver
+from bot import scheduler
+from bot.app import SlackBot, SlackSettings, build_app
+from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.flows.services import Services
-from bot.scheduler import run_once
 from bot.server import EVENTS_PATH, SlackAsgi
 
 BOT_TOKEN = "xoxb-local-fake"
@@ -28,14 +27,19 @@ SIGNING_SECRET = "local-signing-secret"
 class LocalSlack:
     fake: FakeSlack
     driver: SlackDriver
-    app: App
-    delivery: OutboxDelivery
+    bot: SlackBot
     services: Services
     base_url: str
 
-    def sweep(self) -> tuple[int, int]:
-        """What the scheduler does every 30 s: send due reminders, deliver the outbox."""
-        return run_once(self.services, self.delivery)
+    def sweep(self) -> None:
+        """What the scheduler does every 30 s (due reminders to the outbox, the worker woken to
+        deliver), waiting until the worker is done so that the caller can read Slack."""
+        scheduler.sweep(self.services, self.bot.worker)
+        self.bot.worker.drain()
+
+    def flush(self, *, patient: bool = False) -> int:
+        """One pass of the outbox on the bot's loop, beside its worker: how many were delivered."""
+        return self.bot.call(lambda: self.bot.outbox.flush(patient=patient))
 
 
 def _free_port() -> int:
@@ -45,10 +49,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve_http(app: App, services: Services, signing_secret: str = SIGNING_SECRET) -> Iterator[str]:
-    """Serve the app with uvicorn on a free local port, in a thread, until the block ends."""
+def serve_http(bot: SlackBot, services: Services, signing_secret: str = SIGNING_SECRET) -> Iterator[str]:
+    """Serve the bot with uvicorn on a free local port, in a thread, until the block ends."""
     port = _free_port()
-    asgi = SlackAsgi(app, services.db, signing_secret)
+    asgi = SlackAsgi(bot, services.db, signing_secret)
     server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
@@ -65,19 +69,23 @@ def serve_http(app: App, services: Services, signing_secret: str = SIGNING_SECRE
 
 
 @contextmanager
-def local_slack(
-    services: Services, fake: FakeSlack | None = None, executor: DrainableExecutor | None = None
-) -> Iterator[LocalSlack]:
+def local_slack(services: Services, fake: FakeSlack | None = None) -> Iterator[LocalSlack]:
     fake = fake or FakeSlack()
     fake.start()
-    executor = executor or DrainableExecutor()
     try:
         slack = SlackSettings(bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_url=fake.url)
-        app, delivery = build_app(services, slack, listener_executor=executor)
-        with serve_http(app, services) as base_url:
-            driver = SlackDriver(base_url + EVENTS_PATH, SIGNING_SECRET, fake, executor)
-            yield LocalSlack(fake, driver, app, delivery, services, base_url)
-            executor.drain()
+        bot = build_app(services, slack)
+
+        def settle() -> None:
+            """Every listener finished, and the worker sent what they queued. A listener Bolt started
+            after acknowledging (an event) starts before anything the loop is handed later."""
+            bot.call(asyncio.sleep, 0)
+            bot.work.settle()
+            bot.worker.drain()
+
+        with serve_http(bot, services) as base_url:
+            driver = SlackDriver(base_url + EVENTS_PATH, SIGNING_SECRET, fake, settle)
+            yield LocalSlack(fake, driver, bot, services, base_url)
+            settle()
     finally:
-        executor.shutdown(wait=True)
         fake.stop()

@@ -138,16 +138,25 @@ def refused(user_id: str, case: Case, permission: Permission) -> AccessDenied:
     return AccessDenied(user_id, str(permission), school_id=case.school_id, case_id=case.id)
 
 
-def act(services: Services, user_id: str, case_id: int, permission: Permission, work: Callable[[CaseContext], T]) -> T:
+def act(
+    services: Services,
+    user_id: str,
+    case_id: int,
+    permission: Permission,
+    work: Callable[[CaseContext], T],
+    *,
+    read_only: bool = False,
+) -> T:
     """Run `work` on the locked case if the user holds `permission`; audit and refuse otherwise.
 
     `work` looks up its own earlier result first (a double submit returns it) and then checks
     the step against the case's state. A refusal is raised, and audited by `Services.perform`.
+    `read_only` work (checking that a step fits, before its form opens) takes no lock at all.
     """
 
     def attempt() -> T:
-        with services.db.transaction() as session:
-            case = repo.lock_case(session, case_id)
+        with services.db.reading() if read_only else services.db.transaction() as session:
+            case = repo.get_case(session, case_id) if read_only else repo.lock_case(session, case_id)
             if case is None:
                 raise CaseNotFound(user_id, str(permission), reason="no_such_case")
             school = services.directory.school(case.school_id)

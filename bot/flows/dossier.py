@@ -257,32 +257,36 @@ class CaseSummary:
 
 
 def open_case(services: Services, user_id: str, case_id: int, section: str | None = None) -> DossierView | StatusView:
-    """The dossier (or one `section` of it) for those who may read it; the status for its reporter."""
+    """The dossier (or one `section` of it) for those who may read it; the status for its reporter.
+
+    It is read without the write lock (clicks never queue behind a writer), then the look is put
+    on the audit trail in a short write of its own; what was read is shown only once that is done.
+    """
 
     def work() -> DossierView | StatusView:
-        with services.db.transaction() as session:
+        with services.db.reading() as session:
             case = repo.get_case(session, case_id)
             if case is None:
                 raise CaseNotFound(user_id, str(Permission.VIEW_DOSSIER), reason="no_such_case")
             school = services.directory.school(case.school_id)
-
-            def record(action: AuditAction, **detail: object) -> None:
-                audit.record(
-                    session, services.clock, user_id, action, school_id=case.school_id, case_id=case.id, **detail
-                )
-
             access = access_to(session, services, user_id, case)
+            view: DossierView | StatusView
             if school is not None and access.allows(Permission.VIEW_DOSSIER):
-                record(AuditAction.DOSSIER_VIEWED, **({"section": section} if section else {}))
                 weighing = repo.current_weighing(session, case.id)
                 situation = situation_of(session, case)
                 steps = permitted_steps(access.roles, situation, weighing.question if weighing else 1)
                 view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
-                return replace(view, may_export=access.allows(Permission.EXPORT), missing=situation.missing)
-            if school is not None and section is None and access.allows(Permission.VIEW_STATUS):
-                record(AuditAction.STATUS_VIEWED)
-                return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
-            raise refused(user_id, case, Permission.VIEW_DOSSIER)
+                view = replace(view, may_export=access.allows(Permission.EXPORT), missing=situation.missing)
+                action, detail = AuditAction.DOSSIER_VIEWED, ({"section": section} if section else {})
+            elif school is not None and section is None and access.allows(Permission.VIEW_STATUS):
+                view = StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
+                action, detail = AuditAction.STATUS_VIEWED, {}
+            else:
+                raise refused(user_id, case, Permission.VIEW_DOSSIER)
+            school_id = case.school_id
+        with services.db.transaction() as session:
+            audit.record(session, services.clock, user_id, action, school_id=school_id, case_id=case_id, **detail)
+        return view
 
     return services.perform(work)
 
@@ -292,7 +296,7 @@ def cases_for_home(
 ) -> tuple[list[CaseSummary] | None, list[CaseSummary]]:
     """(open cases of the schools this user oversees, or None if none; cases this user reported)."""
     overseen = [s.id for s in schools_where(services.directory, user_id, Permission.OVERSEE)]
-    with services.db.transaction() as session:
+    with services.db.reading() as session:
         reported = [
             _summary(c)
             for c in repo.cases_reported_by(session, user_id, limit)

@@ -47,11 +47,18 @@ def validate_postpone(form: PostponeForm, today: date) -> None:
     raise_if(problems)
 
 
-def _on_reminder(services: Services, user_id: str, reminder_id: int, work: Callable[[CaseContext, Reminder], T]) -> T:
+def _on_reminder(
+    services: Services,
+    user_id: str,
+    reminder_id: int,
+    work: Callable[[CaseContext, Reminder], T],
+    *,
+    read_only: bool = False,
+) -> T:
     """Run `work` on an open reminder, as the user the reminder's step allows."""
 
     def find() -> tuple[int, ReminderKind]:
-        with services.db.transaction() as session:
+        with services.db.reading() as session:
             found = session.get(Reminder, reminder_id)
             if found is None:
                 raise CaseNotFound(user_id, "reminder", reason="no_such_reminder")
@@ -66,7 +73,7 @@ def _on_reminder(services: Services, user_id: str, reminder_id: int, work: Calla
             raise ReminderSettled()
         return work(ctx, row)
 
-    return act(services, user_id, case_id, reminders.PERMISSION[kind], locked)
+    return act(services, user_id, case_id, reminders.PERMISSION[kind], locked, read_only=read_only)
 
 
 def _rescheduled(ctx: CaseContext, row: Reminder) -> Rescheduled:
@@ -147,4 +154,5 @@ def brief(services: Services, user_id: str, reminder_id: int) -> ReminderBrief:
         user_id,
         reminder_id,
         lambda ctx, row: ReminderBrief(row.id, ctx.case.reference, ReminderKind(row.kind)),
+        read_only=True,
     )

@@ -43,7 +43,7 @@ def statistics_for(services: Services, user_id: str) -> list[SchoolStatistics]:
     """The counts of every school where the policy lets this user see statistics."""
     visible = schools_where(services.directory, user_id, Permission.VIEW_STATISTICS)
     result = []
-    with services.db.transaction() as session:
+    with services.db.reading() as session:
         for school in visible:
             years: dict[int, Counter[str]] = {}
             for case, reported in repo.live_cases(session, school.id):

@@ -59,4 +59,4 @@ def prepare(
             help_term_ahead(ctx),
         )
 
-    return act(services, user_id, case_id, permission, work)
+    return act(services, user_id, case_id, permission, work, read_only=True)

@@ -1,11 +1,11 @@
 """Thin Slack listeners: ack, parse, call a flow, render. One module per user task."""
 
-from slack_bolt import App
+from slack_bolt.async_app import AsyncApp
 
 from bot.handlers import case, errors, export, home, registration, reminders, steps
 
 
-def register_all(app: App) -> None:
+def register_all(app: AsyncApp) -> None:
     errors.register(app)
     registration.register(app)
     case.register(app)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt.async_app import AsyncApp
 from slack_bolt.error import BoltUnhandledRequestError
-from slack_bolt.kwargs_injection import Args
+from slack_bolt.kwargs_injection.async_args import AsyncArgs
 from slack_bolt.response import BoltResponse
-from slack_sdk import WebClient
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import payloads
 from bot.flows.incidents import log_incident
@@ -34,60 +34,65 @@ def _acting_user(body: dict[str, Any]) -> str | None:
     return body.get("user_id") or (body.get("event") or {}).get("user")
 
 
-def report(error: BaseException, body: dict[str, Any], client: WebClient) -> str:
+async def report(error: BaseException, body: dict[str, Any], client: AsyncWebClient) -> str:
     """Log the error with a new incident code (the payload's kind, never its content) and tell the user."""
     incident = log_incident(log, error, "handling a %s request", payloads.kind(body))
     user_id = _acting_user(body)
     if user_id:
         try:
-            client.chat_postMessage(channel=user_id, text=t("error_generic", incident=incident))
+            await client.chat_postMessage(channel=user_id, text=t("error_generic", incident=incident))
         except Exception:  # the error may be that Slack is unreachable; the log line stands
             log.warning("incident %s: could not tell the user", incident)
     return incident
 
 
-def handle_error(error: Exception, body: dict[str, Any], client: WebClient) -> BoltResponse | None:
+async def handle_error(error: Exception, body: dict[str, Any], client: AsyncWebClient) -> BoltResponse | None:
     """Bolt's global error handler: errors in middleware, and requests no listener takes."""
     if isinstance(error, BoltUnhandledRequestError):
         log.warning("no listener takes this %s request", payloads.kind(body))
         return BoltResponse(status=404, body="")
-    report(error, body, client)
+    await report(error, body, client)
     return None
 
 
-def guarded(handler: Callable[..., None]) -> Callable[[Args], None]:
-    """The listener Bolt runs for `handler`: the same arguments, and no exception ever leaves it."""
+def guarded(handler: Callable[..., Awaitable[None]]) -> Callable[[AsyncArgs], Awaitable[None]]:
+    """The listener Bolt runs for `handler`: the same arguments, and no exception ever leaves it.
+    While it runs it is counted (bot.handlers.work), so that a test can wait for it to end."""
     names = list(inspect.signature(handler).parameters)
 
-    def listener(args: Args) -> None:
+    async def listener(args: AsyncArgs) -> None:
+        work = args.context["work"]
+        work.enter()
         try:
-            handler(**{name: _argument(args, name) for name in names})
+            await handler(**{name: _argument(args, name) for name in names})
         except Exception as error:
-            incident = report(error, args.body, args.client)
+            incident = await report(error, args.body, args.client)
             if args.ack.response is None:
-                _ack_failure(args, incident)
+                await _ack_failure(args, incident)
+        finally:
+            work.leave()
 
     listener.__name__ = listener.__qualname__ = handler.__name__
     return listener
 
 
-def _argument(args: Args, name: str) -> Any:
+def _argument(args: AsyncArgs, name: str) -> Any:
     """What Bolt would inject for `name`: one of its own arguments, or a value the middleware put in the context."""
     return getattr(args, name) if hasattr(args, name) else args.context.get(name)
 
 
-def _ack_failure(args: Args, incident: str) -> None:
+async def _ack_failure(args: AsyncArgs, incident: str) -> None:
     """Acknowledge a request whose listener failed before it did: a form keeps every typed word
     and shows the incident under its first field; anything else is simply acknowledged."""
     view = args.body.get("view") if args.body.get("type") == "view_submission" else None
     block = first_input(view) if isinstance(view, dict) else None
     if block is not None:
-        args.ack(response_action="errors", errors={block: t("error_generic_field", incident=incident)})
+        await args.ack(response_action="errors", errors={block: t("error_generic_field", incident=incident)})
     elif view is not None:
-        args.ack(response_action="update", view=error_view(t("error_generic", incident=incident)))
+        await args.ack(response_action="update", view=error_view(t("error_generic", incident=incident)))
     else:
-        args.ack()
+        await args.ack()
 
 
-def register(app: App) -> None:
+def register(app: AsyncApp) -> None:
     app.error(handle_error)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
+from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackClientError
+from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import pdf
 from bot.flows.errors import MeldcodeError
@@ -21,6 +22,7 @@ from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, show
+from bot.handlers.work import Work
 from bot.ids import Action, Block, Callback
 from bot.texts import t
 from bot.views.export import CONVERSATION, export_modal
@@ -28,31 +30,44 @@ from bot.views.export import CONVERSATION, export_modal
 log = logging.getLogger(__name__)
 
 
-def handle_export_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
-    ack()
+def _export_form(services: Services, user_id: str, case_id: int) -> View:
     try:
-        view = export_modal(exportable(services, body["user"]["id"], forms.button_id(body)))
+        return export_modal(exportable(services, user_id, case_id))
     except MeldcodeError as error:
-        view = error_modal(error)
-    show(client, body, view)
+        return error_modal(error)
 
 
-def handle_export_submission(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
+async def handle_export_button(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
 ) -> None:
-    user_id = body["user"]["id"]
+    await ack()
+    await show(client, body, await work.after_ack(_export_form, services, body["user"]["id"], forms.button_id(body)))
+
+
+def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export | MeldcodeError:
+    """The export (checked against the policy, audited), or the refusal."""
     kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
     document = Document.CONVERSATION if kind == CONVERSATION else Document.DOSSIER
     try:
         made = export_case(services, user_id, forms.case_id(view), document, forms.record_id(number) or None)
     except MeldcodeError as error:
-        ack_refusal(ack, view, error)
+        return error
+    return made
+
+
+async def handle_export_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    user_id = body["user"]["id"]
+    outcome = await work.before_ack(_exported, services, user_id, view)
+    if isinstance(outcome, MeldcodeError):
+        await ack_refusal(ack, view, outcome)
         return
-    ack()  # back to the case view; the file itself, in the DM, is the answer
-    _deliver(client, user_id, made)
+    await ack()  # back to the case view; the file itself, in the DM, is the answer
+    await _deliver(client, user_id, outcome, await work.after_ack(pdf.render, outcome))
 
 
-def _deliver(client: WebClient, user_id: str, made: Export) -> None:
+async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document: bytes) -> None:
     """Upload the PDF into the coordinator's DM with the bot; its name and title hold the reference only.
 
     If Slack refuses the upload, the coordinator hears so in the same DM (no file, nothing lost:
@@ -60,21 +75,21 @@ def _deliver(client: WebClient, user_id: str, made: Export) -> None:
     """
     reference = made.dossier.reference
     try:
-        channel = client.conversations_open(users=user_id)["channel"]["id"]
-        client.files_upload_v2(
+        channel = (await client.conversations_open(users=user_id))["channel"]["id"]
+        await client.files_upload_v2(
             channel=channel,
-            file=pdf.render(made),
+            file=document,
             filename=pdf.filename(made),
             title=f"{reference} · {t(f'export_document_{made.document}')}",
         )
     except SlackClientError as error:
         log.warning("export of case %s: upload failed (%s)", made.dossier.case_id, type(error).__name__)
         try:
-            client.chat_postMessage(channel=user_id, text=t("export_failed", reference=reference))
+            await client.chat_postMessage(channel=user_id, text=t("export_failed", reference=reference))
         except SlackClientError:
             log.warning("export of case %s: could not say so either", made.dossier.case_id)
 
 
-def register(app: App) -> None:
+def register(app: AsyncApp) -> None:
     app.action(Action.EXPORT_CASE)(guarded(handle_export_button))
     app.view_submission(Callback.EXPORT)(guarded(handle_export_submission))

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack, App, Say
-from slack_sdk import WebClient
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
+from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import OutboxDelivery
 from bot.flows import registration
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
@@ -23,6 +23,7 @@ from bot.flows.vocabulary import BoardAlert, Route
 from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal
+from bot.handlers.work import Work
 from bot.ids import Action, Block, Callback, Command, Shortcut
 from bot.texts import t
 from bot.views.messages import start_message
@@ -37,80 +38,79 @@ from bot.views.registration import (
 )
 
 
-def handle_start(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
-    """/meldcode, the global shortcut and the start buttons all open the intake modal."""
-    ack()
-    user_id = body["user_id"] if "user_id" in body else body["user"]["id"]
+def _intake(services: Services, user_id: str) -> View:
     try:
-        view = intake_modal(registration.schools_for(services, user_id))
+        return intake_modal(registration.schools_for(services, user_id))
     except MeldcodeError as error:
-        view = error_modal(error)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+        return error_modal(error)
 
 
-def handle_direct_message(event: dict[str, Any], say: Say) -> None:
+async def handle_start(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    """/meldcode, the global shortcut and the start buttons all open the intake modal."""
+    await ack()
+    user_id = body["user_id"] if "user_id" in body else body["user"]["id"]
+    await client.views_open(trigger_id=body["trigger_id"], view=await work.after_ack(_intake, services, user_id))
+
+
+async def handle_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
     """Free text in the DM is never taken as a signal: Slack keeps it in its history."""
     if event.get("subtype") or event.get("bot_id"):
         return
     message = start_message()
-    say(text=message.text, blocks=[b.to_dict() for b in message.blocks])
+    await say(text=message.text, blocks=[b.to_dict() for b in message.blocks])
 
 
-def handle_intake_submission(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
-) -> None:
-    user_id = body["user"]["id"]
+def _after_route(services: Services, user_id: str, view: dict[str, Any], route: Route) -> View:
+    """The modal that follows the intake: the signal form, the board route's choice, or the safety plan."""
     school_id = forms.metadata(view).get("school") or forms.choice(view, Block.SCHOOL)
-    try:
-        route = Route(forms.choice(view, Block.ROUTE))
-    except ValueError:
-        ack(response_action="errors", errors={Block.ROUTE: t("error_required")})
-        return
     acute = forms.choice(view, Block.ACUTE) == "yes"
     try:
         result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
     except MeldcodeError as error:
-        ack(response_action="update", view=error_modal(error))
-        return
+        return error_modal(error)
     if route is Route.HOME:
-        ack(response_action="update", view=signal_modal(result.school_id, acute, local_today(services.clock).date()))
-    elif route is Route.STAFF_MEMBER:
+        return signal_modal(result.school_id, acute, local_today(services.clock).date())
+    if route is Route.STAFF_MEMBER:
         school = services.directory.school(result.school_id)
         assert school is not None, "choose_route only answers for a school in the configuration"
-        ack(
-            response_action="update",
-            view=board_choice_modal(school.id, acute, alert_options(services.directory, school)),
-        )
-    else:
-        ack(response_action="update", view=safety_plan_modal(acute))
-    delivery.flush()
+        return board_choice_modal(school.id, acute, alert_options(services.directory, school))
+    return safety_plan_modal(acute)
 
 
-def handle_board_choice_submission(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+async def handle_intake_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
 ) -> None:
+    try:
+        route = Route(forms.choice(view, Block.ROUTE))
+    except ValueError:
+        await ack(response_action="errors", errors={Block.ROUTE: t("error_required")})
+        return
+    await ack(
+        response_action="update", view=await work.before_ack(_after_route, services, body["user"]["id"], view, route)
+    )
+
+
+def _record_board_choice(services: Services, user_id: str, view: dict[str, Any]) -> View | MeldcodeError:
     meta = forms.metadata(view)
     alert = next((a for a in BoardAlert if a.value == forms.choice(view, Block.BOARD_ALERT)), None)
     try:
         recorded = record_staff_suspicion(
-            services,
-            body["user"]["id"],
-            str(meta.get("school", "")),
-            alert,
-            bool(meta.get("acute")),
-            f"{view['id']}:board",
+            services, user_id, str(meta.get("school", "")), alert, bool(meta.get("acute")), f"{view['id']}:board"
         )
     except MeldcodeError as error:
-        ack_refusal(ack, view, error)
-        return
-    ack(response_action="update", view=board_route_modal(recorded, bool(meta.get("acute"))))
-    delivery.flush()
+        return error
+    return board_route_modal(recorded, bool(meta.get("acute")))
 
 
-def handle_signal_submission(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+async def handle_board_choice_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
 ) -> None:
-    user_id = body["user"]["id"]
+    await _ack_with(ack, view, await work.before_ack(_record_board_choice, services, body["user"]["id"], view))
+
+
+def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> View | MeldcodeError:
     meta = forms.metadata(view)
     try:
         form = forms.signal_form(view, local_today(services.clock).date())
@@ -118,62 +118,75 @@ def handle_signal_submission(
             services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
         )
     except MeldcodeError as error:
-        ack_refusal(ack, view, error)
-        return
-    if isinstance(result, OpenCaseFound):
-        ack(response_action="update", view=open_case_choice_modal(result))
-        return
-    ack(response_action="update", view=registered_modal(result))
-    delivery.flush()
+        return error
+    return open_case_choice_modal(result) if isinstance(result, OpenCaseFound) else registered_modal(result)
 
 
-def handle_choice_submission(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+async def handle_signal_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
 ) -> None:
+    await _ack_with(ack, view, await work.before_ack(_record_signal, services, body["user"]["id"], view))
+
+
+def _resolve_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
     add = forms.choice(view, Block.CHOICE) != "new"
     try:
-        result: Registered = registration.resolve_draft(
-            services, body["user"]["id"], forms.metadata_id(view, "draft"), add
-        )
+        result: Registered = registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add)
     except MeldcodeError as error:
-        ack(response_action="update", view=error_modal(error))
-        return
-    ack(response_action="update", view=registered_modal(result))
-    delivery.flush()
+        return error_modal(error)
+    return registered_modal(result)
 
 
-def handle_board_choice_closed(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+async def handle_choice_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    await ack(response_action="update", view=await work.before_ack(_resolve_choice, services, body["user"]["id"], view))
+
+
+async def _ack_with(ack: AsyncAck, view: dict[str, Any], outcome: View | MeldcodeError) -> None:
+    """The modal that follows a stored submission, or the refusal's answer."""
+    if isinstance(outcome, MeldcodeError):
+        await ack_refusal(ack, view, outcome)
+    else:
+        await ack(response_action="update", view=outcome)
+
+
+async def handle_board_choice_closed(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
 ) -> None:
     """Closing the board route's choice records nothing: the reporter is reminded of the duty."""
-    ack()
+    await ack()
     meta = forms.metadata(view)
-    remind_unrecorded(
-        services, body["user"]["id"], str(meta.get("school", "")), bool(meta.get("acute")), f"{view['id']}:board"
-    )
-    delivery.flush()
+    school, acute = str(meta.get("school", "")), bool(meta.get("acute"))
+    await work.after_ack(remind_unrecorded, services, body["user"]["id"], school, acute, f"{view['id']}:board")
 
 
-def handle_choice_closed(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], services: Services, delivery: OutboxDelivery
+async def handle_choice_closed(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
 ) -> None:
     """Closing the choice is no answer: the signal is kept and the reporter is asked again."""
-    ack()
-    registration.remind_pending_draft(services, body["user"]["id"], forms.metadata_id(view, "draft"))
-    delivery.flush()
+    await ack()
+    await work.after_ack(
+        registration.remind_pending_draft, services, body["user"]["id"], forms.metadata_id(view, "draft")
+    )
 
 
-def handle_finish_draft(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
-    ack()
+def _draft_choice(services: Services, user_id: str, draft_id: int) -> View:
     try:
-        found = registration.pending_draft(services, body["user"]["id"], forms.button_id(body))
-        view = open_case_choice_modal(found)
+        return open_case_choice_modal(registration.pending_draft(services, user_id, draft_id))
     except MeldcodeError as error:
-        view = error_modal(error)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+        return error_modal(error)
 
 
-def register(app: App) -> None:
+async def handle_finish_draft(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    await ack()
+    view = await work.after_ack(_draft_choice, services, body["user"]["id"], forms.button_id(body))
+    await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def register(app: AsyncApp) -> None:
     app.command(Command.MELDCODE)(guarded(handle_start))
     app.shortcut(Shortcut.REGISTER_CONCERN)(guarded(handle_start))
     app.action(Action.START_REGISTRATION)(guarded(handle_start))

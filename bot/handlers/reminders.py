@@ -6,11 +6,12 @@ the reminder's step. When it worked, the reminder message itself says what was d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
@@ -19,6 +20,7 @@ from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, show
+from bot.handlers.work import Work
 from bot.ids import Action, Callback
 from bot.views.messages import Message
 from bot.views.reminders import postpone_modal, referral_confirmed_message, rescheduled_message
@@ -32,52 +34,72 @@ def _place(body: dict[str, Any]) -> dict[str, str]:
     return {}
 
 
-def _replace(client: WebClient, place: dict[str, Any], message: Message) -> None:
+async def _replace(client: AsyncWebClient, place: dict[str, Any], message: Message) -> None:
     channel, ts = place.get("channel"), place.get("ts")
     if isinstance(channel, str) and isinstance(ts, str):
-        client.chat_update(channel=channel, ts=ts, text=message.text, blocks=[b.to_dict() for b in message.blocks])
+        await client.chat_update(
+            channel=channel, ts=ts, text=message.text, blocks=[b.to_dict() for b in message.blocks]
+        )
 
 
 def _reminder_button(
     act: Callable[[Services, str, int], Rescheduled], reply: Callable[[Rescheduled], Message]
-) -> Callable[..., None]:
-    def handle(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
-        ack()
+) -> Callable[..., Awaitable[None]]:
+    def decide(services: Services, user_id: str, reminder_id: int) -> Message | View:
         try:
-            done = act(services, body["user"]["id"], forms.button_id(body))
+            return reply(act(services, user_id, reminder_id))
         except MeldcodeError as error:
-            show(client, body, error_modal(error))
-            return
-        _replace(client, _place(body), reply(done))
+            return error_modal(error)
+
+    async def handle(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+    ) -> None:
+        await ack()
+        answer = await work.after_ack(decide, services, body["user"]["id"], forms.button_id(body))
+        if isinstance(answer, Message):
+            await _replace(client, _place(body), answer)
+        else:
+            await show(client, body, answer)
 
     return handle
 
 
-def handle_postpone_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
-    ack()
+def _postpone_form(services: Services, user_id: str, reminder_id: int, place: dict[str, str]) -> View:
     try:
-        found = brief(services, body["user"]["id"], forms.button_id(body))
-        view = postpone_modal(found, local_today(services.clock).date(), _place(body))
+        return postpone_modal(brief(services, user_id, reminder_id), local_today(services.clock).date(), place)
     except MeldcodeError as error:
-        view = error_modal(error)
-    show(client, body, view)
+        return error_modal(error)
 
 
-def handle_postpone_submission(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, services: Services
+async def handle_postpone_button(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
 ) -> None:
-    meta = forms.metadata(view)
+    await ack()
+    view = await work.after_ack(_postpone_form, services, body["user"]["id"], forms.button_id(body), _place(body))
+    await show(client, body, view)
+
+
+def _postponed(services: Services, user_id: str, view: dict[str, Any]) -> Message | MeldcodeError:
     try:
         form = forms.postpone_form(view, local_today(services.clock).date())
-        done = postpone(services, body["user"]["id"], forms.metadata_id(view, "reminder"), form, view["id"])
+        done = postpone(services, user_id, forms.metadata_id(view, "reminder"), form, view["id"])
     except MeldcodeError as error:
-        ack_refusal(ack, view, error)
+        return error
+    return rescheduled_message(done.reference, done.case_id, done.due_at)
+
+
+async def handle_postpone_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    outcome = await work.before_ack(_postponed, services, body["user"]["id"], view)
+    if isinstance(outcome, MeldcodeError):
+        await ack_refusal(ack, view, outcome)
         return
-    ack()
-    _replace(client, meta, rescheduled_message(done.reference, done.case_id, done.due_at))
+    await ack()
+    await _replace(client, forms.metadata(view), outcome)
 
 
-def register(app: App) -> None:
+def register(app: AsyncApp) -> None:
     app.action(Action.REMINDER_NOT_YET)(
         guarded(_reminder_button(not_yet, lambda r: rescheduled_message(r.reference, r.case_id, r.due_at)))
     )

@@ -6,16 +6,17 @@ import logging
 from enum import StrEnum
 from typing import Any
 
-from slack_bolt import Ack
-from slack_sdk import WebClient
+from slack_bolt.async_app import AsyncAck
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.flows.dossier import open_case
 from bot.flows.errors import InvalidInput, MeldcodeError
 from bot.flows.services import Services
 from bot.flows.validation import TEXT_LIMITS
 from bot.handlers import forms
+from bot.handlers.work import Work
 from bot.ids import Block
 from bot.texts import t
 from bot.views.case import case_modal
@@ -48,13 +49,13 @@ def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def ack_refusal(ack: Ack, view: dict[str, Any], error: MeldcodeError) -> None:
+async def ack_refusal(ack: AsyncAck, view: dict[str, Any], error: MeldcodeError) -> None:
     """Answer a submission the flow refused: input problems under their fields (the form stays as
     typed), any other refusal in place of the form."""
     if isinstance(error, InvalidInput):
-        ack(response_action="errors", errors=field_errors(error, view))
+        await ack(response_action="errors", errors=field_errors(error, view))
     else:
-        ack(response_action="update", view=error_modal(error))
+        await ack(response_action="update", view=error_modal(error))
 
 
 def from_modal(body: dict[str, Any]) -> bool:
@@ -62,23 +63,26 @@ def from_modal(body: dict[str, Any]) -> bool:
     return (body.get("view") or {}).get("type") == "modal"
 
 
-def show(client: WebClient, body: dict[str, Any], view: View) -> None:
+async def show(client: AsyncWebClient, body: dict[str, Any], view: View) -> None:
     """Open a modal, or push it onto the one the click came from (Slack keeps up to three)."""
     if from_modal(body):
-        client.views_push(trigger_id=body["trigger_id"], view=view)
+        await client.views_push(trigger_id=body["trigger_id"], view=view)
     else:
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def case_view(services: Services, user_id: str, case_id: int) -> View:
-    """The case as this user may see it: dossier, status, or the reason they may not."""
+    """The case as this user may see it: dossier, status, or the reason they may not (blocking: run it
+    as a listener's work)."""
     try:
         return case_modal(open_case(services, user_id, case_id))
     except MeldcodeError as error:
         return error_modal(error)
 
 
-def refresh_case(client: WebClient, services: Services, user_id: str, case_id: int, view_id: str | None) -> None:
+async def refresh_case(
+    client: AsyncWebClient, work: Work, services: Services, user_id: str, case_id: int, view_id: str | None
+) -> None:
     """Redraw the case view under a form that was just saved, so it shows the step now due.
 
     What was recorded is safe already; a redraw that fails (the modal was closed) only costs
@@ -86,7 +90,8 @@ def refresh_case(client: WebClient, services: Services, user_id: str, case_id: i
     """
     if not view_id:
         return
+    view = await work.after_ack(case_view, services, user_id, case_id)
     try:
-        client.views_update(view_id=view_id, view=case_view(services, user_id, case_id))
+        await client.views_update(view_id=view_id, view=view)
     except SlackApiError as error:
         log.warning("case view not redrawn: %s", error.response.get("error", "unknown"))

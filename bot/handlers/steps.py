@@ -7,16 +7,15 @@ only once the record is safe, and the case view underneath is redrawn with the s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from slack_bolt import Ack, App
-from slack_sdk import WebClient
+from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import OutboxDelivery
 from bot.flows.closing import close_case
 from bot.flows.consultation import ConsultationRecorded, record_consultation, set_team
 from bot.flows.conversation import record_conversation, skip_conversation
@@ -32,6 +31,7 @@ from bot.flows.weighing import AnswerForm, answer_question
 from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import ack_refusal, error_modal, refresh_case, show
+from bot.handlers.work import Work
 from bot.ids import Action, Block, Callback
 from bot.views import casework as views
 from bot.views.case import ANSWER_OF_ACTION
@@ -59,29 +59,40 @@ FORMS: dict[Action, StepForm] = {
 }
 
 
-def handle_open_step(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
-    ack()
-    user_id = body["user"]["id"]
-    form = FORMS[Action(body["actions"][0]["action_id"])]
+def _step_form(services: Services, user_id: str, case_id: int, form: StepForm) -> View:
     try:
-        brief = prepare(services, user_id, forms.button_id(body), form.step)
-        view = form.render(brief, _today(services), user_id)
+        return form.render(prepare(services, user_id, case_id, form.step), _today(services), user_id)
     except MeldcodeError as error:
-        view = error_modal(error)
-    show(client, body, view)
+        return error_modal(error)
 
 
-def handle_answer_button(ack: Ack, body: dict[str, Any], client: WebClient, services: Services) -> None:
+async def handle_open_step(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    await ack()
+    form = FORMS[Action(body["actions"][0]["action_id"])]
+    await show(
+        client, body, await work.after_ack(_step_form, services, body["user"]["id"], forms.button_id(body), form)
+    )
+
+
+def _answer_form(services: Services, user_id: str, case_id: int, question: int, answer: Answer) -> View:
+    try:
+        brief = prepare(services, user_id, case_id, CaseStep.ANSWER, question, answer)
+    except MeldcodeError as error:
+        return error_modal(error)
+    return views.answer_modal(brief, question, answer)
+
+
+async def handle_answer_button(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
     """Ja / Nee / Twijfel on a question: the rationale modal, unless someone answered first."""
-    ack()
+    await ack()
     answer = ANSWER_OF_ACTION[Action(body["actions"][0]["action_id"])]
     question = forms.small_number([*forms.button_parts(body), ""][1], 5)
-    try:
-        brief = prepare(services, body["user"]["id"], forms.button_id(body), CaseStep.ANSWER, question, answer)
-        view = views.answer_modal(brief, question, answer)
-    except MeldcodeError as error:
-        view = error_modal(error)
-    show(client, body, view)
+    view = await work.after_ack(_answer_form, services, body["user"]["id"], forms.button_id(body), question, answer)
+    await show(client, body, view)
 
 
 # --- submissions -----------------------------------------------------------------------------
@@ -89,29 +100,37 @@ def handle_answer_button(ack: Ack, body: dict[str, Any], client: WebClient, serv
 Record = Callable[[Services, str, int, dict[str, Any], str], View | None]
 
 
-def _submission(record: Record) -> Callable[..., None]:
+def _recorded(
+    record: Record, services: Services, user_id: str, case_id: int, view: dict[str, Any]
+) -> View | MeldcodeError | None:
+    """What `record` answers (a modal to show instead, or None), or the refusal it raised."""
+    try:
+        return record(services, user_id, case_id, view, f"{view['id']}:{view.get('callback_id')}")
+    except MeldcodeError as error:
+        return error
+
+
+def _submission(record: Record) -> Callable[..., Awaitable[None]]:
     """A view_submission listener around `record`, which returns a modal to show instead, or None."""
 
-    def handle(
-        ack: Ack,
+    async def handle(
+        ack: AsyncAck,
         body: dict[str, Any],
         view: dict[str, Any],
-        client: WebClient,
+        client: AsyncWebClient,
         services: Services,
-        delivery: OutboxDelivery,
+        work: Work,
     ) -> None:
         user_id, case_id = body["user"]["id"], forms.case_id(view)
-        try:
-            follow_up = record(services, user_id, case_id, view, f"{view['id']}:{view.get('callback_id')}")
-        except MeldcodeError as error:
-            ack_refusal(ack, view, error)
+        outcome = await work.before_ack(_recorded, record, services, user_id, case_id, view)
+        if isinstance(outcome, MeldcodeError):
+            await ack_refusal(ack, view, outcome)
             return
-        if follow_up is None:
-            ack()
+        if outcome is None:
+            await ack()
         else:
-            ack(response_action="update", view=follow_up)
-        refresh_case(client, services, user_id, case_id, view.get("previous_view_id"))
-        delivery.flush()
+            await ack(response_action="update", view=outcome)
+        await refresh_case(client, work, services, user_id, case_id, view.get("previous_view_id"))
 
     return handle
 
@@ -183,7 +202,7 @@ SUBMISSIONS: dict[Callback, Record] = {
 }
 
 
-def register(app: App) -> None:
+def register(app: AsyncApp) -> None:
     for action in FORMS:
         app.action(action)(guarded(handle_open_step))
     for action in ANSWER_OF_ACTION:

@@ -79,7 +79,7 @@ def test_case_is_taken_when_notice_was_still_queued_and_the_message_goes_out_tak
     slack.driver.click_in_modal(COORDINATOR, Action.TAKE_CASE)
 
     slack.services.clock.advance(timedelta(hours=1))  # past the retry backoff
-    slack.delivery.flush()
+    slack.flush()
 
     [notice] = slack.fake.client(COORDINATOR_2).messages
     assert f"Opgepakt door <@{COORDINATOR}>" in notice["text"]

@@ -56,7 +56,7 @@ def test_message_whose_answer_was_lost_is_found_in_the_dm_and_not_sent_again(sla
     assert {r.state for r in rows(slack)} == {"pending"} and all(r.maybe_sent for r in rows(slack))
 
     later(slack, minutes=5)
-    assert slack.delivery.flush() == 3
+    assert slack.flush() == 3
 
     assert posted_ids(slack) == Counter({r.id: 1 for r in rows(slack)})  # each once
     assert len(slack.fake.calls_to("conversations.history")) == 3  # looked up, not re-sent
@@ -74,9 +74,9 @@ def test_rate_limited_person_waits_for_retry_after_while_the_others_get_theirs(s
     assert waiting.recipient_id == COORDINATOR and waiting.attempts == 0 and waiting.last_error is None
 
     later(slack, seconds=19)
-    assert slack.delivery.flush() == 0  # Slack said 20 seconds
+    assert slack.flush() == 0  # Slack said 20 seconds
     later(slack, seconds=1)
-    assert slack.delivery.flush() == 1
+    assert slack.flush() == 1
     assert posted_ids(slack) == Counter({r.id: 1 for r in rows(slack)})
 
 
@@ -86,7 +86,7 @@ def test_patient_sweep_waits_out_short_retry_afters_and_delivers_in_the_same_run
     assert {r.state for r in rows(slack)} == {"pending"}
     started = slack.services.clock.now()
 
-    assert slack.delivery.flush(patient=True) == 3  # the scheduler's flush waits, and goes on
+    assert slack.flush(patient=True) == 3  # the scheduler's flush waits, and goes on
 
     waited = (slack.services.clock.now() - started).total_seconds()
     assert waited >= 2  # Slack's Retry-After was honoured (on the test's clock: no real waiting)
@@ -99,7 +99,7 @@ def test_message_slack_refuses_for_good_fails_at_once_and_the_coordinator_is_tol
 
     [failed] = [r for r in rows(slack) if r.state == "failed"]
     assert failed.recipient_id == TEACHER and failed.attempts == 1 and failed.last_error == "slack:200:user_not_found"
-    slack.delivery.flush()
+    slack.flush()
     [warning] = [m for m in slack.fake.client(COORDINATOR).messages if "kon niet worden bezorgd" in m["text"]]
     assert f"<@{TEACHER}>" in warning["text"] and "MC-2026-0001" in warning["text"]
     with slack.services.db.transaction() as session:
@@ -118,7 +118,7 @@ def test_message_that_keeps_failing_is_given_up_after_its_attempts_with_growing_
         if row.next_attempt_at is not None:
             waits.append((row.next_attempt_at - slack.services.clock.now()).total_seconds())
             slack.services.clock.move_to(row.next_attempt_at)  # type: ignore[attr-defined]
-        slack.delivery.flush()
+        slack.flush()
 
     assert row.state == "failed" and row.attempts == 12
     assert waits == sorted(waits) and 30 <= waits[0] < 32 and waits[-1] <= 3600  # backoff, capped at an hour
@@ -143,7 +143,7 @@ def test_slack_failing_on_and_off_loses_nothing_and_doubles_nothing(slack: Local
             ]
         )
         slack.fake.fail("chat.postMessage", times=chaos.randint(1, 3), **fault)
-        slack.delivery.flush(patient=True)
+        slack.flush(patient=True)
         slack.fake.heal()
         later(slack, minutes=10)
         if all(r.state == "sent" for r in rows(slack)):
@@ -175,7 +175,7 @@ def test_check_lists_failed_messages_and_outbox_retry_gives_them_new_attempts(
 
             check = _meldbot(env, "check")
             retry = _meldbot(env, "outbox", "retry")
-            slack.delivery.flush()
+            slack.flush()
 
             assert len(slack.fake.client(TEACHER).messages) == 1
     finally:
@@ -201,7 +201,7 @@ def test_message_is_posted_once_when_the_connection_drops_after_slack_took_it(sl
     assert len([c for c in slack.fake.calls if c.method == "chat.postMessage"]) == 3  # one try each, no SDK retry
     assert all(r.state == "pending" and r.maybe_sent for r in rows(slack))
     later(slack, minutes=5)
-    assert slack.delivery.flush() == 3
+    assert slack.flush() == 3
 
     assert posted_ids(slack) == Counter({r.id: 1 for r in rows(slack)})
     assert len([c for c in slack.fake.calls if c.method == "chat.postMessage"]) == 3  # found, not sent again
@@ -226,7 +226,7 @@ def test_message_this_release_cannot_draw_fails_once_and_the_next_ones_to_that_p
             )
         )
     slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)  # queues more for the same people
-    slack.delivery.flush()  # and the warning about the failed one
+    slack.flush()  # and the warning about the failed one
 
     [unknown] = [r for r in rows(slack) if r.kind == "nazorg_question"]
     assert unknown.state == "failed" and str(unknown.last_error).startswith("incident ")
@@ -244,7 +244,7 @@ def test_a_rewrite_of_a_message_that_failed_holds_nothing_back_and_a_retry_sends
     register(slack.driver, TEACHER, pupil_name="Sam Verzonnen")  # COORDINATOR_2's notice fails for good
     slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)  # ... and is then to say "taken by"
     register(slack.driver, TEACHER, pupil_name="Noor Verzonnen")
-    slack.delivery.flush()
+    slack.flush()
 
     texts = [m["text"] for m in slack.fake.client(COORDINATOR_2).messages]
     assert texts == ["Nieuwe zorgmelding *MC-2026-0002*: stap 1, signalen in kaart brengen."]  # not held back
@@ -252,7 +252,7 @@ def test_a_rewrite_of_a_message_that_failed_holds_nothing_back_and_a_retry_sends
     assert all(r.state != "pending" for r in rows(slack))
     with slack.services.db.transaction() as session:
         repo.retry_failed_outbox(session)  # `meldbot outbox retry`, once the person is back
-    slack.delivery.flush()
+    slack.flush()
     [first, *_] = [m for m in slack.fake.client(COORDINATOR_2).messages if "MC-2026-0001" in m["text"]]
     assert f"Opgepakt door <@{COORDINATOR}>" in first["text"]
     assert Action.TAKE_CASE not in json.dumps(first["blocks"])

@@ -35,12 +35,12 @@ def test_notices_wait_in_the_outbox_when_slack_answers_500(slack: LocalSlack) ->
     assert all(m.last_error and m.last_error.startswith("slack:500") for m in pending)
 
     slack.fake.heal()
-    assert slack.delivery.flush() == 0  # each waits out its backoff (30 s and more)
+    assert slack.flush() == 0  # each waits out its backoff (30 s and more)
     slack.services.clock.advance(timedelta(minutes=2))
-    assert slack.delivery.flush() == 3
+    assert slack.flush() == 3
 
     assert len(slack.fake.client(COORDINATOR).messages) == 1
-    assert slack.delivery.flush() == 0  # delivered once, never twice
+    assert slack.flush() == 0  # delivered once, never twice
 
 
 def test_notices_wait_in_the_outbox_when_slack_rate_limits(slack: LocalSlack) -> None:
@@ -52,9 +52,9 @@ def test_notices_wait_in_the_outbox_when_slack_rate_limits(slack: LocalSlack) ->
         assert {m.last_error for m in session.scalars(select(OutboxMessage))} == {None}  # a wait, not a failure
         assert {m.attempts for m in session.scalars(select(OutboxMessage))} == {0}
     slack.fake.heal()
-    assert slack.delivery.flush() == 0  # Slack asked for 30 s: nobody is asked again before
+    assert slack.flush() == 0  # Slack asked for 30 s: nobody is asked again before
     slack.services.clock.advance(timedelta(seconds=31))
-    assert slack.delivery.flush() == 3
+    assert slack.flush() == 3
 
 
 def test_user_is_told_with_an_incident_code_when_a_flow_fails(

@@ -114,9 +114,12 @@ def test_killed_mid_delivery_and_restarted_every_due_reminder_and_queued_message
         with meldbot_process(tmp_path, fake, env, healthy=False) as first:
             _wait(lambda: len(fake.calls_to("chat.postMessage")) >= 2, 60, "the first deliveries")
             first.kill()
-        assert _outbox(services) == Counter({"pending": 38, "sending": 2})
+        states = _outbox(services)
+        assert states["sending"] >= 1 and states["pending"] + states["sending"] == 40  # killed mid-send
         with services.db.transaction() as session:
             assert session.scalar(select(func.count()).select_from(Reminder).where(Reminder.sent_count == 1)) == 30
+            # In flight at the kill, or timed out before it: each may be in Slack already.
+            uncertain = session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.maybe_sent))
         fake.heal()
 
         with meldbot_process(tmp_path, fake, env) as second:
@@ -124,7 +127,7 @@ def test_killed_mid_delivery_and_restarted_every_due_reminder_and_queued_message
             time.sleep(2)  # two more sweeps: nothing is sent again
 
         _check_exactly_once(services, fake, reminders=30)
-        assert len(fake.calls_to("conversations.history")) == 2  # the two in flight: found, not re-sent
+        assert len(fake.calls_to("conversations.history")) == uncertain  # each looked up first, none re-sent
     finally:
         fake.stop()
         services.db.dispose()

@@ -55,9 +55,10 @@ def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path
         assert _undelivered(tmp_path, expire_claims=True) == 2
 
         with meldbot_run(tmp_path, fake, {**env, "MELDBOT_SWEEP_SECONDS": "1"}):
-            assert fake.client(COORDINATOR).messages == []  # Slack still down at start
+            fake.wait_until(lambda: _failed_posts(fake) >= 4)  # what was left is tried again at start
+            fake.wait_until(lambda: _waiting_for_retry(tmp_path) == 2)  # ... and both wait for their next try
+            assert fake.client(COORDINATOR).messages == []  # Slack still down
             fake.heal()  # ... and back: once the backoff has passed, the periodic sweep delivers
-            fake.wait_until(lambda: _failed_posts(fake) >= 4)  # the start-up sweep tried once more
             _undelivered(tmp_path, expire_claims=True)
             fake.wait_until(lambda: len(fake.client(COORDINATOR).messages) == 1)
             fake.wait_until(lambda: len(fake.client(TEACHER).messages) == 1)
@@ -78,6 +79,15 @@ def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path
 
 def _failed_posts(fake: FakeSlack) -> int:
     return sum(1 for c in fake.calls if c.method == "chat.postMessage" and c.status != 200)
+
+
+def _waiting_for_retry(tmp_path: Path) -> int:
+    engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'meldbot.sqlite3'}")
+    with engine.connect() as connection:
+        waiting = OutboxMessage.state == "pending", OutboxMessage.next_attempt_at.is_not(None)
+        count = connection.scalar(select(func.count()).select_from(OutboxMessage).where(*waiting))
+    engine.dispose()
+    return int(count or 0)
 
 
 def _undelivered(tmp_path: Path, expire_claims: bool = False) -> int:

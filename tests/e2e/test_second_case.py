@@ -22,7 +22,7 @@ def test_reporter_hears_taken_and_closed_for_every_case_when_they_report_three(s
         case = registered_and_taken(slack, pupil_name=pupil)
         consult_and_talk(slack, COORDINATOR, case)
         answer(slack, COORDINATOR, Answer.NO)  # question 1 "nee": the case closes
-    slack.delivery.flush()
+    slack.flush()
 
     seen = posted(slack)
     for reference in REFERENCES:
@@ -36,7 +36,7 @@ def test_reporter_hears_taken_and_closed_for_every_case_when_they_report_three(s
 def test_director_is_alerted_to_every_staff_member_suspicion_when_there_are_two(slack: LocalSlack) -> None:
     report_staff_suspicion(slack.driver, TEACHER)
     report_staff_suspicion(slack.driver, TEACHER)
-    slack.delivery.flush()
+    slack.flush()
 
     alerts = Counter(n.reference for n in posted(slack).elements() if n.kind == NoticeKind.BOARD_ROUTE)
     assert alerts == Counter({"linde/MC-2026-0001": 1, "linde/MC-2026-0002": 1})
@@ -46,7 +46,7 @@ def test_director_is_alerted_to_every_staff_member_suspicion_when_there_are_two(
 def test_take_button_is_replaced_for_the_other_coordinator_when_the_second_case_is_taken(slack: LocalSlack) -> None:
     registered_and_taken(slack, pupil_name="Sam Verzonnen")
     registered_and_taken(slack, COORDINATOR_2, pupil_name="Noor Verzonnen")
-    slack.delivery.flush()
+    slack.flush()
 
     for user_id in (COORDINATOR, COORDINATOR_2):
         live_take_buttons = [

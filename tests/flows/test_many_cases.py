@@ -4,6 +4,7 @@ person exactly once (a stateful property test, hypothesis' RuleBasedStateMachine
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import tempfile
 from collections import Counter
@@ -17,7 +18,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from sqlalchemy import select
 
 from bot.app import SlackSettings, web_client
-from bot.delivery import OutboxDelivery
 from bot.devtools.fake_slack import FakeSlack
 from bot.flows import reminders
 from bot.flows.closing import CloseForm, close_case
@@ -33,7 +33,9 @@ from bot.flows.staff_route import record_staff_suspicion
 from bot.flows.taking import take_case
 from bot.flows.vocabulary import BoardAlert, CaseState, Informed, NoticeKind, ReportChannel
 from bot.flows.weighing import AnswerForm, answer_question
+from bot.outbox.delivery import Outbox
 from bot.school_config import parse_directory
+from bot.slack_transport import SlackTransport
 from storage.models import AuditEvent, Case, OutboxMessage, Reminder, Weighing
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, SCHOOLS_YAML, TEACHER, TEACHER_2, make_services
 from tests.flows.forms import steps_two_and_three, valid_form
@@ -58,7 +60,7 @@ class ManyCases(RuleBasedStateMachine):
         self.fake = FakeSlack()
         url = self.fake.start()
         client = web_client(SlackSettings(bot_token="xoxb-many", signing_secret=None, api_url=url, send_timeout=5))
-        self.delivery = OutboxDelivery(self.services, client, send_timeout=5, workers=1)
+        self.outbox = Outbox(self.services, SlackTransport(client), send_timeout=5, workers=1)
         self.keys = iter(range(1_000_000))
         self.promised: Counter[tuple[int | None, str, str]] = Counter()  # (case, kind, recipient)
         self.cases: list[int] = []
@@ -74,6 +76,10 @@ class ManyCases(RuleBasedStateMachine):
             self.services.db.dispose()
             self.fake.stop()
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def flush(self, *, patient: bool = False) -> None:
+        """One pass of the outbox, as the bot's worker makes it."""
+        asyncio.run(self.outbox.flush(patient=patient))
 
     def _key(self) -> str:
         return f"k{next(self.keys)}"
@@ -184,12 +190,12 @@ class ManyCases(RuleBasedStateMachine):
     def days_pass(self, days: int) -> None:
         self.clock.advance(timedelta(days=days))
         reminders.sweep(self.services)
-        self.delivery.flush()
+        self.flush()
 
     @rule(fault=st.sampled_from(FAULTS), times=st.integers(min_value=1, max_value=3))
     def slack_misbehaves(self, fault: dict[str, Any], times: int) -> None:
         self.fake.fail("chat.postMessage", times=times, **fault)
-        self.delivery.flush()
+        self.flush()
         self.fake.heal()
 
     # --- what must hold -----------------------------------------------------------------------
@@ -218,7 +224,7 @@ class ManyCases(RuleBasedStateMachine):
         reminders.sweep(self.services)  # whatever fell due in the last step
         for _ in range(40):
             self.clock.advance(timedelta(hours=1))
-            self.delivery.flush(patient=True)
+            self.flush(patient=True)
             with self.services.db.transaction() as session:
                 waiting = session.scalars(select(OutboxMessage).where(OutboxMessage.state != "sent")).all()
             if not waiting:

@@ -26,7 +26,11 @@ def imported_modules(package: str) -> dict[str, set[str]]:
 @pytest.mark.parametrize(
     "package, forbidden",
     [
-        ("bot/flows", ("slack_bolt", "slack_sdk", "bot.handlers", "bot.views", "bot.app", "bot.delivery")),
+        ("bot/flows", ("slack_bolt", "slack_sdk", "aiohttp", "bot.handlers", "bot.views", "bot.app", "bot.outbox")),
+        (
+            "bot/outbox",
+            ("slack_bolt", "slack_sdk", "aiohttp", "bot.handlers", "bot.views", "bot.app", "bot.slack_transport"),
+        ),
         ("storage", ("bot", "slack_bolt", "slack_sdk")),
         ("bot/views", ("bot.handlers", "storage", "slack_bolt")),
     ],

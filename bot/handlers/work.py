@@ -1,0 +1,62 @@
+"""Where a listener's blocking work runs (a flow, its storage, drawing a view): on threads, never on the
+event loop that acknowledges every request.
+
+Work that the answer to Slack waits for (a submission is stored before its ack) has threads of its
+own, so it never queues behind work done after another request's ack (reading a dossier to show).
+The listeners running at any moment are counted, so that a test or the demo can wait until
+everything a request set off is done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# A transaction on this machine takes milliseconds and mostly holds the interpreter; more threads
+# would only take turns. Enough that a slow PostgreSQL round trip does not hold everyone up.
+BEFORE_ACK_THREADS = 8
+AFTER_ACK_THREADS = 8
+
+
+class Work:
+    def __init__(self) -> None:
+        self._before_ack = ThreadPoolExecutor(BEFORE_ACK_THREADS, thread_name_prefix="before-ack")
+        self._after_ack = ThreadPoolExecutor(AFTER_ACK_THREADS, thread_name_prefix="after-ack")
+        self._running = 0
+        self._changed = threading.Condition()
+
+    async def before_ack(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run work the ack waits for."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._before_ack, functools.partial(fn, *args, **kwargs)
+        )
+
+    async def after_ack(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run work that comes after the ack (what a modal or a message will show)."""
+        return await asyncio.get_running_loop().run_in_executor(self._after_ack, functools.partial(fn, *args, **kwargs))
+
+    def enter(self) -> None:
+        with self._changed:
+            self._running += 1
+
+    def leave(self) -> None:
+        with self._changed:
+            self._running -= 1
+            self._changed.notify_all()
+
+    def settle(self, timeout: float = 30.0) -> None:
+        """Wait (from another thread than the loop's) until no listener is running."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._running == 0, timeout):
+                raise TimeoutError("listeners still running")
+
+    def shutdown(self) -> None:
+        self._before_ack.shutdown(wait=False)
+        self._after_ack.shutdown(wait=False)
