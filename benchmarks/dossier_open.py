@@ -26,17 +26,16 @@ from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.flows.consultation import ConsultationForm, record_consultation
 from bot.flows.conversation import SkipForm, skip_conversation
-from bot.flows.dossier import open_case, open_section
+from bot.flows.dossier import open_case, open_part
 from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
 from bot.flows.registration import OpenCaseFound, Registered, SignalForm, register_signal, resolve_draft
 from bot.flows.services import Services
 from bot.flows.taking import take_case
-from bot.flows.vocabulary import AgeBand, ConsultationKind, SignalCategory, SignalSource, SkipReason
+from bot.flows.vocabulary import AgeBand, ConsultationKind, DossierPart, SignalCategory, SignalSource, SkipReason
 from bot.flows.weighing import AnswerForm, answer_question
-from bot.ids import Section
 from bot.school_config import parse_directory
-from bot.views.case import case_modal, section_modal
+from bot.views.case import case_modal, page_rows, section_modal
 from storage.crypto import generate_key
 from storage.models import AuditEvent
 
@@ -122,8 +121,8 @@ def main(argv: list[str]) -> int:
                 return case_modal(open_case(services, COORDINATOR, case_id)).to_dict()
 
             def timeline() -> object:
-                page = open_section(services, COORDINATOR, case_id, Section.TIMELINE, 0)
-                return section_modal(page).to_dict()
+                rows = page_rows(DossierPart.TIMELINE)
+                return section_modal(open_part(services, COORDINATOR, case_id, DossierPart.TIMELINE, 0, rows)).to_dict()
 
             overview_median, overview_p90 = timed(overview, args.runs)
             page_median, page_p90 = timed(timeline, args.runs)

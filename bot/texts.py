@@ -395,7 +395,8 @@ _NL: dict[str, str] = {
     "reminder_postponed": "<@{user_id}> zette deze herinnering op {date} naar {until}. Reden:",
     "dossier_next_reminder": "⏰ Volgende herinnering: {kind}, {date}",
     "referral_confirmed": "<@{user_id}> bevestigde op {date} dat het gezin bij deze hulp is gestart.",
-    "section_head": "*{reference}* · pagina {page} van {pages}",
+    "section_head": "*{reference}* · {first}–{last} van {total}",
+    "section_head_empty": "*{reference}*",
     "signal_origin_consent_refused": (
         "De ouders weigerden toestemming om de leerling met externe deskundigen te bespreken. "
         "Vastgelegd vanuit het gesprek."

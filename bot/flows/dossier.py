@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from bot.flows import audit
 from bot.flows.access import Permission, schools_where
-from bot.flows.casework import access_to, permitted_steps, refused
+from bot.flows.casework import CaseAccess, access_to, permitted_steps, refused
+from bot.flows.directory import School
 from bot.flows.errors import CaseNotFound
 from bot.flows.framework import Answer, WeighingState
 from bot.flows.process import CaseStep, Missing
@@ -26,6 +27,7 @@ from bot.flows.vocabulary import (
     Consent,
     ConsultationKind,
     ConversationWith,
+    DossierPart,
     Informed,
     NoConsentReason,
     ReminderKind,
@@ -40,11 +42,13 @@ from bot.flows.weighing_rows import state_of
 from storage import repositories as repo
 from storage.crypto import FieldCipher
 from storage.models import (
+    AuditEvent,
     Base,
     Case,
     Consultation,
     Conversation,
     HelpPlan,
+    Reminder,
     Report,
     Signal,
     Weighing,
@@ -189,6 +193,8 @@ class Closing:
 
 @dataclass(frozen=True)
 class DossierView:
+    """The whole dossier, every part decrypted: what an export prints."""
+
     case_id: int
     reference: str
     school_name: str
@@ -210,30 +216,7 @@ class DossierView:
     help_plans: tuple[HelpPlanView, ...] = ()
     closing: Closing | None = None
     timeline: tuple[TimelineEntry, ...] = ()
-    steps: tuple[CaseStep, ...] = ()  # what the viewer can do now, in order
     reminders: tuple[ReminderView, ...] = ()
-    may_export: bool = False  # the viewer may export it as PDF (the access policy's EXPORT)
-    missing: tuple[Missing, ...] = ()  # what steps 2 and 3 still owe question 1
-
-    @property
-    def next_reminder(self) -> ReminderView | None:
-        """The reminder that will come first (its next moment: due, escalation or repeat)."""
-        upcoming = [r for r in self.reminders if r.next_at is not None]
-        return min(upcoming, key=lambda r: r.next_at or r.due_at) if upcoming else None
-
-    @property
-    def weighing(self) -> WeighingView | None:
-        """The weighing now running, or the last one."""
-        return self.weighings[-1] if self.weighings else None
-
-    @property
-    def special_form(self) -> bool:
-        return any(c.special_form for c in self.consultations)
-
-    @property
-    def disclosed(self) -> bool:
-        """A signal says the child told it themselves (disclosure): meldnorm 1 at question 2."""
-        return any(SignalCategory.DISCLOSURE in s.categories for s in self.signals)
 
 
 @dataclass(frozen=True)
@@ -256,39 +239,217 @@ class CaseSummary:
     coordinator_id: str | None = None
 
 
-def open_case(services: Services, user_id: str, case_id: int, section: str | None = None) -> DossierView | StatusView:
-    """The dossier (or one `section` of it) for those who may read it; the status for its reporter.
+@dataclass(frozen=True)
+class UpcomingReminder:
+    kind: ReminderKind
+    at: datetime
 
-    It is read without the write lock (clicks never queue behind a writer), then the look is put
-    on the audit trail in a short write of its own; what was read is shown only once that is done.
-    """
 
-    def work() -> DossierView | StatusView:
+@dataclass(frozen=True)
+class CaseOverview:
+    """What the case view shows first, read on its own: the case, the step now due, the next
+    reminder, the newest events and signals, and how much each part of the dossier holds."""
+
+    case_id: int
+    reference: str
+    school_name: str
+    route: Route
+    state: CaseState
+    acute: bool
+    reporter_id: str
+    created_at: datetime
+    pupil_name: str
+    pupil_group: str
+    age_band: AgeBand | None
+    coordinator_id: str | None
+    steps: tuple[CaseStep, ...]  # what the viewer can do now, in order
+    may_export: bool  # the viewer may export it as PDF (the access policy's EXPORT)
+    missing: tuple[Missing, ...]  # what steps 2 and 3 still owe question 1
+    counts: dict[DossierPart, int]
+    answers: int  # afwegingskader answers over every weighing
+    weighing: WeighingView | None  # the weighing now running, or the last one
+    help_plan: HelpPlanView | None  # the newest
+    report: ReportView | None  # the newest
+    closing: Closing | None
+    next_reminder: UpcomingReminder | None
+    recent_events: tuple[TimelineEntry, ...]  # newest first
+    newest_signals: tuple[tuple[int, SignalView], ...]  # (number, signal), newest first
+    special_form: bool  # a consultation found a special form of violence
+    disclosed: bool  # a signal says the child told it themselves (meldnorm 1 at question 2)
+
+
+@dataclass(frozen=True)
+class DossierPage:
+    """Some items of one part of the dossier, newest first, as the database paged them."""
+
+    case_id: int
+    reference: str
+    part: DossierPart
+    offset: int  # how many newer items come before the first one here
+    total: int
+    items: tuple[Any, ...]  # SignalView numbered as (number, view), the others as their views
+
+
+# The overview reads this many of the newest signals and events; the view shows what fits.
+OVERVIEW_SIGNALS = 8
+OVERVIEW_EVENTS = 5
+
+
+def open_case(services: Services, user_id: str, case_id: int) -> CaseOverview | StatusView:
+    """The case's overview for those who may read the dossier; the status for its reporter."""
+
+    def read(session: Session, case: Case, school: School, access: CaseAccess) -> CaseOverview | StatusView:
+        if access.allows(Permission.VIEW_DOSSIER):
+            return _overview(session, services.cipher, case, school.name, access)
+        if access.allows(Permission.VIEW_STATUS):
+            return StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
+        raise refused(user_id, case, Permission.VIEW_DOSSIER)
+
+    def audited(view: CaseOverview | StatusView) -> tuple[AuditAction, dict[str, object]]:
+        return (AuditAction.DOSSIER_VIEWED if isinstance(view, CaseOverview) else AuditAction.STATUS_VIEWED), {}
+
+    return _looked_at(services, user_id, case_id, read, audited)
+
+
+def open_part(
+    services: Services, user_id: str, case_id: int, part: DossierPart, offset: int, limit: int
+) -> DossierPage:
+    """Up to `limit` items of one part of the dossier, the `offset` newest skipped: for those who may read it."""
+
+    def read(session: Session, case: Case, school: School, access: CaseAccess) -> DossierPage:
+        if not access.allows(Permission.VIEW_DOSSIER):
+            raise refused(user_id, case, Permission.VIEW_DOSSIER)
+        counts = repo.case_counts(session, case.id, NOT_IN_TIMELINE)
+        total = _count_of(counts, part)
+        items = _PAGES[part](session, services.cipher, case.id, offset, limit, total)
+        return DossierPage(case.id, case.reference, part, offset, total, tuple(items))
+
+    return _looked_at(services, user_id, case_id, read, lambda _: (AuditAction.DOSSIER_VIEWED, {"section": part.value}))
+
+
+V = TypeVar("V")
+
+
+def _looked_at(
+    services: Services,
+    user_id: str,
+    case_id: int,
+    read: Callable[[Session, Case, School, CaseAccess], V],
+    audited: Callable[[V], tuple[AuditAction, dict[str, object]]],
+) -> V:
+    """Read what a user opens without the write lock (clicks never queue behind a writer), then put
+    the look on the audit trail in a short write of its own; nothing is shown before that is done."""
+
+    def work() -> V:
         with services.db.reading() as session:
             case = repo.get_case(session, case_id)
             if case is None:
                 raise CaseNotFound(user_id, str(Permission.VIEW_DOSSIER), reason="no_such_case")
             school = services.directory.school(case.school_id)
-            access = access_to(session, services, user_id, case)
-            view: DossierView | StatusView
-            if school is not None and access.allows(Permission.VIEW_DOSSIER):
-                weighing = repo.current_weighing(session, case.id)
-                situation = situation_of(session, case)
-                steps = permitted_steps(access.roles, situation, weighing.question if weighing else 1)
-                view = read_dossier(session, services.cipher, case, school.name, tuple(steps))
-                view = replace(view, may_export=access.allows(Permission.EXPORT), missing=situation.missing)
-                action, detail = AuditAction.DOSSIER_VIEWED, ({"section": section} if section else {})
-            elif school is not None and section is None and access.allows(Permission.VIEW_STATUS):
-                view = StatusView(case.reference, CaseState(case.state), case.created_at, case.purged_at)
-                action, detail = AuditAction.STATUS_VIEWED, {}
-            else:
+            if school is None:
                 raise refused(user_id, case, Permission.VIEW_DOSSIER)
+            view = read(session, case, school, access_to(session, services, user_id, case))
             school_id = case.school_id
+        action, detail = audited(view)
         with services.db.transaction() as session:
             audit.record(session, services.clock, user_id, action, school_id=school_id, case_id=case_id, **detail)
         return view
 
     return services.perform(work)
+
+
+def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: str, access: CaseAccess) -> CaseOverview:
+    situation = situation_of(session, case)
+    weighing = repo.current_weighing(session, case.id)
+    counts = repo.case_counts(session, case.id, NOT_IN_TIMELINE)
+    signals = repo.newest_of(session, Signal, case.id, 0, OVERVIEW_SIGNALS)
+    upcoming = repo.next_reminder(session, case.id)
+    state = CaseState(case.state)
+    help_plan = repo.latest_help_plan(session, case.id) if state is CaseState.HELP_RUNNING else None
+    report = repo.latest_report(session, case.id) if state is CaseState.REPORTED else None
+    asks_question_2 = weighing is not None and state_of(weighing).question == 2
+    field = _opener(cipher, case)
+    return CaseOverview(
+        case_id=case.id,
+        reference=case.reference,
+        school_name=school_name,
+        route=Route(case.route),
+        state=state,
+        acute=case.acute,
+        reporter_id=case.reporter_id,
+        created_at=case.created_at,
+        pupil_name=field("pupil_name"),
+        pupil_group=field("pupil_group"),
+        age_band=AgeBand(case.age_band) if case.age_band else None,
+        coordinator_id=case.coordinator_id,
+        steps=tuple(permitted_steps(access.roles, situation, weighing.question if weighing else 1)),
+        may_export=access.allows(Permission.EXPORT),
+        missing=situation.missing,
+        counts={part: _count_of(counts, part) for part in DossierPart},
+        answers=counts.answers,
+        weighing=_weighing(cipher, weighing) if weighing is not None else None,
+        help_plan=_help_plan(cipher, help_plan) if help_plan is not None else None,
+        report=_report(cipher, report) if report is not None else None,
+        closing=_closing(cipher, case),
+        next_reminder=UpcomingReminder(ReminderKind(upcoming.kind), upcoming.next_at)
+        if upcoming is not None and upcoming.next_at is not None
+        else None,
+        recent_events=tuple(
+            _event(e) for e in repo.newest_events(session, case.id, NOT_IN_TIMELINE, 0, OVERVIEW_EVENTS)
+        ),
+        newest_signals=tuple((counts.signals - n, _signal(cipher, s)) for n, s in enumerate(signals)),
+        special_form=counts.special_forms > 0,
+        disclosed=asks_question_2
+        and any(SignalCategory.DISCLOSURE in categories for categories in repo.signal_categories(session, case.id)),
+    )
+
+
+def _count_of(counts: repo.CaseCounts, part: DossierPart) -> int:
+    return int(getattr(counts, "events" if part is DossierPart.TIMELINE else part.value))
+
+
+def _closing(cipher: FieldCipher, case: Case) -> Closing | None:
+    if case.closed_at is None or not case.close_reason:
+        return None
+    field = _opener(cipher, case)
+    return Closing(CloseReason(case.close_reason), case.closed_at, field("close_note"), field("monitoring"))
+
+
+def _event(row: AuditEvent) -> TimelineEntry:
+    return TimelineEntry(row.at, row.actor_id, AuditAction(row.action), dict(row.detail))
+
+
+Page = Callable[[Session, FieldCipher, int, int, int, int], list[Any]]  # (session, cipher, case, offset, limit, total)
+
+
+def _rows_of(model: type[Base], draw: Callable[[FieldCipher, Any], Any]) -> Page:
+    def page(session: Session, cipher: FieldCipher, case_id: int, offset: int, limit: int, total: int) -> list[Any]:
+        return [draw(cipher, row) for row in repo.newest_of(session, model, case_id, offset, limit)]
+
+    return page
+
+
+def _signal_page(session: Session, cipher: FieldCipher, case_id: int, offset: int, limit: int, total: int) -> list[Any]:
+    rows = repo.newest_of(session, Signal, case_id, offset, limit)
+    return [(total - offset - n, _signal(cipher, row)) for n, row in enumerate(rows)]
+
+
+def _weighing_page(
+    session: Session, cipher: FieldCipher, case_id: int, offset: int, limit: int, total: int
+) -> list[Any]:
+    return [_weighing(cipher, row) for row in repo.newest_weighings(session, case_id, offset, limit)]
+
+
+def _timeline_page(
+    session: Session, cipher: FieldCipher, case_id: int, offset: int, limit: int, total: int
+) -> list[Any]:
+    return [_event(row) for row in repo.newest_events(session, case_id, NOT_IN_TIMELINE, offset, limit)]
+
+
+def _reminder_page(
+    session: Session, cipher: FieldCipher, case_id: int, offset: int, limit: int, total: int
+) -> list[Any]:
+    return list(_reminder_views(session, cipher, repo.newest_of(session, Reminder, case_id, offset, limit)))
 
 
 def cases_for_home(
@@ -321,13 +482,8 @@ def _opener(cipher: FieldCipher, row: Base) -> Callable[[str], str]:
     return field
 
 
-def read_dossier(
-    session: Session, cipher: FieldCipher, case: Case, school_name: str, steps: tuple[CaseStep, ...]
-) -> DossierView:
+def read_dossier(session: Session, cipher: FieldCipher, case: Case, school_name: str) -> DossierView:
     field = _opener(cipher, case)
-    closing = None
-    if case.closed_at is not None and case.close_reason:
-        closing = Closing(CloseReason(case.close_reason), case.closed_at, field("close_note"), field("monitoring"))
     return DossierView(
         case_id=case.id,
         reference=case.reference,
@@ -348,18 +504,13 @@ def read_dossier(
         weighings=tuple(_weighing(cipher, w) for w in repo.weighings_of(session, case.id)),
         reports=tuple(_report(cipher, r) for r in repo.reports_of(session, case.id)),
         help_plans=tuple(_help_plan(cipher, p) for p in repo.help_plans_of(session, case.id)),
-        closing=closing,
-        timeline=tuple(
-            TimelineEntry(e.at, e.actor_id, AuditAction(e.action), dict(e.detail))
-            for e in repo.case_events(session, case.id, NOT_IN_TIMELINE)
-        ),
-        steps=steps,
-        reminders=_reminders(session, cipher, case.id),
+        closing=_closing(cipher, case),
+        timeline=tuple(_event(e) for e in repo.case_events(session, case.id, NOT_IN_TIMELINE)),
+        reminders=_reminder_views(session, cipher, repo.reminders_of(session, case.id)),
     )
 
 
-def _reminders(session: Session, cipher: FieldCipher, case_id: int) -> tuple[ReminderView, ...]:
-    rows = repo.reminders_of(session, case_id)
+def _reminder_views(session: Session, cipher: FieldCipher, rows: list[Reminder]) -> tuple[ReminderView, ...]:
     postponed: dict[int, list[PostponementView]] = {}
     for item in repo.postponements_of(session, [r.id for r in rows]):
         reason = _opener(cipher, item)("reason")
@@ -482,3 +633,15 @@ def _help_plan(cipher: FieldCipher, row: HelpPlan) -> HelpPlanView:
         row.referral_confirmed_by,
         row.referral_confirmed_at,
     )
+
+
+_PAGES: dict[DossierPart, Page] = {
+    DossierPart.SIGNALS: _signal_page,
+    DossierPart.CONSULTATIONS: _rows_of(Consultation, _consultation),
+    DossierPart.CONVERSATIONS: _rows_of(Conversation, _conversation),
+    DossierPart.WEIGHINGS: _weighing_page,
+    DossierPart.REPORTS: _rows_of(Report, _report),
+    DossierPart.HELP_PLANS: _rows_of(HelpPlan, _help_plan),
+    DossierPart.TIMELINE: _timeline_page,
+    DossierPart.REMINDERS: _reminder_page,
+}

@@ -71,7 +71,7 @@ def exportable(services: Services, user_id: str, case_id: int) -> DossierView:
                 case_id=case.id,
                 purpose="export",
             )
-            return read_dossier(session, services.cipher, case, school.name, ())
+            return read_dossier(session, services.cipher, case, school.name)
 
     return services.perform(work)
 
@@ -99,7 +99,7 @@ def export_case(
     def work() -> Export:
         with services.db.transaction() as session:
             case, school = _case_to_export(session, services, user_id, case_id)
-            dossier = read_dossier(session, services.cipher, case, school.name, ())
+            dossier = read_dossier(session, services.cipher, case, school.name)
             conversation = None
             if document is Document.CONVERSATION:
                 conversation = _held_conversation(dossier, conversation_number)

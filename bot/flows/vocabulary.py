@@ -193,3 +193,16 @@ class ReminderState(StrEnum):
     WAITING = "waiting"  # sent; waits for an answer, escalates if none comes
     DONE = "done"  # what it asked for happened
     CANCELLED = "cancelled"  # no longer applies (the case closed, a newer plan replaced it)
+
+
+class DossierPart(StrEnum):
+    """The parts of the dossier that open on their own, page by page."""
+
+    SIGNALS = "signals"
+    CONSULTATIONS = "consultations"
+    CONVERSATIONS = "conversations"
+    WEIGHINGS = "weighings"
+    REPORTS = "reports"
+    HELP_PLANS = "help_plans"
+    TIMELINE = "timeline"
+    REMINDERS = "reminders"

@@ -12,19 +12,18 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.flows.dossier import DossierView, open_case
+from bot.flows.dossier import open_part
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
 from bot.flows.taking import take_case
+from bot.flows.vocabulary import DossierPart
 from bot.flows.weighing import start_new_weighing
 from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.respond import case_view, error_modal, from_modal, show
 from bot.handlers.work import Work
 from bot.ids import Action, Section
-from bot.views.case import section_modal
-
-MAX_PAGE = 10_000
+from bot.views.case import page_rows, section_modal
 
 
 async def _show_case(client: AsyncWebClient, body: dict[str, Any], view: View) -> None:
@@ -63,14 +62,17 @@ def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..
     return handle
 
 
-def _section_view(services: Services, user_id: str, parts: list[str]) -> View:
-    section = next((s for s in Section if s.value == parts[1]), None)
-    # A garbled section names no case: the flow refuses it, on record, like any crafted id.
-    case_id = forms.record_id(parts[0]) if section is not None else 0
+def _section_view(services: Services, user_id: str, parts: list[str], newer: bool) -> View:
+    """A page of one part of the dossier: from an offset on, or (going back to newer items) up to one."""
+    part = next((p for p in DossierPart if p.value == parts[1]), None)
+    # A garbled part names no case: the flow refuses it, on record, like any crafted id.
+    case_id = forms.record_id(parts[0]) if part is not None else 0
+    part = part or DossierPart.SIGNALS
+    mark = forms.small_number(parts[2], forms.MAX_ID)
+    rows = page_rows(part)
+    offset, limit = (max(0, mark - rows), min(rows, mark)) if newer else (mark, rows)
     try:
-        found = open_case(services, user_id, case_id, section=section.value if section else None)
-        assert isinstance(found, DossierView) and section is not None, "open_case refuses status-only viewers"
-        return section_modal(found, section, forms.small_number(parts[2], MAX_PAGE))
+        return section_modal(open_part(services, user_id, case_id, part, offset, limit), from_end=newer)
     except MeldcodeError as error:
         return error_modal(error)
 
@@ -80,9 +82,10 @@ async def handle_show_section(
 ) -> None:
     """A part of the dossier, pushed over the case view; its page buttons redraw it in place."""
     await ack()
-    view = await work.after_ack(_section_view, services, body["user"]["id"], [*forms.button_parts(body), "", ""])
-    paging = body["actions"][0]["action_id"] in (Action.PAGE_NEWER, Action.PAGE_OLDER)
-    if paging and from_modal(body):
+    action = body["actions"][0]["action_id"]
+    parts = [*forms.button_parts(body), "", ""]
+    view = await work.after_ack(_section_view, services, body["user"]["id"], parts, action == Action.PAGE_NEWER)
+    if action in (Action.PAGE_NEWER, Action.PAGE_OLDER) and from_modal(body):
         await client.views_update(view_id=body["view"]["id"], view=view)
     else:
         await show(client, body, view)

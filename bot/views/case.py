@@ -6,25 +6,21 @@ signals fill the room that is left, everything else opens per section, paged.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from typing import Any
 
 from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
 from slack_sdk.models.views import View
 
 from bot.flows import framework
-from bot.flows.dossier import (
-    AnswerView,
-    DossierView,
-    SignalView,
-    StatusView,
-)
+from bot.flows.dossier import AnswerView, CaseOverview, DossierPage, SignalView, StatusView
 from bot.flows.framework import Answer, Stage
 from bot.flows.process import STEP_NUMBER, CaseStep, Missing
-from bot.flows.vocabulary import CaseState
+from bot.flows.vocabulary import CaseState, DossierPart
 from bot.ids import Action, Callback, Section
 from bot.texts import t
 from bot.views import dossier_text
-from bot.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, paginate, plain, show_date
+from bot.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, plain, show_date
 from bot.views.consequences import hint_lines
 from bot.views.dossier_text import Kind
 from bot.views.labels import label
@@ -50,7 +46,6 @@ STEP_BUTTONS: dict[CaseStep, tuple[tuple[Action, str], ...]] = {
 }
 # The step the framework asks for now is the primary button.
 _PRIMARY = {CaseStep.TAKE, CaseStep.REPORT, CaseStep.HELP_PLAN, CaseStep.NEW_WEIGHING}
-RECENT_EVENTS = 5
 # What question 1 still waits for, in one sentence per combination.
 MISSING_KEYS = {
     (Missing.CONSULTATION,): "missing_consultation",
@@ -64,7 +59,7 @@ def state_text(state: CaseState) -> str:
     return label(state)
 
 
-def case_modal(view: DossierView | StatusView) -> View:
+def case_modal(view: CaseOverview | StatusView) -> View:
     if isinstance(view, StatusView):
         return status_modal(view)
     return overview_modal(view)
@@ -83,7 +78,7 @@ def status_modal(view: StatusView) -> View:
 # --- the overview --------------------------------------------------------------------------
 
 
-def overview_modal(view: DossierView) -> View:
+def overview_modal(view: CaseOverview) -> View:
     blocks: list[Block] = [
         HeaderBlock(text=PlainTextObject(text=view.reference)),
         context(
@@ -115,7 +110,7 @@ def overview_modal(view: DossierView) -> View:
     return modal(Callback.CASE, view.reference, blocks, metadata={"case": view.case_id})
 
 
-def _state_line(view: DossierView) -> str:
+def _state_line(view: CaseOverview) -> str:
     line = t("dossier_state", state=state_text(view.state))
     if view.state in STEP_NUMBER:
         line += " · " + t("dossier_step", step=STEP_NUMBER[view.state])
@@ -124,12 +119,12 @@ def _state_line(view: DossierView) -> str:
     elif view.state is CaseState.NEW:
         line += "\n" + t("dossier_not_taken")
     upcoming = view.next_reminder
-    if upcoming is not None and upcoming.next_at is not None:
-        line += "\n" + t("dossier_next_reminder", kind=label(upcoming.kind), date=show_date(upcoming.next_at))
+    if upcoming is not None:
+        line += "\n" + t("dossier_next_reminder", kind=label(upcoming.kind), date=show_date(upcoming.at))
     return line
 
 
-def _now_blocks(view: DossierView) -> list[Block]:
+def _now_blocks(view: CaseOverview) -> list[Block]:
     """What the meldcode asks for now, in words, with the afwegingskader's buttons when it is their turn."""
     weighing = view.weighing
     state = view.state
@@ -139,16 +134,16 @@ def _now_blocks(view: DossierView) -> list[Block]:
     if state is CaseState.REPORT_DUE and weighing is not None:
         norm = weighing.state.meldnorm
         return [mrkdwn(t("now_report_due", meldnorm=norm, norm=t(f"meldnorm_{norm}")))]
-    if state is CaseState.HELP_RUNNING and view.help_plans:
-        plan = view.help_plans[-1]
+    if state is CaseState.HELP_RUNNING and view.help_plan is not None:
+        plan = view.help_plan
         intro = mrkdwn(t("now_help_running", term=show_date(plan.term), casemanager_id=plan.casemanager_id))
         return [intro, *_question_blocks(view)]
     if state is CaseState.WEIGHING and CaseStep.CLOSE in view.steps:
         return [mrkdwn(t("now_weighing_handed_over")), *_question_blocks(view)]
     if state is CaseState.WEIGHING:
         return _question_blocks(view)
-    if state is CaseState.REPORTED and view.reports:
-        report = view.reports[-1]
+    if state is CaseState.REPORTED and view.report is not None:
+        report = view.report
         key = "now_reported_feedback" if report.feedback_on else "now_reported"
         return [mrkdwn(t(key, date=show_date(report.reported_on), meldnorm=report.meldnorm))]
     if state is CaseState.CLOSED and view.closing is not None:
@@ -156,7 +151,7 @@ def _now_blocks(view: DossierView) -> list[Block]:
     return [mrkdwn(t(f"now_{state.value}"))]
 
 
-def _question_blocks(view: DossierView) -> list[Block]:
+def _question_blocks(view: CaseOverview) -> list[Block]:
     """The question asked now, with its answer buttons for those who may answer it."""
     weighing = view.weighing
     if weighing is None:  # the first answer starts the first weighing
@@ -195,7 +190,7 @@ def _question_blocks(view: DossierView) -> list[Block]:
     return blocks
 
 
-def _step_buttons(view: DossierView) -> list[ButtonElement]:
+def _step_buttons(view: CaseOverview) -> list[ButtonElement]:
     value = str(view.case_id)
     # In the order of STEP_BUTTONS: what the framework asks for now comes first.
     return [
@@ -206,75 +201,85 @@ def _step_buttons(view: DossierView) -> list[ButtonElement]:
     ]
 
 
-def _recent_events(view: DossierView) -> list[Block]:
-    if not view.timeline:
+def _recent_events(view: CaseOverview) -> list[Block]:
+    if not view.recent_events:
         return []
-    lines = [timeline_line(e) for e in view.timeline[-RECENT_EVENTS:]]
-    return [DividerBlock(), mrkdwn(t("recent_events") + "\n" + "\n".join(reversed(lines)))]
+    lines = [timeline_line(e) for e in view.recent_events]
+    return [DividerBlock(), mrkdwn(t("recent_events") + "\n" + "\n".join(lines))]
 
 
-def _section_buttons(view: DossierView) -> list[ButtonElement]:
-    counts = {
-        Section.SIGNALS: len(view.signals),
-        Section.CONSULTATIONS: len(view.consultations),
-        Section.CONVERSATIONS: len(view.conversations),
-        Section.WEIGHINGS: sum(len(w.answers) for w in view.weighings),
-        Section.REPORTS: len(view.reports),
-        Section.HELP_PLANS: len(view.help_plans),
-        Section.TIMELINE: len(view.timeline),
-        Section.REMINDERS: len(view.reminders),
-    }
+def _section_buttons(view: CaseOverview) -> list[ButtonElement]:
+    # The weighings' button counts the answers given, which is what a coordinator looks for.
+    counts = {**view.counts, DossierPart.WEIGHINGS: view.answers}
     return [
-        button(section.action, f"section_button_{section.value}", f"{view.case_id}:{section.value}:0", count=count)
-        for section, count in counts.items()
+        button(Section(part).action, f"section_button_{part.value}", f"{view.case_id}:{part.value}:0", count=count)
+        for part, count in counts.items()
         if count
     ]
 
 
-def _newest_signals(view: DossierView, room: int) -> list[Block]:
+def _newest_signals(view: CaseOverview, room: int) -> list[Block]:
     """The newest signals that fit; when some do not, a line says where they are."""
-    if not view.signals:
+    total = view.counts[DossierPart.SIGNALS]
+    if not total:
         return []
     blocks: list[Block] = [
         DividerBlock(),
-        HeaderBlock(text=PlainTextObject(text=t("dossier_signals", count=len(view.signals)))),
+        HeaderBlock(text=PlainTextObject(text=t("dossier_signals", count=total))),
     ]
     shown = 0
-    for number, signal in reversed(list(enumerate(view.signals, start=1))):
+    for number, signal in view.newest_signals:
         rendered = signal_blocks(number, signal)
         if len(blocks) + len(rendered) > room - _SIGNALS_NOTICE_BLOCKS:
             break
         blocks += rendered
         shown += 1
-    if shown < len(view.signals):
-        blocks.append(context(t("dossier_more", count=len(view.signals) - shown)))
+    if shown < total:
+        blocks.append(context(t("dossier_more", count=total - shown)))
     return blocks
 
 
 # --- the sections ----------------------------------------------------------------------------
 
 
-def section_modal(view: DossierView, section: Section, page: int) -> View:
-    items = _SECTION_ITEMS[section](view)
-    pages = paginate(items, budget=MAX_MODAL_BLOCKS - 3, per_page=_PER_PAGE.get(section, 10))
-    page = max(0, min(page, len(pages) - 1))
-    blocks: list[Block] = [context(t("section_head", reference=view.reference, page=page + 1, pages=len(pages)))]
-    blocks += pages[page] or [context(t("home_none"))]
+# Rows read from the database for one page of a part; the modal shows as many as fit.
+PAGE_ROWS = {DossierPart.TIMELINE: 25}
+DEFAULT_PAGE_ROWS = 10
+
+
+def page_rows(part: DossierPart) -> int:
+    return PAGE_ROWS.get(part, DEFAULT_PAGE_ROWS)
+
+
+def section_modal(page: DossierPage, *, from_end: bool = False) -> View:
+    """The items of a page that fit in one modal, newest first: from its first item on, or (going
+    back to newer items) up to its last. Its buttons carry where the next page starts or ends."""
+    drawn = [_ITEM_BLOCKS[page.part](item) for item in page.items]
+    budget, kept = MAX_MODAL_BLOCKS - 3, 0
+    order = list(reversed(drawn)) if from_end else drawn
+    used = 0
+    for item in order:
+        if kept and used + len(item) > budget:
+            break
+        used += len(item)
+        kept += 1
+    first = page.offset + (len(drawn) - kept if from_end else 0)
+    shown = drawn[first - page.offset : first - page.offset + kept]
+    reference, case_id, part = page.reference, page.case_id, page.part.value
+    if shown:
+        head = t("section_head", reference=reference, first=first + 1, last=first + kept, total=page.total)
+    else:
+        head = t("section_head_empty", reference=reference)
+    blocks: list[Block] = [context(head), *(block for item in shown for block in item)]
+    if not shown:
+        blocks.append(context(t("home_none")))
     nav = []
-    if page > 0:
-        nav.append(button(Action.PAGE_NEWER, "button_page_newer", f"{view.case_id}:{section.value}:{page - 1}"))
-    if page < len(pages) - 1:
-        nav.append(button(Action.PAGE_OLDER, "button_page_older", f"{view.case_id}:{section.value}:{page + 1}"))
+    if first > 0:
+        nav.append(button(Action.PAGE_NEWER, "button_page_newer", f"{case_id}:{part}:{first}"))
+    if first + kept < page.total:
+        nav.append(button(Action.PAGE_OLDER, "button_page_older", f"{case_id}:{part}:{first + kept}"))
     blocks += buttons(nav)
-    return modal(Callback.SECTION, t(f"section_{section.value}"), blocks, metadata={"case": view.case_id})
-
-
-def _newest_first(items: Sequence[list[Block]]) -> list[list[Block]]:
-    return list(reversed(items))
-
-
-def _signals(view: DossierView) -> list[list[Block]]:
-    return _newest_first([signal_blocks(n, s) for n, s in enumerate(view.signals, start=1)])
+    return modal(Callback.SECTION, t(f"section_{part}"), blocks, metadata={"case": case_id})
 
 
 def blocks_of(parts: dossier_text.Item) -> list[Block]:
@@ -294,14 +299,13 @@ def signal_blocks(number: int, signal: SignalView) -> list[Block]:
     return blocks_of(dossier_text.signal(number, signal))
 
 
-_SECTION_ITEMS: dict[Section, Callable[[DossierView], list[list[Block]]]] = {
-    Section.SIGNALS: _signals,
-    Section.CONSULTATIONS: lambda v: _newest_first([blocks_of(dossier_text.consultation(c)) for c in v.consultations]),
-    Section.CONVERSATIONS: lambda v: _newest_first([blocks_of(dossier_text.conversation(c)) for c in v.conversations]),
-    Section.WEIGHINGS: lambda v: _newest_first([blocks_of(dossier_text.weighing(w)) for w in v.weighings]),
-    Section.REPORTS: lambda v: _newest_first([blocks_of(dossier_text.report(r)) for r in v.reports]),
-    Section.HELP_PLANS: lambda v: _newest_first([blocks_of(dossier_text.help_plan(p)) for p in v.help_plans]),
-    Section.TIMELINE: lambda v: _newest_first([[context(timeline_line(e))] for e in v.timeline]),
-    Section.REMINDERS: lambda v: _newest_first([blocks_of(dossier_text.reminder(r)) for r in v.reminders]),
+_ITEM_BLOCKS: dict[DossierPart, Callable[[Any], list[Block]]] = {
+    DossierPart.SIGNALS: lambda numbered: signal_blocks(*numbered),
+    DossierPart.CONSULTATIONS: lambda item: blocks_of(dossier_text.consultation(item)),
+    DossierPart.CONVERSATIONS: lambda item: blocks_of(dossier_text.conversation(item)),
+    DossierPart.WEIGHINGS: lambda item: blocks_of(dossier_text.weighing(item)),
+    DossierPart.REPORTS: lambda item: blocks_of(dossier_text.report(item)),
+    DossierPart.HELP_PLANS: lambda item: blocks_of(dossier_text.help_plan(item)),
+    DossierPart.TIMELINE: lambda item: [context(timeline_line(item))],
+    DossierPart.REMINDERS: lambda item: blocks_of(dossier_text.reminder(item)),
 }
-_PER_PAGE = {Section.TIMELINE: 25}

@@ -164,19 +164,6 @@ def users_input(block: B, label_key: str, *, initial: Sequence[str] = (), hint_k
     return input_block(block, label_key, element, optional=True, hint_key=hint_key)
 
 
-def paginate(items: Sequence[list[Block]], *, budget: int, per_page: int) -> list[list[Block]]:
-    """Items (each a few blocks) split into pages of at most `per_page` items and `budget` blocks."""
-    pages: list[list[Block]] = [[]]
-    on_page = 0
-    for item in items:
-        if on_page and (on_page >= per_page or len(pages[-1]) + len(item) > budget):
-            pages.append([])
-            on_page = 0
-        pages[-1] += item
-        on_page += 1
-    return pages
-
-
 def show_date(value: date | datetime) -> str:
     """Dates as Dutch readers write them, in the schools' time zone."""
     if isinstance(value, datetime):

@@ -256,9 +256,9 @@ def test_case_view_stays_within_slacks_limits_and_pages_the_timeline_when_fifty_
     slack.driver.click_in_modal(COORDINATOR, Action.SHOW_TIMELINE)
     first_page = slack.fake.top_modal(COORDINATOR)
     assert first_page is not None and first_page["callback_id"] == Callback.SECTION
-    assert "pagina 1 van 3" in top_text(slack, COORDINATOR)
+    assert "· 1–25 van " in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.PAGE_OLDER)
-    assert "pagina 2 van 3" in top_text(slack, COORDINATOR)
+    assert "· 26–50 van " in top_text(slack, COORDINATOR)
     assert len(slack.fake.client(COORDINATOR).modals) == 2  # paged in place, not pushed
     slack.driver.close(COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.SHOW_CONSULTATIONS)

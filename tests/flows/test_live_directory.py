@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.bootstrap import build_services
 from bot.config import Settings
-from bot.flows.dossier import DossierView, open_case
+from bot.flows.dossier import CaseOverview, open_case
 from bot.flows.errors import AccessDenied
 from bot.flows.ports import ManualClock
 from bot.flows.registration import Registered, register_signal
@@ -48,13 +48,13 @@ def test_a_coordinator_removed_from_the_file_loses_access_at_the_next_click(
 ) -> None:
     services, config = from_file
     case_id = _case(services)
-    assert isinstance(open_case(services, COORDINATOR_2, case_id), DossierView)
+    assert isinstance(open_case(services, COORDINATOR_2, case_id), CaseOverview)
 
     config.write_text(SCHOOLS_YAML.replace(f", {COORDINATOR_2}]", "]"), encoding="utf-8")
 
     with pytest.raises(AccessDenied):
         open_case(services, COORDINATOR_2, case_id)
-    assert isinstance(open_case(services, COORDINATOR, case_id), DossierView)
+    assert isinstance(open_case(services, COORDINATOR, case_id), CaseOverview)
 
     def revoked() -> list[tuple[str, str]]:
         with services.db.transaction() as session:
@@ -76,5 +76,5 @@ def test_a_broken_edit_keeps_the_previous_configuration(
 
     config.write_text(SCHOOLS_YAML + "  - id: linde\n    nonsense: true\n", encoding="utf-8")
 
-    assert isinstance(open_case(services, COORDINATOR_2, case_id), DossierView)
+    assert isinstance(open_case(services, COORDINATOR_2, case_id), CaseOverview)
     assert any("the previous configuration stays" in r.getMessage() for r in caplog.records)

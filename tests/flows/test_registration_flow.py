@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from bot.bootstrap import mirror_directory
 from bot.flows.directory import Directory
-from bot.flows.dossier import DossierView, open_case
+from bot.flows.dossier import CaseOverview, open_case
 from bot.flows.errors import AccessDenied, DraftNotFound, InvalidInput, NotAMember
 from bot.flows.ports import ManualClock
 from bot.flows.registration import (
@@ -184,7 +184,7 @@ def test_access_ends_at_once_when_coordinator_is_removed_from_configuration(
 ) -> None:
     result = register_signal(services, TEACHER, "linde", False, valid_form(), "k")
     assert isinstance(result, Registered)
-    assert isinstance(open_case(services, COORDINATOR, result.case_id), DossierView)
+    assert isinstance(open_case(services, COORDINATOR, result.case_id), CaseOverview)
 
     linde, eik = directory.schools
     reduced = replace(services, directory=Directory((replace(linde, coordinators=linde.coordinators[1:]), eik)))

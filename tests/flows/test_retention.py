@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.flows import retention
-from bot.flows.dossier import DossierView, StatusView, open_case
+from bot.flows.dossier import CaseOverview, StatusView, open_case
 from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
 from bot.flows.registration import Registered, register_signal
@@ -82,7 +82,7 @@ def test_expired_cases_are_purged_and_nothing_else(kept: Services, clock: Manual
     preview = retention.run(kept, dry_run=True)
     assert preview.purged == ["MC-2026-0001"]
     assert preview.unconfirmed == ["eik"]
-    assert isinstance(open_case(kept, COORDINATOR, expired), DossierView)  # a dry run changes nothing
+    assert isinstance(open_case(kept, COORDINATOR, expired), CaseOverview)  # a dry run changes nothing
 
     report = retention.run(kept, dry_run=False)
 
@@ -104,7 +104,7 @@ def test_expired_cases_are_purged_and_nothing_else(kept: Services, clock: Manual
         assert session.scalar(select(func.sum(StatisticCount.count))) > 0
         assert audit_chain.verify(session).broken is None
     assert _statistics(kept) == counts_before
-    assert isinstance(open_case(kept, COORDINATOR, still_open), DossierView)
+    assert isinstance(open_case(kept, COORDINATOR, still_open), CaseOverview)
     status = open_case(kept, COORDINATOR, expired)
     assert isinstance(status, StatusView) and status.purged_at is not None
 

@@ -12,7 +12,7 @@ from bot.bootstrap import KEY_FILE, PREVIOUS_KEYS_FILE, build_services
 from bot.commands.keys import rotate
 from bot.config import Settings, SettingsError
 from bot.flows.directory import Directory
-from bot.flows.dossier import DossierView, open_case
+from bot.flows.dossier import CaseOverview, open_case
 from bot.flows.ports import ManualClock
 from bot.flows.registration import Registered, register_signal
 from bot.flows.services import Services
@@ -66,7 +66,7 @@ def _pupil_names(services: Services, case_ids: list[int]) -> list[str]:
     names = []
     for case_id in case_ids:
         view = open_case(services, COORDINATOR, case_id)
-        assert isinstance(view, DossierView)
+        assert isinstance(view, CaseOverview)
         names.append(view.pupil_name)
     return names
 
