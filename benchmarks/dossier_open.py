@@ -100,6 +100,19 @@ def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.9)]
 
 
+def measure(services: Services, case_id: int, runs: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(median, p90) of opening the overview, and of the timeline's first page, each drawn to JSON."""
+
+    def overview() -> object:
+        return case_modal(open_case(services, COORDINATOR, case_id)).to_dict()
+
+    def timeline() -> object:
+        page = open_part(services, COORDINATOR, case_id, DossierPart.TIMELINE, 0, page_rows(DossierPart.TIMELINE))
+        return section_modal(page).to_dict()
+
+    return timed(overview, runs), timed(timeline, runs)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, nargs="+", default=[5, 200])
@@ -117,15 +130,7 @@ def main(argv: list[str]) -> int:
             case_id = worked_case(services, events)
             held = _events(services, case_id)
 
-            def overview() -> object:
-                return case_modal(open_case(services, COORDINATOR, case_id)).to_dict()
-
-            def timeline() -> object:
-                rows = page_rows(DossierPart.TIMELINE)
-                return section_modal(open_part(services, COORDINATOR, case_id, DossierPart.TIMELINE, 0, rows)).to_dict()
-
-            overview_median, overview_p90 = timed(overview, args.runs)
-            page_median, page_p90 = timed(timeline, args.runs)
+            (overview_median, overview_p90), (page_median, page_p90) = measure(services, case_id, args.runs)
             services.db.dispose()
         print(
             f"case with {held} events: overview {overview_median:.1f} ms median (p90 {overview_p90:.1f}), "

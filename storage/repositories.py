@@ -236,7 +236,9 @@ def case_counts(session: Session, case_id: int, excluded: Sequence[str]) -> Case
     def count(model: type[Base], *where: ColumnElement[bool]) -> Any:
         return select(func.count()).select_from(model).where(*where).scalar_subquery()
 
-    answers = count(WeighingAnswer, WeighingAnswer.weighing_id.in_(select(Weighing.id).where(Weighing.case_id == case_id)))
+    answers = count(
+        WeighingAnswer, WeighingAnswer.weighing_id.in_(select(Weighing.id).where(Weighing.case_id == case_id))
+    )
     row = session.execute(
         select(
             count(Signal, Signal.case_id == case_id),
