@@ -63,6 +63,7 @@ class Action(StrEnum):
     SHOW_REMINDERS = "show_reminders"
     PAGE_NEWER = "page_newer"
     PAGE_OLDER = "page_older"
+    HOME_PAGE = "home_page"  # a page of one of the App Home's lists
     # in reminders
     REMINDER_NOT_YET = "reminder_not_yet"
     POSTPONE_REMINDER = "postpone_reminder"

@@ -99,6 +99,16 @@ class _ViewSubmission(_Loose):
     view: _View
 
 
+class _BlockSuggestion(_Loose):
+    """What was typed in a select that searches (its block says which list)."""
+
+    type: Literal["block_suggestion"]
+    user: _User
+    block_id: str
+    value: str
+    view: _View | None = None
+
+
 class _Shortcut(_Loose):
     type: Literal["shortcut", "message_action"]
     user: _User
@@ -170,6 +180,7 @@ class _Envelope(_Parties):
 # The payload types the bot handles; others pass untouched (Bolt answers them as unhandled).
 _MODELS: dict[str, type[_Loose]] = {
     "block_actions": _BlockActions,
+    "block_suggestion": _BlockSuggestion,
     "view_submission": _ViewSubmission,
     "view_closed": _ViewSubmission,
     "shortcut": _Shortcut,

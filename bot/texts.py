@@ -263,6 +263,7 @@ _NL: dict[str, str] = {
     "home_statistics": "Statistiek (anoniem)",
     "home_statistics_year": "{year}: {registered} gemeld · {acute} acuut · {reported} bij Veilig Thuis · "
     "{closed} afgesloten",
+    "home_statistics_board": "*Alle {schools} scholen samen*",
     "home_statistics_note": "Aantallen per jaar van registratie, ook van casussen die na de bewaartermijn "
     "zijn verwijderd. Geen namen of kenmerken.",
     "button_export": "Exporteren (PDF)",
@@ -654,7 +655,8 @@ _NL: dict[str, str] = {
         "wordt meteen ingelicht en neemt het met je op."
     ),
     "home_emergency": f":rotating_light: Acuut gevaar: bel *112*. Veilig Thuis, dag en nacht: *{VEILIG_THUIS}*.",
-    "home_open_cases": "Open casussen",
+    "home_open_cases": "Open casussen ({count})",
+    "home_range": "{first}–{last} van {total}",
     "home_my_reports": "Mijn meldingen",
     "home_case_line": "*{reference}* · {state} · {date}",
     "home_none": "Geen.",

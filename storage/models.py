@@ -103,6 +103,9 @@ class Case(Base):
         UniqueConstraint("school_id", "reference", name="uq_meldcase_school_reference"),
         Index("ix_meldcase_school_lookup", "school_id", "pupil_lookup"),
         Index("ix_meldcase_school_state", "school_id", "state"),
+        # The App Home's lists: a school's open cases, a reporter's own, newest first.
+        Index("ix_meldcase_school_open", "school_id", "closed_at", "id"),
+        Index("ix_meldcase_reporter", "reporter_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -129,6 +132,8 @@ class Case(Base):
     # Set when the retention period ended and the personal data was removed; the row stays as
     # the anchor of its audit events.
     purged_at: Mapped[datetime | None]
+    # The statistics' measures already added to `statistic_count` for this case (each once, ever).
+    counted: Mapped[list[str] | None] = mapped_column(JSON)
 
     signals: Mapped[list[Signal]] = relationship(back_populates="case", order_by="Signal.id")
 
@@ -405,11 +410,9 @@ class EncryptionKey(Base):
 
 
 class StatisticCount(Base):
-    """Anonymous counts of purged cases, per school, year of registration and measure.
-
-    Live cases are counted from their rows; when retention removes a case, its measures are
-    added here first, so that the statistics do not change when the data goes.
-    """
+    """Anonymous counts per school, year of registration and measure: a measure is added when it
+    first holds for a case, so the counts are read without looking at any case and survive the
+    purge of the cases they count."""
 
     __tablename__ = "statistic_count"
 

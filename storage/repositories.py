@@ -118,21 +118,23 @@ def open_case_for_pupil(session: Session, school_id: str, route: str, lookup: st
     return session.scalars(statement.order_by(Case.id)).first()
 
 
-def open_cases(session: Session, school_ids: Sequence[str], limit: int) -> list[Case]:
-    statement = (
-        select(Case)
-        .where(Case.school_id.in_(school_ids), Case.closed_at.is_(None))
-        .order_by(Case.id.desc())
-        .limit(limit)
-    )
-    return list(session.scalars(statement))
+def open_cases(session: Session, school_ids: Sequence[str], offset: int, limit: int) -> tuple[list[Case], int]:
+    """A page of the open cases of these schools, newest first, and how many there are."""
+    return _page(session, Case.school_id.in_(school_ids), Case.closed_at.is_(None), offset=offset, limit=limit)
 
 
-def cases_reported_by(session: Session, user_id: str, limit: int) -> list[Case]:
-    statement = (
-        select(Case).where(Case.reporter_id == user_id, Case.purged_at.is_(None)).order_by(Case.id.desc()).limit(limit)
-    )
-    return list(session.scalars(statement))
+def cases_reported_by(
+    session: Session, user_id: str, school_ids: Sequence[str], offset: int, limit: int
+) -> tuple[list[Case], int]:
+    """A page of the cases this user reported at these schools (not purged), newest first, and how many."""
+    where = Case.reporter_id == user_id, Case.school_id.in_(school_ids), Case.purged_at.is_(None)
+    return _page(session, *where, offset=offset, limit=limit)
+
+
+def _page(session: Session, *where: ColumnElement[bool], offset: int, limit: int) -> tuple[list[Case], int]:
+    total = session.scalar(select(func.count()).select_from(Case).where(*where)) or 0
+    rows = session.scalars(select(Case).where(*where).order_by(Case.id.desc()).offset(offset).limit(limit))
+    return list(rows), int(total)
 
 
 # --- signals and drafts --------------------------------------------------------------------
@@ -334,23 +336,19 @@ def delete_case_records(session: Session, case_id: int) -> None:
 
 
 def add_to_statistic(session: Session, school_id: str, year: int, measure: str) -> None:
-    key = {"school_id": school_id, "year": year, "measure": measure}
-    _insert_ignoring_duplicates(session, StatisticCount, {**key, "count": 0})
+    """One more for this count, in one statement (an upsert: concurrent steps each add theirs)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(StatisticCount).values(school_id=school_id, year=year, measure=measure, count=1)
     session.execute(
-        update(StatisticCount).filter_by(**key).values(count=StatisticCount.count + 1),
-        execution_options={"synchronize_session": False},
+        statement.on_conflict_do_update(
+            index_elements=["school_id", "year", "measure"], set_={"count": StatisticCount.count + 1}
+        )
     )
 
 
-def statistic_counts(session: Session, school_id: str) -> list[StatisticCount]:
-    return list(session.scalars(select(StatisticCount).where(StatisticCount.school_id == school_id)))
-
-
-def live_cases(session: Session, school_id: str) -> list[tuple[Case, bool]]:
-    """Every case of the school still holding its data, with whether a melding was made."""
-    reported = select(Report.id).where(Report.case_id == Case.id).exists()
-    statement = select(Case, reported).where(Case.school_id == school_id, Case.purged_at.is_(None))
-    return [(case, bool(flag)) for case, flag in session.execute(statement)]
+def statistic_counts(session: Session, school_ids: Sequence[str]) -> list[StatisticCount]:
+    return list(session.scalars(select(StatisticCount).where(StatisticCount.school_id.in_(school_ids))))
 
 
 # --- audit ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bot.devtools.fake_slack import TEAM_ID, FakeSlack, trigger_for
-from bot.ids import Command, Shortcut
+from bot.ids import INPUT, Command, Shortcut
 from bot.inbound import sign
 
 
@@ -187,6 +187,23 @@ class SlackDriver:
             self.fake.apply_response_action(user_id, response.json)
         return response
 
+    def suggest(self, user_id: str, block_id: str, typed: str, view: dict[str, Any] | None = None) -> Response:
+        """Type into a select that searches, in the modal on top of this user's screen (or a copy of
+        another's `view`): Slack asks the app for the options that match."""
+        view = view or self.fake.top_modal(user_id)
+        assert view is not None, f"{user_id} has no open modal"
+        payload = {
+            "type": "block_suggestion",
+            "user": {"id": user_id, "team_id": TEAM_ID},
+            "team": {"id": TEAM_ID},
+            "api_app_id": "AMELDBOT",
+            "block_id": block_id,
+            "action_id": INPUT,
+            "value": typed,
+            "view": view,
+        }
+        return self.interactive(payload)
+
     def close(self, user_id: str) -> Response | None:
         """Press the modal's close button; Slack tells the app only when the view asked for it."""
         view = self.fake.top_modal(user_id)
@@ -259,7 +276,7 @@ def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         kind = element["type"]
         if kind == "plain_text_input":
             entry: dict[str, Any] = {"value": value}
-        elif kind in ("radio_buttons", "static_select"):
+        elif kind in ("radio_buttons", "static_select", "external_select"):
             entry = {"selected_option": _option(element, value) if value is not None else None}
         elif kind == "checkboxes":
             entry = {"selected_options": [_option(element, v) for v in value or []]}

@@ -390,8 +390,10 @@ class FakeSlack:
                         return {"ok": True, "view": state.modals[index]}
             return {"ok": False, "error": "not_found"}
         if method == "views.publish":
-            self.clients.setdefault(str(params["user_id"]), ClientState()).home = params["view"]
-            return {"ok": True, "view": params["view"]}
+            state = self.clients.setdefault(str(params["user_id"]), ClientState())
+            # The Home keeps its id from one publish to the next, as in Slack.
+            state.home = {**params["view"], "id": (state.home or {}).get("id") or self._new_id("V")}
+            return {"ok": True, "view": state.home}
         if method == "conversations.history":
             return self._history(params)
         if method == "files.getUploadURLExternal":

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from bot.flows import audit, process, reminders, submissions
+from bot.flows import audit, process, reminders, statistics, submissions
 from bot.flows.access import CaseFacts, Permission, case_roles, decide, grants
 from bot.flows.directory import Directory, School
 from bot.flows.errors import AccessDenied, CaseNotFound
@@ -167,6 +167,7 @@ def act(
             result = work(ctx)
             if ctx.touched:
                 reminders.on_activity(session, services.clock, case, school)
+                statistics.keep_counts(session, case)
             return result
 
     return services.perform(attempt)

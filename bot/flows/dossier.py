@@ -452,20 +452,34 @@ def _reminder_page(
     return list(_reminder_views(session, cipher, repo.newest_of(session, Reminder, case_id, offset, limit)))
 
 
+@dataclass(frozen=True)
+class CasePage:
+    """Some cases of a list, newest first, and how many the list holds."""
+
+    cases: tuple[CaseSummary, ...]
+    offset: int
+    total: int
+
+
 def cases_for_home(
-    services: Services, user_id: str, limit: int = 25
-) -> tuple[list[CaseSummary] | None, list[CaseSummary]]:
-    """(open cases of the schools this user oversees, or None if none; cases this user reported)."""
+    services: Services, user_id: str, *, overseen_offset: int = 0, reported_offset: int = 0
+) -> tuple[CasePage | None, CasePage]:
+    """(a page of the open cases of the schools this user oversees, or None if none; a page of the
+    cases this user reported), each paged and counted by the database."""
     overseen = [s.id for s in schools_where(services.directory, user_id, Permission.OVERSEE)]
+    # A reporter sees their own cases' status while they are staff at the case's school.
+    staff_at = [s.id for s in schools_where(services.directory, user_id, Permission.REGISTER)]
     with services.db.reading() as session:
-        reported = [
-            _summary(c)
-            for c in repo.cases_reported_by(session, user_id, limit)
-            if access_to(session, services, user_id, c).allows(Permission.VIEW_STATUS)
-        ]
+        rows, total = repo.cases_reported_by(session, user_id, staff_at, reported_offset, REPORTED_PER_PAGE)
+        reported = CasePage(tuple(_summary(c) for c in rows), reported_offset, total)
         if not overseen:
             return None, reported
-        return [_summary(c) for c in repo.open_cases(session, overseen, limit)], reported
+        rows, total = repo.open_cases(session, overseen, overseen_offset, OPEN_PER_PAGE)
+        return CasePage(tuple(_summary(c) for c in rows), overseen_offset, total), reported
+
+
+OPEN_PER_PAGE = 25
+REPORTED_PER_PAGE = 10
 
 
 def _summary(case: Case) -> CaseSummary:

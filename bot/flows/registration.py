@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.flows import audit, notices, reminders, submissions
+from bot.flows import audit, notices, reminders, statistics, submissions
 from bot.flows.access import Permission, decide, schools_where
 from bot.flows.directory import School
 from bot.flows.errors import DraftNotFound, DraftResolved, NotAMember
@@ -318,6 +318,7 @@ def new_case(
         route=str(route),
         acute=acute,
     )
+    statistics.keep_counts(session, case)
     return case
 
 
@@ -360,7 +361,9 @@ def _add_signal(
         created_at=now,
     )
     session.add(signal)
-    case.acute = case.acute or acute
+    if acute and not case.acute:
+        case.acute = True
+        statistics.keep_counts(session, case)
     case.updated_at = now
     session.flush()
     audit.record(

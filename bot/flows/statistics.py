@@ -1,14 +1,17 @@
 """Anonymous counts per school and year: what coordinators, directors and the board may see.
 
 A case counts under a few coarse measures (registered, its route, acute, reported, how it
-closed). Live cases are counted from their rows; retention adds a purged case's measures to
-the stored counts before its data goes, so the numbers do not change when the dossier does.
+closed). Each measure is added to the stored counts once, in the transaction that makes it hold
+(`keep_counts`, called by the gate every step passes and by registration), so reading the
+statistics reads the counts only, never the cases, and retention changes nothing in them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
 
 from bot.flows.access import Permission, schools_where
 from bot.flows.services import Services
@@ -39,16 +42,24 @@ class SchoolStatistics:
     years: dict[int, Counter[str]] = field(default_factory=dict)  # newest year first
 
 
+def keep_counts(session: Session, case: Case) -> None:
+    """Add the measures that hold for this case now and were not counted before (each once, ever)."""
+    counted = set(case.counted or ())
+    reported = REPORTED in counted or repo.has_report(session, case.id)
+    new = set(measures_of(case, reported)) - counted
+    for measure in sorted(new):
+        repo.add_to_statistic(session, case.school_id, case.created_at.year, measure)
+    if new:
+        case.counted = sorted(counted | new)
+
+
 def statistics_for(services: Services, user_id: str) -> list[SchoolStatistics]:
-    """The counts of every school where the policy lets this user see statistics."""
+    """The counts of every school where the policy lets this user see statistics, in one read."""
     visible = schools_where(services.directory, user_id, Permission.VIEW_STATISTICS)
-    result = []
+    if not visible:
+        return []
+    years: dict[str, dict[int, Counter[str]]] = {school.id: {} for school in visible}
     with services.db.reading() as session:
-        for school in visible:
-            years: dict[int, Counter[str]] = {}
-            for case, reported in repo.live_cases(session, school.id):
-                years.setdefault(case.created_at.year, Counter()).update(measures_of(case, reported))
-            for row in repo.statistic_counts(session, school.id):
-                years.setdefault(row.year, Counter())[row.measure] += row.count
-            result.append(SchoolStatistics(school.name, dict(sorted(years.items(), reverse=True))))
-    return result
+        for row in repo.statistic_counts(session, list(years)):
+            years[row.school_id].setdefault(row.year, Counter())[row.measure] += row.count
+    return [SchoolStatistics(s.name, dict(sorted(years[s.id].items(), reverse=True))) for s in visible]

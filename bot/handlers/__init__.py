@@ -2,7 +2,7 @@
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.handlers import case, errors, export, home, registration, reminders, steps
+from bot.handlers import case, errors, export, home, registration, reminders, steps, suggestions
 
 
 def register_all(app: AsyncApp) -> None:
@@ -13,3 +13,4 @@ def register_all(app: AsyncApp) -> None:
     reminders.register(app)
     export.register(app)
     home.register(app)
+    suggestions.register(app)

@@ -1,36 +1,54 @@
-"""The App Home tab, published whenever a user opens it."""
+"""The App Home tab, published whenever a user opens it or pages through one of its lists."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.flows.access import Permission, schools_where
-from bot.flows.dossier import cases_for_home
+from bot.flows.dossier import CasePage, cases_for_home
 from bot.flows.services import Services
 from bot.flows.statistics import statistics_for
+from bot.handlers import forms
 from bot.handlers.errors import guarded
 from bot.handlers.work import Work
-from bot.views.home import home_view
+from bot.ids import Action
+from bot.views.home import HomePlace, home_view
 
 
-def _home(services: Services, user_id: str) -> View:
+def _home(services: Services, user_id: str, place: HomePlace) -> View:
     statistics = statistics_for(services, user_id)
     if not schools_where(services.directory, user_id, Permission.REGISTER):  # opening the Home asks for nothing
-        return home_view(False, None, [], statistics)
-    overseen, reported = cases_for_home(services, user_id)
-    return home_view(True, overseen, reported, statistics)
+        return home_view(False, None, CasePage((), 0, 0), statistics, place)
+    overseen, reported = cases_for_home(
+        services, user_id, overseen_offset=place.overseen, reported_offset=place.reported
+    )
+    return home_view(True, overseen, reported, statistics, place)
 
 
 async def handle_home_opened(event: dict[str, Any], client: AsyncWebClient, services: Services, work: Work) -> None:
     if event.get("tab") != "home":
         return
     user_id = event["user"]
-    await client.views_publish(user_id=user_id, view=await work.after_ack(_home, services, user_id))
+    await client.views_publish(user_id=user_id, view=await work.after_ack(_home, services, user_id, HomePlace()))
+
+
+async def handle_home_page(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    """A paging button in the Home: the same Home, at the page it asks for (any number is just an offset)."""
+    await ack()
+    overseen, reported, schools = ([forms.small_number(n, forms.MAX_ID) for n in forms.button_parts(body)] + [0] * 3)[
+        :3
+    ]
+    place = HomePlace(overseen, reported, schools)
+    user_id = body["user"]["id"]
+    await client.views_publish(user_id=user_id, view=await work.after_ack(_home, services, user_id, place))
 
 
 def register(app: AsyncApp) -> None:
     app.event("app_home_opened")(guarded(handle_home_opened))
+    app.action(Action.HOME_PAGE)(guarded(handle_home_page))

@@ -14,6 +14,7 @@ from slack_sdk.models.blocks import (
     CheckboxesElement,
     ContextBlock,
     DatePickerElement,
+    ExternalDataSelectElement,
     InputBlock,
     InputInteractiveElement,
     MarkdownTextObject,
@@ -22,6 +23,7 @@ from slack_sdk.models.blocks import (
     PlainTextObject,
     RadioButtonsElement,
     SectionBlock,
+    StaticSelectElement,
     UserMultiSelectElement,
     UserSelectElement,
 )
@@ -134,6 +136,30 @@ def radio(
     chosen = option(labels[initial], initial) if initial is not None else None
     element = RadioButtonsElement(action_id=INPUT, options=options, initial_option=chosen)
     return input_block(block, label_key, element, optional=optional)
+
+
+# Slack shows at most 10 radio buttons and 100 options in a select; beyond that, it asks the app.
+MAX_RADIO_OPTIONS = 10
+MAX_SELECT_OPTIONS = 100
+
+
+def choice(block: B, label_key: str, options: Sequence[Option], *, initial: Option | None = None) -> InputBlock:
+    """One of several options: radio buttons when few, a select when more, and over Slack's 100 a
+    select that searches as the user types (its options come from bot.handlers.suggestions)."""
+    element: InputInteractiveElement
+    if len(options) <= MAX_RADIO_OPTIONS:
+        element = RadioButtonsElement(action_id=INPUT, options=list(options), initial_option=initial)
+    elif len(options) <= MAX_SELECT_OPTIONS:
+        element = StaticSelectElement(action_id=INPUT, options=list(options), initial_option=initial)
+    else:
+        element = ExternalDataSelectElement(action_id=INPUT, min_query_length=0, initial_option=initial)
+    return input_block(block, label_key, element)
+
+
+def matching(options: Sequence[Option], typed: str) -> list[Option]:
+    """The options whose label holds what was typed (any case), as many as one select shows."""
+    wanted = typed.strip().casefold()
+    return [o for o in options if wanted in str(o.text or "").casefold()][:MAX_SELECT_OPTIONS]
 
 
 def checkboxes(block: B, label_key: str, labels: Mapping[K, str], *, optional: bool = False) -> InputBlock:

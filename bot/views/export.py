@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from slack_sdk.models.blocks import Block, RadioButtonsElement
+from slack_sdk.models.blocks import Block, Option
 from slack_sdk.models.views import View
 
 from bot.flows.dossier import DossierView
-from bot.ids import INPUT, Callback
 from bot.ids import Block as B
+from bot.ids import Callback
 from bot.texts import t
-from bot.views.common import context, input_block, modal, mrkdwn, option, show_date
+from bot.views.common import choice, context, modal, mrkdwn, option, show_date
 from bot.views.labels import label
 
 DOSSIER = "dossier"
 CONVERSATION = "conversation"
 
 
-def export_modal(view: DossierView) -> View:
+def document_options(view: DossierView) -> list[Option]:
+    """The whole dossier, or the report of one conversation held (for the parents to sign)."""
     options = [option("export_choice_dossier", DOSSIER)]
     for number, conversation in enumerate(view.conversations, start=1):
         if conversation.with_whom is not None and conversation.held_on is not None:
             when, who = show_date(conversation.held_on), label(conversation.with_whom)
             options.append(option("export_choice_conversation", f"{CONVERSATION}:{number}", date=when, with_whom=who))
-    element = RadioButtonsElement(action_id=INPUT, options=options, initial_option=options[0])
+    return options
+
+
+def export_modal(view: DossierView) -> View:
+    options = document_options(view)
     blocks: list[Block] = [
-        input_block(B.EXPORT_DOCUMENT, "label_export_document", element),
+        choice(B.EXPORT_DOCUMENT, "label_export_document", options, initial=options[0]),
         mrkdwn(t("export_stored_in_slack")),
         context(t("export_audited")),
     ]

@@ -8,8 +8,8 @@ from typing import TypeVar
 
 from slack_sdk.models.blocks import (
     Block,
+    Option,
     RadioButtonsElement,
-    StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -22,6 +22,7 @@ from bot.ids import Block as B
 from bot.texts import t
 from bot.views.common import (
     checkboxes,
+    choice,
     context,
     date_input,
     input_block,
@@ -43,13 +44,7 @@ def intake_modal(schools: Sequence[School]) -> View:
     """Step one of registering: which school (when several), who it is about, acute danger."""
     blocks: list[Block] = [context(t("intake_intro"))]
     if len(schools) > 1:
-        blocks.append(
-            input_block(
-                B.SCHOOL,
-                "label_school",
-                StaticSelectElement(action_id=INPUT, options=[named_option(s.name, s.id) for s in schools]),
-            )
-        )
+        blocks.append(choice(B.SCHOOL, "label_school", school_options(schools)))
     blocks.append(radio(B.ROUTE, "label_route", keys(Route)))
     blocks.append(radio(B.ACUTE, "label_acute", YES_NO_KEYS))
     metadata = {"school": schools[0].id} if len(schools) == 1 else None
@@ -61,6 +56,10 @@ def intake_modal(schools: Sequence[School]) -> View:
         close_key="modal_cancel",
         metadata=metadata,
     )
+
+
+def school_options(schools: Sequence[School]) -> list[Option]:
+    return [named_option(s.name, s.id) for s in schools]
 
 
 def signal_modal(school_id: str, acute: bool, today: date) -> View:

@@ -11,7 +11,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 from slack_sdk.models.blocks import Block
@@ -24,25 +23,18 @@ from bot.flows.vocabulary import NoticeKind, ReminderKind
 from bot.ids import Action, Callback, Section
 from bot.ids import Block as B
 from bot.views.messages import render_notice
+from tests.block_kit import schema
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, START, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
 from tests.e2e.casework import PLAN, REPORT, open_case, ready_to_weigh, record_report, registered_and_taken, walk
 from tests.e2e.steps import register, signal_values, start_intake
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMAS = ROOT.parent / "shared" / "slack"
-
-
-def _schema(name: str) -> dict[str, Any]:
-    path = SCHEMAS / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here (it sits beside the repository in the team's workspace)")
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_manifest_is_valid_against_slacks_schema() -> None:
     manifest = yaml.safe_load((ROOT / "app_manifest.yml").read_text(encoding="utf-8"))
 
-    errors = [e.message for e in Draft7Validator(_schema("manifest.schema.1.0.0.json")).iter_errors(manifest)]
+    errors = [e.message for e in Draft7Validator(schema("manifest.schema.1.0.0.json")).iter_errors(manifest)]
 
     assert errors == []
 
@@ -215,7 +207,7 @@ def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:
     for action in (Action.REMINDER_NOT_YET, Action.CONFIRM_REFERRAL, Action.POSTPONE_REMINDER, Action.ANSWER_NO):
         assert f'"{action.value}"' in texts  # every reminder's buttons were rendered
 
-    validator = Draft202012Validator(_schema("block-kit.schema.json"))
+    validator = Draft202012Validator(schema("block-kit.schema.json"))
     problems = [
         f"{where}: {error.message[:200]}"
         for where, blocks in [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
+from alembic import command
 from sqlalchemy import text
 
 from bot.flows.notices import dedupe_key
-from storage.db import Database
+from storage.db import Database, _alembic_config
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
@@ -64,3 +66,92 @@ def test_outbox_keys_are_scoped_to_their_case_when_upgrading_from_0004(database_
     # The same keys the running bot computes, so a cause sent before the upgrade is not sent again.
     assert keys[1] == dedupe_key("case_closed", "UT1", "closed", case_id=7)
     assert keys[3] == dedupe_key("case_registered", "UC1", "taken", case_id=7, replaces_id=2)
+
+
+def test_live_cases_are_counted_once_and_purged_ones_kept_when_upgrading_from_0005(database_url: str) -> None:
+    db = Database.from_url(database_url)
+    try:
+        db.migrate("0005")
+        with db.engine.begin() as connection:
+            connection.execute(text("INSERT INTO school (id, name) VALUES ('linde', 'De Linde')"))
+            for case_id, route, state, acute, close_reason, purged in [
+                (1, "home", "closed", False, "help_succeeded", None),
+                (2, "home", "reported", True, None, None),
+                (3, "staff_member", "referred_to_board", False, None, None),
+                (4, "home", "closed", False, "no_suspicion", NOW),  # purged: already in the counts
+            ]:
+                connection.execute(
+                    text(
+                        "INSERT INTO meldcase (id, school_id, reference, route, state, reporter_id, submission_key,"
+                        " acute, created_at, updated_at, close_reason, purged_at) VALUES (:id, 'linde', :ref, :route,"
+                        " :state, 'UT1', :key, :acute, :now, :now, :reason, :purged)"
+                    ),
+                    {
+                        "id": case_id,
+                        "ref": f"MC-2026-000{case_id}",
+                        "route": route,
+                        "state": state,
+                        "key": f"V{case_id}:signal",
+                        "acute": acute,
+                        "now": NOW,
+                        "reason": close_reason,
+                        "purged": purged,
+                    },
+                )
+            connection.execute(
+                text(
+                    "INSERT INTO weighing (id, case_id, round, framework_version, stage, reported, with_veilig_thuis,"
+                    " help_running, started_by, started_at) VALUES (5, 2, 1, '2019', 'finished', true, false, false,"
+                    " 'UC1', :now)"
+                ),
+                {"now": NOW},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO report (case_id, weighing_id, meldnorm, reported_on, reported_by, channel, own_facts,"
+                    " parents_informed, pupil_informed, recorded_by, recorded_at, submission_key) VALUES"
+                    " (2, 5, 1, :day, 'UC1', 'phone', 'sealed', 'yes', 'yes', 'UC1', :now, 'V9:report')"
+                ),
+                {"day": NOW.date(), "now": NOW},
+            )
+            for measure in ("registered", "route:home", "closed", "closed:no_suspicion"):
+                connection.execute(
+                    text("INSERT INTO statistic_count (school_id, year, measure, count) VALUES ('linde', 2026, :m, 1)"),
+                    {"m": measure},
+                )
+
+        db.migrate()
+        after = _counts(db)
+        with db.engine.connect() as connection:
+            counted = dict(connection.execute(text("SELECT id, counted FROM meldcase WHERE id = 2")).all())
+        with db.engine.begin() as connection:  # back to the previous release (a rollback of the upgrade)
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005")
+        before_again = _counts(db)
+    finally:
+        db.dispose()
+    assert after == {
+        "registered": 4,
+        "route:home": 3,
+        "route:staff_member": 1,
+        "acute": 1,
+        "reported": 1,
+        "closed": 2,
+        "closed:help_succeeded": 1,
+        "closed:no_suspicion": 1,
+    }
+    assert sorted(counted[2] if isinstance(counted[2], list) else json.loads(counted[2])) == [
+        "acute",
+        "registered",
+        "reported",
+        "route:home",
+    ]
+    # Downgraded, the counts hold the purged case only again: the older release counts live cases itself.
+    assert before_again == {"registered": 1, "route:home": 1, "closed": 1, "closed:no_suspicion": 1}
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT measure, count FROM statistic_count WHERE year = 2026")).all()
+    return {measure: count for measure, count in rows}
