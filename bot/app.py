@@ -111,6 +111,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
 
     @app.middleware
     async def provide_services(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
+        services.directory.refresh()  # one look at meldbot.yml per request: a removal counts at once
         context["services"] = services
         context["work"] = work
         await next()

@@ -1,7 +1,8 @@
 """The school configuration, read again when its file changes, so that a removal counts at the next click.
 
-Every access decision reads the directory (bot.flows.access), so a coordinator or member taken
-out of meldbot.yml loses access as soon as the file is saved, without a restart. A changed file
+Every request (and every scheduled job) begins with `refresh`, which looks at the file once: a
+coordinator or member taken out of meldbot.yml loses access at their next click, without a
+restart, and the many access decisions within one request read what is loaded. A changed file
 that has problems is not half-applied: the previous configuration stays, and the log says why.
 """
 
@@ -49,9 +50,12 @@ class LiveDirectory(Directory):
         return stat.st_mtime_ns, stat.st_size
 
     def current(self) -> Directory:
+        return self._loaded
+
+    def refresh(self) -> None:
         stamp = self._file_stamp()
         if stamp is None or stamp == self._stamp:
-            return self._loaded
+            return
         with self._lock:
             if stamp != self._stamp:
                 object.__setattr__(self, "_stamp", stamp)
@@ -60,8 +64,7 @@ class LiveDirectory(Directory):
                 except ConfigError as error:
                     log.warning("%s changed but has problems; the previous configuration stays: %s",
                                 self._path, "; ".join(error.problems))  # fmt: skip
-                    return self._loaded
+                    return
                 object.__setattr__(self, "_loaded", fresh)
                 log.info("%s changed: configuration reloaded", self._path)
                 self._on_change(fresh)
-        return self._loaded

@@ -25,6 +25,7 @@ def sweep(services: Services, worker: DeliveryWorker) -> None:
     """The periodic job: due reminders become outbox messages, and the worker goes through the
     outbox (also what waited for a retry). A failure is logged, and the next run tries again."""
     try:
+        services.directory.refresh()
         handled = reminders.sweep(services)
     except Exception as error:  # the database may be briefly away; the next sweep tries again
         log.warning("sweep failed: %s", type(error).__name__)
@@ -37,6 +38,7 @@ def sweep(services: Services, worker: DeliveryWorker) -> None:
 def daily(services: Services) -> None:
     """Once a day: purge what passed its retention period, and log the audit trail's head."""
     try:
+        services.directory.refresh()
         report = retention.run(services, dry_run=False)
         with services.db.transaction() as session:
             head = audit_chain.verify(session).head

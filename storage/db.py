@@ -6,14 +6,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _READ_ONLY = "meldbot_read_only"  # an execution option: this connection's transactions only read
@@ -125,6 +124,8 @@ class Database:
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to the newest migration (safe to call at every start), or to an older
         `revision` (an upgrade test starts from the schema a previous release made)."""
+        from alembic import command  # the migration machinery loads only when it is used
+
         with self.engine.begin() as connection:
             config = _alembic_config()
             config.attributes["connection"] = connection
@@ -132,6 +133,9 @@ class Database:
 
     def pending_migrations(self) -> list[str]:
         """Revisions not yet applied; empty when the schema is current."""
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(_alembic_config())
         with self.engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_heads()
@@ -145,6 +149,8 @@ class Database:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config

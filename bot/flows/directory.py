@@ -45,6 +45,9 @@ class Directory:
     schools: tuple[School, ...]
     admins: frozenset[str] = frozenset()  # the board's admins, for every school in the file
 
+    def refresh(self) -> None:
+        """Take in a changed configuration, once per request or job (a fixed configuration has none)."""
+
     def school(self, school_id: str) -> School | None:
         return next((s for s in self.schools if s.id == school_id), None)
 

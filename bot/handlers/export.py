@@ -15,7 +15,6 @@ from slack_sdk.errors import SlackClientError
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import pdf
 from bot.flows.errors import MeldcodeError
 from bot.flows.export import Document, Export, export_case, exportable
 from bot.flows.services import Services
@@ -64,10 +63,12 @@ async def handle_export_submission(
         await ack_refusal(ack, view, outcome)
         return
     await ack()  # back to the case view; the file itself, in the DM, is the answer
-    await _deliver(client, user_id, outcome, await work.after_ack(pdf.render, outcome))
+    from bot import pdf  # reportlab loads when someone first exports, not at every start
+
+    await _deliver(client, user_id, outcome, await work.after_ack(pdf.render, outcome), pdf.filename(outcome))
 
 
-async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document: bytes) -> None:
+async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document: bytes, filename: str) -> None:
     """Upload the PDF into the coordinator's DM with the bot; its name and title hold the reference only.
 
     If Slack refuses the upload, the coordinator hears so in the same DM (no file, nothing lost:
@@ -79,7 +80,7 @@ async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document:
         await client.files_upload_v2(
             channel=channel,
             file=document,
-            filename=pdf.filename(made),
+            filename=filename,
             title=f"{reference} · {t(f'export_document_{made.document}')}",
         )
     except SlackClientError as error:
