@@ -87,6 +87,8 @@ class FakeSlack:
         self._server: ThreadingHTTPServer | None = None
         self._uploads: dict[str, dict[str, Any]] = {}  # file id -> filename and uploaded bytes
         self._delay_all = 0.0
+        self._holds: list[tuple[threading.Event, str | None]] = []
+        self.held: list[str] = []  # the methods of the calls a hold keeps waiting now
         # Seconds from each trigger's click to the views.open/push that used it (Slack allows 3).
         self.trigger_ages: list[float] = []
 
@@ -121,6 +123,9 @@ class FakeSlack:
         return f"http://127.0.0.1:{self._server.server_address[1]}/api/"
 
     def stop(self) -> None:
+        with self._lock:
+            for gate, _ in self._holds:
+                gate.set()  # nothing is left hanging
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
@@ -159,6 +164,14 @@ class FakeSlack:
         """Answer every method only after `seconds`: Slack on a slow day, seen from far away."""
         with self._lock:
             self._delay_all = seconds
+
+    def hold(self, user_id: str | None = None) -> threading.Event:
+        """Leave every Web API call (or those for `user_id`: their trigger, their DM, their Home)
+        unanswered until the returned event is set: Slack hanging. `held` lists what waits."""
+        gate = threading.Event()
+        with self._lock:
+            self._holds.append((gate, user_id))
+        return gate
 
     def rate_limit(
         self,
@@ -252,6 +265,7 @@ class FakeSlack:
             if born is not None:
                 with self._lock:
                     self.trigger_ages.append(time.time() - born)
+        self._wait_while_held(method, params)
         status, headers, body = self._answer(method, params, request.headers.get("Authorization", ""))
         delay = self._delays.get(method, self._delay_all)
         if delay:
@@ -268,6 +282,18 @@ class FakeSlack:
         request.send_header("Content-Length", str(len(payload)))
         request.end_headers()
         request.wfile.write(payload)
+
+    def _wait_while_held(self, method: str, params: dict[str, Any]) -> None:
+        with self._lock:
+            gates = [gate for gate, user_id in self._holds if user_id is None or _concerns(params, user_id)]
+            if gates:
+                self.held.append(method)
+                self._lock.notify_all()
+        for gate in gates:
+            gate.wait(timeout=60)
+        if gates:
+            with self._lock:
+                self.held.remove(method)
 
     def _report(self, request: BaseHTTPRequestHandler) -> None:
         """GET /_fake/stats: what a benchmark in another process needs to know (no message content)."""
@@ -461,6 +487,15 @@ def _trigger_time(trigger_id: str) -> float | None:
     """When the click that made this trigger happened (trigger_for puts it first, in milliseconds)."""
     head = trigger_id.split(".", 1)[0]
     return int(head) / 1000 if head.isdigit() else None
+
+
+def _concerns(params: dict[str, Any], user_id: str) -> bool:
+    """Whether a call is about this person: their trigger, their DM, their Home."""
+    return (
+        _user_of_trigger(str(params.get("trigger_id", ""))) == user_id
+        or params.get("channel") in (user_id, f"D{user_id}")
+        or user_id in (params.get("user_id"), params.get("users"))
+    )
 
 
 def _user_of_trigger(trigger_id: str) -> str | None:
