@@ -9,13 +9,16 @@ Why this design, and its figures: docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import aiohttp
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.flows.services import Services
@@ -29,6 +32,7 @@ from storage.models import OutboxMessage
 from storage.repositories import record_event_receipt
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Connections kept open to Slack's Web API, shared by every listener and the outbox.
 CONNECTIONS = 64
@@ -55,6 +59,29 @@ def web_client(slack: SlackSettings) -> AsyncWebClient:
     )
 
 
+class SlackIdentity:
+    """Who the bot is in this workspace (Slack's auth.test), asked once: at start, so that the first
+    click after a restart does not wait for it, or at the first request if Slack was away then."""
+
+    def __init__(self, client: AsyncWebClient, token: str) -> None:
+        self._client = client
+        self._token = token
+        self._known: AuthorizeResult | None = None
+
+    async def authorize(self) -> AuthorizeResult:
+        if self._known is None:
+            response = await self._client.auth_test()
+            self._known = AuthorizeResult.from_auth_test_response(bot_token=self._token, auth_test_response=response)
+        return self._known
+
+    async def learn(self) -> None:
+        try:
+            await self.authorize()
+        except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
+            log.warning("Slack did not say who the bot is at start (%s); it is asked again at the first request",
+                        type(error).__name__)  # fmt: skip
+
+
 @dataclass
 class SlackBot:
     app: AsyncApp
@@ -62,6 +89,7 @@ class SlackBot:
     outbox: Outbox
     worker: DeliveryWorker  # woken by every commit that queues a message
     work: Work
+    identity: SlackIdentity
     send_timeout: float
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
 
@@ -75,6 +103,7 @@ class SlackBot:
         )
         self.worker.start()
         self.worker.wake()
+        await self.identity.learn()
 
     async def stop(self) -> None:
         await self.worker.stop()
@@ -96,9 +125,15 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
     worker = DeliveryWorker(outbox)
     services.db.after_commit_adding(OutboxMessage, worker.wake)
     work = Work()
+    identity = SlackIdentity(client, slack.bot_token)
+
+    async def authorize() -> AuthorizeResult:  # a plain function: Bolt injects arguments by name
+        return await identity.authorize()
+
     app = AsyncApp(
         name="meldbot",
         client=client,
+        authorize=authorize,
         # The HTTP server admits a request (size, signature over the raw bytes, payload shape)
         # before Bolt sees it (bot.inbound); Bolt's own check would log the whole body of every
         # request it refuses. Socket Mode needs none: Slack itself is on the other end.
@@ -127,7 +162,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
         return None
 
     register_all(app)
-    return SlackBot(app, client, outbox, worker, work, slack.send_timeout)
+    return SlackBot(app, client, outbox, worker, work, identity, slack.send_timeout)
 
 
 def _first_receipt(services: Services, event_id: str) -> bool:

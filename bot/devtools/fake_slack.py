@@ -91,6 +91,7 @@ class FakeSlack:
         self.held: list[str] = []  # the methods of the calls a hold keeps waiting now
         # Seconds from each trigger's click to the views.open/push that used it (Slack allows 3).
         self.trigger_ages: list[float] = []
+        self._used_triggers: dict[str, float] = {}  # trigger id -> its age when used
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -112,7 +113,7 @@ class FakeSlack:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self._server = _Server(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self.url
@@ -265,6 +266,8 @@ class FakeSlack:
             if born is not None:
                 with self._lock:
                     self.trigger_ages.append(time.time() - born)
+                    self._used_triggers[str(params["trigger_id"])] = self.trigger_ages[-1]
+                    self._lock.notify_all()
         self._wait_while_held(method, params)
         status, headers, body = self._answer(method, params, request.headers.get("Authorization", ""))
         delay = self._delays.get(method, self._delay_all)
@@ -296,14 +299,23 @@ class FakeSlack:
                 self.held.remove(method)
 
     def _report(self, request: BaseHTTPRequestHandler) -> None:
-        """GET /_fake/stats: what a benchmark in another process needs to know (no message content)."""
+        """What a benchmark in another process needs to know (no message content). GET /_fake/stats:
+        calls per method and every trigger's age when used; GET /_fake/opened?trigger=…: waits (up
+        to 10 s) until that trigger opened a modal, then tells its age then (null: it never did)."""
+        path, _, query = request.path.partition("?")
+        report: dict[str, Any]
         with self._lock:
-            counts: dict[str, int] = {}
-            for call in self.calls:
-                counts[call.method] = counts.get(call.method, 0) + 1
-            report = {"calls": counts, "trigger_ages": list(self.trigger_ages)}
+            if path == "/_fake/opened":
+                trigger = dict(parse_qsl(query)).get("trigger", "")
+                self._lock.wait_for(lambda: trigger in self._used_triggers, timeout=10)
+                report = {"age": self._used_triggers.get(trigger)}
+            else:
+                counts: dict[str, int] = {}
+                for call in self.calls:
+                    counts[call.method] = counts.get(call.method, 0) + 1
+                report = {"calls": counts, "trigger_ages": list(self.trigger_ages)}
         payload = json.dumps(report).encode("utf-8")
-        request.send_response(200 if request.path == "/_fake/stats" else 404)
+        request.send_response(200 if path in ("/_fake/stats", "/_fake/opened") else 404)
         request.send_header("Content-Type", "application/json")
         request.send_header("Content-Length", str(len(payload)))
         request.end_headers()
@@ -487,6 +499,12 @@ def _trigger_time(trigger_id: str) -> float | None:
     """When the click that made this trigger happened (trigger_for puts it first, in milliseconds)."""
     head = trigger_id.split(".", 1)[0]
     return int(head) / 1000 if head.isdigit() else None
+
+
+class _Server(ThreadingHTTPServer):
+    # Many clients connect at once in a load test; with the default backlog of 5, connections
+    # beyond it wait for the kernel to retry (a second), which would measure the fake, not the app.
+    request_queue_size = 256
 
 
 def _concerns(params: dict[str, Any], user_id: str) -> bool:

@@ -4,7 +4,9 @@ and one person's hanging call holds up nobody else's answer or modal."""
 from __future__ import annotations
 
 from bot.devtools.driver import SlackDriver
-from bot.devtools.local import SIGNING_SECRET, LocalSlack
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.local import SIGNING_SECRET, LocalSlack, local_slack
+from bot.flows.services import Services
 from bot.ids import Action
 from tests.conftest import COORDINATOR, TEACHER
 from tests.e2e.casework import case_id
@@ -55,3 +57,19 @@ def test_a_hanging_call_for_one_person_holds_up_nobody_elses_answer_or_modal(sla
     finally:
         gate.set()
     slack.fake.wait_until(lambda: slack.fake.top_modal(COORDINATOR) is not None)
+
+
+def test_the_bot_asks_slack_who_it_is_at_start_so_no_click_waits_for_that(slack: LocalSlack) -> None:
+    assert len(slack.fake.calls_to("auth.test")) == 1  # before any request came in
+    register(slack.driver, TEACHER)
+    slack.driver.open_home(COORDINATOR)
+    assert len(slack.fake.calls_to("auth.test")) == 1
+
+
+def test_the_first_request_asks_who_the_bot_is_when_slack_was_away_at_start(sqlite_services: Services) -> None:
+    fake = FakeSlack()
+    fake.fail("auth.test", status=503)
+    with local_slack(sqlite_services, fake) as slack:
+        assert slack.fake.calls_to("auth.test") == []
+        register(slack.driver, TEACHER)
+        assert len(slack.fake.calls_to("auth.test")) == 1 and slack.fake.client(TEACHER).messages
