@@ -335,11 +335,14 @@ def delete_case_records(session: Session, case_id: int) -> None:
         session.execute(statement, execution_options={"synchronize_session": False})
 
 
-def add_to_statistic(session: Session, school_id: str, year: int, measure: str) -> None:
-    """One more for this count, in one statement (an upsert: concurrent steps each add theirs)."""
+def add_to_statistic(session: Session, school_id: str, year: int, *measures: str) -> None:
+    """One more for each of these counts, in one statement (an upsert: concurrent steps each add theirs)."""
+    if not measures:
+        return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(StatisticCount).values(school_id=school_id, year=year, measure=measure, count=1)
+    rows = [{"school_id": school_id, "year": year, "measure": measure, "count": 1} for measure in measures]
+    statement = insert(StatisticCount).values(rows)
     session.execute(
         statement.on_conflict_do_update(
             index_elements=["school_id", "year", "measure"], set_={"count": StatisticCount.count + 1}
@@ -429,9 +432,10 @@ def casemanagers_of(session: Session, case_id: int) -> list[str]:
     return list(session.scalars(statement.order_by(TeamMember.added_at)))
 
 
-def outbox_has(session: Session, dedupe_key: str) -> bool:
-    statement = select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)
-    return session.scalars(statement).first() is not None
+def queued_keys(session: Session, dedupe_keys: Sequence[str]) -> set[str]:
+    """Which of these causes are in the outbox already (queued, sent or failed), in one statement."""
+    statement = select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(dedupe_keys))
+    return set(session.scalars(statement)) if dedupe_keys else set()
 
 
 def _deliverable(now: datetime, stale_before: datetime) -> ColumnElement[bool]:

@@ -52,9 +52,10 @@ def enqueue(
     if case is not None:
         payload["reference"] = case.reference
         payload["case_id"] = case.id
-    for recipient in dict.fromkeys(recipients):
-        key = dedupe_key(kind, recipient, cause, case_id=case.id if case else None)
-        if repo.outbox_has(session, key):
+    keys = {r: dedupe_key(kind, r, cause, case_id=case.id if case else None) for r in dict.fromkeys(recipients)}
+    queued = repo.queued_keys(session, list(keys.values()))
+    for recipient, key in keys.items():
+        if key in queued:
             continue
         session.add(
             OutboxMessage(
@@ -77,14 +78,17 @@ def rewrite(session: Session, at: datetime, case: Case, kind: NoticeKind, *, cau
     retry sends it. A follow-up row updates it in Slack once its place there is known: also for a
     pending one, which a worker may be sending already.
     """
-    for original in repo.case_notices(session, case.id, kind):
+    originals = repo.case_notices(session, case.id, kind)
+    keys = {o.id: dedupe_key(kind, o.recipient_id, cause, case_id=case.id, replaces_id=o.id) for o in originals}
+    queued = repo.queued_keys(session, list(keys.values()))
+    for original in originals:
         payload = {**original.payload, **changes}
         if original.state in ("pending", "failed"):
             original.payload = payload
         if original.state == "failed":
             continue  # nothing in Slack to change
-        key = dedupe_key(kind, original.recipient_id, cause, case_id=case.id, replaces_id=original.id)
-        if repo.outbox_has(session, key):
+        key = keys[original.id]
+        if key in queued:
             continue
         session.add(
             OutboxMessage(

@@ -306,6 +306,7 @@ def new_case(
         created_at=now,
         updated_at=now,
     )
+    statistics.keep_counts(session, case)  # before its insert: the counted measures go in with it
     session.add(case)
     session.flush()
     audit.record(
@@ -318,7 +319,6 @@ def new_case(
         route=str(route),
         acute=acute,
     )
-    statistics.keep_counts(session, case)
     return case
 
 

@@ -42,13 +42,17 @@ class SchoolStatistics:
     years: dict[int, Counter[str]] = field(default_factory=dict)  # newest year first
 
 
+# States in which a case cannot have a melding yet: no need to look.
+_NOT_REPORTED_YET = frozenset({CaseState.NEW, CaseState.IN_PROGRESS, CaseState.REFERRED_TO_BOARD})
+
+
 def keep_counts(session: Session, case: Case) -> None:
     """Add the measures that hold for this case now and were not counted before (each once, ever)."""
     counted = set(case.counted or ())
-    reported = REPORTED in counted or repo.has_report(session, case.id)
+    looked = REPORTED in counted or case.state in _NOT_REPORTED_YET
+    reported = REPORTED in counted or (not looked and repo.has_report(session, case.id))
     new = set(measures_of(case, reported)) - counted
-    for measure in sorted(new):
-        repo.add_to_statistic(session, case.school_id, case.created_at.year, measure)
+    repo.add_to_statistic(session, case.school_id, case.created_at.year, *sorted(new))
     if new:
         case.counted = sorted(counted | new)
 

@@ -19,7 +19,8 @@ from bot.ids import Action
 from bot.views.home import HomePlace, home_view
 
 
-def _home(services: Services, user_id: str, place: HomePlace) -> View:
+def draw_home(services: Services, user_id: str, place: HomePlace) -> View:
+    """The Home as this user may see it, at this place in its lists (blocking: run it as a listener's work)."""
     statistics = statistics_for(services, user_id)
     if not schools_where(services.directory, user_id, Permission.REGISTER):  # opening the Home asks for nothing
         return home_view(False, None, CasePage((), 0, 0), statistics, place)
@@ -33,7 +34,7 @@ async def handle_home_opened(event: dict[str, Any], client: AsyncWebClient, serv
     if event.get("tab") != "home":
         return
     user_id = event["user"]
-    await client.views_publish(user_id=user_id, view=await work.after_ack(_home, services, user_id, HomePlace()))
+    await client.views_publish(user_id=user_id, view=await work.after_ack(draw_home, services, user_id, HomePlace()))
 
 
 async def handle_home_page(
@@ -46,7 +47,7 @@ async def handle_home_page(
     ]
     place = HomePlace(overseen, reported, schools)
     user_id = body["user"]["id"]
-    await client.views_publish(user_id=user_id, view=await work.after_ack(_home, services, user_id, place))
+    await client.views_publish(user_id=user_id, view=await work.after_ack(draw_home, services, user_id, place))
 
 
 def register(app: AsyncApp) -> None:
