@@ -35,7 +35,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 # Connections kept open to Slack's Web API, shared by every listener and the outbox.
-CONNECTIONS = 64
+CONNECTIONS = 256
 
 
 @dataclass(frozen=True)
