@@ -92,16 +92,27 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -
 
 
 @contextmanager
-def _process(args: list[str], env: dict[str, str], probe: str, log: Path) -> Iterator[None]:
+def _process(args: list[str], env: dict[str, str], probe: str, log: Path) -> Iterator[int]:
     """A server in a process of its own, its output in `log` (read it when a phase fails)."""
     with log.open("wb") as sink:
         process = subprocess.Popen(args, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT)
     try:
         _wait_for(probe, process)
-        yield
+        yield process.pid
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time the process used so far (its own threads, from /proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
@@ -113,16 +124,16 @@ def fake_slack(delay: float, folder: Path) -> Iterator[str]:
 
 
 @contextmanager
-def floor(slack_url: str, folder: Path) -> Iterator[str]:
+def floor(slack_url: str, folder: Path) -> Iterator[Server]:
     port = _free_port()
     args = [sys.executable, str(ROOT / "benchmarks" / "floor.py"), "--port", str(port), "--slack", slack_url]
     args += ["--secret", SECRET, "--db", str(folder / "floor.sqlite3")]
-    with _process(args, {}, f"http://127.0.0.1:{port}/", folder / "floor.log"):
-        yield f"http://127.0.0.1:{port}/slack/events"
+    with _process(args, {}, f"http://127.0.0.1:{port}/", folder / "floor.log") as pid:
+        yield Server(f"http://127.0.0.1:{port}/slack/events", pid)
 
 
 @contextmanager
-def bot(slack_url: str, folder: Path) -> Iterator[str]:
+def bot(slack_url: str, folder: Path) -> Iterator[Server]:
     """`meldbot run` in HTTP mode, on a database with one case that every user may open."""
     key, port = generate_key(), _free_port()
     (folder / "meldbot.yml").write_text(CONFIG, encoding="utf-8")
@@ -146,8 +157,9 @@ def bot(slack_url: str, folder: Path) -> Iterator[str]:
     registered = register_signal(services, USERS[0], "bench", False, A_SIGNAL, "bench-case")
     take_case(services, "UCOORD001", registered.case_id)  # type: ignore[union-attr]
     services.db.dispose()
-    with _process([sys.executable, "-m", "bot", "run"], env, f"http://127.0.0.1:{port}/healthz", folder / "bot.log"):
-        yield f"http://127.0.0.1:{port}/slack/events"
+    probe = f"http://127.0.0.1:{port}/healthz"
+    with _process([sys.executable, "-m", "bot", "run"], env, probe, folder / "bot.log") as pid:
+        yield Server(f"http://127.0.0.1:{port}/slack/events", pid)
 
 
 def _body(kind: str, user: str, n: int) -> tuple[bytes, str]:
@@ -191,11 +203,17 @@ def _body(kind: str, user: str, n: int) -> tuple[bytes, str]:
 class Timings:
     acks: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})
     modals: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in KINDS})  # inf: never opened
+    cpu: dict[str, float] = field(default_factory=lambda: dict.fromkeys(KINDS, 0.0))  # server CPU seconds
 
     def add(self, other: Timings) -> None:
         for kind in KINDS:
             self.acks[kind] += other.acks[kind]
             self.modals[kind] += other.modals[kind]
+            self.cpu[kind] += other.cpu[kind]
+
+    def cpu_per_request(self, kind: str) -> float:
+        """Milliseconds of the server's CPU per request of this kind (what it did after, included)."""
+        return 1000 * self.cpu[kind] / max(1, len(self.acks[kind]))
 
 
 async def _user(
@@ -221,12 +239,15 @@ async def _user(
             out.modals[kind].append(age if age is not None else math.inf)
 
 
-async def _load(url: str, opened: str, users: int, rounds: int) -> Timings:
+async def _load(server: Server, opened: str, users: int, rounds: int) -> Timings:
     timings = Timings()
     connector = aiohttp.TCPConnector(limit=2 * users)  # the request, and the look at the modal
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as session:
         for kind in KINDS:
-            await asyncio.gather(*(_user(session, url, opened, kind, u, rounds, timings) for u in USERS[:users]))
+            before = server.cpu_seconds()
+            await asyncio.gather(*(_user(session, server.url, opened, kind, u, rounds, timings) for u in USERS[:users]))
+            await asyncio.sleep(0.5)  # what the server does after the last answer (the outbox) counts too
+            timings.cpu[kind] = server.cpu_seconds() - before
     return timings
 
 
@@ -244,6 +265,7 @@ def _line(delay: float, users: int, kind: str, floors: Timings, bots: Timings) -
 
     cells = [
         f"{int(delay * 1000):>5}ms {users:>5} {kind:>8}",
+        f"{floors.cpu_per_request(kind):>5.1f} {bots.cpu_per_request(kind):>5.1f}",
         pair(floors.acks[kind]),
         pair(bots.acks[kind]),
         ratio(bots.acks[kind], floors.acks[kind]),
@@ -265,9 +287,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--delays", type=float, nargs="+", default=[0.0, 0.3], help="seconds per Web API call")
     parser.add_argument("--rounds", type=int, default=10, help="requests of each kind per user")
     args = parser.parse_args(argv)
-    print("ms, p50 and p99 each; ratio: bot p99 / floor p99; late: modals opened over 3 s after the click")
+    print("ms. cpu: the server's CPU per request, floor and bot (with what it did after the answer);")
+    print("ack and modal: p50 and p99; ratio: bot p99 / floor p99; late: modals opened over 3 s after the click")
     print(
-        "  slack users     kind |  ack floor    |  ack bot      | ratio |  modal floor  |  modal bot    | ratio | late"
+        "  slack users     kind | cpu f     b |  ack floor    |  ack bot      | ratio "
+        "|  modal floor  |  modal bot    | ratio | late"
     )
     for delay in args.delays:
         folder = Path(tempfile.mkdtemp(prefix="meldbot-bench-"))  # the servers' logs stay here
@@ -279,8 +303,8 @@ def main(argv: list[str]) -> int:
             opened = slack_url.replace("/api/", "/_fake/opened")
             for users in args.users:
                 floors, bots = Timings(), Timings()
-                for url, result in ((floor_url, floors), (bot_url, bots), (floor_url, floors)):
-                    result.add(asyncio.run(_load(url, opened, users, args.rounds)))
+                for server, result in ((floor_url, floors), (bot_url, bots), (floor_url, floors)):
+                    result.add(asyncio.run(_load(server, opened, users, args.rounds)))
                 for kind in KINDS:
                     print(_line(delay, users, kind, floors, bots), flush=True)
     return 0
