@@ -194,12 +194,6 @@ def latest_report(session: Session, case_id: int) -> Report | None:
     return session.scalars(select(Report).where(Report.case_id == case_id).order_by(Report.id.desc())).first()
 
 
-def count_for_case(session: Session, model: type[Consultation] | type[Conversation], case_id: int) -> int:
-    """How many rows of one part of the dossier a case holds."""
-    statement = select(func.count()).select_from(model).where(model.case_id == case_id)
-    return int(session.scalar(statement) or 0)
-
-
 def help_plans_of(session: Session, case_id: int) -> list[HelpPlan]:
     return list(session.scalars(select(HelpPlan).where(HelpPlan.case_id == case_id).order_by(HelpPlan.id)))
 
@@ -256,6 +250,40 @@ def case_counts(session: Session, case_id: int, excluded: Sequence[str]) -> Case
         )
     ).one()
     return CaseCounts(*(int(n) for n in row))
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    """What decides which steps fit a case now, read in one statement."""
+
+    weighing_id: int | None  # the weighing now running, or the last one
+    weighed_up_to_signal: int | None  # the newest signal that weighing took into account
+    report_weighing_id: int | None  # the weighing the newest melding came from
+    report_awaits_feedback: bool  # the newest melding has no feedback from Veilig Thuis yet
+    newest_signal: int | None
+    consultations: int
+    conversations: int
+
+
+def step_facts(session: Session, case_id: int) -> StepFacts:
+    def newest(column: Any, model: Any, order: Any) -> Any:
+        return select(column).where(model.case_id == case_id).order_by(order.desc()).limit(1).scalar_subquery()
+
+    def count(model: Any) -> Any:
+        return select(func.count()).select_from(model).where(model.case_id == case_id).scalar_subquery()
+
+    row = session.execute(
+        select(
+            newest(Weighing.id, Weighing, Weighing.round),
+            newest(Weighing.last_signal_id, Weighing, Weighing.round),
+            newest(Report.weighing_id, Report, Report.id),
+            newest(Report.feedback.is_(None), Report, Report.id),
+            newest(Signal.id, Signal, Signal.id),
+            count(Consultation),
+            count(Conversation),
+        )
+    ).one()
+    return StepFacts(row[0], row[1], row[2], bool(row[3]), row[4], int(row[5]), int(row[6]))
 
 
 def newest_of(session: Session, model: type[M], case_id: int, offset: int, limit: int) -> list[M]:
