@@ -15,9 +15,9 @@ from sqlalchemy import select
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import LocalSlack
 from bot.ids import Action, Block, Callback
-from storage.models import AuditEvent, Case, RegistrationDraft, Signal
-from tests.conftest import COORDINATOR, OUTSIDER, TEACHER, TEACHER_2
-from tests.e2e.casework import case_id, ready_to_weigh, top_text
+from storage.models import AuditEvent, Case, Consultation, RegistrationDraft, Signal
+from tests.conftest import COORDINATOR, COORDINATOR_2, OUTSIDER, TEACHER, TEACHER_2
+from tests.e2e.casework import CONSULTATION, case_id, open_case, ready_to_weigh, registered_and_taken, top_text
 from tests.e2e.steps import register, signal_values, start_intake
 from tests.e2e.test_inbound import _action_ids, _json_values, _text, _values
 from tests.e2e.test_registration import count, submission
@@ -126,6 +126,24 @@ def test_submission_with_another_teachers_view_id_is_refused_and_keeps_her_refer
     [refusal] = refusals(slack, TEACHER_2)
     assert refusal["reason"] == "foreign_submission" and refusal["permission"] == "submit"
     assert count(slack, Signal) == 1
+
+
+def test_step_submitted_with_another_coordinators_view_id_is_refused_and_records_nothing_twice(
+    slack: LocalSlack,
+) -> None:
+    case = registered_and_taken(slack)
+    open_case(slack, COORDINATOR, case)
+    slack.driver.click_in_modal(COORDINATOR, Action.RECORD_CONSULTATION)
+    payload = submission(slack, COORDINATOR, CONSULTATION)
+    slack.driver.interactive(payload)  # COORDINATOR's consultation, stored under her form's view id
+    replayed = {**payload, "user": {"id": COORDINATOR_2}}  # the same form, submitted by the other coordinator
+
+    answer = slack.driver.interactive(replayed)
+
+    assert "geen toegang" in json.dumps(answer.json, ensure_ascii=False).lower()
+    [refusal] = refusals(slack, COORDINATOR_2)
+    assert refusal["reason"] == "foreign_submission" and refusal["case_id"] == int(case)
+    assert count(slack, Consultation) == 1
 
 
 def test_doubt_on_question_1_is_refused_when_a_crafted_button_offers_it(
