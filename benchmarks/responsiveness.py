@@ -8,10 +8,17 @@ For each Slack (answering at once, or every Web API call after 300 ms) and each 
 the floor, the bot and the floor again each serve the same load: every user sends `/meldcode`,
 clicks *Open casus* and submits a signal form, `--rounds` times each, as a person does: after a
 command or a click they wait until its modal opened (Slack got the views.open), after a
-submission until its answer came, then act again at once. It reports, per kind of request, p50
-and p99 of the time until the answer (the ack) and of the time from the click until the modal
-opened, and the share of modals that opened more than 3 s after their click (the trigger was
-dead). Absolute times on a shared machine mean little; the ratios bot/floor are the figures to read.
+submission until its answer came, then act again at once. With `--flood` they act again as soon
+as the answer came: a load no person makes, which shows what queues when a server falls behind.
+
+It reports, per kind of request: the share that got no answer within Slack's 3 s (Bolt then
+answers 404, and Slack shows an error); each server's CPU time per request; p50 and p99 of the
+time until the answer (the ack) and of the time from the click until the modal opened; and the
+share of modals that opened more than 3 s after their click (the trigger was dead). Each server
+first answers one request of each kind unmeasured (a fresh process compiles its SQL and opens its
+connections on first use). `--bot-source` serves the bot from another checkout, such as an
+earlier release, to compare designs in one run. Absolute times on a shared machine mean little;
+the ratios bot/floor are the figures to read.
 
 Every process runs on its own (the fake Slack, the app, this load generator), all on 127.0.0.1.
 """
@@ -93,9 +100,12 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -
 
 @contextmanager
 def _process(args: list[str], env: dict[str, str], probe: str, log: Path) -> Iterator[int]:
-    """A server in a process of its own, its output in `log` (read it when a phase fails)."""
+    """A server in a process of its own, its output in `log` (read it when a phase fails). It starts in
+    the log's folder: `python -m bot` would otherwise find the package in the current folder first."""
     with log.open("wb") as sink:
-        process = subprocess.Popen(args, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            args, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT, cwd=log.parent
+        )
     try:
         _wait_for(probe, process)
         yield process.pid
@@ -132,9 +142,22 @@ def floor(slack_url: str, folder: Path) -> Iterator[Server]:
         yield Server(f"http://127.0.0.1:{port}/slack/events", pid)
 
 
+def seed(folder: Path, key: str) -> None:
+    """The database the bot serves: one case, taken, that every user may open."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        meldbot_data_dir=folder / "data",
+        meldbot_encryption_key=key,
+    )
+    services = build_services(settings, directory=parse_directory(CONFIG, "bench"))
+    registered = register_signal(services, USERS[0], "bench", False, A_SIGNAL, "bench-case")
+    take_case(services, "UCOORD001", registered.case_id)  # type: ignore[union-attr]
+    services.db.dispose()
+
+
 @contextmanager
-def bot(slack_url: str, folder: Path) -> Iterator[Server]:
-    """`meldbot run` in HTTP mode, on a database with one case that every user may open."""
+def bot(slack_url: str, folder: Path, source: Path | None) -> Iterator[Server]:
+    """`meldbot run` in HTTP mode (this checkout's, or the one in `source`), on a seeded database."""
     key, port = generate_key(), _free_port()
     (folder / "meldbot.yml").write_text(CONFIG, encoding="utf-8")
     env = {
@@ -148,15 +171,13 @@ def bot(slack_url: str, folder: Path) -> Iterator[Server]:
         "HOST": "127.0.0.1",
         "PORT": str(port),
     }
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        meldbot_data_dir=folder / "data",
-        meldbot_encryption_key=key,
-    )
-    services = build_services(settings, directory=parse_directory(CONFIG, "bench"))
-    registered = register_signal(services, USERS[0], "bench", False, A_SIGNAL, "bench-case")
-    take_case(services, "UCOORD001", registered.case_id)  # type: ignore[union-attr]
-    services.db.dispose()
+    if source is None:
+        seed(folder, key)
+    else:  # another release: its own code makes its own schema
+        env["PYTHONPATH"] = str(source)
+        script = f"import sys; sys.path[:0] = [{str(source)!r}, {str(ROOT / 'benchmarks')!r}]; "
+        script += f"import responsiveness, pathlib; responsiveness.seed(pathlib.Path({str(folder)!r}), {key!r})"
+        subprocess.run([sys.executable, "-c", script], check=True, env={**os.environ, "PYTHONPATH": str(source)})
     probe = f"http://127.0.0.1:{port}/healthz"
     with _process([sys.executable, "-m", "bot", "run"], env, probe, folder / "bot.log") as pid:
         yield Server(f"http://127.0.0.1:{port}/slack/events", pid)
@@ -216,10 +237,25 @@ class Timings:
         return 1000 * self.cpu[kind] / max(1, len(self.acks[kind]))
 
 
+@dataclass(frozen=True)
+class Load:
+    users: int
+    rounds: int
+    flood: bool  # act again as soon as the answer came, without waiting for the modal
+
+
+async def _modal_age(session: aiohttp.ClientSession, opened: str, trigger: str) -> float:
+    """Seconds from the click until Slack got the views.open for it (inf: it never came)."""
+    async with session.get(opened, params={"trigger": trigger}) as seen:
+        age = (await seen.json())["age"]
+    return float(age) if age is not None else math.inf
+
+
 async def _user(
-    session: aiohttp.ClientSession, url: str, opened: str, kind: str, user: str, rounds: int, out: Timings
+    session: aiohttp.ClientSession, url: str, opened: str, kind: str, user: str, load: Load, out: Timings
 ) -> None:
-    for n in range(rounds):
+    flooded: list[asyncio.Task[float]] = []
+    for n in range(load.rounds):
         body, trigger = _body(kind, user, n)
         stamp = str(int(time.time()))
         headers = {
@@ -230,22 +266,27 @@ async def _user(
         started = time.perf_counter()
         async with session.post(url, data=body, headers=headers) as answer:
             await answer.read()
-            if answer.status >= 400:
-                raise RuntimeError(f"{kind} answered {answer.status}")
+        if answer.status >= 400:  # no ack within Slack's 3 s (Bolt answers 404): Slack shows an error
+            out.acks[kind].append(math.inf)
+            continue
         out.acks[kind].append(time.perf_counter() - started)
-        if kind != "submit":  # the person waits for the modal before doing anything else
-            async with session.get(opened, params={"trigger": trigger}) as seen:
-                age = (await seen.json())["age"]
-            out.modals[kind].append(age if age is not None else math.inf)
+        if kind == "submit":
+            continue
+        if load.flood:  # on at once; the modal's age is looked up meanwhile
+            flooded.append(asyncio.create_task(_modal_age(session, opened, trigger)))
+        else:  # a person waits for the modal before doing anything else
+            out.modals[kind].append(await _modal_age(session, opened, trigger))
+    out.modals[kind] += await asyncio.gather(*flooded)
 
 
-async def _load(server: Server, opened: str, users: int, rounds: int) -> Timings:
+async def _load(server: Server, opened: str, load: Load) -> Timings:
     timings = Timings()
-    connector = aiohttp.TCPConnector(limit=2 * users)  # the request, and the look at the modal
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as session:
+    connector = aiohttp.TCPConnector(limit=0)  # as many connections as the users' requests and looks need
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
         for kind in KINDS:
             before = server.cpu_seconds()
-            await asyncio.gather(*(_user(session, server.url, opened, kind, u, rounds, timings) for u in USERS[:users]))
+            users = USERS[: load.users]
+            await asyncio.gather(*(_user(session, server.url, opened, kind, u, load, timings) for u in users))
             await asyncio.sleep(0.5)  # what the server does after the last answer (the outbox) counts too
             timings.cpu[kind] = server.cpu_seconds() - before
     return timings
@@ -263,8 +304,10 @@ def _line(delay: float, users: int, kind: str, floors: Timings, bots: Timings) -
     def ratio(bot: list[float], floor: list[float]) -> str:
         return f"{_ms(bot, 0.99) / _ms(floor, 0.99):>5.2f}"
 
+    failed = [sum(math.isinf(a) for a in t.acks[kind]) / max(1, len(t.acks[kind])) for t in (floors, bots)]
     cells = [
         f"{int(delay * 1000):>5}ms {users:>5} {kind:>8}",
+        f"{failed[0]:>4.0%} {failed[1]:>4.0%}",
         f"{floors.cpu_per_request(kind):>5.1f} {bots.cpu_per_request(kind):>5.1f}",
         pair(floors.acks[kind]),
         pair(bots.acks[kind]),
@@ -286,11 +329,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--delays", type=float, nargs="+", default=[0.0, 0.3], help="seconds per Web API call")
     parser.add_argument("--rounds", type=int, default=10, help="requests of each kind per user")
+    parser.add_argument("--bot-source", type=Path, help="serve the bot from this checkout (an earlier release)")
+    parser.add_argument("--flood", action="store_true", help="users act again at each answer, not at each modal")
     args = parser.parse_args(argv)
-    print("ms. cpu: the server's CPU per request, floor and bot (with what it did after the answer);")
+    print("ms. failed: requests without an ack in 3 s, floor and bot;")
+    print("cpu: the server's CPU per request, floor and bot (with what it did after the answer);")
     print("ack and modal: p50 and p99; ratio: bot p99 / floor p99; late: modals opened over 3 s after the click")
     print(
-        "  slack users     kind | cpu f     b |  ack floor    |  ack bot      | ratio "
+        "  slack users     kind | failed f b | cpu f     b |  ack floor    |  ack bot      | ratio "
         "|  modal floor  |  modal bot    | ratio | late"
     )
     for delay in args.delays:
@@ -298,13 +344,16 @@ def main(argv: list[str]) -> int:
         with (
             fake_slack(delay, folder) as slack_url,
             floor(slack_url, folder) as floor_url,
-            bot(slack_url, folder) as bot_url,
+            bot(slack_url, folder, args.bot_source) as bot_url,
         ):
             opened = slack_url.replace("/api/", "/_fake/opened")
+            for server in (floor_url, bot_url):  # each answers every kind once first: steady state is measured
+                asyncio.run(_load(server, opened, Load(1, 1, False)))
             for users in args.users:
                 floors, bots = Timings(), Timings()
+                load = Load(users, args.rounds, args.flood)
                 for server, result in ((floor_url, floors), (bot_url, bots), (floor_url, floors)):
-                    result.add(asyncio.run(_load(server, opened, users, args.rounds)))
+                    result.add(asyncio.run(_load(server, opened, load)))
                 for kind in KINDS:
                     print(_line(delay, users, kind, floors, bots), flush=True)
     return 0

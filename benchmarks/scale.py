@@ -124,8 +124,8 @@ def main(argv: list[str]) -> int:
                         repo.add_to_statistic(session, f"school-{n}", 2026, measure)
         print(f"seeded {args.cases} cases in {args.schools} schools in {time.perf_counter() - started:.0f} s")
         for who, user in (
-            ("coordinator of 1,000 open cases", "UCOORD007"),
-            (f"admin of {args.schools} schools", ADMIN),
+            ("a coordinator of 1,000 open cases", "UCOORD007"),
+            (f"an admin of {args.schools} schools", ADMIN),
         ):
             median, p90 = timed(lambda u=user: draw_home(services, u, HomePlace()).to_dict(), args.runs)  # type: ignore[misc]
             print(f"Home for {who}: {median:.1f} ms median (p90 {p90:.1f})")
