@@ -12,6 +12,7 @@ sweep (reminders, then the outbox) every `--sweep` seconds until all are deliver
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 import tempfile
 import time
@@ -21,13 +22,15 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.app import SlackSettings, build_app
+from bot.app import SlackSettings, web_client
 from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.seed import seed_cases
-from bot.scheduler import run_once
+from bot.flows import reminders
+from bot.outbox.delivery import Outbox
 from bot.school_config import parse_directory
+from bot.slack_transport import SlackTransport
 from storage.crypto import generate_key
 from storage.models import OutboxMessage
 
@@ -55,14 +58,14 @@ def main(argv: list[str]) -> int:
         services = build_services(settings, directory=parse_directory(config, "bench"))
         due = datetime.now(UTC) - timedelta(seconds=1)
         seed_cases(services, "bench", args.reminders, reporter_id="UTEACH001", coordinators=coordinators, due_at=due)
-        delivery = build_app(
-            services, SlackSettings(bot_token="xoxb-bench", signing_secret="s", api_url=fake.url)
-        ).delivery
+        client = web_client(SlackSettings(bot_token="xoxb-bench", signing_secret="s", api_url=fake.url))
+        outbox = Outbox(services, SlackTransport(client))
 
         started = time.perf_counter()
         sweeps = 0
         while True:
-            run_once(services, delivery)
+            reminders.sweep(services)  # what the scheduler's sweep does: due reminders into the outbox ...
+            asyncio.run(outbox.flush(patient=True))  # ... and the worker it wakes sends them
             sweeps += 1
             with services.db.transaction() as session:
                 left = session.scalar(
