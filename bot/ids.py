@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from bot.flows.vocabulary import DossierPart
+
 
 class Command(StrEnum):
     MELDCODE = "/meldcode"
@@ -70,21 +72,9 @@ class Action(StrEnum):
     CONFIRM_REFERRAL = "confirm_referral"
 
 
-class Section(StrEnum):
-    """The parts of the dossier that open on their own, page by page."""
-
-    SIGNALS = "signals"
-    CONSULTATIONS = "consultations"
-    CONVERSATIONS = "conversations"
-    WEIGHINGS = "weighings"
-    REPORTS = "reports"
-    HELP_PLANS = "help_plans"
-    TIMELINE = "timeline"
-    REMINDERS = "reminders"
-
-    @property
-    def action(self) -> Action:
-        return Action(f"show_{self.value}")
+def show_action(part: DossierPart) -> Action:
+    """The button that opens one part of the dossier (action ids must differ within one block)."""
+    return Action(f"show_{part.value}")
 
 
 class Block(StrEnum):

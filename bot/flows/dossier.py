@@ -192,8 +192,8 @@ class Closing:
 
 
 @dataclass(frozen=True)
-class DossierView:
-    """The whole dossier, every part decrypted: what an export prints."""
+class CaseHeader:
+    """What every view of a dossier shows first: the case, the school, the pupil."""
 
     case_id: int
     reference: str
@@ -206,8 +206,14 @@ class DossierView:
     pupil_name: str
     pupil_group: str
     age_band: AgeBand | None
+    coordinator_id: str | None
+
+
+@dataclass(frozen=True)
+class DossierView(CaseHeader):
+    """The whole dossier, every part decrypted: what an export prints."""
+
     signals: tuple[SignalView, ...]
-    coordinator_id: str | None = None
     consultations: tuple[ConsultationView, ...] = ()
     conversations: tuple[ConversationView, ...] = ()
     team: tuple[tuple[str, str], ...] = ()  # (user id, role)
@@ -246,22 +252,10 @@ class UpcomingReminder:
 
 
 @dataclass(frozen=True)
-class CaseOverview:
+class CaseOverview(CaseHeader):
     """What the case view shows first, read on its own: the case, the step now due, the next
     reminder, the newest events and signals, and how much each part of the dossier holds."""
 
-    case_id: int
-    reference: str
-    school_name: str
-    route: Route
-    state: CaseState
-    acute: bool
-    reporter_id: str
-    created_at: datetime
-    pupil_name: str
-    pupil_group: str
-    age_band: AgeBand | None
-    coordinator_id: str | None
     steps: tuple[CaseStep, ...]  # what the viewer can do now, in order
     may_export: bool  # the viewer may export it as PDF (the access policy's EXPORT)
     missing: tuple[Missing, ...]  # what steps 2 and 3 still owe question 1
@@ -368,20 +362,8 @@ def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: st
     help_plan = repo.latest_help_plan(session, case.id) if state is CaseState.HELP_RUNNING else None
     report = repo.latest_report(session, case.id) if state is CaseState.REPORTED else None
     asks_question_2 = weighing is not None and state_of(weighing).question == 2
-    field = _opener(cipher, case)
     return CaseOverview(
-        case_id=case.id,
-        reference=case.reference,
-        school_name=school_name,
-        route=Route(case.route),
-        state=state,
-        acute=case.acute,
-        reporter_id=case.reporter_id,
-        created_at=case.created_at,
-        pupil_name=field("pupil_name"),
-        pupil_group=field("pupil_group"),
-        age_band=AgeBand(case.age_band) if case.age_band else None,
-        coordinator_id=case.coordinator_id,
+        **_header(cipher, case, school_name),
         steps=tuple(permitted_steps(access.roles, situation, weighing.question if weighing else 1)),
         may_export=access.allows(Permission.EXPORT),
         missing=situation.missing,
@@ -402,6 +384,25 @@ def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: st
         disclosed=asks_question_2
         and any(SignalCategory.DISCLOSURE in categories for categories in repo.signal_categories(session, case.id)),
     )
+
+
+def _header(cipher: FieldCipher, case: Case, school_name: str) -> dict[str, Any]:
+    """The fields of CaseHeader, the pupil decrypted."""
+    field = _opener(cipher, case)
+    return {
+        "case_id": case.id,
+        "reference": case.reference,
+        "school_name": school_name,
+        "route": Route(case.route),
+        "state": CaseState(case.state),
+        "acute": case.acute,
+        "reporter_id": case.reporter_id,
+        "created_at": case.created_at,
+        "pupil_name": field("pupil_name"),
+        "pupil_group": field("pupil_group"),
+        "age_band": AgeBand(case.age_band) if case.age_band else None,
+        "coordinator_id": case.coordinator_id,
+    }
 
 
 def _count_of(counts: repo.CaseCounts, part: DossierPart) -> int:
@@ -497,21 +498,9 @@ def _opener(cipher: FieldCipher, row: Base) -> Callable[[str], str]:
 
 
 def read_dossier(session: Session, cipher: FieldCipher, case: Case, school_name: str) -> DossierView:
-    field = _opener(cipher, case)
     return DossierView(
-        case_id=case.id,
-        reference=case.reference,
-        school_name=school_name,
-        route=Route(case.route),
-        state=CaseState(case.state),
-        acute=case.acute,
-        reporter_id=case.reporter_id,
-        created_at=case.created_at,
-        pupil_name=field("pupil_name"),
-        pupil_group=field("pupil_group"),
-        age_band=AgeBand(case.age_band) if case.age_band else None,
+        **_header(cipher, case, school_name),
         signals=tuple(_signal(cipher, s) for s in case.signals),
-        coordinator_id=case.coordinator_id,
         consultations=tuple(_consultation(cipher, c) for c in repo.consultations_of(session, case.id)),
         conversations=tuple(_conversation(cipher, c) for c in repo.conversations_of(session, case.id)),
         team=tuple((m.user_id, m.role) for m in repo.team_of(session, case.id)),

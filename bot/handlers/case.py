@@ -20,9 +20,9 @@ from bot.flows.vocabulary import DossierPart
 from bot.flows.weighing import start_new_weighing
 from bot.handlers import forms
 from bot.handlers.errors import guarded
-from bot.handlers.respond import case_view, error_modal, from_modal, show
+from bot.handlers.respond import case_view, caught, error_modal, from_modal, show, shown
 from bot.handlers.work import Work
-from bot.ids import Action, Section
+from bot.ids import Action, show_action
 from bot.views.case import page_rows, section_modal
 
 
@@ -46,10 +46,9 @@ def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..
     """A button that takes a step without a form, then shows the case as it now stands."""
 
     def take_step(services: Services, user_id: str, case_id: int) -> tuple[bool, View]:
-        try:
-            step(services, user_id, case_id)
-        except MeldcodeError as error:
-            return False, error_modal(error)
+        refusal = caught(step)(services, user_id, case_id)
+        if isinstance(refusal, MeldcodeError):
+            return False, error_modal(refusal)
         return True, case_view(services, user_id, case_id)
 
     async def handle(
@@ -62,6 +61,7 @@ def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..
     return handle
 
 
+@shown
 def _section_view(services: Services, user_id: str, parts: list[str], newer: bool) -> View:
     """A page of one part of the dossier: from an offset on, or (going back to newer items) up to one."""
     part = next((p for p in DossierPart if p.value == parts[1]), None)
@@ -71,10 +71,7 @@ def _section_view(services: Services, user_id: str, parts: list[str], newer: boo
     mark = forms.small_number(parts[2], forms.MAX_ID)
     rows = page_rows(part)
     offset, limit = (max(0, mark - rows), min(rows, mark)) if newer else (mark, rows)
-    try:
-        return section_modal(open_part(services, user_id, case_id, part, offset, limit), from_end=newer)
-    except MeldcodeError as error:
-        return error_modal(error)
+    return section_modal(open_part(services, user_id, case_id, part, offset, limit), from_end=newer)
 
 
 async def handle_show_section(
@@ -95,7 +92,7 @@ def register(app: AsyncApp) -> None:
     app.action(Action.OPEN_CASE)(guarded(handle_open_case))
     app.action(Action.TAKE_CASE)(guarded(_step_then_show(take_case)))
     app.action(Action.NEW_WEIGHING)(guarded(_step_then_show(start_new_weighing)))
-    for section in Section:
-        app.action(section.action)(guarded(handle_show_section))
+    for part in DossierPart:
+        app.action(show_action(part))(guarded(handle_show_section))
     app.action(Action.PAGE_NEWER)(guarded(handle_show_section))
     app.action(Action.PAGE_OLDER)(guarded(handle_show_section))

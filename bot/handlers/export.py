@@ -20,7 +20,7 @@ from bot.flows.export import Document, Export, export_case, exportable
 from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.errors import guarded
-from bot.handlers.respond import ack_refusal, error_modal, show
+from bot.handlers.respond import ack_refusal, caught, show, shown
 from bot.handlers.work import Work
 from bot.ids import Action, Block, Callback
 from bot.texts import t
@@ -29,11 +29,9 @@ from bot.views.export import CONVERSATION, export_modal
 log = logging.getLogger(__name__)
 
 
+@shown
 def _export_form(services: Services, user_id: str, case_id: int) -> View:
-    try:
-        return export_modal(exportable(services, user_id, case_id))
-    except MeldcodeError as error:
-        return error_modal(error)
+    return export_modal(exportable(services, user_id, case_id))
 
 
 async def handle_export_button(
@@ -43,15 +41,12 @@ async def handle_export_button(
     await show(client, body, await work.after_ack(_export_form, services, body["user"]["id"], forms.button_id(body)))
 
 
-def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export | MeldcodeError:
-    """The export (checked against the policy, audited), or the refusal."""
+@caught
+def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export:
+    """The export, checked against the policy and audited."""
     kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
     document = Document.CONVERSATION if kind == CONVERSATION else Document.DOSSIER
-    try:
-        made = export_case(services, user_id, forms.case_id(view), document, forms.record_id(number) or None)
-    except MeldcodeError as error:
-        return error
-    return made
+    return export_case(services, user_id, forms.case_id(view), document, forms.record_id(number) or None)
 
 
 async def handle_export_submission(

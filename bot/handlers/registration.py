@@ -16,13 +16,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.flows import registration
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
-from bot.flows.registration import OpenCaseFound, Registered
+from bot.flows.registration import OpenCaseFound
 from bot.flows.services import Services
 from bot.flows.staff_route import alert_options, record_staff_suspicion, remind_unrecorded
 from bot.flows.vocabulary import BoardAlert, Route
 from bot.handlers import forms
 from bot.handlers.errors import guarded
-from bot.handlers.respond import ack_refusal, error_modal
+from bot.handlers.respond import ack_refusal, caught, shown
 from bot.handlers.work import Work
 from bot.ids import Action, Block, Callback, Command, Shortcut
 from bot.texts import t
@@ -38,11 +38,9 @@ from bot.views.registration import (
 )
 
 
+@shown
 def _intake(services: Services, user_id: str) -> View:
-    try:
-        return intake_modal(registration.schools_for(services, user_id))
-    except MeldcodeError as error:
-        return error_modal(error)
+    return intake_modal(registration.schools_for(services, user_id))
 
 
 async def handle_start(
@@ -62,14 +60,12 @@ async def handle_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
     await say(text=message.text, blocks=[b.to_dict() for b in message.blocks])
 
 
+@shown
 def _after_route(services: Services, user_id: str, view: dict[str, Any], route: Route) -> View:
     """The modal that follows the intake: the signal form, the board route's choice, or the safety plan."""
     school_id = forms.metadata(view).get("school") or forms.choice(view, Block.SCHOOL)
     acute = forms.choice(view, Block.ACUTE) == "yes"
-    try:
-        result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
-    except MeldcodeError as error:
-        return error_modal(error)
+    result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
     if route is Route.HOME:
         return signal_modal(result.school_id, acute, local_today(services.clock).date())
     if route is Route.STAFF_MEMBER:
@@ -92,15 +88,13 @@ async def handle_intake_submission(
     )
 
 
-def _record_board_choice(services: Services, user_id: str, view: dict[str, Any]) -> View | MeldcodeError:
+@caught
+def _record_board_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
     meta = forms.metadata(view)
     alert = next((a for a in BoardAlert if a.value == forms.choice(view, Block.BOARD_ALERT)), None)
-    try:
-        recorded = record_staff_suspicion(
-            services, user_id, str(meta.get("school", "")), alert, bool(meta.get("acute")), f"{view['id']}:board"
-        )
-    except MeldcodeError as error:
-        return error
+    recorded = record_staff_suspicion(
+        services, user_id, str(meta.get("school", "")), alert, bool(meta.get("acute")), f"{view['id']}:board"
+    )
     return board_route_modal(recorded, bool(meta.get("acute")))
 
 
@@ -110,15 +104,13 @@ async def handle_board_choice_submission(
     await _ack_with(ack, view, await work.before_ack(_record_board_choice, services, body["user"]["id"], view))
 
 
-def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> View | MeldcodeError:
+@caught
+def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> View:
     meta = forms.metadata(view)
-    try:
-        form = forms.signal_form(view, local_today(services.clock).date())
-        result = registration.register_signal(
-            services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
-        )
-    except MeldcodeError as error:
-        return error
+    form = forms.signal_form(view, local_today(services.clock).date())
+    result = registration.register_signal(
+        services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
+    )
     return open_case_choice_modal(result) if isinstance(result, OpenCaseFound) else registered_modal(result)
 
 
@@ -128,13 +120,10 @@ async def handle_signal_submission(
     await _ack_with(ack, view, await work.before_ack(_record_signal, services, body["user"]["id"], view))
 
 
+@shown
 def _resolve_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
     add = forms.choice(view, Block.CHOICE) != "new"
-    try:
-        result: Registered = registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add)
-    except MeldcodeError as error:
-        return error_modal(error)
-    return registered_modal(result)
+    return registered_modal(registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add))
 
 
 async def handle_choice_submission(
@@ -171,11 +160,9 @@ async def handle_choice_closed(
     )
 
 
+@shown
 def _draft_choice(services: Services, user_id: str, draft_id: int) -> View:
-    try:
-        return open_case_choice_modal(registration.pending_draft(services, user_id, draft_id))
-    except MeldcodeError as error:
-        return error_modal(error)
+    return open_case_choice_modal(registration.pending_draft(services, user_id, draft_id))
 
 
 async def handle_finish_draft(

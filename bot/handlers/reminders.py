@@ -19,7 +19,7 @@ from bot.flows.reminder_actions import Rescheduled, brief, confirm_referral, not
 from bot.flows.services import Services
 from bot.handlers import forms
 from bot.handlers.errors import guarded
-from bot.handlers.respond import ack_refusal, error_modal, show
+from bot.handlers.respond import ack_refusal, caught, error_modal, show, shown
 from bot.handlers.work import Work
 from bot.ids import Action, Callback
 from bot.views.messages import Message
@@ -46,10 +46,8 @@ def _reminder_button(
     act: Callable[[Services, str, int], Rescheduled], reply: Callable[[Rescheduled], Message]
 ) -> Callable[..., Awaitable[None]]:
     def decide(services: Services, user_id: str, reminder_id: int) -> Message | View:
-        try:
-            return reply(act(services, user_id, reminder_id))
-        except MeldcodeError as error:
-            return error_modal(error)
+        done = caught(act)(services, user_id, reminder_id)
+        return error_modal(done) if isinstance(done, MeldcodeError) else reply(done)
 
     async def handle(
         ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
@@ -64,11 +62,9 @@ def _reminder_button(
     return handle
 
 
+@shown
 def _postpone_form(services: Services, user_id: str, reminder_id: int, place: dict[str, str]) -> View:
-    try:
-        return postpone_modal(brief(services, user_id, reminder_id), local_today(services.clock).date(), place)
-    except MeldcodeError as error:
-        return error_modal(error)
+    return postpone_modal(brief(services, user_id, reminder_id), local_today(services.clock).date(), place)
 
 
 async def handle_postpone_button(
@@ -79,12 +75,10 @@ async def handle_postpone_button(
     await show(client, body, view)
 
 
-def _postponed(services: Services, user_id: str, view: dict[str, Any]) -> Message | MeldcodeError:
-    try:
-        form = forms.postpone_form(view, local_today(services.clock).date())
-        done = postpone(services, user_id, forms.metadata_id(view, "reminder"), form, view["id"])
-    except MeldcodeError as error:
-        return error
+@caught
+def _postponed(services: Services, user_id: str, view: dict[str, Any]) -> Message:
+    form = forms.postpone_form(view, local_today(services.clock).date())
+    done = postpone(services, user_id, forms.metadata_id(view, "reminder"), form, view["id"])
     return rescheduled_message(done.reference, done.case_id, done.due_at)
 
 

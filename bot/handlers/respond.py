@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from slack_bolt.async_app import AsyncAck
 from slack_sdk.errors import SlackApiError
@@ -24,6 +25,33 @@ from bot.views.common import error_view
 from bot.views.labels import label
 
 log = logging.getLogger(__name__)
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def caught(work: Callable[P, T]) -> Callable[P, T | MeldcodeError]:
+    """`work`, returning the flow's refusal instead of raising it (it crosses from the work's thread
+    to the listener as a value, which answers it: under the fields, or in place of the form)."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> T | MeldcodeError:
+        try:
+            return work(*args, **kwargs)
+        except MeldcodeError as error:
+            return error
+
+    return run
+
+
+def shown(draw: Callable[P, View]) -> Callable[P, View]:
+    """`draw`, with a refusal drawn as the modal that says why."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> View:
+        drawn = caught(draw)(*args, **kwargs)
+        return error_modal(drawn) if isinstance(drawn, MeldcodeError) else drawn
+
+    return run
 
 
 def error_modal(error: MeldcodeError) -> View:
@@ -71,13 +99,11 @@ async def show(client: AsyncWebClient, body: dict[str, Any], view: View) -> None
         await client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
+@shown
 def case_view(services: Services, user_id: str, case_id: int) -> View:
     """The case as this user may see it: dossier, status, or the reason they may not (blocking: run it
     as a listener's work)."""
-    try:
-        return case_modal(open_case(services, user_id, case_id))
-    except MeldcodeError as error:
-        return error_modal(error)
+    return case_modal(open_case(services, user_id, case_id))
 
 
 async def refresh_case(

@@ -30,7 +30,7 @@ from bot.flows.steps import CaseBrief, prepare
 from bot.flows.weighing import AnswerForm, answer_question
 from bot.handlers import forms
 from bot.handlers.errors import guarded
-from bot.handlers.respond import ack_refusal, error_modal, refresh_case, show
+from bot.handlers.respond import ack_refusal, caught, refresh_case, show, shown
 from bot.handlers.work import Work
 from bot.ids import Action, Block, Callback
 from bot.views import casework as views
@@ -59,11 +59,9 @@ FORMS: dict[Action, StepForm] = {
 }
 
 
+@shown
 def _step_form(services: Services, user_id: str, case_id: int, form: StepForm) -> View:
-    try:
-        return form.render(prepare(services, user_id, case_id, form.step), _today(services), user_id)
-    except MeldcodeError as error:
-        return error_modal(error)
+    return form.render(prepare(services, user_id, case_id, form.step), _today(services), user_id)
 
 
 async def handle_open_step(
@@ -76,12 +74,9 @@ async def handle_open_step(
     )
 
 
+@shown
 def _answer_form(services: Services, user_id: str, case_id: int, question: int, answer: Answer) -> View:
-    try:
-        brief = prepare(services, user_id, case_id, CaseStep.ANSWER, question, answer)
-    except MeldcodeError as error:
-        return error_modal(error)
-    return views.answer_modal(brief, question, answer)
+    return views.answer_modal(prepare(services, user_id, case_id, CaseStep.ANSWER, question, answer), question, answer)
 
 
 async def handle_answer_button(
@@ -100,14 +95,10 @@ async def handle_answer_button(
 Record = Callable[[Services, str, int, dict[str, Any], str], View | None]
 
 
-def _recorded(
-    record: Record, services: Services, user_id: str, case_id: int, view: dict[str, Any]
-) -> View | MeldcodeError | None:
-    """What `record` answers (a modal to show instead, or None), or the refusal it raised."""
-    try:
-        return record(services, user_id, case_id, view, f"{view['id']}:{view.get('callback_id')}")
-    except MeldcodeError as error:
-        return error
+@caught
+def _recorded(record: Record, services: Services, user_id: str, case_id: int, view: dict[str, Any]) -> View | None:
+    """What `record` answers: a modal to show instead, or None."""
+    return record(services, user_id, case_id, view, f"{view['id']}:{view.get('callback_id')}")
 
 
 def _submission(record: Record) -> Callable[..., Awaitable[None]]:

@@ -17,7 +17,7 @@ from bot.flows.dossier import AnswerView, CaseOverview, DossierPage, SignalView,
 from bot.flows.framework import Answer, Stage
 from bot.flows.process import STEP_NUMBER, CaseStep, Missing
 from bot.flows.vocabulary import CaseState, DossierPart
-from bot.ids import Action, Callback, Section
+from bot.ids import Action, Callback, show_action
 from bot.texts import t
 from bot.views import dossier_text
 from bot.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, plain, show_date
@@ -212,7 +212,7 @@ def _section_buttons(view: CaseOverview) -> list[ButtonElement]:
     # The weighings' button counts the answers given, which is what a coordinator looks for.
     counts = {**view.counts, DossierPart.WEIGHINGS: view.answers}
     return [
-        button(Section(part).action, f"section_button_{part.value}", f"{view.case_id}:{part.value}:0", count=count)
+        button(show_action(part), f"section_button_{part.value}", f"{view.case_id}:{part.value}:0", count=count)
         for part, count in counts.items()
         if count
     ]

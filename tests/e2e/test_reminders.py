@@ -13,8 +13,8 @@ from sqlalchemy import select
 from bot.devtools.local import LocalSlack
 from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
-from bot.flows.vocabulary import AuditAction, ReminderKind, ReminderState
-from bot.ids import Action, Block, Section
+from bot.flows.vocabulary import AuditAction, DossierPart, ReminderKind, ReminderState
+from bot.ids import Action, Block, show_action
 from storage.models import AuditEvent, HelpPlan, Reminder, ReminderPostponement
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2
 from tests.e2e.casework import (
@@ -241,7 +241,7 @@ def test_postponing_a_reminder_keeps_the_reason_in_the_dossier_and_moves_it_to_t
     assert postponed.actor_id == TEACHER_2
     slack.driver.click(COORDINATOR, Action.OPEN_CASE, case)  # the dossier shows it, to those who may read it
     assert "Volgende herinnering: start bij de verwezen hulp, 07-12-2026 08:30" in top_text(slack, COORDINATOR)
-    slack.driver.click_in_modal(COORDINATOR, Section.REMINDERS.action)
+    slack.driver.click_in_modal(COORDINATOR, show_action(DossierPart.REMINDERS))
     assert reason in top_text(slack, COORDINATOR) and f"<@{TEACHER_2}> zette deze herinnering" in top_text(
         slack, COORDINATOR
     )

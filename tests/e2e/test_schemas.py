@@ -19,8 +19,8 @@ from slack_sdk.models.views import View
 from bot.devtools.local import LocalSlack
 from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
-from bot.flows.vocabulary import NoticeKind, ReminderKind
-from bot.ids import Action, Callback, Section
+from bot.flows.vocabulary import DossierPart, NoticeKind, ReminderKind
+from bot.ids import Action, Callback, show_action
 from bot.ids import Block as B
 from bot.views.messages import render_notice
 from tests.block_kit import schema
@@ -147,8 +147,8 @@ def _work_a_case(slack: LocalSlack) -> None:
     )
     driver.click_in_modal(COORDINATOR_2, Action.RECORD_FEEDBACK)
     driver.submit(COORDINATOR_2, {B.FEEDBACK_ON: "2026-11-16", B.FEEDBACK: "Onderzoek gestart."})
-    for section in Section:
-        driver.click_in_modal(COORDINATOR_2, section.action)
+    for part in DossierPart:
+        driver.click_in_modal(COORDINATOR_2, show_action(part))
         driver.close(COORDINATOR_2)
     driver.click_in_modal(COORDINATOR_2, Action.EXPORT_CASE)
     driver.submit(COORDINATOR_2, {B.EXPORT_DOCUMENT: "conversation:1"})
@@ -173,7 +173,7 @@ def _reminders(slack: LocalSlack) -> None:
     slack.driver.click_in_messages(COORDINATOR, Action.POSTPONE_REMINDER)
     slack.driver.submit(COORDINATOR, {B.UNTIL: "2027-02-01", B.POSTPONE_REASON: "Na de vakantie."})
     open_case(slack, COORDINATOR, plan)
-    slack.driver.click_in_modal(COORDINATOR, Section.TIMELINE.action)
+    slack.driver.click_in_modal(COORDINATOR, show_action(DossierPart.TIMELINE))
 
 
 def _every_notice() -> list[list[dict[str, Any]]]:
