@@ -1,6 +1,5 @@
 """How fast the bot answers Slack, side by side with a bare Bolt app (the floor), in one run.
 
-    pip install -e '.[bench]'
     python benchmarks/responsiveness.py                    # 1, 10 and 50 users; instant and slow Slack
     python benchmarks/responsiveness.py --users 50 --rounds 5 --delays 0.3
 
