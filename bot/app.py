@@ -46,12 +46,15 @@ class SlackSettings:
     send_timeout: float = SEND_TIMEOUT_SECONDS
 
 
-def web_client(slack: SlackSettings) -> AsyncWebClient:
+def web_client(slack: SlackSettings, *, with_token: bool = True) -> AsyncWebClient:
     """The client for every Web API call. It never retries on its own (slack_sdk's default retries
     a dropped connection): a post Slack took before the connection dropped would then arrive
-    twice, before the outbox could look it up. The outbox owns retries; a click fails visibly."""
+    twice, before the outbox could look it up. The outbox owns retries; a click fails visibly.
+
+    Bolt's copy carries no token (`with_token=False`): the token of each request comes from
+    `SlackIdentity`, and a token given twice makes Bolt warn at every start."""
     return AsyncWebClient(
-        token=slack.bot_token,
+        token=slack.bot_token if with_token else None,
         base_url=slack.api_url or AsyncWebClient.BASE_URL,
         logger=library_logger("bot.slack_api"),
         timeout=int(slack.send_timeout),
@@ -97,10 +100,11 @@ class SlackBot:
         """On the loop that serves: open the connection pool, start the worker, and send what was
         left unsent when the bot last stopped."""
         self.loop = asyncio.get_running_loop()
-        self.client.session = aiohttp.ClientSession(
+        session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=CONNECTIONS),
             timeout=aiohttp.ClientTimeout(total=self.send_timeout),
         )
+        self.client.session = self.app.client.session = session  # Bolt copies its client's per request
         self.worker.start()
         self.worker.wake()
         await self.identity.learn()
@@ -132,7 +136,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
 
     app = AsyncApp(
         name="meldbot",
-        client=client,
+        client=web_client(slack, with_token=False),
         authorize=authorize,
         # The HTTP server admits a request (size, signature over the raw bytes, payload shape)
         # before Bolt sees it (bot.inbound); Bolt's own check would log the whole body of every

@@ -89,6 +89,7 @@ class FakeSlack:
         self._delay_all = 0.0
         self._holds: list[tuple[threading.Event, str | None]] = []
         self.held: list[str] = []  # the methods of the calls a hold keeps waiting now
+        self.connections = 0  # TCP connections clients opened to the fake
         # Seconds from each trigger's click to the views.open/push that used it (Slack allows 3).
         self.trigger_ages: list[float] = []
         self._used_triggers: dict[str, float] = {}  # trigger id -> its age when used
@@ -100,6 +101,11 @@ class FakeSlack:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keep-alive, as Slack's API serves
+
+            def setup(self) -> None:
+                super().setup()
+                with fake._lock:
+                    fake.connections += 1
 
             def do_POST(self) -> None:
                 fake._handle(self)

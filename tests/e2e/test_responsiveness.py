@@ -73,3 +73,14 @@ def test_the_first_request_asks_who_the_bot_is_when_slack_was_away_at_start(sqli
         assert slack.fake.calls_to("auth.test") == []
         register(slack.driver, TEACHER)
         assert len(slack.fake.calls_to("auth.test")) == 1 and slack.fake.client(TEACHER).messages
+
+
+def test_web_api_calls_reuse_a_few_open_connections(slack: LocalSlack) -> None:
+    register(slack.driver, TEACHER)
+    case = case_id(slack)
+    before = slack.fake.connections
+    for _ in range(10):  # one after another: each may reuse the connection the one before used
+        slack.driver.click(COORDINATOR, Action.OPEN_CASE, case)
+        slack.driver.open_home(COORDINATOR)
+
+    assert len(slack.fake.calls) > 20 and slack.fake.connections - before <= 2
