@@ -22,15 +22,15 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.app import SlackSettings, web_client
 from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.seed import seed_cases
-from bot.flows import reminders
+from bot.flows.jobs import reminders
 from bot.outbox.delivery import Outbox
 from bot.school_config import parse_directory
-from bot.slack_transport import SlackTransport
+from bot.slack.app import SlackSettings, web_client
+from bot.slack.transport import SlackTransport
 from storage.crypto import generate_key
 from storage.models import OutboxMessage
 

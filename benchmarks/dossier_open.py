@@ -24,18 +24,18 @@ from sqlalchemy import func, select
 
 from bot.bootstrap import build_services
 from bot.config import Settings
-from bot.flows.consultation import ConsultationForm, record_consultation
-from bot.flows.conversation import SkipForm, skip_conversation
-from bot.flows.dossier import open_case, open_part
-from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
-from bot.flows.registration import OpenCaseFound, Registered, SignalForm, register_signal, resolve_draft
+from bot.flows.rules.framework import Answer
 from bot.flows.services import Services
-from bot.flows.taking import take_case
+from bot.flows.steps.consultation import ConsultationForm, record_consultation
+from bot.flows.steps.conversation import SkipForm, skip_conversation
+from bot.flows.steps.dossier import open_case, open_part
+from bot.flows.steps.registration import OpenCaseFound, Registered, SignalForm, register_signal, resolve_draft
+from bot.flows.steps.taking import take_case
+from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.flows.vocabulary import AgeBand, ConsultationKind, DossierPart, SignalCategory, SignalSource, SkipReason
-from bot.flows.weighing import AnswerForm, answer_question
 from bot.school_config import parse_directory
-from bot.views.case import case_modal, page_rows, section_modal
+from bot.slack.views.case import case_modal, page_rows, section_modal
 from storage.crypto import generate_key
 from storage.models import AuditEvent
 

@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.seed import seed_cases
-from bot.flows import reminders
+from bot.flows.jobs import reminders
 from bot.flows.ports import ManualClock
 from bot.flows.services import Services
 from bot.school_config import parse_directory

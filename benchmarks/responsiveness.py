@@ -50,12 +50,12 @@ from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.driver import fill_state
 from bot.devtools.fake_slack import trigger_for
-from bot.flows.registration import SignalForm, register_signal
-from bot.flows.taking import take_case
+from bot.flows.steps.registration import SignalForm, register_signal
+from bot.flows.steps.taking import take_case
 from bot.flows.vocabulary import AgeBand, SignalCategory, SignalSource
-from bot.inbound import sign
 from bot.school_config import parse_directory
-from bot.views.registration import signal_modal
+from bot.slack.inbound import sign
+from bot.slack.views.registration import signal_modal
 from storage.crypto import generate_key
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,8 +10,8 @@ from pathlib import Path
 from bot.config import Settings, SettingsError
 from bot.flows import audit
 from bot.flows.audit import SYSTEM_ACTOR
-from bot.flows.directory import Directory
 from bot.flows.ports import Clock, SystemClock
+from bot.flows.rules.directory import Directory
 from bot.flows.services import Services
 from bot.flows.vocabulary import AuditAction
 from bot.live_directory import LiveDirectory

@@ -101,10 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(settings: Settings) -> int:
-    from bot.app import SlackSettings, build_app
     from bot.bootstrap import build_services
     from bot.scheduler import start_scheduler
-    from bot.server import serve_http, serve_socket_mode
+    from bot.slack.app import SlackSettings, build_app
+    from bot.slack.server import serve_http, serve_socket_mode
 
     problems = settings.problems_for_serving()
     if problems:

@@ -17,10 +17,10 @@ from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.render import error_lines, message_lines, view_lines
+from bot.documents.dates import show_date
 from bot.flows.ports import ManualClock, local_today
-from bot.ids import Action, Block
 from bot.school_config import parse_directory
-from bot.views.common import show_date
+from bot.slack.ids import Action, Block
 from storage import audit_chain
 from storage.crypto import generate_key
 from storage.models import Case, HelpPlan, Signal

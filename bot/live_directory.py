@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.flows.directory import Directory, School
+from bot.flows.rules.directory import Directory, School
 from bot.school_config import ConfigError, load_directory
 
 log = logging.getLogger(__name__)

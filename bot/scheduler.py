@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.flows import reminders, retention
+from bot.flows.jobs import reminders, retention
 from bot.flows.ports import SCHOOL_TIMEZONE
 from bot.flows.services import Services
 from bot.outbox.worker import DeliveryWorker

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.flows.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
-from bot.flows.directory import DEFAULT_RETENTION_YEARS, Directory, RetentionPolicy, School
+from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
+from bot.flows.rules.directory import DEFAULT_RETENTION_YEARS, Directory, RetentionPolicy, School
 
 SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
 

@@ -15,8 +15,8 @@ from sqlalchemy.engine import make_url
 from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.local import LocalSlack, local_slack
-from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
+from bot.flows.rules.directory import Directory
 from bot.flows.services import Services
 from bot.school_config import parse_directory
 from storage.crypto import generate_key

@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 from typing import TextIO
 
-from bot import pdf
 from bot.bootstrap import build_services
 from bot.config import Settings
+from bot.documents import pdf
 from bot.flows.errors import MeldcodeError
-from bot.flows.export import Document, case_by_reference, export_case
+from bot.flows.steps.export import Document, case_by_reference, export_case
 from bot.texts import t
 
 EXIT_REFUSED = 1

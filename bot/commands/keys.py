@@ -24,7 +24,7 @@ from bot.bootstrap import KEY_FILE, PREVIOUS_KEYS_FILE, key_files_in_use, open_c
 from bot.commands import existing_database
 from bot.config import Settings
 from bot.flows.ports import Clock, SystemClock
-from bot.flows.registration import pupil_lookup
+from bot.flows.steps.registration import pupil_lookup
 from storage import keyring
 from storage.crypto import FieldCipher, generate_key, key_id, parse_key
 from storage.db import Database

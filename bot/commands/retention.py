@@ -6,7 +6,7 @@ from typing import TextIO
 
 from bot.bootstrap import build_services
 from bot.config import Settings
-from bot.flows import retention
+from bot.flows.jobs import retention
 
 
 def run(settings: Settings, out: TextIO, *, dry_run: bool) -> int:

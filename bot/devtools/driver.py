@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from bot.devtools.fake_slack import TEAM_ID, FakeSlack, trigger_for
-from bot.ids import INPUT, Command, Shortcut
-from bot.inbound import sign
+from bot.slack.ids import INPUT, Command, Shortcut
+from bot.slack.inbound import sign
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import uvicorn
 
 from bot import scheduler
-from bot.app import SlackBot, SlackSettings, build_app
 from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.flows.services import Services
-from bot.server import EVENTS_PATH, SlackAsgi
+from bot.slack.app import SlackBot, SlackSettings, build_app
+from bot.slack.server import EVENTS_PATH, SlackAsgi
 
 BOT_TOKEN = "xoxb-local-fake"
 SIGNING_SECRET = "local-signing-secret"

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import insert, select
 
-from bot.flows.reminders import LADDERS
+from bot.flows.jobs.reminders import LADDERS
 from bot.flows.services import Services
 from bot.flows.vocabulary import CaseState, ReminderKind, ReminderState, Route
 from storage.models import Case, Reminder, purpose

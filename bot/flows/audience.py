@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.flows.directory import School
+from bot.flows.rules.directory import School
 from bot.flows.vocabulary import Role
 from storage import repositories as repo
 from storage.models import Case

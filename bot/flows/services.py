@@ -9,9 +9,9 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError
 
 from bot.flows import audit
-from bot.flows.directory import Directory
 from bot.flows.errors import Refused
 from bot.flows.ports import Clock
+from bot.flows.rules.directory import Directory
 from storage.crypto import FieldCipher
 from storage.db import Database
 

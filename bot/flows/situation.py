@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from bot.flows.process import Situation, missing_before_weighing
+from bot.flows.rules.process import Situation, missing_before_weighing
 from bot.flows.vocabulary import CaseState
 from storage import repositories as repo
 from storage.models import Case

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from bot.devtools.driver import Response
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
-from bot.ids import Action, Block
-from bot.views.case import ANSWER_ACTIONS
+from bot.flows.rules.framework import Answer
+from bot.slack.ids import Action, Block
+from bot.slack.views.case import ANSWER_ACTIONS
 from storage.models import Case
 from tests.conftest import COORDINATOR, TEACHER, TEACHER_2
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, register

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.devtools.driver import Response, SlackDriver
-from bot.ids import Block
+from bot.slack.ids import Block
 
 # An invented pupil; marker-like names make leaks easy to find.
 PUPIL_NAME = "Fenna Testkind-Zonderbestaan"

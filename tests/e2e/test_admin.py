@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack, local_slack
 from bot.flows.ports import ManualClock
-from bot.ids import Action, Block
 from bot.school_config import parse_directory
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case
 from tests.conftest import COORDINATOR, DIRECTOR, SCHOOLS_YAML, TEACHER, make_services
 from tests.e2e.casework import registered_and_taken, top_text

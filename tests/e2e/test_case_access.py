@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.devtools.local import LocalSlack
-from bot.ids import Action, Block
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
 from tests.e2e.casework import RATIONALE, case_id, open_case, ready_to_weigh, top_text

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
-from bot.ids import Action, Block, Callback
+from bot.flows.rules.framework import Answer
+from bot.slack.ids import Action, Block, Callback
 from storage.models import (
     AuditEvent,
     Case,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import LocalSlack
-from bot.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block, Callback
 from storage.models import AuditEvent, Case, Consultation, RegistrationDraft, Signal
 from tests.conftest import COORDINATOR, COORDINATOR_2, OUTSIDER, TEACHER, TEACHER_2
 from tests.e2e.casework import CONSULTATION, case_id, open_case, ready_to_weigh, registered_and_taken, top_text

@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack, local_slack
-from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
+from bot.flows.rules.directory import Directory
 from bot.flows.vocabulary import AuditAction, NoticeKind
-from bot.ids import Action
+from bot.slack.ids import Action
 from storage import repositories as repo
 from storage.crypto import generate_key
 from storage.models import AuditEvent, OutboxMessage

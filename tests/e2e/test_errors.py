@@ -8,9 +8,9 @@ import logging
 import pytest
 
 from bot.devtools.local import LocalSlack
-from bot.flows import registration
-from bot.handlers import registration as registration_listeners
-from bot.ids import Block, Callback
+from bot.flows.steps import registration
+from bot.slack.handlers import registration as registration_listeners
+from bot.slack.ids import Block, Callback
 from tests.conftest import TEACHER
 from tests.e2e.steps import signal_values, start_intake
 

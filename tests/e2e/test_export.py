@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from bot.devtools.fake_slack import TEAM_ID, trigger_for
 from bot.devtools.local import LocalSlack
-from bot.ids import Action, Callback
-from bot.ids import Block as B
+from bot.slack.ids import Action, Callback
+from bot.slack.ids import Block as B
 from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER
 from tests.e2e.casework import open_case, registered_and_taken

@@ -8,7 +8,7 @@ import urllib.request
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
-from bot.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block, Callback
 from storage.models import AuditEvent, Case, Signal
 from tests.conftest import (
     COORDINATOR,

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
-from bot.flows import registration
-from bot.flows.framework import Answer
-from bot.ids import Action, Block
+from bot.flows.rules.framework import Answer
+from bot.flows.steps import registration
+from bot.slack.ids import Action, Block
 from storage.models import Case, OutboxMessage
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
 from tests.e2e.casework import PLAN, REPORT, SECRETS, walk

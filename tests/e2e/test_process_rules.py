@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
-from bot.ids import Action, Block
+from bot.flows.rules.framework import Answer
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, Weighing, WeighingAnswer
 from tests.conftest import COORDINATOR, TEACHER_2
 from tests.e2e.casework import (

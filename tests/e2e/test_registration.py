@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from bot.devtools.driver import fill_state
 from bot.devtools.local import LocalSlack
-from bot.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block, Callback
 from storage.models import AuditEvent, Case, OutboxMessage, RegistrationDraft, Signal
 from tests.conftest import (
     COORDINATOR,

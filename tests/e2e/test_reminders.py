@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
+from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import AuditAction, DossierPart, ReminderKind, ReminderState
-from bot.ids import Action, Block, show_action
+from bot.slack.ids import Action, Block, show_action
 from storage.models import AuditEvent, HelpPlan, Reminder, ReminderPostponement
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2
 from tests.e2e.casework import (

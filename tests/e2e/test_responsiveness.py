@@ -7,7 +7,7 @@ from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.local import SIGNING_SECRET, LocalSlack, local_slack
 from bot.flows.services import Services
-from bot.ids import Action
+from bot.slack.ids import Action
 from tests.conftest import COORDINATOR, TEACHER
 from tests.e2e.casework import case_id
 from tests.e2e.steps import register, signal_values, start_intake

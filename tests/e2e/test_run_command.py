@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, func, select, update
 
 from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
-from bot.ids import Block
+from bot.slack.ids import Block
 from storage.crypto import generate_key
 from storage.models import Case, OutboxMessage
 from tests.e2e.processes import meldbot_process

@@ -14,8 +14,8 @@ import pytest
 from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.seed import seed_cases
 from bot.flows.ports import ManualClock
-from bot.ids import Action, Block, Callback
 from bot.school_config import parse_directory
+from bot.slack.ids import Action, Block, Callback
 from storage import repositories as repo
 from tests.block_kit import schema_problems, sdk_problems
 from tests.conftest import COORDINATOR, TEACHER, make_services

@@ -17,12 +17,12 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
+from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import DossierPart, NoticeKind, ReminderKind
-from bot.ids import Action, Callback, show_action
-from bot.ids import Block as B
-from bot.views.messages import render_notice
+from bot.slack.ids import Action, Callback, show_action
+from bot.slack.ids import Block as B
+from bot.slack.views.messages import render_notice
 from tests.block_kit import schema
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, START, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
 from tests.e2e.casework import PLAN, REPORT, open_case, ready_to_weigh, record_report, registered_and_taken, walk

@@ -19,11 +19,11 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.devtools.local import LocalSlack, local_slack
-from bot.flows.framework import Answer
 from bot.flows.ports import ManualClock
+from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import NoticeKind, ReminderKind
-from bot.ids import Action, Block
 from bot.school_config import parse_directory
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, Reminder
 from tests.conftest import make_services
 from tests.e2e.casework import (

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
+from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import NoticeKind
-from bot.ids import Action
+from bot.slack.ids import Action
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER
 from tests.e2e.casework import answer, consult_and_talk, registered_and_taken
 from tests.e2e.ledger import Notice, posted, posted_per_cause, rewritten

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
-from bot.flows.framework import Answer
-from bot.ids import Action
+from bot.flows.rules.framework import Answer
+from bot.slack.ids import Action
 from storage.models import AuditEvent, Case, HelpPlan, Report, Weighing, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2
 from tests.e2e.casework import (

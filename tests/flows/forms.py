@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from bot.flows.consultation import ConsultationForm, record_consultation
-from bot.flows.conversation import SkipForm, skip_conversation
 from bot.flows.ports import local_today
-from bot.flows.registration import SignalForm
 from bot.flows.services import Services
+from bot.flows.steps.consultation import ConsultationForm, record_consultation
+from bot.flows.steps.conversation import SkipForm, skip_conversation
+from bot.flows.steps.registration import SignalForm
 from bot.flows.vocabulary import AgeBand, ConsultationKind, SignalCategory, SignalSource, SkipReason
 
 

@@ -10,8 +10,8 @@ import itertools
 
 import pytest
 
-from bot.flows.access import SCHOOL_PERMISSIONS, CaseFacts, Permission, decide
-from bot.flows.directory import Directory
+from bot.flows.rules.access import SCHOOL_PERMISSIONS, CaseFacts, Permission, decide
+from bot.flows.rules.directory import Directory
 from bot.flows.vocabulary import Role
 from bot.school_config import parse_directory
 from tests.conftest import COORDINATOR, DIRECTOR, OTHER_SCHOOL_TEACHER, OUTSIDER, SCHOOLS_YAML, TEACHER, TEACHER_2

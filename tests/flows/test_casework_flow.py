@@ -12,17 +12,17 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.flows.closing import CloseForm, close_case
 from bot.flows.errors import AccessDenied, AlreadyAnswered, AlreadyTaken, InvalidInput, StepNotAllowed
-from bot.flows.framework import Answer
-from bot.flows.help_plan import HelpPlanForm, record_help_plan
 from bot.flows.ports import ManualClock
-from bot.flows.registration import Registered, register_signal
-from bot.flows.reporting import ReportForm, record_report, validate_report
+from bot.flows.rules.framework import Answer
 from bot.flows.services import Services
-from bot.flows.taking import take_case
+from bot.flows.steps.closing import CloseForm, close_case
+from bot.flows.steps.help_plan import HelpPlanForm, record_help_plan
+from bot.flows.steps.registration import Registered, register_signal
+from bot.flows.steps.reporting import ReportForm, record_report, validate_report
+from bot.flows.steps.taking import take_case
+from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.flows.vocabulary import AgeBand, Informed, NoConsentReason, ReportChannel
-from bot.flows.weighing import AnswerForm, answer_question
 from storage.crypto import generate_key
 from storage.models import AuditEvent, Case, OutboxMessage, TeamMember, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2, make_services

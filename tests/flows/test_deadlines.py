@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.flows.deadlines import DeadlinePolicy, SchoolCalendar, Vacation, good_friday
+from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation, good_friday
 
 CHRISTMAS_VACATION = Vacation(date(2026, 12, 19), date(2027, 1, 3))
 CALENDAR = SchoolCalendar(vacations=(CHRISTMAS_VACATION,))

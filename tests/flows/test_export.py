@@ -8,17 +8,17 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import select
 
-from bot import pdf
-from bot.flows.consultation import ConsultationForm, record_consultation
-from bot.flows.conversation import ConversationForm, SkipForm, record_conversation, skip_conversation
+from bot.documents import pdf
 from bot.flows.errors import AccessDenied
-from bot.flows.export import Document, NoSuchConversation, export_case
-from bot.flows.framework import Answer
-from bot.flows.registration import Registered, register_signal
+from bot.flows.rules.framework import Answer
 from bot.flows.services import Services
-from bot.flows.taking import take_case
+from bot.flows.steps.consultation import ConsultationForm, record_consultation
+from bot.flows.steps.conversation import ConversationForm, SkipForm, record_conversation, skip_conversation
+from bot.flows.steps.export import Document, NoSuchConversation, export_case
+from bot.flows.steps.registration import Registered, register_signal
+from bot.flows.steps.taking import take_case
+from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.flows.vocabulary import Consent, ConsultationKind, ConversationWith, SignalSource, SkipReason
-from bot.flows.weighing import AnswerForm, answer_question
 from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, DIRECTOR, OTHER_SCHOOL_COORDINATOR, OUTSIDER, TEACHER, TEACHER_2
 from tests.flows.forms import steps_two_and_three, valid_form

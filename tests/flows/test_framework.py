@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.flows import framework
 from bot.flows.errors import NotThisQuestion, StepNotAllowed, StepsMissing
-from bot.flows.framework import AFWEGINGSKADER_2019, START, Answer, OutcomeKind, Stage, WeighingState
-from bot.flows.process import ALLOWED, CaseStep, Missing, Situation, missing_before_weighing, require, state_after
+from bot.flows.rules import framework
+from bot.flows.rules.framework import AFWEGINGSKADER_2019, START, Answer, OutcomeKind, Stage, WeighingState
+from bot.flows.rules.process import ALLOWED, CaseStep, Missing, Situation, missing_before_weighing, require, state_after
 from bot.flows.vocabulary import CaseState
 
 Y, N, D = Answer.YES, Answer.NO, Answer.DOUBT

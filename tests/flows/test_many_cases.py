@@ -17,25 +17,25 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import select
 
-from bot.app import SlackSettings, web_client
 from bot.devtools.fake_slack import FakeSlack
-from bot.flows import reminders
-from bot.flows.closing import CloseForm, close_case
 from bot.flows.errors import InvalidInput
-from bot.flows.framework import Answer
-from bot.flows.help_plan import HelpPlanForm, record_help_plan
+from bot.flows.jobs import reminders
 from bot.flows.ports import ManualClock, local_today
-from bot.flows.process import CaseStep
-from bot.flows.registration import OpenCaseFound, Registered, register_signal, resolve_draft
-from bot.flows.reporting import FeedbackForm, ReportForm, record_feedback, record_report
+from bot.flows.rules.framework import Answer
+from bot.flows.rules.process import CaseStep
 from bot.flows.situation import situation_of
-from bot.flows.staff_route import record_staff_suspicion
-from bot.flows.taking import take_case
+from bot.flows.steps.closing import CloseForm, close_case
+from bot.flows.steps.help_plan import HelpPlanForm, record_help_plan
+from bot.flows.steps.registration import OpenCaseFound, Registered, register_signal, resolve_draft
+from bot.flows.steps.reporting import FeedbackForm, ReportForm, record_feedback, record_report
+from bot.flows.steps.staff_route import record_staff_suspicion
+from bot.flows.steps.taking import take_case
+from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.flows.vocabulary import BoardAlert, CaseState, Informed, NoticeKind, ReportChannel
-from bot.flows.weighing import AnswerForm, answer_question
 from bot.outbox.delivery import Outbox
 from bot.school_config import parse_directory
-from bot.slack_transport import SlackTransport
+from bot.slack.app import SlackSettings, web_client
+from bot.slack.transport import SlackTransport
 from storage.models import AuditEvent, Case, OutboxMessage, Reminder, Weighing
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, SCHOOLS_YAML, TEACHER, TEACHER_2, make_services
 from tests.flows.forms import steps_two_and_three, valid_form

@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.bootstrap import mirror_directory
-from bot.flows.directory import Directory
-from bot.flows.dossier import CaseOverview, open_case
 from bot.flows.errors import AccessDenied, DraftNotFound, InvalidInput, NotAMember
 from bot.flows.ports import ManualClock
-from bot.flows.registration import (
+from bot.flows.rules.directory import Directory
+from bot.flows.services import Services
+from bot.flows.steps.dossier import CaseOverview, open_case
+from bot.flows.steps.registration import (
     OpenCaseFound,
     Registered,
     choose_route,
@@ -22,7 +23,6 @@ from bot.flows.registration import (
     resolve_draft,
     validate,
 )
-from bot.flows.services import Services
 from bot.flows.vocabulary import Route, SignalSource
 from storage.models import AuditEvent, Case, Signal
 from tests.conftest import COORDINATOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from bot.devtools.seed import seed_cases
-from bot.flows import reminders
+from bot.flows.jobs import reminders
 from bot.flows.services import Services
 from bot.flows.vocabulary import ReminderKind, ReminderState
 from storage import repositories as repo

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot.flows import retention
-from bot.flows.dossier import CaseOverview, StatusView, open_case
-from bot.flows.framework import Answer
+from bot.flows.jobs import retention
 from bot.flows.ports import ManualClock
-from bot.flows.registration import Registered, register_signal
+from bot.flows.rules.framework import Answer
 from bot.flows.services import Services
-from bot.flows.statistics import statistics_for
-from bot.flows.taking import take_case
-from bot.flows.weighing import AnswerForm, answer_question
+from bot.flows.steps.dossier import CaseOverview, StatusView, open_case
+from bot.flows.steps.registration import Registered, register_signal
+from bot.flows.steps.statistics import statistics_for
+from bot.flows.steps.taking import take_case
+from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.school_config import parse_directory
 from storage import audit_chain
 from storage.models import AuditEvent, Case, Consultation, Signal, StatisticCount

@@ -13,8 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from bot.flows.registration import register_signal
 from bot.flows.services import Services
+from bot.flows.steps.registration import register_signal
 from storage import repositories as repo
 from storage.models import Base, OutboxMessage
 from tests.conftest import TEACHER

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from bot.bootstrap import KEY_FILE, PREVIOUS_KEYS_FILE, build_services
 from bot.commands.keys import rotate
 from bot.config import Settings, SettingsError
-from bot.flows.directory import Directory
-from bot.flows.dossier import CaseOverview, open_case
 from bot.flows.ports import ManualClock
-from bot.flows.registration import Registered, register_signal
+from bot.flows.rules.directory import Directory
 from bot.flows.services import Services
+from bot.flows.steps.dossier import CaseOverview, open_case
+from bot.flows.steps.registration import Registered, register_signal
 from storage import keyring
 from storage.crypto import generate_key, key_id, parse_key, sealed_key_id
 from storage.models import SEALED_COLUMNS, Case, EncryptionKey

@@ -15,10 +15,10 @@ from sqlalchemy import update
 from bot.bootstrap import load_cipher
 from bot.config import Settings, SettingsError
 from bot.devtools.seed import seed_cases
-from bot.flows.directory import Directory
 from bot.flows.ports import ManualClock
+from bot.flows.rules.directory import Directory
 from bot.flows.services import Services
-from bot.flows.staff_route import record_staff_suspicion
+from bot.flows.steps.staff_route import record_staff_suspicion
 from bot.flows.vocabulary import BoardAlert
 from storage.crypto import generate_key
 from storage.models import Case, Reminder
@@ -108,7 +108,7 @@ def _seed_one_case(tmp_path: Path, env: dict[str, str]) -> None:
 _SEED = """
 from bot.bootstrap import build_services
 from bot.config import load_settings
-from bot.flows.registration import register_signal
+from bot.flows.steps.registration import register_signal
 from tests.flows.forms import valid_form
 services = build_services(load_settings())
 register_signal(services, 'U0123ABCD', 'linde', False, valid_form(), 'seed')

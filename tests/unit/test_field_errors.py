@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.flows.errors import InvalidInput
-from bot.handlers.respond import field_errors
+from bot.slack.handlers.respond import field_errors
 from bot.texts import t
 
 VIEW = {

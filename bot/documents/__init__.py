@@ -1,0 +1,1 @@
+"""What every platform and the PDF render from: dossier text, timeline, labels, dates; no platform imports."""

@@ -1,0 +1,72 @@
+"""Who holds which role at which school, as the configuration says (never as a payload says)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.flows.rules.deadlines import DeadlinePolicy
+from bot.flows.vocabulary import Role
+
+# Two years after closing, after the rule for the leerlingdossier (kept at most two years after
+# a pupil leaves). A proposal only: each school confirms it, or sets its own, in meldbot.yml.
+DEFAULT_RETENTION_YEARS = 2
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    years_after_closing: int = DEFAULT_RETENTION_YEARS
+    confirmed: bool = False  # until the school confirms, nothing is purged and `meldbot check` says so
+
+
+@dataclass(frozen=True)
+class School:
+    id: str
+    name: str
+    coordinators: tuple[str, ...]
+    directors: tuple[str, ...]
+    members: frozenset[str] | None  # None: every user in the workspace may report
+    deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)
+
+    def roles_of(self, user_id: str) -> frozenset[Role]:
+        roles = set()
+        if user_id in self.coordinators:
+            roles.add(Role.COORDINATOR)
+        if user_id in self.directors:
+            roles.add(Role.DIRECTOR)
+        if roles or self.members is None or user_id in self.members:
+            roles.add(Role.REPORTER)
+        return frozenset(roles)
+
+
+@dataclass(frozen=True)
+class Directory:
+    schools: tuple[School, ...]
+    admins: frozenset[str] = frozenset()  # the board's admins, for every school in the file
+
+    def refresh(self) -> None:
+        """Take in a changed configuration, once per request or job (a fixed configuration has none)."""
+
+    def school(self, school_id: str) -> School | None:
+        return next((s for s in self.schools if s.id == school_id), None)
+
+    def schools_of(self, user_id: str) -> list[School]:
+        """The schools where this user may at least report."""
+        return [s for s in self.schools if s.roles_of(user_id)]
+
+    def roles_of(self, user_id: str, school_id: str) -> frozenset[Role]:
+        school = self.school(school_id)
+        return school.roles_of(user_id) if school else frozenset()
+
+    def memberships(self) -> Iterable[tuple[str, str, Role]]:
+        """(school, user, role) for every named role holder, for mirroring into storage."""
+        for school in self.schools:
+            for user in school.coordinators:
+                yield school.id, user, Role.COORDINATOR
+            for user in school.directors:
+                yield school.id, user, Role.DIRECTOR
+            for user in sorted(school.members or ()):
+                yield school.id, user, Role.REPORTER
+            for user in sorted(self.admins):
+                yield school.id, user, Role.ADMIN

@@ -1,0 +1,62 @@
+"""Preparing a step: may this user take it now, and what does its form need to know?
+
+Checked when a button is clicked, so nobody fills in a form that would be refused; checked
+again by the step itself when the form comes back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.flows.gate import STEP_PERMISSION, CaseContext, act, answer_permission
+from bot.flows.rules.framework import Answer, WeighingState
+from bot.flows.rules.process import CaseStep
+from bot.flows.services import Services
+from bot.flows.steps.weighing import check_answerable, help_term_ahead
+from bot.flows.steps.weighing_rows import state_of
+from bot.flows.vocabulary import AgeBand, CaseState, Role
+from storage import repositories as repo
+
+
+@dataclass(frozen=True)
+class CaseBrief:
+    case_id: int
+    reference: str
+    state: CaseState
+    age_band: AgeBand | None
+    weighing: WeighingState | None
+    framework_version: str | None
+    team: tuple[str, ...]  # the zorgteam members (the casemanager is named in the help plan)
+    before_term: date | None = None  # the running help's term, while it lies ahead (question 5 early)
+
+
+def prepare(
+    services: Services,
+    user_id: str,
+    case_id: int,
+    step: CaseStep,
+    question: int | None = None,
+    answer: Answer | None = None,
+) -> CaseBrief:
+    permission = answer_permission(question or 1) if step is CaseStep.ANSWER else STEP_PERMISSION[step]
+
+    def work(ctx: CaseContext) -> CaseBrief:
+        weighing = repo.current_weighing(ctx.session, ctx.case.id)
+        if step is CaseStep.ANSWER:
+            check_answerable(ctx, weighing, question or 0, answer)
+        else:
+            ctx.require(step)
+        team = tuple(m.user_id for m in repo.team_of(ctx.session, ctx.case.id) if m.role == Role.TEAM_MEMBER)
+        return CaseBrief(
+            ctx.case.id,
+            ctx.case.reference,
+            ctx.state,
+            AgeBand(ctx.case.age_band) if ctx.case.age_band else None,
+            state_of(weighing) if weighing else None,
+            weighing.framework_version if weighing else None,
+            team,
+            help_term_ahead(ctx),
+        )
+
+    return act(services, user_id, case_id, permission, work, read_only=True)

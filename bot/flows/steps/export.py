@@ -1,0 +1,141 @@
+"""Exporting a case: the dossier for the leerlingdossier, or one conversation's report for parents to sign.
+
+The flow decides who may export (the access policy's EXPORT: the school's coordinators),
+reads what the document holds and puts the export on the audit trail. Drawing the PDF is the
+caller's part (bot.export), so that this stays free of any output format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from bot.flows import audit
+from bot.flows.errors import CaseNotFound, MeldcodeError
+from bot.flows.gate import access_to, refused
+from bot.flows.rules.access import Permission
+from bot.flows.rules.directory import School
+from bot.flows.services import Services
+from bot.flows.steps.dossier import ConversationView, DossierView, read_dossier
+from bot.flows.vocabulary import AuditAction
+from storage import repositories as repo
+from storage.models import Case
+
+
+class Document(StrEnum):
+    DOSSIER = "dossier"  # everything, for the part of the leerlingdossier closed to parents
+    CONVERSATION = "conversation"  # one conversation's report, for parents to read and sign
+
+
+class NoSuchConversation(MeldcodeError):
+    """The conversation asked for does not exist, or was skipped (there is nothing to sign)."""
+
+    text_key = "error_no_such_conversation"
+
+
+class AmbiguousReference(MeldcodeError):
+    text_key = "error_ambiguous_reference"
+
+
+class UnknownReference(MeldcodeError):
+    """No case has the reference an operator typed (on the server, not a request from Slack)."""
+
+    text_key = "error_case_not_found"
+
+
+@dataclass(frozen=True)
+class Export:
+    document: Document
+    dossier: DossierView
+    conversation: ConversationView | None  # for Document.CONVERSATION
+    conversation_number: int | None
+    generated_at: datetime
+    generated_by: str
+
+
+def exportable(services: Services, user_id: str, case_id: int) -> DossierView:
+    """The dossier to choose a document from, for a user who may export it; a look at it is audited."""
+
+    def work() -> DossierView:
+        with services.db.transaction() as session:
+            case, school = _case_to_export(session, services, user_id, case_id)
+            audit.record(
+                session,
+                services.clock,
+                user_id,
+                AuditAction.DOSSIER_VIEWED,
+                school_id=case.school_id,
+                case_id=case.id,
+                purpose="export",
+            )
+            return read_dossier(session, services.cipher, case, school.name)
+
+    return services.perform(work)
+
+
+def _case_to_export(session: Session, services: Services, user_id: str, case_id: int) -> tuple[Case, School]:
+    case = repo.get_case(session, case_id)
+    school = services.directory.school(case.school_id) if case is not None else None
+    if case is None or school is None:
+        raise CaseNotFound(user_id, str(Permission.EXPORT), reason="no_such_case")
+    if not access_to(session, services, user_id, case).allows(Permission.EXPORT):
+        raise refused(user_id, case, Permission.EXPORT)
+    return case, school
+
+
+def export_case(
+    services: Services,
+    user_id: str,
+    case_id: int,
+    document: Document,
+    conversation_number: int | None = None,
+    via: str = "slack",
+) -> Export:
+    """What goes into the document, if this user may export it; the export is audited either way."""
+
+    def work() -> Export:
+        with services.db.transaction() as session:
+            case, school = _case_to_export(session, services, user_id, case_id)
+            dossier = read_dossier(session, services.cipher, case, school.name)
+            conversation = None
+            if document is Document.CONVERSATION:
+                conversation = _held_conversation(dossier, conversation_number)
+            detail: dict[str, object] = {"document": str(document), "via": via}
+            if conversation_number is not None and document is Document.CONVERSATION:
+                detail["conversation"] = conversation_number
+            audit.record(
+                session,
+                services.clock,
+                user_id,
+                AuditAction.CASE_EXPORTED,
+                school_id=case.school_id,
+                case_id=case.id,
+                **detail,
+            )
+            return Export(document, dossier, conversation, conversation_number, services.clock.now(), user_id)
+
+    return services.perform(work)
+
+
+def _held_conversation(dossier: DossierView, number: int | None) -> ConversationView:
+    """Conversations are numbered from 1 in the order they were recorded; a skipped one has no report."""
+    if number is None or not 1 <= number <= len(dossier.conversations):
+        raise NoSuchConversation()
+    conversation = dossier.conversations[number - 1]
+    if conversation.with_whom is None:
+        raise NoSuchConversation()
+    return conversation
+
+
+def case_by_reference(services: Services, reference: str, school_id: str | None = None) -> int:
+    """The case with this reference (MC-2026-0001); references repeat across schools, so `school_id` may be needed."""
+    with services.db.transaction() as session:
+        found = [(cid, sid) for cid, sid in repo.cases_with_reference(session, reference) if school_id in (None, sid)]
+    if not found:
+        raise UnknownReference()
+    if len(found) > 1:
+        raise AmbiguousReference(schools=", ".join(sorted(sid for _, sid in found)))
+    return found[0][0]

@@ -1,0 +1,187 @@
+"""Registering a concern: /meldcode, the shortcut, the DM and App Home buttons, and the modals.
+
+View submissions store before they ack: the modal closes only once the data is safe, and a
+refused or failed submission keeps every typed word in the modal. A local transaction is far
+inside Slack's three seconds; a repeat submission of the same modal finds the stored result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
+from slack_sdk.models.views import View
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.flows.errors import MeldcodeError
+from bot.flows.ports import local_today
+from bot.flows.services import Services
+from bot.flows.steps import registration
+from bot.flows.steps.registration import OpenCaseFound
+from bot.flows.steps.staff_route import alert_options, record_staff_suspicion, remind_unrecorded
+from bot.flows.vocabulary import BoardAlert, Route
+from bot.slack.handlers import forms
+from bot.slack.handlers.errors import guarded
+from bot.slack.handlers.respond import ack_refusal, caught, shown
+from bot.slack.handlers.work import Work
+from bot.slack.ids import Action, Block, Callback, Command, Shortcut
+from bot.slack.views.messages import start_message
+from bot.slack.views.registration import (
+    board_choice_modal,
+    board_route_modal,
+    intake_modal,
+    open_case_choice_modal,
+    registered_modal,
+    safety_plan_modal,
+    signal_modal,
+)
+from bot.texts import t
+
+
+@shown
+def _intake(services: Services, user_id: str) -> View:
+    return intake_modal(registration.schools_for(services, user_id))
+
+
+async def handle_start(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    """/meldcode, the global shortcut and the start buttons all open the intake modal."""
+    await ack()
+    user_id = body["user_id"] if "user_id" in body else body["user"]["id"]
+    await client.views_open(trigger_id=body["trigger_id"], view=await work.after_ack(_intake, services, user_id))
+
+
+async def handle_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
+    """Free text in the DM is never taken as a signal: Slack keeps it in its history."""
+    if event.get("subtype") or event.get("bot_id"):
+        return
+    message = start_message()
+    await say(text=message.text, blocks=[b.to_dict() for b in message.blocks])
+
+
+@shown
+def _after_route(services: Services, user_id: str, view: dict[str, Any], route: Route) -> View:
+    """The modal that follows the intake: the signal form, the board route's choice, or the safety plan."""
+    school_id = forms.metadata(view).get("school") or forms.choice(view, Block.SCHOOL)
+    acute = forms.choice(view, Block.ACUTE) == "yes"
+    result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
+    if route is Route.HOME:
+        return signal_modal(result.school_id, acute, local_today(services.clock).date())
+    if route is Route.STAFF_MEMBER:
+        school = services.directory.school(result.school_id)
+        assert school is not None, "choose_route only answers for a school in the configuration"
+        return board_choice_modal(school.id, acute, alert_options(services.directory, school))
+    return safety_plan_modal(acute)
+
+
+async def handle_intake_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    try:
+        route = Route(forms.choice(view, Block.ROUTE))
+    except ValueError:
+        await ack(response_action="errors", errors={Block.ROUTE: t("error_required")})
+        return
+    await ack(
+        response_action="update", view=await work.before_ack(_after_route, services, body["user"]["id"], view, route)
+    )
+
+
+@caught
+def _record_board_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
+    meta = forms.metadata(view)
+    alert = next((a for a in BoardAlert if a.value == forms.choice(view, Block.BOARD_ALERT)), None)
+    recorded = record_staff_suspicion(
+        services, user_id, str(meta.get("school", "")), alert, bool(meta.get("acute")), f"{view['id']}:board"
+    )
+    return board_route_modal(recorded, bool(meta.get("acute")))
+
+
+async def handle_board_choice_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    await _ack_with(ack, view, await work.before_ack(_record_board_choice, services, body["user"]["id"], view))
+
+
+@caught
+def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> View:
+    meta = forms.metadata(view)
+    form = forms.signal_form(view, local_today(services.clock).date())
+    result = registration.register_signal(
+        services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
+    )
+    return open_case_choice_modal(result) if isinstance(result, OpenCaseFound) else registered_modal(result)
+
+
+async def handle_signal_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    await _ack_with(ack, view, await work.before_ack(_record_signal, services, body["user"]["id"], view))
+
+
+@shown
+def _resolve_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
+    add = forms.choice(view, Block.CHOICE) != "new"
+    return registered_modal(registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add))
+
+
+async def handle_choice_submission(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    await ack(response_action="update", view=await work.before_ack(_resolve_choice, services, body["user"]["id"], view))
+
+
+async def _ack_with(ack: AsyncAck, view: dict[str, Any], outcome: View | MeldcodeError) -> None:
+    """The modal that follows a stored submission, or the refusal's answer."""
+    if isinstance(outcome, MeldcodeError):
+        await ack_refusal(ack, view, outcome)
+    else:
+        await ack(response_action="update", view=outcome)
+
+
+async def handle_board_choice_closed(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    """Closing the board route's choice records nothing: the reporter is reminded of the duty."""
+    await ack()
+    meta = forms.metadata(view)
+    school, acute = str(meta.get("school", "")), bool(meta.get("acute"))
+    await work.after_ack(remind_unrecorded, services, body["user"]["id"], school, acute, f"{view['id']}:board")
+
+
+async def handle_choice_closed(
+    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
+) -> None:
+    """Closing the choice is no answer: the signal is kept and the reporter is asked again."""
+    await ack()
+    await work.after_ack(
+        registration.remind_pending_draft, services, body["user"]["id"], forms.metadata_id(view, "draft")
+    )
+
+
+@shown
+def _draft_choice(services: Services, user_id: str, draft_id: int) -> View:
+    return open_case_choice_modal(registration.pending_draft(services, user_id, draft_id))
+
+
+async def handle_finish_draft(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    await ack()
+    view = await work.after_ack(_draft_choice, services, body["user"]["id"], forms.button_id(body))
+    await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def register(app: AsyncApp) -> None:
+    app.command(Command.MELDCODE)(guarded(handle_start))
+    app.shortcut(Shortcut.REGISTER_CONCERN)(guarded(handle_start))
+    app.action(Action.START_REGISTRATION)(guarded(handle_start))
+    app.event({"type": "message", "channel_type": "im"})(guarded(handle_direct_message))
+    app.view_submission(Callback.INTAKE)(guarded(handle_intake_submission))
+    app.view_submission(Callback.BOARD_CHOICE)(guarded(handle_board_choice_submission))
+    app.view_closed(Callback.BOARD_CHOICE)(guarded(handle_board_choice_closed))
+    app.view_submission(Callback.SIGNAL)(guarded(handle_signal_submission))
+    app.view_submission(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_submission))
+    app.view_closed(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_closed))
+    app.action(Action.FINISH_DRAFT)(guarded(handle_finish_draft))

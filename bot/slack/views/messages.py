@@ -1,0 +1,136 @@
+"""Direct messages the bot sends: a reference, the step and a button, never pupil data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
+
+from bot.documents.dates import show_date
+from bot.flows.rules import framework
+from bot.flows.vocabulary import NoticeKind, ReminderKind, Role
+from bot.slack.ids import Action
+from bot.slack.views.case import ANSWER_ACTIONS
+from bot.slack.views.common import button, mrkdwn
+from bot.texts import t
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str  # the notification and fallback text
+    blocks: list[Block]
+
+
+def start_message() -> Message:
+    """The answer to anything written in the bot's DM: what it does, and a start button."""
+    text = t("dm_intro")
+    return Message(
+        text,
+        [mrkdwn(text), ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "dm", primary=True)])],
+    )
+
+
+def case_message(text: str, case_id: int, *extra: ButtonElement) -> Message:
+    open_button = button(Action.OPEN_CASE, "button_open_case", str(case_id), primary=not extra)
+    return Message(text, [mrkdwn(text), ActionsBlock(elements=[open_button, *extra])])
+
+
+def _registered(text: str, payload: dict[str, Any]) -> Message:
+    """A new case for the coordinators: 'take it' until someone does, then who did."""
+    if payload.get("taken_by"):
+        return case_message(text + "\n" + t("notice_taken_by", user_id=payload["taken_by"]), payload["case_id"])
+    if payload.get("take"):
+        take = button(Action.TAKE_CASE, "button_take", str(payload["case_id"]), primary=True)
+        return case_message(text, payload["case_id"], take)
+    return case_message(text, payload["case_id"])
+
+
+def _reminder(payload: dict[str, Any]) -> Message:
+    """A deadline, with the buttons that act on it right there. Escalations to the director inform only."""
+    kind, case_id, reminder_id = ReminderKind(payload["reminder"]), payload["case_id"], str(payload["reminder_id"])
+    escalated = payload.get("level", 0) > 0 and kind is not ReminderKind.FEEDBACK
+    due = show_date(datetime.fromisoformat(payload["due"]))
+    text = t(f"reminder_{kind}{'_escalated' if escalated else ''}", reference=payload["reference"], due=due)
+    if payload.get("role") == Role.DIRECTOR:
+        return case_message(text, case_id)
+    acts: list[ButtonElement] = []
+    if kind is ReminderKind.EVALUATION:
+        answers = framework.CURRENT.question(5).answers
+        acts = [button(ANSWER_ACTIONS[a], f"answer_{a.value}", f"{case_id}:5") for a in answers]
+    elif kind is ReminderKind.FEEDBACK:
+        acts = [button(Action.RECORD_FEEDBACK, "button_record_feedback", str(case_id), primary=True)]
+    elif kind is ReminderKind.REFERRAL:
+        acts = [button(Action.CONFIRM_REFERRAL, "button_referral_confirmed", reminder_id, primary=True)]
+    elif kind is ReminderKind.NOT_TAKEN:
+        acts = [button(Action.TAKE_CASE, "button_take", str(case_id), primary=True)]
+    if kind in (ReminderKind.FEEDBACK, ReminderKind.REFERRAL):
+        acts.append(button(Action.REMINDER_NOT_YET, "button_not_yet", reminder_id))
+    acts.append(button(Action.POSTPONE_REMINDER, "button_postpone", reminder_id))
+    return case_message(text, case_id, *acts)
+
+
+def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
+    """Render an outbox row. Only ids, the reference and flags are available here, by design."""
+    reference = payload.get("reference", "")
+    urgent = t("notice_urgent_prefix") if payload.get("urgent") else ""
+    if kind is NoticeKind.CASE_REGISTERED:
+        return _registered(urgent + t("notice_case_registered", reference=reference), payload)
+    if kind is NoticeKind.SIGNAL_ADDED:
+        return case_message(urgent + t("notice_signal_added", reference=reference), payload["case_id"])
+    if kind is NoticeKind.BOARD_ROUTE and payload.get("to_board"):
+        # The board's admins see no dossier, so their message has nothing to open.
+        text = t("notice_board_route_board", reference=reference)
+        return Message(text, [mrkdwn(text)])
+    if kind is NoticeKind.BOARD_ROUTE:
+        return case_message(t("notice_board_route", reference=reference), payload["case_id"])
+    if kind is NoticeKind.STAFF_ROUTE_UNRECORDED:
+        text = t("notice_staff_route_unrecorded")
+        return Message(
+            text, [mrkdwn(text), ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "dm")])]
+        )
+    if kind is NoticeKind.BOARD_ROUTE_NOTED:
+        text = t("notice_board_route_noted", reference=reference)
+        return Message(text, [mrkdwn(text)])
+    if kind is NoticeKind.REGISTRATION_CONFIRMED:
+        key = "notice_registration_confirmed_new" if payload.get("new_case") else "notice_registration_confirmed_added"
+        text = t(key, reference=reference) + "\n" + t("advice_line")
+        return case_message(text, payload["case_id"])
+    if kind is NoticeKind.ACUTE_ALERT:
+        text = t("notice_acute_alert", reporter_id=payload["reporter_id"])
+        return Message(text, [mrkdwn(text)])
+    if kind is NoticeKind.DRAFT_PENDING:
+        text = t("notice_draft_pending")
+        return Message(
+            text,
+            [
+                mrkdwn(text),
+                ActionsBlock(
+                    elements=[
+                        button(Action.FINISH_DRAFT, "button_finish_draft", str(payload["draft_id"]), primary=True)
+                    ]
+                ),
+            ],
+        )
+    if kind is NoticeKind.CASE_TAKEN:
+        return case_message(t("notice_case_taken", reference=reference), payload["case_id"])
+    if kind is NoticeKind.CASE_CLOSED:
+        return case_message(t("notice_case_closed", reference=reference), payload["case_id"])
+    if kind is NoticeKind.TEAM_ADDED:
+        key = "notice_casemanager" if payload.get("role") == "casemanager" else "notice_team_added"
+        return case_message(t(key, reference=reference), payload["case_id"])
+    if kind is NoticeKind.DIRECTOR_INFORMED:
+        return case_message(t("notice_director_informed", reference=reference), payload["case_id"])
+    if kind is NoticeKind.CASE_WEIGHED:
+        return case_message(t("notice_case_weighed", reference=reference), payload["case_id"])
+    if kind is NoticeKind.DELIVERY_FAILED:
+        text = t("notice_delivery_failed", reference=reference, recipient_id=payload["recipient_id"])
+        return case_message(text, payload["case_id"])
+    if kind is NoticeKind.REMINDER_PARKED:
+        return case_message(
+            t("notice_reminder_parked", reference=reference, incident=payload["incident"]), payload["case_id"]
+        )
+    if kind is NoticeKind.REMINDER:
+        return _reminder(payload)
+    raise ValueError(f"no rendering for notice kind {kind}")
