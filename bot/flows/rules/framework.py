@@ -187,3 +187,32 @@ def record_help_plan(state: WeighingState) -> WeighingState:
     if state.stage is not Stage.HELP_PLAN_DUE:
         raise StepNotAllowed()
     return replace(state, stage=Stage.ASK, help_running=True)
+
+
+@dataclass(frozen=True)
+class QuestionDue:
+    """The question a weighing asks now, and what each of its answers would set in motion."""
+
+    number: int
+    round: int
+    with_veilig_thuis: bool
+    consequences: tuple[Consequence, ...]  # one per answer the question takes, in order
+
+    @property
+    def answers(self) -> tuple[Answer, ...]:
+        return tuple(c.answer for c in self.consequences)
+
+    def consequence_of(self, given: Answer) -> Consequence:
+        return next(c for c in self.consequences if c.answer is given)
+
+
+def question_due(state: WeighingState | None, version: str | None, round_number: int) -> QuestionDue | None:
+    """The question asked now (question 1 of a first weighing when none began), or None when the
+    weighing waits for a melding or a help plan, or finished."""
+    state = state or START
+    if state.stage is not Stage.ASK or not state.question:
+        return None
+    table = FRAMEWORKS[version or CURRENT.version]
+    return QuestionDue(
+        state.question, round_number, state.with_veilig_thuis, consequences(table, state, state.question)
+    )

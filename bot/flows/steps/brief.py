@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.flows.gate import STEP_PERMISSION, CaseContext, act, answer_permission
-from bot.flows.rules.framework import Answer, WeighingState
+from bot.flows.rules.framework import Answer, Consequence, WeighingState, question_due
 from bot.flows.rules.process import CaseStep
 from bot.flows.services import Services
 from bot.flows.steps.weighing import check_answerable, help_term_ahead
@@ -26,9 +26,10 @@ class CaseBrief:
     state: CaseState
     age_band: AgeBand | None
     weighing: WeighingState | None
-    framework_version: str | None
     team: tuple[str, ...]  # the zorgteam members (the casemanager is named in the help plan)
     before_term: date | None = None  # the running help's term, while it lies ahead (question 5 early)
+    consequence: Consequence | None = None  # for an answer: what it will set in motion
+    with_veilig_thuis: bool = False  # the question is answered together with Veilig Thuis
 
 
 def prepare(
@@ -48,15 +49,18 @@ def prepare(
         else:
             ctx.require(step)
         team = tuple(m.user_id for m in repo.team_of(ctx.session, ctx.case.id) if m.role == Role.TEAM_MEMBER)
+        state = state_of(weighing) if weighing else None
+        due = question_due(state, weighing.framework_version if weighing else None, weighing.round if weighing else 1)
         return CaseBrief(
             ctx.case.id,
             ctx.case.reference,
             ctx.state,
             AgeBand(ctx.case.age_band) if ctx.case.age_band else None,
-            state_of(weighing) if weighing else None,
-            weighing.framework_version if weighing else None,
+            state,
             team,
             help_term_ahead(ctx),
+            due.consequence_of(answer) if due is not None and answer is not None else None,
+            state.with_veilig_thuis if state is not None else False,
         )
 
     return act(services, user_id, case_id, permission, work, read_only=True)

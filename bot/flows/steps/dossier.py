@@ -15,7 +15,7 @@ from bot.flows.errors import CaseNotFound
 from bot.flows.gate import CaseAccess, access_to, permitted_steps, refused
 from bot.flows.rules.access import Permission, schools_where
 from bot.flows.rules.directory import School
-from bot.flows.rules.framework import Answer, WeighingState
+from bot.flows.rules.framework import Answer, QuestionDue, WeighingState, question_due
 from bot.flows.rules.process import CaseStep, Missing
 from bot.flows.services import Services
 from bot.flows.situation import situation_of
@@ -262,6 +262,7 @@ class CaseOverview(CaseHeader):
     counts: dict[DossierPart, int]
     answers: int  # afwegingskader answers over every weighing
     weighing: WeighingView | None  # the weighing now running, or the last one
+    question: QuestionDue | None  # the question of the afwegingskader asked now, if one is
     help_plan: HelpPlanView | None  # the newest
     report: ReportView | None  # the newest
     closing: Closing | None
@@ -370,6 +371,11 @@ def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: st
         counts={part: _count_of(counts, part) for part in DossierPart},
         answers=counts.answers,
         weighing=_weighing(cipher, weighing) if weighing is not None else None,
+        question=question_due(
+            state_of(weighing) if weighing else None,
+            weighing.framework_version if weighing else None,
+            weighing.round if weighing else 1,
+        ),
         help_plan=_help_plan(cipher, help_plan) if help_plan is not None else None,
         report=_report(cipher, report) if report is not None else None,
         closing=_closing(cipher, case),

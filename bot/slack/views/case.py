@@ -18,10 +18,9 @@ from bot.documents.dates import show_date
 from bot.documents.dossier_text import Kind
 from bot.documents.labels import label
 from bot.documents.timeline import timeline_line
-from bot.flows.rules import framework
-from bot.flows.rules.framework import Answer, Stage
+from bot.flows.rules.framework import Answer
 from bot.flows.rules.process import STEP_NUMBER, CaseStep, Missing
-from bot.flows.steps.dossier import AnswerView, CaseOverview, DossierPage, SignalView, StatusView
+from bot.flows.steps.dossier import CaseOverview, DossierPage, SignalView, StatusView
 from bot.flows.vocabulary import CaseState, DossierPart
 from bot.slack.ids import Action, Callback, show_action
 from bot.slack.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, plain
@@ -154,40 +153,28 @@ def _now_blocks(view: CaseOverview) -> list[Block]:
 
 def _question_blocks(view: CaseOverview) -> list[Block]:
     """The question asked now, with its answer buttons for those who may answer it."""
-    weighing = view.weighing
-    if weighing is None:  # the first answer starts the first weighing
-        number, round_number, version, state = 1, 1, framework.CURRENT.version, framework.START
-        answers: tuple[AnswerView, ...] = ()
-    else:
-        number, round_number, version, state = (
-            weighing.state.question or 0,
-            weighing.round,
-            weighing.framework_version,
-            weighing.state,
-        )
-        answers = weighing.answers
-    if state.stage is not Stage.ASK or not number:
+    due = view.question
+    if due is None:
         return []
-    table = framework.FRAMEWORKS[version]
-    hints = [t(f"question_{number}_hint"), *hint_lines(framework.consequences(table, state, number))]
-    if number == 2 and view.disclosed:
+    hints = [t(f"question_{due.number}_hint"), *hint_lines(due.consequences)]
+    if due.number == 2 and view.disclosed:
         hints.append(t("question_2_disclosure"))
     blocks: list[Block] = [
-        mrkdwn(t("weighing_question_head", round=round_number, number=number) + "\n" + t(f"question_{number}")),
+        mrkdwn(t("weighing_question_head", round=due.round, number=due.number) + "\n" + t(f"question_{due.number}")),
         context("\n".join(hints)),
     ]
-    if state.with_veilig_thuis:
+    if due.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
-    if number == 1 and view.missing:
+    if due.number == 1 and view.missing:
         blocks.append(mrkdwn(t(MISSING_KEYS[view.missing])))
-    if answers:
+    given = view.weighing.answers if view.weighing is not None else ()
+    if given:
         blocks.append(
-            context(" · ".join(t("answer_summary", number=a.question, answer=label(a.answer)) for a in answers))
+            context(" · ".join(t("answer_summary", number=a.question, answer=label(a.answer)) for a in given))
         )
     if CaseStep.ANSWER in view.steps:
-        question = table.question(number)
-        value = f"{view.case_id}:{number}"
-        blocks += buttons([button(ANSWER_ACTIONS[a], f"answer_{a.value}", value) for a in question.answers])
+        value = f"{view.case_id}:{due.number}"
+        blocks += buttons([button(ANSWER_ACTIONS[a], f"answer_{a.value}", value) for a in due.answers])
     return blocks
 
 

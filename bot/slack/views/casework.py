@@ -10,7 +10,6 @@ from slack_sdk.models.views import View
 from bot.documents.consequences import consequence_text
 from bot.documents.dates import show_date
 from bot.documents.labels import keys, label
-from bot.flows.rules import framework
 from bot.flows.rules.framework import Answer, OutcomeKind
 from bot.flows.steps.brief import CaseBrief
 from bot.flows.steps.conversation import ADVISED_PARTIES
@@ -110,15 +109,14 @@ def skip_conversation_modal(brief: CaseBrief) -> View:
 
 def answer_modal(brief: CaseBrief, question: int, answer: Answer) -> View:
     """The rationale for one answer, with what the answer will set in motion."""
-    state = brief.weighing or framework.START
-    table = framework.FRAMEWORKS[brief.framework_version or framework.CURRENT.version]
-    [consequence] = [c for c in framework.consequences(table, state, question) if c.answer is answer]
+    consequence = brief.consequence
+    assert consequence is not None, "prepare says what an answer sets in motion"
     blocks: list[Block] = [
         mrkdwn(t("answer_modal_question", number=question) + "\n" + t(f"question_{question}")),
         mrkdwn(t("answer_modal_given", answer=label(answer))),
         context(consequence_text(consequence)),
     ]
-    if state.with_veilig_thuis:
+    if brief.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
     blocks.append(text_input(B.RATIONALE, "label_rationale", multiline=True, hint_key="hint_rationale"))
     if consequence.after.outcome is OutcomeKind.CLOSE_HELP:

@@ -9,7 +9,7 @@ from typing import Any
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 
 from bot.documents.dates import show_date
-from bot.flows.rules import framework
+from bot.flows.rules.reminder_offers import Act, Offer, reminder_notice
 from bot.flows.vocabulary import NoticeKind, ReminderKind, Role
 from bot.slack.ids import Action
 from bot.slack.views.case import ANSWER_ACTIONS
@@ -48,27 +48,28 @@ def _registered(text: str, payload: dict[str, Any]) -> Message:
 
 
 def _reminder(payload: dict[str, Any]) -> Message:
-    """A deadline, with the buttons that act on it right there. Escalations to the director inform only."""
-    kind, case_id, reminder_id = ReminderKind(payload["reminder"]), payload["case_id"], str(payload["reminder_id"])
-    escalated = payload.get("level", 0) > 0 and kind is not ReminderKind.FEEDBACK
+    """A deadline, with the buttons that act on it right there (what the flows offer)."""
+    role = next((r for r in Role if r.value == payload.get("role")), None)
+    notice = reminder_notice(ReminderKind(payload["reminder"]), int(payload.get("level", 0)), role)
+    case_id, reminder_id = payload["case_id"], str(payload["reminder_id"])
     due = show_date(datetime.fromisoformat(payload["due"]))
-    text = t(f"reminder_{kind}{'_escalated' if escalated else ''}", reference=payload["reference"], due=due)
-    if payload.get("role") == Role.DIRECTOR:
-        return case_message(text, case_id)
-    acts: list[ButtonElement] = []
-    if kind is ReminderKind.EVALUATION:
-        answers = framework.CURRENT.question(5).answers
-        acts = [button(ANSWER_ACTIONS[a], f"answer_{a.value}", f"{case_id}:5") for a in answers]
-    elif kind is ReminderKind.FEEDBACK:
-        acts = [button(Action.RECORD_FEEDBACK, "button_record_feedback", str(case_id), primary=True)]
-    elif kind is ReminderKind.REFERRAL:
-        acts = [button(Action.CONFIRM_REFERRAL, "button_referral_confirmed", reminder_id, primary=True)]
-    elif kind is ReminderKind.NOT_TAKEN:
-        acts = [button(Action.TAKE_CASE, "button_take", str(case_id), primary=True)]
-    if kind in (ReminderKind.FEEDBACK, ReminderKind.REFERRAL):
-        acts.append(button(Action.REMINDER_NOT_YET, "button_not_yet", reminder_id))
-    acts.append(button(Action.POSTPONE_REMINDER, "button_postpone", reminder_id))
-    return case_message(text, case_id, *acts)
+    key = f"reminder_{notice.kind}{'_escalated' if notice.escalated else ''}"
+    text = t(key, reference=payload["reference"], due=due)
+    return case_message(text, case_id, *(_offer_button(offer, case_id, reminder_id) for offer in notice.offers))
+
+
+def _offer_button(offer: Offer, case_id: int, reminder_id: str) -> ButtonElement:
+    if offer.act is Act.ANSWER:
+        assert offer.answer is not None
+        return button(ANSWER_ACTIONS[offer.answer], f"answer_{offer.answer.value}", f"{case_id}:5")
+    action, label_key, value = {
+        Act.RECORD_FEEDBACK: (Action.RECORD_FEEDBACK, "button_record_feedback", str(case_id)),
+        Act.CONFIRM_REFERRAL: (Action.CONFIRM_REFERRAL, "button_referral_confirmed", reminder_id),
+        Act.TAKE: (Action.TAKE_CASE, "button_take", str(case_id)),
+        Act.NOT_YET: (Action.REMINDER_NOT_YET, "button_not_yet", reminder_id),
+        Act.POSTPONE: (Action.POSTPONE_REMINDER, "button_postpone", reminder_id),
+    }[offer.act]
+    return button(action, label_key, value, primary=offer.primary)
 
 
 def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
