@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from bot.flows.errors import Refused
 from bot.flows.ports import Clock
 from bot.flows.vocabulary import AuditAction
-from storage.models import AuditEvent
+from storage.models import AuditEvent, Case
 from storage.repositories import append_audit_event
 
 SYSTEM_ACTOR = "system"  # the bot itself: the configuration mirror, the reminder sweep
@@ -31,6 +31,11 @@ def record(
             at=clock.now(), actor_id=actor_id, action=action, school_id=school_id, case_id=case_id, detail=detail
         ),
     )
+
+
+def on_case(session: Session, clock: Clock, actor_id: str, action: AuditAction, case: Case, **detail: Any) -> None:
+    """An event on a case: it names the case and its school."""
+    record(session, clock, actor_id, action, school_id=case.school_id, case_id=case.id, **detail)
 
 
 def record_refusal(session: Session, clock: Clock, refusal: Refused) -> None:

@@ -51,7 +51,7 @@ def warn_coordinators(
     """Something the bot does on its own went wrong for this case: on its timeline, and to its
     coordinators (reference and codes only), so that they can see to it themselves; not to one
     of them the bot could not reach (`unreachable`)."""
-    audit.record(session, services.clock, SYSTEM_ACTOR, action, school_id=case.school_id, case_id=case.id, **detail)
+    audit.on_case(session, services.clock, SYSTEM_ACTOR, action, case, **detail)
     if tell is not None:
         school = services.directory.school(case.school_id)
         coordinators = [c for c in audience(session, school, case, Role.COORDINATOR) if c != unreachable]

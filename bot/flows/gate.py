@@ -74,15 +74,7 @@ class CaseContext:
         process.require(self.situation, step, question)
 
     def record(self, action: AuditAction, **detail: object) -> None:
-        audit.record(
-            self.session,
-            self.services.clock,
-            self.user_id,
-            action,
-            school_id=self.case.school_id,
-            case_id=self.case.id,
-            **detail,
-        )
+        audit.on_case(self.session, self.services.clock, self.user_id, action, self.case, **detail)
 
     def seal(self, model: type, field: str, value: str) -> str | None:
         """Encrypt a free-text field for its column; blank stays empty (None)."""

@@ -182,13 +182,12 @@ def _advance(session: Session, services: Services, row: Reminder) -> None:
     row.sent_count += 1
     row.last_sent_at = now
     row.next_at = _next_moment(kind, row.level, policy, today)
-    audit.record(
+    audit.on_case(
         session,
         services.clock,
         SYSTEM_ACTOR,
         action,
-        school_id=case.school_id,
-        case_id=case.id,
+        case,
         reminder=str(kind),
         level=row.level,
         roles=[str(role) for role in rung],

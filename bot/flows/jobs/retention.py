@@ -66,13 +66,12 @@ def _purge(services: Services, case_id: int, school: School, dry_run: bool) -> s
         for column in (*SEALED_COLUMNS[Case], "pupil_lookup", "age_band"):
             setattr(case, column, None)
         case.purged_at = services.clock.now()
-        audit.record(
+        audit.on_case(
             session,
             services.clock,
             SYSTEM_ACTOR,
             AuditAction.CASE_PURGED,
-            school_id=case.school_id,
-            case_id=case.id,
+            case,
             years_after_closing=school.retention.years_after_closing,
         )
         return case.reference

@@ -62,15 +62,7 @@ def exportable(services: Services, user_id: str, case_id: int) -> DossierView:
     def work() -> DossierView:
         with services.db.transaction() as session:
             case, school = _case_to_export(session, services, user_id, case_id)
-            audit.record(
-                session,
-                services.clock,
-                user_id,
-                AuditAction.DOSSIER_VIEWED,
-                school_id=case.school_id,
-                case_id=case.id,
-                purpose="export",
-            )
+            audit.on_case(session, services.clock, user_id, AuditAction.DOSSIER_VIEWED, case, purpose="export")
             return read_dossier(session, services.cipher, case, school.name)
 
     return services.perform(work)
@@ -106,15 +98,7 @@ def export_case(
             detail: dict[str, object] = {"document": str(document), "via": via}
             if conversation_number is not None and document is Document.CONVERSATION:
                 detail["conversation"] = conversation_number
-            audit.record(
-                session,
-                services.clock,
-                user_id,
-                AuditAction.CASE_EXPORTED,
-                school_id=case.school_id,
-                case_id=case.id,
-                **detail,
-            )
+            audit.on_case(session, services.clock, user_id, AuditAction.CASE_EXPORTED, case, **detail)
             return Export(document, dossier, conversation, conversation_number, services.clock.now(), user_id)
 
     return services.perform(work)

@@ -311,16 +311,7 @@ def new_case(
     statistics.keep_counts(session, case)  # before its insert: the counted measures go in with it
     session.add(case)
     session.flush()
-    audit.record(
-        session,
-        services.clock,
-        user_id,
-        AuditAction.CASE_CREATED,
-        school_id=school_id,
-        case_id=case.id,
-        route=str(route),
-        acute=acute,
-    )
+    audit.on_case(session, services.clock, user_id, AuditAction.CASE_CREATED, case, route=str(route), acute=acute)
     return case
 
 
@@ -368,16 +359,7 @@ def _add_signal(
         statistics.keep_counts(session, case)
     case.updated_at = now
     session.flush()
-    audit.record(
-        session,
-        services.clock,
-        user_id,
-        AuditAction.SIGNAL_ADDED,
-        school_id=school.id,
-        case_id=case.id,
-        signal_id=signal.id,
-        acute=acute,
-    )
+    audit.on_case(session, services.clock, user_id, AuditAction.SIGNAL_ADDED, case, signal_id=signal.id, acute=acute)
     log.info("case %s: signal %s registered (new case: %s, acute: %s)", case.reference, signal.id, new_case, acute)
     if new_case:
         policy = school.deadlines
@@ -425,15 +407,7 @@ def _hold_draft(
     )
     session.add(draft)
     session.flush()
-    audit.record(
-        session,
-        services.clock,
-        user_id,
-        AuditAction.DRAFT_HELD,
-        school_id=school.id,
-        case_id=open_case.id,
-        draft_id=draft.id,
-    )
+    audit.on_case(session, services.clock, user_id, AuditAction.DRAFT_HELD, open_case, draft_id=draft.id)
     log.info("case %s: signal held as draft %s until the reporter chooses", open_case.reference, draft.id)
     return OpenCaseFound(draft.id, open_case.reference)
 

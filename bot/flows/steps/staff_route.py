@@ -111,14 +111,8 @@ def _record(
 ) -> Case:
     case = new_case(session, services, school.id, user_id, Route.STAFF_MEMBER, submission_key, acute)
     case.state = CaseState.REFERRED_TO_BOARD
-    audit.record(
-        session,
-        services.clock,
-        user_id,
-        AuditAction.BOARD_ROUTE_RECORDED,
-        school_id=school.id,
-        case_id=case.id,
-        alerted=str(alert) if alert else None,
+    audit.on_case(
+        session, services.clock, user_id, AuditAction.BOARD_ROUTE_RECORDED, case, alerted=str(alert) if alert else None
     )
     now = services.clock.now()
     alerted = _alerted(services, school, alert)
