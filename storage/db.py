@@ -126,10 +126,34 @@ class Database:
         `revision` (an upgrade test starts from the schema a previous release made)."""
         from alembic import command  # the migration machinery loads only when it is used
 
-        with self.engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        self._migrating(lambda config: command.upgrade(config, revision))
+
+    def downgrade(self, revision: str) -> None:
+        """Take the schema back to an older `revision` (what a rollback to an older release needs)."""
+        from alembic import command
+
+        self._migrating(lambda config: command.downgrade(config, revision))
+
+    def _migrating(self, run: Callable[[Config], None]) -> None:
+        """Run Alembic in one transaction. On SQLite, a migration that rebuilds a table others refer
+        to (how SQLite changes a column) needs foreign keys off while it runs; they are checked
+        before the transaction commits, and on again after."""
+        sqlite = self.engine.dialect.name == "sqlite"
+        with self.engine.connect() as connection:
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or SQLite ignores it
+            try:
+                with connection.begin():
+                    config = _alembic_config()
+                    config.attributes["connection"] = connection
+                    run(config)
+                    if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise RuntimeError("a migration left rows pointing at rows that are not there")
+            finally:
+                if sqlite:
+                    raw.execute("PRAGMA foreign_keys=ON")
 
     def pending_migrations(self) -> list[str]:
         """Revisions not yet applied; empty when the schema is current."""

@@ -66,6 +66,13 @@ class Base(DeclarativeBase):
     }
 
 
+# A person's id on their platform (a Slack member id, an Entra object id): opaque, and as long as
+# the platforms' ids may be.
+USER_ID_LENGTH = 128
+UserId = String(USER_ID_LENGTH)
+PLATFORMS = ("slack", "teams")
+
+
 class School(Base):
     """A school from the configuration, mirrored so that cases can refer to it."""
 
@@ -76,13 +83,25 @@ class School(Base):
 
 
 class Membership(Base):
-    """A role a Slack user holds at a school, mirrored from the configuration."""
+    """A role a person holds at a school, mirrored from the configuration."""
 
     __tablename__ = "membership"
 
     school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
     role: Mapped[str] = mapped_column(String(32), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16), default="slack", server_default="slack")
+
+
+class Person(Base):
+    """Someone the bot talks to, on their platform, with what they chose for themselves."""
+
+    __tablename__ = "person"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
+    language: Mapped[str | None] = mapped_column(String(8))  # None: the school's language
+    updated_at: Mapped[datetime]
 
 
 class CaseCounter(Base):
@@ -113,7 +132,7 @@ class Case(Base):
     reference: Mapped[str] = mapped_column(String(32))
     route: Mapped[str] = mapped_column(String(32))
     state: Mapped[str] = mapped_column(String(32))
-    reporter_id: Mapped[str] = mapped_column(String(32))
+    reporter_id: Mapped[str] = mapped_column(UserId)
     # The submission that created the case: a double submit finds it instead of a twin.
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     pupil_name: Mapped[str | None] = mapped_column(Text)
@@ -123,7 +142,7 @@ class Case(Base):
     acute: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
-    coordinator_id: Mapped[str | None] = mapped_column(String(32))  # who took the case
+    coordinator_id: Mapped[str | None] = mapped_column(UserId)  # who took the case
     taken_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     close_reason: Mapped[str | None] = mapped_column(String(32))
@@ -145,7 +164,7 @@ class Signal(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
-    reporter_id: Mapped[str] = mapped_column(String(32))
+    reporter_id: Mapped[str] = mapped_column(UserId)
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     observed_on: Mapped[date]
     observed: Mapped[str] = mapped_column(Text)
@@ -173,7 +192,7 @@ class RegistrationDraft(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[str] = mapped_column(ForeignKey("school.id"))
-    reporter_id: Mapped[str] = mapped_column(String(32))
+    reporter_id: Mapped[str] = mapped_column(UserId)
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     payload: Mapped[str | None] = mapped_column(Text)
     open_case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"))
@@ -187,9 +206,9 @@ class TeamMember(Base):
     __tablename__ = "team_member"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), primary_key=True)
-    user_id: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True, index=True)
     role: Mapped[str] = mapped_column(String(32))
-    added_by: Mapped[str] = mapped_column(String(32))
+    added_by: Mapped[str] = mapped_column(UserId)
     added_at: Mapped[datetime]
 
 
@@ -202,12 +221,12 @@ class Consultation(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     kind: Mapped[str] = mapped_column(String(32))
-    colleague_id: Mapped[str | None] = mapped_column(String(32))
+    colleague_id: Mapped[str | None] = mapped_column(UserId)
     other_role: Mapped[str | None] = mapped_column(Text)
     held_on: Mapped[date]
     outcome: Mapped[str] = mapped_column(Text)
     special_form: Mapped[bool] = mapped_column(Boolean, default=False)  # honour violence, forced marriage, FGM
-    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_by: Mapped[str] = mapped_column(UserId)
     recorded_at: Mapped[datetime]
 
 
@@ -229,7 +248,7 @@ class Conversation(Base):
     household: Mapped[str | None] = mapped_column(Text)  # kindcheck: other children, who cares for them
     skip_reason: Mapped[str | None] = mapped_column(String(32))
     skip_note: Mapped[str | None] = mapped_column(Text)
-    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_by: Mapped[str] = mapped_column(UserId)
     recorded_at: Mapped[datetime]
 
 
@@ -250,7 +269,7 @@ class Weighing(Base):
     with_veilig_thuis: Mapped[bool] = mapped_column(Boolean, default=False)
     help_running: Mapped[bool] = mapped_column(Boolean, default=False)
     outcome: Mapped[str | None] = mapped_column(String(16))
-    started_by: Mapped[str] = mapped_column(String(32))
+    started_by: Mapped[str] = mapped_column(UserId)
     started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
     # The newest signal this weighing could take into account; a later one offers a new weighing.
@@ -274,7 +293,7 @@ class WeighingAnswer(Base):
     rationale: Mapped[str] = mapped_column(Text)
     framework_version: Mapped[str] = mapped_column(String(16))
     with_veilig_thuis: Mapped[bool] = mapped_column(Boolean, default=False)
-    answered_by: Mapped[str] = mapped_column(String(32))
+    answered_by: Mapped[str] = mapped_column(UserId)
     answered_at: Mapped[datetime]
 
 
@@ -290,7 +309,7 @@ class Report(Base):
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     meldnorm: Mapped[int] = mapped_column(Integer)
     reported_on: Mapped[date]
-    reported_by: Mapped[str] = mapped_column(String(32))
+    reported_by: Mapped[str] = mapped_column(UserId)
     channel: Mapped[str] = mapped_column(String(16))
     vt_reference: Mapped[str | None] = mapped_column(Text)
     own_facts: Mapped[str] = mapped_column(Text)
@@ -300,11 +319,11 @@ class Report(Base):
     no_consent_reason: Mapped[str | None] = mapped_column(String(16))
     without_consent: Mapped[str | None] = mapped_column(Text)  # the five questions' answers, as JSON
     objections: Mapped[str | None] = mapped_column(Text)
-    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_by: Mapped[str] = mapped_column(UserId)
     recorded_at: Mapped[datetime]
     feedback_on: Mapped[date | None]
     feedback: Mapped[str | None] = mapped_column(Text)
-    feedback_by: Mapped[str | None] = mapped_column(String(32))
+    feedback_by: Mapped[str | None] = mapped_column(UserId)
 
 
 class HelpPlan(Base):
@@ -317,14 +336,14 @@ class HelpPlan(Base):
     weighing_id: Mapped[int] = mapped_column(ForeignKey("weighing.id"), unique=True)
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     term: Mapped[date]
-    casemanager_id: Mapped[str] = mapped_column(String(32))
+    casemanager_id: Mapped[str] = mapped_column(UserId)
     tasks: Mapped[str] = mapped_column(Text)
     referral: Mapped[str | None] = mapped_column(Text)
     agreements: Mapped[str] = mapped_column(Text)
-    recorded_by: Mapped[str] = mapped_column(String(32))
+    recorded_by: Mapped[str] = mapped_column(UserId)
     recorded_at: Mapped[datetime]
     # The check "did the family go to the referred help?", answered yes from its reminder.
-    referral_confirmed_by: Mapped[str | None] = mapped_column(String(32))
+    referral_confirmed_by: Mapped[str | None] = mapped_column(UserId)
     referral_confirmed_at: Mapped[datetime | None]
 
 
@@ -369,7 +388,7 @@ class ReminderPostponement(Base):
     submission_key: Mapped[str] = mapped_column(String(128), unique=True)
     until: Mapped[date]
     reason: Mapped[str] = mapped_column(Text)
-    postponed_by: Mapped[str] = mapped_column(String(32))
+    postponed_by: Mapped[str] = mapped_column(UserId)
     postponed_at: Mapped[datetime]
 
 
@@ -384,7 +403,7 @@ class AuditEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
-    actor_id: Mapped[str] = mapped_column(String(32))
+    actor_id: Mapped[str] = mapped_column(UserId)
     action: Mapped[str] = mapped_column(String(64))
     school_id: Mapped[str | None] = mapped_column(String(64), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("meldcase.id"), index=True)
@@ -434,7 +453,8 @@ class OutboxMessage(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
-    recipient_id: Mapped[str] = mapped_column(String(32))
+    recipient_id: Mapped[str] = mapped_column(UserId)
+    platform: Mapped[str] = mapped_column(String(16), default="slack", server_default="slack")  # the recipient's
     kind: Mapped[str] = mapped_column(String(64))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("meldcase.id"))
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -448,19 +468,20 @@ class OutboxMessage(Base):
     # that died mid-send): the next attempt first looks in the DM for the message's key.
     maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     sent_at: Mapped[datetime | None]
-    # Where Slack put the message, so that a later row can update it in place.
-    channel_id: Mapped[str | None] = mapped_column(String(32))
-    message_ts: Mapped[str | None] = mapped_column(String(32))
+    # Where the platform put the message (opaque to the outbox; its transport reads it), so that a
+    # later row can change it in place.
+    address: Mapped[str | None] = mapped_column(String(512))
     # Set on a row that rewrites an earlier message (e.g. "taken by") instead of sending a new one.
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_message.id"))
 
 
-class SlackEventReceipt(Base):
-    """Event ids already handled, shared by all processes so that a Slack retry is a no-op."""
+class EventReceipt(Base):
+    """Event ids already handled, per platform, shared by all processes so that a retry is a no-op."""
 
-    __tablename__ = "slack_event_receipt"
+    __tablename__ = "event_receipt"
 
-    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(256), primary_key=True)
     received_at: Mapped[datetime]
 
 

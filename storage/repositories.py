@@ -19,6 +19,7 @@ from storage.models import (
     CaseCounter,
     Consultation,
     Conversation,
+    EventReceipt,
     HelpPlan,
     Membership,
     OutboxMessage,
@@ -28,7 +29,6 @@ from storage.models import (
     Report,
     School,
     Signal,
-    SlackEventReceipt,
     StatisticCount,
     TeamMember,
     Weighing,
@@ -541,6 +541,7 @@ def retry_failed_outbox(session: Session) -> int:
     return len(result.all())
 
 
-def record_event_receipt(session: Session, event_id: str, at: datetime) -> bool:
+def record_event_receipt(session: Session, platform: str, event_id: str, at: datetime) -> bool:
     """Remember an event id; False when some process has seen it before."""
-    return _insert_ignoring_duplicates(session, SlackEventReceipt, {"event_id": event_id, "received_at": at})
+    values = {"platform": platform, "event_id": event_id, "received_at": at}
+    return _insert_ignoring_duplicates(session, EventReceipt, values)

@@ -214,8 +214,8 @@ class Outbox:
             place = None
             if message.replaces_id is not None:
                 target = session.get(OutboxMessage, message.replaces_id)
-                if target is not None and target.channel_id and target.message_ts:
-                    place = (target.channel_id, target.message_ts)
+                if target is not None and target.address:
+                    place = target.address
             return _Claimed(
                 message.id,
                 message.recipient_id,
@@ -296,7 +296,7 @@ class Outbox:
             if outcome is Outcome.SENT:
                 assert address is not None
                 message.state, message.sent_at, message.last_error = "sent", now, None
-                message.channel_id, message.message_ts = address
+                message.address = address
                 log.info("outbox message %s (%s) delivered", claimed.id, claimed.kind)
             elif outcome is Outcome.FAILED:
                 message.state, message.last_error = "failed", error

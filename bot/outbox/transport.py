@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-# Where a sent message is on its platform, to rewrite it or to prove it arrived: (channel, message id).
-Address = tuple[str, str]
+# Where a sent message is on its platform, to rewrite it or to prove it arrived. Opaque to the
+# outbox: each transport writes and reads its own (Slack's: "<channel>:<ts>").
+Address = str
 
 
 class Busy(Exception):

@@ -34,6 +34,8 @@ from storage.repositories import record_event_receipt
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
+PLATFORM = "slack"  # how storage names this platform (people, messages, event receipts)
+
 # Connections kept open to Slack's Web API, shared by every listener and the outbox.
 CONNECTIONS = 256
 
@@ -171,4 +173,4 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
 
 def _first_receipt(services: Services, event_id: str) -> bool:
     with services.db.transaction() as session:
-        return record_event_receipt(session, event_id, services.clock.now())
+        return record_event_receipt(session, PLATFORM, event_id, services.clock.now())

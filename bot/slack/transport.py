@@ -57,11 +57,11 @@ class SlackTransport:
                 blocks=[b.to_dict() for b in drawn.blocks],
                 metadata={"event_type": METADATA_TYPE, "event_payload": {"outbox_id": outbox_id}},
             )
-        return str(response.get("channel") or channel), str(response["ts"])
+        return _address(str(response.get("channel") or channel), str(response["ts"]))
 
     async def rewrite(self, address: Address, drawn: object) -> None:
         assert isinstance(drawn, Message)
-        channel, ts = address
+        channel, _, ts = address.partition(":")
         async with _failures():
             await self._client.chat_update(
                 channel=channel, ts=ts, text=drawn.text, blocks=[b.to_dict() for b in drawn.blocks]
@@ -81,7 +81,7 @@ class SlackTransport:
                     metadata = message.get("metadata") or {}
                     payload = metadata.get("event_payload") or {}
                     if metadata.get("event_type") == METADATA_TYPE and payload.get("outbox_id") == outbox_id:
-                        return channel, str(message["ts"])
+                        return _address(channel, str(message["ts"]))
                 cursor = (response.get("response_metadata") or {}).get("next_cursor")
                 if not cursor:
                     return None
@@ -114,6 +114,11 @@ async def _failures() -> AsyncIterator[None]:
         ) from error
     except (TimeoutError, SlackClientError, aiohttp.ClientError, OSError) as error:  # no answer at all
         raise SendFailed(type(error).__name__, answered=False) from error
+
+
+def _address(channel: str, ts: str) -> Address:
+    """Where a message is in Slack: its channel and its ts (neither holds a colon)."""
+    return f"{channel}:{ts}"
 
 
 def _retry_after(error: SlackApiError) -> float:

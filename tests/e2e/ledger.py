@@ -56,10 +56,10 @@ def rewritten(slack: LocalSlack) -> Counter[Notice]:
     """Every message changed in place afterwards (chat.update), by the outbox row it first was."""
     rows, references = _rows(slack)
     # A rewrite row records the place of the message it changed; the original is the row without one.
-    by_place = {(m.channel_id, m.message_ts): m for m in rows.values() if m.message_ts and m.replaces_id is None}
+    by_place = {m.address: m for m in rows.values() if m.address and m.replaces_id is None}
     seen: Counter[Notice] = Counter()
     for call in slack.fake.calls_to("chat.update"):
-        original = by_place.get((call.params.get("channel"), call.params.get("ts")))
+        original = by_place.get(f"{call.params.get('channel')}:{call.params.get('ts')}")
         if original is not None:
             reference = references.get(original.case_id, "") if original.case_id else ""
             seen[Notice(reference, original.kind, original.recipient_id)] += 1

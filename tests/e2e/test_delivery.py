@@ -61,7 +61,7 @@ def test_message_whose_answer_was_lost_is_found_in_the_dm_and_not_sent_again(sla
     assert posted_ids(slack) == Counter({r.id: 1 for r in rows(slack)})  # each once
     assert len(slack.fake.calls_to("conversations.history")) == 3  # looked up, not re-sent
     for row in rows(slack):
-        assert row.state == "sent" and row.message_ts and not row.maybe_sent
+        assert row.state == "sent" and row.address and not row.maybe_sent
 
 
 def test_rate_limited_person_waits_for_retry_after_while_the_others_get_theirs(slack: LocalSlack) -> None:

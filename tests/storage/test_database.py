@@ -88,9 +88,10 @@ def test_case_numbers_never_repeat_when_many_writers_race(services: Services) ->
 def test_event_receipt_is_refused_when_the_id_was_seen(services: Services) -> None:
     now = services.clock.now()
     with services.db.transaction() as session:
-        assert repo.record_event_receipt(session, "Ev1", now) is True
+        assert repo.record_event_receipt(session, "slack", "Ev1", now) is True
+        assert repo.record_event_receipt(session, "teams", "Ev1", now) is True  # another platform's id
     with services.db.transaction() as session:
-        assert repo.record_event_receipt(session, "Ev1", now) is False
+        assert repo.record_event_receipt(session, "slack", "Ev1", now) is False
 
 
 def test_outbox_message_is_claimed_once_when_two_workers_try(services: Services) -> None:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, select, text
 
 from bot.flows.notices import dedupe_key
-from storage.db import Database, _alembic_config
+from bot.flows.services import Services
+from bot.flows.steps.registration import Registered, register_signal
+from bot.flows.steps.taking import take_case
+from storage import audit_chain
+from storage import repositories as repo
+from storage.db import Database
+from storage.models import OutboxMessage
+from tests.conftest import COORDINATOR, TEACHER
+from tests.flows.forms import steps_two_and_three, valid_form
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
@@ -124,10 +131,7 @@ def test_live_cases_are_counted_once_and_purged_ones_kept_when_upgrading_from_00
         after = _counts(db)
         with db.engine.connect() as connection:
             counted = dict(connection.execute(text("SELECT id, counted FROM meldcase WHERE id = 2")).all())
-        with db.engine.begin() as connection:  # back to the previous release (a rollback of the upgrade)
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, "0005")
+        db.downgrade("0005")  # back to the previous release (a rollback of the upgrade)
         before_again = _counts(db)
     finally:
         db.dispose()
@@ -155,3 +159,50 @@ def _counts(db: Database) -> dict[str, int]:
     with db.engine.connect() as connection:
         rows = connection.execute(text("SELECT measure, count FROM statistic_count WHERE year = 2026")).all()
     return {measure: count for measure, count in rows}
+
+
+def test_every_row_survives_the_move_to_platform_neutral_storage_and_back(services: Services) -> None:
+    """Cases, signals, steps, reminders, outbox rows and the audit chain a school holds, taken back
+    to the previous release's schema (0006) and upgraded again: nothing lost, nothing changed."""
+    db = services.db
+    result = register_signal(services, TEACHER, "linde", False, valid_form(), "sub-1")
+    assert isinstance(result, Registered)
+    take_case(services, COORDINATOR, result.case_id)
+    steps_two_and_three(services, COORDINATOR, result.case_id)
+    register_signal(services, TEACHER, "linde", True, valid_form(pupil_name="Tweede Verzonnen"), "sub-2")
+    with db.transaction() as session:
+        first = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).first()
+        assert first is not None
+        first.state, first.address = "sent", "DUTEACH001:1700000000.000100"  # where Slack put it
+        assert repo.record_event_receipt(session, "slack", "Ev0001", NOW)
+
+    db.downgrade("0006")  # the schema the previous release made, holding this school's data
+    before = _dump(db)
+    assert ("DUTEACH001", "1700000000.000100") in {(r["channel_id"], r["message_ts"]) for r in before["outbox_message"]}
+    assert [r["event_id"] for r in before["slack_event_receipt"]] == ["Ev0001"]
+    db.migrate()
+    after = _dump(db)
+
+    moved = {"outbox_message": {"channel_id", "message_ts", "address", "platform"}, "membership": {"platform"}}
+    for table in set(before) - {"alembic_version", "slack_event_receipt"}:
+        unchanged = [{k: v for k, v in row.items() if k not in moved.get(table, set())} for row in before[table]]
+        assert unchanged == [{k: v for k, v in row.items() if k not in moved.get(table, set())} for row in after[table]]
+        assert len(before[table]) == len(after[table]), table
+    assert {r["address"] for r in after["outbox_message"]} == {"DUTEACH001:1700000000.000100", None}
+    assert {r["platform"] for r in after["outbox_message"] + after["membership"]} == {"slack"}
+    assert [(r["platform"], r["event_id"]) for r in after["event_receipt"]] == [("slack", "Ev0001")]
+    assert sum(len(rows) for rows in before.values()) > 40  # a school's worth of rows, not an empty file
+    with db.reading() as session:
+        assert audit_chain.verify(session).broken is None
+
+
+def _dump(db: Database) -> dict[str, list[dict[str, object]]]:
+    """Every row of every table, in primary-key order."""
+    with db.engine.connect() as connection:
+        tables = inspect(connection).get_table_names()
+        dumped = {}
+        for table in tables:
+            keys = inspect(connection).get_pk_constraint(table)["constrained_columns"] or ["1"]
+            rows = connection.execute(text(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")).mappings()
+            dumped[table] = [dict(row) for row in rows]
+    return dumped
