@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.bootstrap import build_services
+from bot.catalogue import t
 from bot.config import Settings
 from bot.documents import pdf
 from bot.flows.errors import MeldcodeError
 from bot.flows.steps.export import Document, case_by_reference, export_case
-from bot.texts import t
 
 EXIT_REFUSED = 1
 

@@ -3,9 +3,9 @@ line in the answer form. The framework decides (framework.consequences); this on
 
 from __future__ import annotations
 
-from bot.documents.labels import label
+from bot.catalogue import t
+from bot.documents.labels import CONSEQUENCES, label, named
 from bot.flows.rules.framework import Consequence, Stage
-from bot.texts import t
 
 
 def consequence_text(consequence: Consequence) -> str:
@@ -19,7 +19,7 @@ def consequence_text(consequence: Consequence) -> str:
     elif after.stage is Stage.HELP_PLAN_DUE:
         text = t("consequence_help_plan")
     else:
-        text = t(f"consequence_{after.outcome}")
+        text = named(CONSEQUENCES, after.outcome)
     return t("consequence_director") + " " + text if consequence.informs_director else text
 
 

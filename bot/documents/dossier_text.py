@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from bot.catalogue import t
 from bot.documents.dates import show_date
-from bot.documents.labels import label
+from bot.documents.labels import CONSENT_QUESTIONS, QUESTIONS, SIGNAL_ORIGINS, WEIGHING_RESULTS, label, named
 from bot.flows.rules.framework import Stage
 from bot.flows.steps.dossier import (
     AnswerView,
@@ -26,7 +27,6 @@ from bot.flows.steps.dossier import (
     WeighingView,
 )
 from bot.flows.vocabulary import ConsultationKind, Informed, SignalSource
-from bot.texts import t
 
 
 class Kind(Enum):
@@ -75,7 +75,7 @@ def signal(number: int, item: SignalView) -> Item:
     first = head(t("dossier_signal_head", number=number, date=show_date(item.observed_on), categories=categories))
     meta = note(t("dossier_signal_meta", reporter_id=item.reporter_id, recorded=show_date(item.recorded_at)))
     if item.origin:
-        return [first, line(t(f"signal_origin_{item.origin}")), meta]
+        return [first, line(named(SIGNAL_ORIGINS, item.origin)), meta]
     parts = [first, *text(item.observed), *text(t("dossier_location", location=item.location))]
     if item.source is SignalSource.TOLD_BY_OTHER:
         parts += text(t("dossier_source_told", who=item.source_detail))
@@ -131,7 +131,7 @@ def answer(item: AnswerView) -> Item:
     together = " · " + t("with_veilig_thuis") if item.with_veilig_thuis else ""
     return [
         line(t("answer_head", number=item.question, answer=label(item.answer)) + together),
-        note(t(f"question_{item.question}")),
+        note(named(QUESTIONS, item.question)),
         *labelled("caption_rationale", item.rationale),
         recorded(item.answered_by, item.answered_at),
     ]
@@ -140,8 +140,8 @@ def answer(item: AnswerView) -> Item:
 def weighing_result(item: WeighingView) -> str:
     state = item.state
     if state.stage is Stage.FINISHED and state.outcome is not None:
-        return t(f"weighing_result_{state.outcome.value}", meldnorm=state.meldnorm)
-    return t("weighing_result_open", state=t(f"stage_{state.stage.value}"))
+        return named(WEIGHING_RESULTS, state.outcome, meldnorm=state.meldnorm)
+    return t("weighing_result_open", state=label(state.stage))
 
 
 def report(item: ReportView) -> Item:
@@ -163,7 +163,7 @@ def report(item: ReportView) -> Item:
     if Informed.NO in (item.parents_informed, item.pupil_informed) and item.no_consent_reason is not None:
         parts.append(line(t("report_no_consent", reason=label(item.no_consent_reason))))
         for number, given in enumerate(item.without_consent, start=1):
-            parts += labelled(f"consent_question_{number}", given)
+            parts += labelled(CONSENT_QUESTIONS[number], given)
     parts += labelled("caption_objections", item.objections)
     if item.feedback_on:
         parts += [line(t("report_feedback_head", date=show_date(item.feedback_on))), *text(item.feedback)]
@@ -187,7 +187,7 @@ def help_plan(item: HelpPlanView) -> Item:
 
 def reminder(item: ReminderView) -> Item:
     moment = item.next_at or item.due_at
-    state = t(f"reminder_state_{item.state}", date=show_date(moment), count=item.sent_count)
+    state = label(item.state, date=show_date(moment), count=item.sent_count)
     parts = [head(t("reminder_item", kind=label(item.kind), state=state))]
     if item.level:
         parts.append(note(t("reminder_escalated")))

@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import reportlab
+from markupsafe import Markup
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -24,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from bot.catalogue import pieces, t
 from bot.documents import dossier_text
 from bot.documents.dates import show_date
 from bot.documents.dossier_text import Item, Kind
@@ -31,15 +33,13 @@ from bot.documents.labels import label
 from bot.documents.timeline import timeline_line
 from bot.flows.steps.dossier import DossierView
 from bot.flows.steps.export import Document, Export
-from bot.texts import t
 
 Names = Callable[[str], str]  # a Slack user id to the name printed for it
 
 _FONTS = Path(reportlab.__file__).parent / "fonts"
 _REGULAR, _BOLD, _ITALIC = "MeldSans", "MeldSans-Bold", "MeldSans-Italic"
-_MENTION = re.compile(r"<@([A-Z0-9]+)>")
-_BOLD_MARK = re.compile(r"\*([^*\n]+)\*")
-_EMOJI = re.compile(r":[a-z][a-z0-9_+-]*: ?")  # Slack's emoji codes in catalogue text: no glyph in print
+# Emoji have no glyph in the PDF's font: the catalogue's are left out of print.
+_EMOJI = re.compile("[\u2300-\u27bf\ufe0f\U0001f000-\U0001faff] ?")
 
 
 def _register_fonts() -> None:
@@ -65,12 +65,16 @@ _BODY = _style("body", 9.5)
 _NOTE = _style("note", 8, color=colors.HexColor("#555555"))
 
 
-def _markup(catalogue_text: str, names: Names) -> str:
-    """Catalogue mrkdwn as reportlab markup: mentions become names, *bold* becomes bold, the rest is escaped."""
-    pieces = _MENTION.split(_EMOJI.sub("", catalogue_text))
+def _markup(sentence: Markup | str, names: Names = str) -> str:
+    """A catalogue sentence as reportlab markup: people by name, emphasis in bold, the rest escaped."""
     out = []
-    for index, piece in enumerate(pieces):
-        out.append(escape(names(piece)) if index % 2 else _BOLD_MARK.sub(r"<b>\1</b>", escape(piece)))
+    for piece in pieces(sentence):
+        if piece.bold is not None:
+            out.append("<b>" if piece.bold else "</b>")
+        elif piece.person is not None:
+            out.append(escape(names(piece.person)))
+        else:
+            out.append(escape(_EMOJI.sub("", piece.text)).replace("\n", "<br/>"))
     return "".join(out)
 
 
@@ -92,7 +96,7 @@ def _item(parts: Item, names: Names) -> list[Flowable]:
 
 def _facts(rows: Sequence[tuple[str, str]]) -> Table:
     table = Table(
-        [[Paragraph(escape(k), _NOTE), Paragraph(_user_text(v), _BODY)] for k, v in rows], colWidths=[45 * mm, None]
+        [[Paragraph(_markup(k), _NOTE), Paragraph(_user_text(v), _BODY)] for k, v in rows], colWidths=[45 * mm, None]
     )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return table
@@ -110,7 +114,7 @@ def _pupil_rows(view: DossierView) -> list[tuple[str, str]]:
 def _section(title_key: str, items: Sequence[Item], names: Names) -> list[Flowable]:
     if not items:
         return []
-    flow: list[Flowable] = [Paragraph(escape(t(title_key)), _SECTION)]
+    flow: list[Flowable] = [Paragraph(_markup(t(title_key)), _SECTION)]
     # An item stays on one page where it fits; a longer one flows on.
     return flow + [KeepTogether(_item(parts, names)) for parts in items]
 
@@ -126,8 +130,8 @@ def _dossier(export: Export, names: Names) -> list[Flowable]:
         (t("label_team"), team),
     ]
     flow: list[Flowable] = [
-        Paragraph(escape(t("pdf_dossier_title", reference=view.reference)), _TITLE),
-        Paragraph(escape(t("pdf_dossier_closed_to_parents")), _NOTE),
+        Paragraph(_markup(t("pdf_dossier_title", reference=view.reference)), _TITLE),
+        Paragraph(_markup(t("pdf_dossier_closed_to_parents")), _NOTE),
         Spacer(1, 4 * mm),
         _facts(_pupil_rows(view) + [(k, v) for k, v in case_rows if v]),
     ]
@@ -149,14 +153,14 @@ def _dossier(export: Export, names: Names) -> list[Flowable]:
         flow += _section("pdf_closing", [parts], names)
     flow += _section("section_reminders", [dossier_text.reminder(r) for r in view.reminders], names)
     if view.timeline:
-        flow.append(Paragraph(escape(t("section_timeline")), _SECTION))
+        flow.append(Paragraph(_markup(t("section_timeline")), _SECTION))
         flow += [Paragraph(_markup(timeline_line(entry), names), _NOTE) for entry in view.timeline]
     return flow
 
 
 def _signature_table(names: Sequence[str]) -> Table:
-    rows = [[Paragraph(escape(who), _NOTE), "", ""] for who in names]
-    header = [Paragraph(escape(t(key)), _NOTE) for key in ("pdf_sign_who", "pdf_sign_date", "pdf_sign_signature")]
+    rows = [[Paragraph(_markup(who), _NOTE), "", ""] for who in names]
+    header = [Paragraph(_markup(t(key)), _NOTE) for key in ("pdf_sign_who", "pdf_sign_date", "pdf_sign_signature")]
     table = Table([header, *rows], colWidths=[70 * mm, 30 * mm, None], rowHeights=[None, *([16 * mm] * len(rows))])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
@@ -166,15 +170,15 @@ def _conversation(export: Export, names: Names) -> list[Flowable]:
     view, conversation = export.dossier, export.conversation
     assert conversation is not None
     return [
-        Paragraph(escape(t("pdf_conversation_title", reference=view.reference)), _TITLE),
+        Paragraph(_markup(t("pdf_conversation_title", reference=view.reference)), _TITLE),
         Spacer(1, 4 * mm),
         _facts(_pupil_rows(view)),
         Spacer(1, 3 * mm),
         *_item(dossier_text.conversation(conversation), names),
-        Paragraph(escape(t("pdf_conversation_parents_view")), _HEAD),
+        Paragraph(_markup(t("pdf_conversation_parents_view")), _HEAD),
         Table([[""]], colWidths=[None], rowHeights=[40 * mm], style=[("BOX", (0, 0), (-1, -1), 0.5, colors.grey)]),
-        Paragraph(escape(t("pdf_conversation_sign")), _HEAD),
-        Paragraph(escape(t("pdf_conversation_sign_note")), _NOTE),
+        Paragraph(_markup(t("pdf_conversation_sign")), _HEAD),
+        Paragraph(_markup(t("pdf_conversation_sign_note")), _NOTE),
         Spacer(1, 2 * mm),
         _signature_table([t("pdf_sign_parent", number=1), t("pdf_sign_parent", number=2), t("pdf_sign_school")]),
     ]
@@ -190,7 +194,7 @@ def filename(export: Export) -> str:
 def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
     _register_fonts()
     buffer = io.BytesIO()
-    title = t(f"export_document_{export.document}")
+    title = label(export.document)
     footer = t(
         "pdf_footer",
         reference=export.dossier.reference,

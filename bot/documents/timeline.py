@@ -6,11 +6,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from bot.catalogue import listing, t
 from bot.documents.dates import show_date
-from bot.documents.labels import label
+from bot.documents.labels import ROLES, TEAM_ROLES, TIMELINE, label, named
 from bot.flows.audit import SYSTEM_ACTOR
 from bot.flows.rules.framework import Answer
 from bot.flows.steps.dossier import TimelineEntry
+from bot.flows.steps.export import Document
 from bot.flows.vocabulary import (
     AuditAction,
     CloseReason,
@@ -19,7 +21,6 @@ from bot.flows.vocabulary import (
     ReminderKind,
     SkipReason,
 )
-from bot.texts import t
 
 # How an event's detail (ids and codes) becomes the values its sentence needs.
 _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
@@ -32,8 +33,8 @@ _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
     AuditAction.CONSULTATION_RECORDED: lambda d: {"kind": label(ConsultationKind(d["kind"]))},
     AuditAction.CONVERSATION_RECORDED: lambda d: {"with_whom": label(ConversationWith(d["with_whom"]))},
     AuditAction.CONVERSATION_SKIPPED: lambda d: {"reason": label(SkipReason(d["reason"]))},
-    AuditAction.TEAM_MEMBER_ADDED: lambda d: {"member_id": d["member_id"], "role": t(f"team_role_{d['role']}")},
-    AuditAction.TEAM_MEMBER_REMOVED: lambda d: {"member_id": d["member_id"], "role": t(f"team_role_{d['role']}")},
+    AuditAction.TEAM_MEMBER_ADDED: lambda d: {"member_id": d["member_id"], "role": named(TEAM_ROLES, d["role"])},
+    AuditAction.TEAM_MEMBER_REMOVED: lambda d: {"member_id": d["member_id"], "role": named(TEAM_ROLES, d["role"])},
     AuditAction.REPORT_RECORDED: lambda d: {"meldnorm": d["meldnorm"]},
     AuditAction.HELP_PLAN_RECORDED: lambda d: {
         "term": show_date(date.fromisoformat(d["term"])),
@@ -43,14 +44,14 @@ _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
     AuditAction.REMINDER_SENT: lambda d: {"kind": label(ReminderKind(d["reminder"]))},
     AuditAction.REMINDER_ESCALATED: lambda d: {
         "kind": label(ReminderKind(d["reminder"])),
-        "roles": " en ".join(t(f"role_{role}") for role in d["roles"]),
+        "roles": listing([named(ROLES, role) for role in d["roles"]]),
     },
     AuditAction.REMINDER_POSTPONED: lambda d: _rescheduled(d),
     AuditAction.REMINDER_NOT_YET: lambda d: _rescheduled(d),
     AuditAction.MESSAGE_FAILED: lambda d: {"recipient_id": d["recipient_id"]},
     AuditAction.REMINDER_PARKED: lambda d: {"incident": d["incident"]},
     AuditAction.CASE_PURGED: lambda d: {"years": d["years_after_closing"]},
-    AuditAction.CASE_EXPORTED: lambda d: {"document": t(f"export_document_{d['document']}")},
+    AuditAction.CASE_EXPORTED: lambda d: {"document": label(Document(d["document"]))},
 }
 
 
@@ -63,7 +64,7 @@ def _rescheduled(detail: dict[str, Any]) -> dict[str, object]:
 
 def timeline_line(entry: TimelineEntry) -> str:
     values = _VALUES.get(entry.action, lambda d: {})(entry.detail)
-    what = t(f"timeline_{entry.action.value}", **values)
+    what = named(TIMELINE, entry.action, **values)
     if entry.actor_id == SYSTEM_ACTOR:
         return t("timeline_line_system", date=show_date(entry.at), what=what)
     return t("timeline_line", date=show_date(entry.at), actor_id=entry.actor_id, what=what)

@@ -206,3 +206,10 @@ class DossierPart(StrEnum):
     HELP_PLANS = "help_plans"
     TIMELINE = "timeline"
     REMINDERS = "reminders"
+
+
+class Language(StrEnum):
+    """The languages the bot speaks: a school's default, or a person's own choice."""
+
+    NL = "nl"
+    EN = "en"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.catalogue import t
 from bot.flows.errors import InvalidInput
 from bot.slack.handlers.respond import field_errors
-from bot.texts import t
 
 VIEW = {
     "blocks": [

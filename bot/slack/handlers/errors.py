@@ -18,11 +18,11 @@ from slack_bolt.kwargs_injection.async_args import AsyncArgs
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.catalogue import t
 from bot.flows.incidents import log_incident
 from bot.slack import payloads
 from bot.slack.handlers.forms import first_input
-from bot.slack.views.common import error_view
-from bot.texts import t
+from bot.slack.views.common import error_view, slack_mrkdwn, slack_plain
 
 log = logging.getLogger("bot.errors")
 
@@ -40,7 +40,7 @@ async def report(error: BaseException, body: dict[str, Any], client: AsyncWebCli
     user_id = _acting_user(body)
     if user_id:
         try:
-            await client.chat_postMessage(channel=user_id, text=t("error_generic", incident=incident))
+            await client.chat_postMessage(channel=user_id, text=slack_mrkdwn(t("error_generic", incident=incident)))
         except Exception:  # the error may be that Slack is unreachable; the log line stands
             log.warning("incident %s: could not tell the user", incident)
     return incident
@@ -87,7 +87,9 @@ async def _ack_failure(args: AsyncArgs, incident: str) -> None:
     view = args.body.get("view") if args.body.get("type") == "view_submission" else None
     block = first_input(view) if isinstance(view, dict) else None
     if block is not None:
-        await args.ack(response_action="errors", errors={block: t("error_generic_field", incident=incident)})
+        await args.ack(
+            response_action="errors", errors={block: slack_plain(t("error_generic_field", incident=incident))}
+        )
     elif view is not None:
         await args.ack(response_action="update", view=error_view(t("error_generic", incident=incident)))
     else:

@@ -15,6 +15,8 @@ from slack_sdk.errors import SlackClientError
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.catalogue import t
+from bot.documents.labels import label
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
 from bot.flows.steps.export import Document, Export, export_case, exportable
@@ -23,8 +25,8 @@ from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, show, shown
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, Block, Callback
+from bot.slack.views.common import slack_mrkdwn, slack_plain
 from bot.slack.views.export import CONVERSATION, export_modal
-from bot.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +78,12 @@ async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document:
             channel=channel,
             file=document,
             filename=filename,
-            title=f"{reference} · {t(f'export_document_{made.document}')}",
+            title=slack_plain(t("export_title", reference=reference, document=label(made.document))),
         )
     except SlackClientError as error:
         log.warning("export of case %s: upload failed (%s)", made.dossier.case_id, type(error).__name__)
         try:
-            await client.chat_postMessage(channel=user_id, text=t("export_failed", reference=reference))
+            await client.chat_postMessage(channel=user_id, text=slack_mrkdwn(t("export_failed", reference=reference)))
         except SlackClientError:
             log.warning("export of case %s: could not say so either", made.dossier.case_id)
 

@@ -13,6 +13,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.catalogue import t
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.services import Services
@@ -25,6 +26,7 @@ from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, shown
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, Block, Callback, Command, Shortcut
+from bot.slack.views.common import slack_plain
 from bot.slack.views.messages import start_message
 from bot.slack.views.registration import (
     board_choice_modal,
@@ -35,7 +37,6 @@ from bot.slack.views.registration import (
     safety_plan_modal,
     signal_modal,
 )
-from bot.texts import t
 
 
 @shown
@@ -81,7 +82,7 @@ async def handle_intake_submission(
     try:
         route = Route(forms.choice(view, Block.ROUTE))
     except ValueError:
-        await ack(response_action="errors", errors={Block.ROUTE: t("error_required")})
+        await ack(response_action="errors", errors={Block.ROUTE: slack_plain(t("error_required"))})
         return
     await ack(
         response_action="update", view=await work.before_ack(_after_route, services, body["user"]["id"], view, route)

@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.catalogue import t
 from bot.documents.labels import label
 from bot.flows.errors import InvalidInput, MeldcodeError
 from bot.flows.rules.validation import TEXT_LIMITS
@@ -21,8 +22,7 @@ from bot.slack.handlers import forms
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Block
 from bot.slack.views.case import case_modal
-from bot.slack.views.common import error_view
-from bot.texts import t
+from bot.slack.views.common import error_view, slack_plain
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +69,9 @@ def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     for field, key in error.problems.items():
         if key == "error_too_long":
-            sentence = t(key, length=len(forms.text(view, Block(field))), limit=TEXT_LIMITS[field])
+            sentence = slack_plain(t(key, length=len(forms.text(view, Block(field))), limit=TEXT_LIMITS[field]))
         else:
-            sentence = t(key)
+            sentence = slack_plain(t(key))
         where = field if field in shown or not shown else shown[0]
         errors[where] = f"{errors[where]} {sentence}" if where in errors else sentence
     return errors

@@ -9,22 +9,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock
 from slack_sdk.models.views import View
 
+from bot.catalogue import t
 from bot.documents import dossier_text
 from bot.documents.consequences import hint_lines
 from bot.documents.dates import show_date
 from bot.documents.dossier_text import Kind
-from bot.documents.labels import label
+from bot.documents.labels import (
+    AGE_GUIDANCE,
+    MELDNORMS,
+    NOW,
+    QUESTION_HINTS,
+    QUESTIONS,
+    SECTION_BUTTONS,
+    label,
+    label_key,
+    named,
+)
 from bot.documents.timeline import timeline_line
 from bot.flows.rules.framework import Answer
 from bot.flows.rules.process import STEP_NUMBER, CaseStep, Missing
 from bot.flows.steps.dossier import CaseOverview, DossierPage, SignalView, StatusView
 from bot.flows.vocabulary import CaseState, DossierPart
 from bot.slack.ids import Action, Callback, show_action
-from bot.slack.views.common import MAX_MODAL_BLOCKS, button, buttons, context, modal, mrkdwn, plain
-from bot.texts import t
+from bot.slack.views.common import MAX_MODAL_BLOCKS, button, buttons, context, header, modal, mrkdwn, plain
 
 ANSWER_ACTIONS = {Answer.YES: Action.ANSWER_YES, Answer.NO: Action.ANSWER_NO, Answer.DOUBT: Action.ANSWER_DOUBT}
 ANSWER_OF_ACTION = {action: answer for answer, action in ANSWER_ACTIONS.items()}
@@ -80,7 +90,7 @@ def status_modal(view: StatusView) -> View:
 
 def overview_modal(view: CaseOverview) -> View:
     blocks: list[Block] = [
-        HeaderBlock(text=PlainTextObject(text=view.reference)),
+        header(view.reference),
         context(
             t(
                 "dossier_meta",
@@ -129,11 +139,11 @@ def _now_blocks(view: CaseOverview) -> list[Block]:
     weighing = view.weighing
     state = view.state
     if state is CaseState.IN_PROGRESS:
-        guidance = [context(t(f"age_guidance_{view.age_band}"))] if view.age_band else []
+        guidance = [context(named(AGE_GUIDANCE, view.age_band))] if view.age_band else []
         return [mrkdwn(t("now_in_progress")), *guidance, *_question_blocks(view)]
     if state is CaseState.REPORT_DUE and weighing is not None:
         norm = weighing.state.meldnorm
-        return [mrkdwn(t("now_report_due", meldnorm=norm, norm=t(f"meldnorm_{norm}")))]
+        return [mrkdwn(t("now_report_due", meldnorm=norm, norm=named(MELDNORMS, norm)))]
     if state is CaseState.HELP_RUNNING and view.help_plan is not None:
         plan = view.help_plan
         intro = mrkdwn(t("now_help_running", term=show_date(plan.term), casemanager_id=plan.casemanager_id))
@@ -148,7 +158,7 @@ def _now_blocks(view: CaseOverview) -> list[Block]:
         return [mrkdwn(t(key, date=show_date(report.reported_on), meldnorm=report.meldnorm))]
     if state is CaseState.CLOSED and view.closing is not None:
         return [mrkdwn(t("now_closed", reason=label(view.closing.reason), date=show_date(view.closing.closed_at)))]
-    return [mrkdwn(t(f"now_{state.value}"))]
+    return [mrkdwn(named(NOW, state))]
 
 
 def _question_blocks(view: CaseOverview) -> list[Block]:
@@ -156,11 +166,11 @@ def _question_blocks(view: CaseOverview) -> list[Block]:
     due = view.question
     if due is None:
         return []
-    hints = [t(f"question_{due.number}_hint"), *hint_lines(due.consequences)]
+    hints = [named(QUESTION_HINTS, due.number), *hint_lines(due.consequences)]
     if due.number == 2 and view.disclosed:
         hints.append(t("question_2_disclosure"))
     blocks: list[Block] = [
-        mrkdwn(t("weighing_question_head", round=due.round, number=due.number) + "\n" + t(f"question_{due.number}")),
+        mrkdwn(t("weighing_question_head", round=due.round, number=due.number) + "\n" + named(QUESTIONS, due.number)),
         context("\n".join(hints)),
     ]
     if due.with_veilig_thuis:
@@ -174,7 +184,7 @@ def _question_blocks(view: CaseOverview) -> list[Block]:
         )
     if CaseStep.ANSWER in view.steps:
         value = f"{view.case_id}:{due.number}"
-        blocks += buttons([button(ANSWER_ACTIONS[a], f"answer_{a.value}", value) for a in due.answers])
+        blocks += buttons([button(ANSWER_ACTIONS[a], label_key(a), value) for a in due.answers])
     return blocks
 
 
@@ -200,7 +210,7 @@ def _section_buttons(view: CaseOverview) -> list[ButtonElement]:
     # The weighings' button counts the answers given, which is what a coordinator looks for.
     counts = {**view.counts, DossierPart.WEIGHINGS: view.answers}
     return [
-        button(show_action(part), f"section_button_{part.value}", f"{view.case_id}:{part.value}:0", count=count)
+        button(show_action(part), SECTION_BUTTONS[part], f"{view.case_id}:{part.value}:0", count=count)
         for part, count in counts.items()
         if count
     ]
@@ -213,7 +223,7 @@ def _newest_signals(view: CaseOverview, room: int) -> list[Block]:
         return []
     blocks: list[Block] = [
         DividerBlock(),
-        HeaderBlock(text=PlainTextObject(text=t("dossier_signals", count=total))),
+        header(t("dossier_signals", count=total)),
     ]
     shown = 0
     for number, signal in view.newest_signals:
@@ -267,7 +277,7 @@ def section_modal(page: DossierPage, *, from_end: bool = False) -> View:
     if first + kept < page.total:
         nav.append(button(Action.PAGE_OLDER, "button_page_older", f"{case_id}:{part}:{first + kept}"))
     blocks += buttons(nav)
-    return modal(Callback.SECTION, t(f"section_{part}"), blocks, metadata={"case": case_id})
+    return modal(Callback.SECTION, label(page.part), blocks, metadata={"case": case_id})
 
 
 def blocks_of(parts: dossier_text.Item) -> list[Block]:

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from bot.catalogue import t
 from bot.documents.consequences import consequence_text
 from bot.documents.dates import show_date
-from bot.documents.labels import keys, label
+from bot.documents.labels import AGE_GUIDANCE, MELDNORMS, QUESTIONS, keys, label, named
 from bot.flows.rules.framework import Answer, OutcomeKind
 from bot.flows.steps.brief import CaseBrief
 from bot.flows.steps.conversation import ADVISED_PARTIES
@@ -37,7 +38,6 @@ from bot.slack.views.common import (
     users_input,
 )
 from bot.slack.views.registration import YES_NO_KEYS
-from bot.texts import VEILIG_THUIS, t
 
 # A help plan's term is often six weeks out; the coordinator changes it as agreed.
 DEFAULT_TERM = timedelta(weeks=6)
@@ -58,7 +58,7 @@ def _form(callback: Callback, title_key: str, brief: CaseBrief, blocks: list[Blo
 
 def consultation_modal(brief: CaseBrief, today: date) -> View:
     blocks: list[Block] = [
-        context(t("consultation_intro", vt=VEILIG_THUIS)),
+        context(t("consultation_intro")),
         radio(B.KIND, "label_consultation_kind", keys(ConsultationKind), initial=ConsultationKind.COLLEAGUE),
         user_input(B.COLLEAGUE_ID, "label_colleague", optional=True),
         text_input(B.OTHER_ROLE, "label_other_role", optional=True, hint_key="hint_other_role"),
@@ -83,7 +83,7 @@ def team_modal(brief: CaseBrief) -> View:
 
 def conversation_modal(brief: CaseBrief, today: date) -> View:
     advised = ADVISED_PARTIES[brief.age_band or AgeBand.UNDER_12]
-    guidance = [context(t(f"age_guidance_{brief.age_band}"))] if brief.age_band else []
+    guidance = [context(named(AGE_GUIDANCE, brief.age_band))] if brief.age_band else []
     blocks: list[Block] = [
         *guidance,
         radio(B.WITH_WHOM, "label_with_whom", keys(ConversationWith), initial=advised[0]),
@@ -112,7 +112,7 @@ def answer_modal(brief: CaseBrief, question: int, answer: Answer) -> View:
     consequence = brief.consequence
     assert consequence is not None, "prepare says what an answer sets in motion"
     blocks: list[Block] = [
-        mrkdwn(t("answer_modal_question", number=question) + "\n" + t(f"question_{question}")),
+        mrkdwn(t("answer_modal_question", number=question) + "\n" + named(QUESTIONS, question)),
         mrkdwn(t("answer_modal_given", answer=label(answer))),
         context(consequence_text(consequence)),
     ]
@@ -133,7 +133,7 @@ def report_modal(brief: CaseBrief, user_id: str, today: date) -> View:
     if brief.age_band is AgeBand.UNDER_12:
         pupil_options.append(Informed.NOT_APPLICABLE)
     blocks: list[Block] = [
-        mrkdwn(t("report_intro", meldnorm=meldnorm, norm=t(f"meldnorm_{meldnorm}"), vt=VEILIG_THUIS)),
+        mrkdwn(t("report_intro", meldnorm=meldnorm, norm=named(MELDNORMS, meldnorm))),
         date_input(B.REPORTED_ON, "label_reported_on", today),
         user_input(B.REPORTED_BY, "label_reported_by", initial=user_id),
         radio(B.CHANNEL, "label_channel", keys(ReportChannel)),

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from markupsafe import Markup
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -15,6 +16,7 @@ from slack_sdk.models.blocks import (
     ContextBlock,
     DatePickerElement,
     ExternalDataSelectElement,
+    HeaderBlock,
     InputBlock,
     InputInteractiveElement,
     MarkdownTextObject,
@@ -29,10 +31,10 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.catalogue import pieces, t
 from bot.flows.rules.validation import TEXT_LIMITS
 from bot.slack.ids import INPUT, Action, Callback
 from bot.slack.ids import Block as B
-from bot.texts import t
 
 K = TypeVar("K", bound=str)
 
@@ -40,9 +42,32 @@ MAX_MODAL_BLOCKS = 100
 SECTION_TEXT_LIMIT = 3000
 
 
-def mrkdwn(text: str) -> SectionBlock:
+def slack_mrkdwn(text: Markup | str) -> str:
+    """A catalogue sentence as Slack's mrkdwn: emphasis in asterisks, a person as a mention, and
+    the text escaped as Slack asks (&, <, >). A plain `str` is text, escaped the same way."""
+    out = []
+    for piece in pieces(text):
+        if piece.bold is not None:
+            out.append("*")
+        elif piece.person is not None:
+            out.append(f"<@{piece.person}>")
+        else:
+            out.append(piece.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return "".join(out)
+
+
+def slack_plain(text: Markup | str) -> str:
+    """A catalogue sentence where Slack shows plain text (titles, buttons, options, field errors)."""
+    return "".join(p.text if p.person is None else f"@{p.person}" for p in pieces(text) if p.bold is None)
+
+
+def header(text: Markup | str) -> HeaderBlock:
+    return HeaderBlock(text=PlainTextObject(text=slack_plain(text)))
+
+
+def mrkdwn(text: Markup | str) -> SectionBlock:
     """A section of the bot's own text (never user input: that goes through `plain`)."""
-    return SectionBlock(text=MarkdownTextObject(text=text))
+    return SectionBlock(text=MarkdownTextObject(text=slack_mrkdwn(text)))
 
 
 def plain(text: str) -> list[Block]:
@@ -58,22 +83,22 @@ def plain(text: str) -> list[Block]:
     ]
 
 
-def context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+def context(text: Markup | str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=slack_mrkdwn(text))])
 
 
 def option(label_key: str, value: str, **values: object) -> Option:
     return named_option(t(label_key, **values), value)
 
 
-def named_option(label: str, value: str) -> Option:
+def named_option(label: Markup | str, value: str) -> Option:
     """An option whose label is not catalogue text (a school's name); Slack allows 75 characters."""
-    return Option(text=PlainTextObject(text=label[:75]), value=value)
+    return Option(text=PlainTextObject(text=slack_plain(label)[:75]), value=value)
 
 
 def modal(
     callback: Callback,
-    title: str,
+    title: Markup | str,
     blocks: Sequence[Block],
     *,
     submit_key: str | None = None,
@@ -84,16 +109,16 @@ def modal(
     return View(
         type="modal",
         callback_id=callback,
-        title=PlainTextObject(text=title),
-        submit=PlainTextObject(text=t(submit_key)) if submit_key else None,
-        close=PlainTextObject(text=t(close_key)),
+        title=PlainTextObject(text=slack_plain(title)),
+        submit=PlainTextObject(text=slack_plain(t(submit_key))) if submit_key else None,
+        close=PlainTextObject(text=slack_plain(t(close_key))),
         blocks=list(blocks),
         private_metadata=json.dumps(metadata, separators=(",", ":")) if metadata else None,
         notify_on_close=notify_on_close or None,
     )
 
 
-def error_view(text: str) -> View:
+def error_view(text: Markup | str) -> View:
     """A read-only modal that says why something did not work (a refusal, an incident code)."""
     return modal(Callback.INFO, t("error_title"), [mrkdwn(text)])
 
@@ -101,7 +126,7 @@ def error_view(text: str) -> View:
 def button(action: Action, label_key: str, value: str, *, primary: bool = False, **values: object) -> ButtonElement:
     return ButtonElement(
         action_id=action,
-        text=PlainTextObject(text=t(label_key, **values)),
+        text=PlainTextObject(text=slack_plain(t(label_key, **values))),
         value=value,
         style="primary" if primary else None,
     )
@@ -120,10 +145,10 @@ def input_block(
 ) -> InputBlock:
     return InputBlock(
         block_id=block,
-        label=PlainTextObject(text=t(label_key)),
+        label=PlainTextObject(text=slack_plain(t(label_key))),
         element=element,
         optional=optional,
-        hint=PlainTextObject(text=t(hint_key)) if hint_key else None,
+        hint=PlainTextObject(text=slack_plain(t(hint_key))) if hint_key else None,
     )
 
 

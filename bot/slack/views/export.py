@@ -5,13 +5,13 @@ from __future__ import annotations
 from slack_sdk.models.blocks import Block, Option
 from slack_sdk.models.views import View
 
+from bot.catalogue import t
 from bot.documents.dates import show_date
 from bot.documents.labels import label
 from bot.flows.steps.dossier import DossierView
 from bot.slack.ids import Block as B
 from bot.slack.ids import Callback
 from bot.slack.views.common import choice, context, modal, mrkdwn, option
-from bot.texts import t
 
 DOSSIER = "dossier"
 CONVERSATION = "conversation"

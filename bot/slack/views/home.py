@@ -10,16 +10,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, HeaderBlock, PlainTextObject
+from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock
 from slack_sdk.models.views import View
 
+from bot.catalogue import t
 from bot.documents.dates import show_date
 from bot.flows.steps.dossier import OPEN_PER_PAGE, REPORTED_PER_PAGE, CasePage
 from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
 from bot.slack.ids import Action
 from bot.slack.views.case import state_text
-from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, mrkdwn
-from bot.texts import t
+from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn
 
 STATISTICS_YEARS = 3  # this year and the two before it
 SCHOOLS_PER_PAGE = 30
@@ -80,7 +80,7 @@ def _year_lines(years: dict[int, Counter[str]]) -> list[str]:
 def _statistics(statistics: Sequence[SchoolStatistics], place: HomePlace) -> list[Block]:
     """Anonymous counts: no reference, no name of a person, no date. One school: its last years.
     Several: their sum, then a page of schools with this year's line each."""
-    blocks: list[Block] = [DividerBlock(), HeaderBlock(text=PlainTextObject(text=t("home_statistics")))]
+    blocks: list[Block] = [DividerBlock(), header(t("home_statistics"))]
     if len(statistics) == 1:
         [school] = statistics
         blocks.append(mrkdwn(f"*{school.school_name}*\n" + ("\n".join(_year_lines(school.years)) or t("home_none"))))
@@ -121,7 +121,7 @@ def home_view(
 ) -> View:
     """`overseen` is None for users who see no school-wide list (not a coordinator or director);
     `statistics` is empty for users who may not see them."""
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(text=t("home_title")))]
+    blocks: list[Block] = [header(t("home_title"))]
     if not is_member:
         if statistics:
             return View(type="home", blocks=[*blocks, *_statistics(statistics, place)])
@@ -135,12 +135,12 @@ def home_view(
     if overseen is not None:
         blocks += [
             DividerBlock(),
-            HeaderBlock(text=PlainTextObject(text=t("home_open_cases", count=overseen.total))),
+            header(t("home_open_cases", count=overseen.total)),
             *_case_lines(overseen, place, "overseen", OPEN_PER_PAGE),
         ]
     blocks += [
         DividerBlock(),
-        HeaderBlock(text=PlainTextObject(text=t("home_my_reports"))),
+        header(t("home_my_reports")),
         *_case_lines(reported, place, "reported", REPORTED_PER_PAGE),
     ]
     if statistics:

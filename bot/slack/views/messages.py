@@ -6,21 +6,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from markupsafe import Markup
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 
+from bot.catalogue import t
 from bot.documents.dates import show_date
+from bot.documents.labels import ESCALATED_REMINDERS, REMINDERS, label_key, named
 from bot.flows.rules.reminder_offers import Act, Offer, reminder_notice
 from bot.flows.vocabulary import NoticeKind, ReminderKind, Role
 from bot.slack.ids import Action
 from bot.slack.views.case import ANSWER_ACTIONS
-from bot.slack.views.common import button, mrkdwn
-from bot.texts import t
+from bot.slack.views.common import button, mrkdwn, slack_mrkdwn
 
 
 @dataclass(frozen=True)
 class Message:
-    text: str  # the notification and fallback text
+    sentence: Markup | str  # the notification and fallback text, as the catalogue made it
     blocks: list[Block]
+
+    @property
+    def text(self) -> str:
+        """The notification text as Slack takes it."""
+        return slack_mrkdwn(self.sentence)
 
 
 def start_message() -> Message:
@@ -53,23 +60,23 @@ def _reminder(payload: dict[str, Any]) -> Message:
     notice = reminder_notice(ReminderKind(payload["reminder"]), int(payload.get("level", 0)), role)
     case_id, reminder_id = payload["case_id"], str(payload["reminder_id"])
     due = show_date(datetime.fromisoformat(payload["due"]))
-    key = f"reminder_{notice.kind}{'_escalated' if notice.escalated else ''}"
-    text = t(key, reference=payload["reference"], due=due)
+    table = ESCALATED_REMINDERS if notice.escalated else REMINDERS
+    text = named(table, notice.kind, reference=payload["reference"], due=due)
     return case_message(text, case_id, *(_offer_button(offer, case_id, reminder_id) for offer in notice.offers))
 
 
 def _offer_button(offer: Offer, case_id: int, reminder_id: str) -> ButtonElement:
     if offer.act is Act.ANSWER:
         assert offer.answer is not None
-        return button(ANSWER_ACTIONS[offer.answer], f"answer_{offer.answer.value}", f"{case_id}:5")
-    action, label_key, value = {
+        return button(ANSWER_ACTIONS[offer.answer], label_key(offer.answer), f"{case_id}:5")
+    action, text_key, value = {
         Act.RECORD_FEEDBACK: (Action.RECORD_FEEDBACK, "button_record_feedback", str(case_id)),
         Act.CONFIRM_REFERRAL: (Action.CONFIRM_REFERRAL, "button_referral_confirmed", reminder_id),
         Act.TAKE: (Action.TAKE_CASE, "button_take", str(case_id)),
         Act.NOT_YET: (Action.REMINDER_NOT_YET, "button_not_yet", reminder_id),
         Act.POSTPONE: (Action.POSTPONE_REMINDER, "button_postpone", reminder_id),
     }[offer.act]
-    return button(action, label_key, value, primary=offer.primary)
+    return button(action, text_key, value, primary=offer.primary)
 
 
 def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:

@@ -13,6 +13,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.catalogue import t
 from bot.documents.labels import keys
 from bot.flows.rules.directory import School
 from bot.flows.steps.registration import OpenCaseFound, Registered
@@ -33,7 +34,6 @@ from bot.slack.views.common import (
     radio,
     text_input,
 )
-from bot.texts import t
 
 K = TypeVar("K", bound=str)
 

@@ -6,13 +6,13 @@ from datetime import date, datetime, timedelta
 
 from slack_sdk.models.views import View
 
+from bot.catalogue import t
 from bot.documents.dates import show_date
 from bot.documents.labels import label
 from bot.flows.steps.reminder_actions import ReminderBrief
 from bot.slack.ids import Block, Callback
 from bot.slack.views.common import date_input, modal, mrkdwn, text_input
 from bot.slack.views.messages import Message, case_message
-from bot.texts import t
 
 
 def postpone_modal(brief: ReminderBrief, today: date, place: dict[str, str]) -> View:

@@ -1,0 +1,556 @@
+# The Dutch catalogue: every sentence a user sees.
+#
+# Markup: <b>…</b> is emphasis; PERSON($id) names a person (each platform shows it its own way).
+
+-veilig-thuis-phone = 0800-2000
+
+dm_intro =
+    Hallo! Met mij leg je een zorg over een leerling vast volgens de meldcode huiselijk geweld en kindermishandeling. Schrijf hier geen namen of details: berichten in dit gesprek blijven in de geschiedenis van Slack staan en verschijnen in meldingen. Gebruik de knop: het formulier wordt versleuteld opgeslagen en alleen wie dat nodig heeft, kan het lezen.
+button_start = Zorg melden
+button_open_case = Open casus
+button_finish_draft = Afronden
+modal_intake_title = Zorg melden
+modal_next = Volgende
+modal_cancel = Annuleren
+modal_save = Vastleggen
+modal_close = Sluiten
+intake_intro =
+    Je legt vast wat je zag of hoorde, niet wat je denkt dat er aan de hand is. Dat is genoeg: de zorgcoördinator neemt het vanaf hier samen met jou op.
+label_school = School
+label_route = Over wie gaat je zorg?
+route_home = Een situatie thuis (ouders, verzorgers of huisgenoten)
+route_staff_member = Een medewerker van school
+route_between_children = Iets tussen leerlingen
+label_acute = Is een kind nu in acuut gevaar?
+yes = Ja
+no = Nee
+modal_signal_title = Signaal vastleggen
+label_pupil_name = Naam van de leerling
+label_pupil_group = Groep of klas
+label_age_band = Leeftijd
+age_under_12 = Jonger dan 12
+age_12_16 = 12 tot 16
+age_16_plus = 16 of ouder
+label_observed = Wat heb je gezien of gehoord?
+hint_observed = Feiten, geen interpretaties: wat zag of hoorde je precies, in de woorden die gebruikt werden?
+label_observed_on = Wanneer?
+label_location = Waar?
+label_source = Bron
+source_own = Eigen waarneming
+source_told = Verteld door een ander
+label_source_detail = Wie vertelde het?
+hint_source_detail = Alleen invullen als iemand anders het vertelde: de rol, bijvoorbeeld 'de leerling zelf'.
+label_categories = Soort signaal
+category_physical = Lichamelijk
+category_behaviour = Gedrag
+category_emotional = Emotioneel of in de ontwikkeling
+category_parent = Signalen bij ouders
+category_disclosure = Het kind vertelt het zelf
+category_other = Anders
+label_counter_facts = Wat wijst de andere kant op?
+hint_counter_facts = Feiten die de zorg tegenspreken of verzachten. Ook die horen in het dossier.
+error_required = Vul dit in.
+error_too_long =
+    Dit is { $length } tekens; hier passen er { $limit }. Er is niets weggehaald: kort het zelf in, of zet de rest in een tweede signaal.
+error_future_date = Deze datum ligt in de toekomst.
+error_source_detail_required = Vul in wie het vertelde.
+acute_banner =
+    🚨 <b>Acuut gevaar?</b> Bel <b>112</b> bij direct levensgevaar. Veilig Thuis is dag en nacht bereikbaar op <b>{ -veilig-thuis-phone }</b> (gratis). De zorgcoördinator en de directie zijn al gewaarschuwd.
+acute_banner_staff =
+    🚨 <b>Acuut gevaar?</b> Bel <b>112</b> bij direct levensgevaar. Veilig Thuis is dag en nacht bereikbaar op <b>{ -veilig-thuis-phone }</b> (gratis). Zodra je hieronder kiest, waarschuwt de bot de zorgcoördinator en wie je kiest; sluit je dit venster, dan alleen de zorgcoördinator.
+registered_title = Vastgelegd
+registered_new = Je zorg is vastgelegd als <b>{ $reference }</b>.
+registered_added = Je signaal is toegevoegd aan <b>{ $reference }</b>.
+registered_next =
+    De zorgcoördinator is op de hoogte en pakt het op. Je hoort het als de casus is opgepakt en als hij wordt afgesloten, zonder details. Nieuwe signalen? Meld ze gewoon opnieuw.
+advice_line = Twijfel je of wil je advies? Bel Veilig Thuis: { -veilig-thuis-phone }. Je mag daar anoniem overleggen.
+choice_title = Lopende casus
+choice_intro = Voor deze leerling loopt al een casus: <b>{ $reference }</b>. Hoe wil je je signaal vastleggen?
+choice_add = Toevoegen aan { $reference }
+choice_new = Als nieuwe casus vastleggen
+guidance_title = Andere route
+board_route_intro =
+    Een vermoeden van een zedendelict, geweld of intimidatie door een medewerker valt niet onder de meldcode. Je bent wettelijk verplicht dit <b>direct</b> te melden bij het bevoegd gezag (het schoolbestuur). Het bestuur overlegt met de vertrouwensinspecteur (0900-1113111) en moet bij een vermoeden van een zedendelict daarna aangifte doen bij politie of justitie. De bot legt alleen vast dat deze route is genomen, zonder gegevens, en waarschuwt wie je hieronder kiest.
+label_board_alert = Wie waarschuwt de bot?
+board_alert_director = De directie
+board_alert_board = Het bestuur (bijvoorbeeld als het vermoeden de directie betreft)
+board_alert_nobody =
+    ⚠️ In de bot is geen directie of bestuur ingesteld. Licht het bestuur zelf direct in; de bot legt alleen vast dat deze route is genomen.
+board_route_director =
+    Vastgelegd als <b>{ $reference }</b>, zonder verdere gegevens. De directie is gewaarschuwd (alleen het kenmerk) en zorgt dat het bestuur het direct hoort. Het bestuur overlegt met de vertrouwensinspecteur en doet bij een vermoeden van een zedendelict aangifte bij politie of justitie.
+board_route_board =
+    Vastgelegd als <b>{ $reference }</b>, zonder verdere gegevens. Het bestuur is gewaarschuwd (alleen het kenmerk), niet de directie. Het bestuur overlegt met de vertrouwensinspecteur en doet bij een vermoeden van een zedendelict aangifte bij politie of justitie.
+board_route_nobody =
+    Vastgelegd als <b>{ $reference }</b>, zonder verdere gegevens. Licht het bestuur nu zelf in: het overlegt met de vertrouwensinspecteur (0900-1113111) en doet bij een vermoeden van een zedendelict aangifte bij politie of justitie.
+safety_plan_route =
+    Zorgen over wat leerlingen elkaar aandoen vallen onder het veiligheidsplan van de school, niet onder de meldcode. Bespreek het met de zorgcoördinator en volg het veiligheidsplan. Is een kind ook thuis niet veilig? Meld dan opnieuw en kies 'Een situatie thuis'.
+notice_case_registered = Nieuwe zorgmelding <b>{ $reference }</b>: stap 1, signalen in kaart brengen.
+notice_signal_added = Nieuw signaal bij <b>{ $reference }</b>.
+notice_urgent_prefix = 🚨 <b>Acuut gevaar gemeld.</b>{ " " }
+notice_acute_alert =
+    🚨 <b>Acuut gevaar gemeld</b> door { PERSON($reporter_id) }. Neem direct contact op. Veilig Thuis: { -veilig-thuis-phone }; bij direct levensgevaar 112.
+notice_board_route =
+    Vermoeden tegen een medewerker vastgelegd als <b>{ $reference }</b>. Het bevoegd gezag moet direct worden ingelicht; het bestuur overlegt met de vertrouwensinspecteur en doet bij een vermoeden van een zedendelict aangifte bij politie of justitie.
+notice_board_route_board =
+    Een medewerker meldt een vermoeden tegen een medewerker: <b>{ $reference }</b>. Als bevoegd gezag overleg je direct met de vertrouwensinspecteur (0900-1113111); bij een vermoeden van een zedendelict doe je daarna aangifte bij politie of justitie. De directie is op verzoek van de melder niet gewaarschuwd.
+notice_staff_route_unrecorded =
+    Je hebt een vermoeden tegen een medewerker niet vastgelegd, en de bot heeft niemand gewaarschuwd. Je bent wettelijk verplicht het bevoegd gezag (het schoolbestuur) direct in te lichten. Leg het alsnog vast met de knop, of licht het bestuur zelf in.
+notice_board_route_noted =
+    <b>{ $reference }</b>: een vermoeden tegen een medewerker is gemeld via de route van het bevoegd gezag. De meldcode geldt hier niet; er is voor jou niets te doen.
+notice_registration_confirmed_new =
+    Je zorg is vastgelegd als <b>{ $reference }</b>. De zorgcoördinator is op de hoogte.
+notice_registration_confirmed_added =
+    Je signaal is toegevoegd aan <b>{ $reference }</b>. De zorgcoördinator is op de hoogte.
+notice_taken_by = Opgepakt door { PERSON($user_id) }.
+notice_case_taken = Je zorg <b>{ $reference }</b> is opgepakt door de zorgcoördinator.
+notice_case_closed = Je zorg <b>{ $reference }</b> is afgesloten. Dank je wel dat je het hebt gemeld.
+notice_team_added =
+    Je bent toegevoegd aan het zorgteam van <b>{ $reference }</b>. Je ziet alleen deze casus, en alleen zolang je in het zorgteam zit.
+notice_casemanager =
+    Je bent casemanager van het hulpplan bij <b>{ $reference }</b>. Open de casus voor de afspraken en de termijn.
+notice_director_informed =
+    <b>{ $reference }</b>: het afwegingskader loopt (vraag 1 is met ja beantwoord). Ter informatie.
+notice_case_weighed =
+    Over je zorg <b>{ $reference }</b> is een afweging gemaakt met het afwegingskader. De zorgcoördinator houdt de casus in handen.
+notice_delivery_failed =
+    ⚠️ <b>{ $reference }</b>: een bericht van de bot aan { PERSON($recipient_id) } kon niet worden bezorgd. Neem zelf contact op.
+notice_reminder_parked =
+    ⚠️ <b>{ $reference }</b>: een herinnering van deze casus kon niet worden verwerkt (code { $incident }). Houd de termijn zelf in de gaten; de beheerder van de bot ziet het met `meldbot check`.
+reminder_evaluation =
+    ⏰ <b>{ $reference }</b>: de termijn van het hulpplan is bereikt ({ $due }). Evalueer de hulp: vraag 5 van het afwegingskader. Heeft de hulp het beoogde resultaat?
+reminder_evaluation_escalated =
+    ⏰ <b>{ $reference }</b>: de evaluatie van het hulpplan (vraag 5) is sinds { $due } niet beantwoord. Ter informatie: bespreek het met de zorgcoördinator en de casemanager.
+reminder_feedback =
+    ⏰ <b>{ $reference }</b>: is de terugkoppeling van Veilig Thuis op de melding binnen? Veilig Thuis besluit binnen vijf werkdagen.
+reminder_referral =
+    ⏰ <b>{ $reference }</b>: is het gezin gestart bij de hulp waarnaar het is verwezen? Vraag het na.
+reminder_referral_escalated =
+    ⏰ <b>{ $reference }</b>: de casemanager heeft sinds { $due } niet bevestigd dat het gezin bij de verwezen hulp is gestart.
+reminder_idle =
+    ⏰ <b>{ $reference }</b>: in deze casus is al even niets vastgelegd, en de volgende stap ligt bij de school. Open de casus voor wat aan de beurt is.
+reminder_idle_escalated =
+    ⏰ <b>{ $reference }</b>: deze casus ligt stil; de zorgcoördinator is op { $due } herinnerd. Ter informatie.
+reminder_not_taken =
+    ⏰ <b>{ $reference }</b> is nog door niemand opgepakt. Pak de casus op, of spreek af wie het doet.
+reminder_not_taken_escalated =
+    ⏰ <b>{ $reference }</b> is sinds { $due } door geen enkele zorgcoördinator opgepakt. Spreek af wie het doet.
+reminder_rescheduled = <b>{ $reference }</b>: genoteerd. Je krijgt op { $due } opnieuw een herinnering.
+reminder_referral_done = <b>{ $reference }</b>: vastgelegd dat het gezin bij de hulp is gestart. Dank je wel.
+reminder_kind_evaluation = evaluatie van het hulpplan (vraag 5)
+reminder_kind_feedback = terugkoppeling van Veilig Thuis
+reminder_kind_referral = start bij de verwezen hulp
+reminder_kind_idle = casus zonder activiteit
+reminder_kind_not_taken = casus niet opgepakt
+button_not_yet = Nog niet
+button_postpone = Herinner me op…
+button_referral_confirmed = Gezin is gestart
+postpone_title = Herinner me later
+postpone_intro =
+    <b>{ $reference }</b> · { $kind }. Kies de dag waarop je opnieuw herinnerd wilt worden, en waarom. De reden komt in het dossier.
+label_until = Herinner me op
+label_postpone_reason = Waarom later?
+notice_draft_pending =
+    Je signaal is bewaard, maar nog niet bij een casus vastgelegd. Kies hoe je het wilt vastleggen.
+state_new = Nieuw: nog niet opgepakt
+state_in_progress = Opgepakt: overleg en gesprek
+state_weighing = Wegen met het afwegingskader
+state_report_due = Melden bij Veilig Thuis
+state_help_plan_due = Hulpplan vastleggen
+state_help_running = Hulp loopt
+state_reported = Gemeld bij Veilig Thuis
+state_closed = Afgesloten
+state_referred_to_board = Doorverwezen naar het bevoegd gezag
+route_label_home = Meldcode (situatie thuis)
+route_label_staff_member = Vermoeden tegen een medewerker
+route_label_between_children = Tussen leerlingen
+dossier_meta = { $school } · { $route } · gemeld door { PERSON($reporter_id) } op { $date }
+dossier_state = <b>Stand:</b> { $state }
+dossier_acute = 🚨 Bij registratie is acuut gevaar gemeld.
+dossier_signals = Signalen ({ $count })
+dossier_signal_head = <b>Signaal { $number }</b> · { $date } · { $categories }
+dossier_signal_meta = Vastgelegd door { PERSON($reporter_id) } op { $recorded }
+dossier_location = Waar: { $location }
+dossier_source_own = Bron: eigen waarneming
+dossier_source_told = Bron: verteld door { $who }
+dossier_counter_facts = Wat de andere kant op wijst:
+dossier_more = Nog { $count } oudere signalen: zie de knop Signalen.
+dossier_no_pupil = Voor deze route worden geen gegevens van een leerling vastgelegd.
+status_text =
+    <b>{ $reference }</b>
+    Stand: { $state }
+    Gemeld op { $date }
+home_statistics = Statistiek (anoniem)
+home_statistics_year =
+    { $year }: { $registered } gemeld · { $acute } acuut · { $reported } bij Veilig Thuis · { $closed } afgesloten
+home_statistics_board = <b>Alle { $schools } scholen samen</b>
+home_statistics_note =
+    Aantallen per jaar van registratie, ook van casussen die na de bewaartermijn zijn verwijderd. Geen namen of kenmerken.
+button_export = Exporteren (PDF)
+button_export_confirm = Exporteren
+label_export_document = Wat wil je exporteren?
+export_choice_dossier = Het dossier, voor het leerlingdossier (niet ter inzage voor ouders)
+export_choice_conversation = Gespreksverslag van { $date } ({ $with_whom }), om te tekenen
+export_stored_in_slack =
+    ⚠️ Het PDF-bestand komt in je privégesprek met de meldcode-bot en wordt daarmee in Slack opgeslagen, onder de bewaar- en exportinstellingen van jullie werkruimte. Sla het op in het leerlingdossier en verwijder het daarna in Slack.
+export_audited = Elke export komt in de audit trail van de casus.
+export_failed =
+    De PDF van { $reference } kon niet in Slack worden gezet. Probeer het over een paar minuten opnieuw via de casus.
+export_document_dossier = het dossier
+export_document_conversation = een gespreksverslag
+pdf_author = Meldcode-bot
+pdf_dossier_title = Meldcode-dossier { $reference }
+pdf_dossier_closed_to_parents =
+    Vertrouwelijk. Voor het deel van het leerlingdossier dat niet ter inzage is voor ouders.
+pdf_route = Route
+pdf_state = Stand
+pdf_registered = Geregistreerd
+pdf_by_on = { $name }, { $date }
+pdf_coordinator = Coördinator
+pdf_closing = Afsluiting
+pdf_close_note = Toelichting
+pdf_monitoring = Afspraken om het kind te blijven volgen
+pdf_conversation_title = Verslag van gesprek · { $reference }
+pdf_conversation_parents_view = Eigen visie van de ouders of verzorgers (mag worden aangevuld)
+pdf_conversation_sign = Voor gezien getekend
+pdf_conversation_sign_note =
+    Met hun handtekening geven ouders aan dat zij dit verslag hebben gelezen. Zij hoeven het er niet mee eens te zijn; hun eigen visie hoort erbij.
+pdf_sign_who = Naam
+pdf_sign_date = Datum
+pdf_sign_signature = Handtekening
+pdf_sign_parent = Ouder/verzorger { $number }
+pdf_sign_school = Namens de school
+pdf_footer = { $reference } · vertrouwelijk · gemaakt op { $date } door { $name }
+pdf_page = pagina { $page }
+error_no_such_conversation = Van dit gesprek is geen verslag te maken: het bestaat niet, of is overgeslagen.
+error_ambiguous_reference = Dit kenmerk bestaat op meer dan één school ({ $schools }): kies de school.
+status_private = Wat anderen aan de casus toevoegen, is alleen zichtbaar voor wie de casus behandelt.
+status_purged =
+    De bewaartermijn is verstreken: de gegevens van deze casus zijn op { $date } verwijderd. Alleen het kenmerk en de audit trail zijn bewaard.
+dossier_step = stap { $step } van 5
+dossier_taken_by = Opgepakt door { PERSON($user_id) }
+dossier_not_taken = ⚠️ Nog door niemand opgepakt.
+recent_events = <b>Laatste gebeurtenissen</b>
+recorded_by = Vastgelegd door { PERSON($user_id) } op { $date }
+form_case = Casus <b>{ $reference }</b>
+now_new =
+    <b>Nu:</b> de casus oppakken. Daarna leg je overleg en gesprekken vast en weeg je met het afwegingskader.
+now_in_progress =
+    <b>Nu: stap 2 en 3.</b> Overleg met een collega of deskundige, en spreek met ouders en/of leerling. Heb je genoeg gezien en gehoord, beantwoord dan hieronder vraag 1 van het afwegingskader.
+now_report_due =
+    <b>Nu: melden bij Veilig Thuis</b> (meldnorm { $meldnorm }: { $norm }). Doe de melding en leg haar hier vast.
+now_help_plan_due =
+    <b>Nu: hulp organiseren.</b> Leg het hulpplan vast: de termijn waarbinnen effect zichtbaar moet zijn, de casemanager en wie wat doet.
+now_help_running =
+    <b>Hulp loopt</b> tot { $term }; casemanager { PERSON($casemanager_id) }. Daarna evalueer je met vraag 5.
+now_reported =
+    <b>Gemeld bij Veilig Thuis</b> op { $date } (meldnorm { $meldnorm }). Veilig Thuis besluit binnen vijf werkdagen en koppelt terug; leg die terugkoppeling vast. De school blijft het kind volgen.
+now_reported_feedback =
+    <b>Gemeld bij Veilig Thuis</b> op { $date } (meldnorm { $meldnorm }); de terugkoppeling is vastgelegd. De school blijft het kind volgen. Heeft Veilig Thuis het overgenomen, sluit de casus dan af.
+now_closed = <b>Afgesloten</b> op { $date }: { $reason }.
+now_weighing_handed_over =
+    <b>Veilig Thuis heeft teruggekoppeld.</b> Heeft Veilig Thuis het overgenomen, sluit de casus dan af (overgedragen na melding, met afspraken over het volgen van het kind). Of beantwoord de vragen hieronder samen met Veilig Thuis.
+missing_consultation = ⌛ Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een overleg (stap 2).
+missing_conversation =
+    ⌛ Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een gesprek met ouders en/of leerling, of de reden om het over te slaan (stap 3).
+missing_consultation_and_conversation =
+    ⌛ Vraag 1 gaat uit van stap 1 tot en met 3. Nog nodig: een overleg (stap 2) en een gesprek met ouders en/of leerling, of de reden om het over te slaan (stap 3).
+now_referred_to_board = Deze zorg gaat via het bevoegd gezag, niet via de meldcode.
+special_form_banner =
+    ⚠️ Vermoeden van eergerelateerd geweld, huwelijksdwang of vrouwelijke genitale verminking: neem direct contact op met Veilig Thuis ({ -veilig-thuis-phone }).
+age_guidance_under_12 = Jonger dan 12: voer het gesprek met de ouders, en waar het kan ook met het kind.
+age_guidance_12_16 = 12 tot 16 jaar: praat met de leerling en/of met de ouders.
+age_guidance_16_plus = 16 jaar of ouder: voer het gesprek met de leerling zelf.
+button_take = Ik pak dit op
+button_record_consultation = Overleg vastleggen
+button_record_conversation = Gesprek vastleggen
+button_skip_conversation = Gesprek overslaan
+button_set_team = Zorgteam
+button_record_report = Melding vastleggen
+button_record_feedback = Terugkoppeling vastleggen
+button_record_help_plan = Hulpplan vastleggen
+button_new_weighing = Opnieuw wegen
+button_close_case = Casus afsluiten
+button_page_newer = Nieuwer
+button_page_older = Ouder
+section_button_signals = Signalen ({ $count })
+section_button_consultations = Overleg ({ $count })
+section_button_conversations = Gesprekken ({ $count })
+section_button_weighings = Afweging ({ $count })
+section_button_reports = Meldingen ({ $count })
+section_button_help_plans = Hulpplannen ({ $count })
+section_button_timeline = Tijdlijn ({ $count })
+section_button_reminders = Herinneringen ({ $count })
+section_signals = Signalen
+section_consultations = Overleg
+section_conversations = Gesprekken
+section_weighings = Afwegingen
+section_reports = Meldingen
+section_help_plans = Hulpplannen
+section_timeline = Tijdlijn
+section_reminders = Herinneringen
+reminder_item = <b>{ $kind }</b> · { $state }
+reminder_state_scheduled = gepland voor { $date }
+reminder_state_waiting = { $count }× verstuurd; volgende stap { $date }
+reminder_state_done = afgehandeld
+reminder_state_cancelled = vervallen
+reminder_escalated = Voorgelegd aan de volgende in de lijn (niet op tijd beantwoord).
+reminder_postponed = { PERSON($user_id) } zette deze herinnering op { $date } naar { $until }. Reden:
+dossier_next_reminder = ⏰ Volgende herinnering: { $kind }, { $date }
+referral_confirmed = { PERSON($user_id) } bevestigde op { $date } dat het gezin bij deze hulp is gestart.
+section_head = <b>{ $reference }</b> · { $first }–{ $last } van { $total }
+section_head_empty = <b>{ $reference }</b>
+signal_origin_consent_refused =
+    De ouders weigerden toestemming om de leerling met externe deskundigen te bespreken. Vastgelegd vanuit het gesprek.
+question_1 =
+    Is er op basis van stap 1 tot en met 3 een vermoeden van (dreiging van) huiselijk geweld of kindermishandeling?
+question_1_hint = Zorgen die niet over veiligheid gaan, kunnen ook na een nee buiten de meldcode verder.
+question_2 = Is er sprake van acute en/of structurele onveiligheid?
+question_2_hint = Twijfel telt als ja.
+question_2_disclosure =
+    💬 Een signaal zegt dat het kind het zelf vertelt (disclosure). Ook dat valt onder meldnorm 1: melden bij Veilig Thuis.
+question_3 = Kan de school, of een partner, effectieve hulp bieden of organiseren om de dreiging af te wenden?
+question_3_hint =
+    Hulp is de zorgstructuur en haar partners, zoals schoolmaatschappelijk werk, het CJG of het wijkteam; extra aandacht van een leerkracht is geen hulp in deze zin.
+question_4 = Aanvaarden de betrokkenen die hulp, en zijn zij bereid zich ervoor in te zetten?
+question_4_hint =
+    Het hulpplan krijgt een termijn waarbinnen effect zichtbaar moet zijn, een casemanager en afspraken over wie wat doet.
+question_5 =
+    Heeft de hulp binnen de termijn geleid tot de afgesproken resultaten voor de veiligheid en het welzijn van het kind?
+question_5_hint =
+    De evaluatie hoort bij de termijn. Is het erger geworden, dan kan nee ook eerder; ja vóór de termijn vraagt om de bevestiging dat de afgesproken resultaten al bereikt zijn.
+hint_answer_line = <b>{ $answers }</b>: { $consequence }
+meldnorm_1 = acute en/of structurele onveiligheid, of het kind vertelt het zelf
+meldnorm_2 = de school kan onvoldoende effectieve hulp bieden of organiseren, of de hulp wordt niet aanvaard
+meldnorm_3 = de hulp leidt niet tot de nodige resultaten; de onveiligheid stopt niet of komt terug
+weighing_question_head = <b>Afweging { $round }, vraag { $number } van 5</b>
+with_veilig_thuis = samen met Veilig Thuis
+answer_summary = { $number }: { $answer }
+answer_yes = Ja
+answer_no = Nee
+answer_doubt = Twijfel
+stage_ask = wacht op de volgende vraag
+stage_report_due = melding vastleggen
+stage_help_plan_due = hulpplan vastleggen
+weighing_head = <b>Afweging { $round }</b> · afwegingskader { $version } · begonnen { $date }
+answer_head = <b>Vraag { $number }:</b> { $answer }
+weighing_result_close = <b>Uitkomst:</b> geen vermoeden; afgesloten.
+weighing_result_report = <b>Uitkomst:</b> melden bij Veilig Thuis (meldnorm { $meldnorm }).
+weighing_result_close_help = <b>Uitkomst:</b> hulp geslaagd; afgesloten met afspraken over het volgen.
+weighing_result_open = <b>Nog bezig:</b> { $state }.
+modal_consultation_title = Overleg vastleggen
+consultation_intro =
+    Stap 2: overleg. Bij Veilig Thuis ({ -veilig-thuis-phone }) vraag je advies anoniem: noem geen naam of andere gegevens van de leerling. Bij letsel kun je een vertrouwensarts of forensisch arts raadplegen.
+label_consultation_kind = Met wie?
+label_colleague = Welke collega? (alleen bij een collega)
+label_other_role = Welke rol? (alleen bij 'anders')
+hint_other_role = Een functie, geen naam, bijvoorbeeld 'leerplichtambtenaar'.
+label_held_on = Datum
+label_outcome = Wat kwam eruit?
+label_special_form = Gaat het om eergerelateerd geweld, huwelijksdwang of vrouwelijke genitale verminking?
+modal_special_form_title = Direct Veilig Thuis
+special_form_advice =
+    Het overleg is vastgelegd bij <b>{ $reference }</b>.
+
+    ⚠️ Bij een vermoeden van eergerelateerd geweld, huwelijksdwang of vrouwelijke genitale verminking neem je <b>direct</b> contact op met Veilig Thuis ({ -veilig-thuis-phone }). Voer geen gesprek met de ouders voordat je dat hebt gedaan: het kan het kind in gevaar brengen.
+modal_team_title = Zorgteam
+team_intro =
+    Wie je hier toevoegt, kan alleen deze casus zien en er overleg en gesprekken aan toevoegen. Wie je weghaalt, verliest die toegang meteen.
+label_team = Zorgteam van deze casus
+hint_team = Bijvoorbeeld de intern vertrouwenspersoon, ondersteuningscoach of schoolmaatschappelijk werker.
+modal_conversation_title = Gesprek vastleggen
+label_with_whom = Met wie?
+label_participants = Wie waren erbij?
+hint_participants = Rollen of namen van de aanwezigen, zoals 'moeder, mentor, zorgcoördinator'.
+label_shared = Wat is er gedeeld?
+label_reaction = Hoe reageerden zij?
+label_agreements = Welke afspraken zijn gemaakt?
+label_consent = Toestemming van de ouders om de leerling met externe deskundigen te bespreken
+label_household = Kindcheck: andere kinderen in het gezin, en wie voor hen zorgt
+hint_household = Zijn er broertjes of zusjes, of andere kinderen in huis? Wie zorgt er voor hen?
+modal_skip_title = Gesprek overslaan
+skip_intro =
+    Een gesprek met ouders of leerling mag je alleen overslaan voor de veiligheid van het kind, van jezelf of van anderen, of als je reëel het risico loopt dat het gezin het contact verbreekt. De reden komt in het dossier.
+label_skip_reason = Reden
+label_skip_note = Toelichting
+modal_answer_title = Afweging
+answer_modal_question = <b>Vraag { $number }</b>
+answer_modal_given = Je antwoord: <b>{ $answer }</b>
+consequence_director = De directie wordt ingelicht (alleen het kenmerk).
+consequence_next = Daarna volgt vraag { $number }.
+consequence_report_due = Dan volgt een melding bij Veilig Thuis (meldnorm { $meldnorm }), die je hier vastlegt.
+consequence_then_with_veilig_thuis = Vraag { $number } tot en met 5 beantwoord je daarna samen met Veilig Thuis.
+consequence_report = Veilig Thuis heeft de melding al en neemt het verder op; er volgt geen tweede melding.
+consequence_help_plan = Dan leg je het hulpplan vast; vraag 5 beantwoord je bij de termijn.
+consequence_close = Dan wordt de casus afgesloten; de melder hoort alleen dat hij is afgesloten.
+consequence_close_help = Dan wordt de hulp en de casus afgesloten, met afspraken over het volgen van het kind.
+label_rationale = Waarom? (onderbouwing)
+hint_rationale = Komt in het dossier bij dit antwoord, met jouw naam en de datum.
+label_monitoring = Afspraken over het blijven volgen van de veiligheid
+early_confirmation_intro =
+    De termijn van de hulp is { $term }. Ja vóór de termijn kan alleen als de afgesproken resultaten nu al bereikt zijn.
+label_early_confirmation = Vóór de termijn
+early_confirmation_yes = De afgesproken resultaten voor veiligheid en welzijn zijn nu al bereikt
+modal_report_title = Melding Veilig Thuis
+report_intro =
+    Melding bij Veilig Thuis onder meldnorm { $meldnorm }: { $norm }. Veilig Thuis: { -veilig-thuis-phone }. Scheid wat de school zelf zag van wat anderen vertelden.
+label_reported_on = Datum van de melding
+label_reported_by = Wie deed de melding?
+label_channel = Hoe?
+label_vt_reference = Kenmerk van Veilig Thuis
+label_own_facts = Wat de school zelf zag of hoorde
+hint_own_facts = Feiten uit eigen waarneming. Wat anderen vertelden, komt in het volgende veld.
+label_third_party_facts = Wat anderen vertelden (en wie)
+label_parents_informed = Zijn de ouders vooraf ingelicht?
+label_pupil_informed = Is de leerling (vanaf 12 jaar) vooraf ingelicht?
+without_consent_intro =
+    <b>Niet vooraf ingelicht?</b> Vul dan de reden in en beantwoord de vijf vragen voor melden zonder toestemming.
+label_no_consent_reason = Reden om niet vooraf in te lichten
+consent_question_1 = 1. Dient de melding de zwaarwegende belangen die op het spel staan?
+consent_question_2 = 2. Is er een andere weg, zonder de vertrouwelijkheid te doorbreken?
+consent_question_3 = 3. Waarom kon toestemming niet worden gevraagd of verkregen?
+consent_question_4 = 4. Wat weegt zwaarder: het belang van melden of dat van zwijgen?
+consent_question_5 = 5. Wie krijgt welke informatie?
+label_objections = Bezwaren van de ouders
+modal_feedback_title = Terugkoppeling VT
+feedback_intro = Veilig Thuis besluit binnen vijf werkdagen na de melding en laat de school weten wat het doet.
+label_feedback_on = Datum van de terugkoppeling
+label_feedback = Wat Veilig Thuis besloot en afsprak
+modal_help_plan_title = Hulpplan
+help_plan_intro =
+    Vraag 4 is ja: de hulp start. Maak de afspraken zo concreet mogelijk, zodat ieder weet wat er van hem of haar verwacht wordt.
+label_term = Termijn: wanneer moet effect zichtbaar zijn?
+hint_term = Op deze datum evalueer je de hulp met vraag 5.
+label_casemanager = Casemanager
+label_tasks = Wie doet wat?
+hint_tasks = Per persoon de taken, ook die van de casemanager.
+label_referral = Verwijzing naar
+hint_referral = De organisatie waarnaar het gezin is verwezen, bijvoorbeeld het wijkteam.
+label_parent_agreements = Afspraken met de ouders
+modal_close_title = Casus afsluiten
+close_intro =
+    Na de melding en de terugkoppeling: sluit de casus als Veilig Thuis het heeft overgenomen. De school blijft het kind volgen; leg vast hoe. De melder hoort alleen dat de casus is afgesloten.
+label_close_note = Waarom kan de casus dicht?
+consultation_head = <b>{ $kind }</b> · { $date }
+caption_outcome = Uitkomst:
+conversation_head = <b>Gesprek met { $with_whom }</b> · { $date }
+conversation_skipped_head = <b>Gesprek overgeslagen</b> · { $reason }
+conversation_consent = Toestemming voor extern overleg: <b>{ $consent }</b>
+caption_participants = Aanwezig:
+caption_shared = Gedeeld:
+caption_reaction = Reactie:
+caption_agreements = Afspraken:
+caption_household = Kindcheck:
+caption_rationale = Onderbouwing:
+report_head = <b>Melding</b> (meldnorm { $meldnorm }) · { $date } · door { PERSON($user_id) } · { $channel }
+caption_vt_reference = Kenmerk Veilig Thuis:
+caption_own_facts = Eigen feiten van de school:
+caption_third_party_facts = Feiten van anderen:
+caption_objections = Bezwaren van de ouders:
+report_informed = Vooraf ingelicht: ouders <b>{ $parents }</b>, leerling <b>{ $pupil }</b>
+report_no_consent = Zonder toestemming gemeld; reden: <b>{ $reason }</b>
+report_feedback_head = <b>Terugkoppeling van Veilig Thuis</b> · { $date }
+help_plan_head = <b>Hulpplan</b> · termijn { $term } · casemanager { PERSON($casemanager_id) }
+caption_tasks = Wie doet wat:
+caption_referral = Verwezen naar:
+consultation_kind_colleague = Een collega
+consultation_kind_veilig_thuis = Veilig Thuis (anoniem advies)
+consultation_kind_medical_expert = Vertrouwensarts of forensisch arts (letsel)
+consultation_kind_school_social_work = Schoolmaatschappelijk werk
+consultation_kind_youth_doctor = Jeugdarts
+consultation_kind_internal_support = Intern begeleider
+consultation_kind_other = Anders
+with_parents = de ouders
+with_pupil = de leerling
+with_both = ouders en leerling
+consent_given = gegeven
+consent_refused = geweigerd
+consent_not_asked = (nog) niet gevraagd
+skip_reason_child_safety = Veiligheid van het kind
+skip_reason_reporter_safety = Veiligheid van de melder
+skip_reason_others_safety = Veiligheid van anderen
+skip_reason_losing_contact = Reëel risico dat het gezin het contact verbreekt
+channel_phone = Telefonisch
+channel_form = Via het meldformulier
+informed_yes = ja
+informed_no = nee
+informed_not_applicable = niet van toepassing (jonger dan 12)
+no_consent_reason_safety = De veiligheid van kind, melder of anderen
+no_consent_reason_losing_sight = Het risico het kind uit het oog te verliezen
+close_reason_no_suspicion = geen vermoeden van huiselijk geweld of kindermishandeling
+close_reason_help_succeeded = de hulp heeft het gewenste resultaat
+close_reason_handed_over = na de melding overgedragen aan Veilig Thuis
+team_role_team_member = het zorgteam
+team_role_casemanager = casemanager
+timeline_line = { $date } · { PERSON($actor_id) } · { $what }
+timeline_case_created = registreerde de zorg
+timeline_signal_added = legde een signaal vast
+timeline_acute_alert = meldde acuut gevaar
+timeline_board_route_recorded = legde de route via het bevoegd gezag vast
+timeline_draft_held = hield een signaal aan voor een keuze
+timeline_case_taken = pakte de casus op
+timeline_consultation_recorded = legde overleg vast ({ $kind })
+timeline_team_member_added = voegde { PERSON($member_id) } toe ({ $role })
+timeline_team_member_removed = haalde { PERSON($member_id) } weg ({ $role })
+timeline_conversation_recorded = legde een gesprek met { $with_whom } vast
+timeline_conversation_skipped = sloeg het gesprek over ({ $reason })
+timeline_consent_refused = legde de geweigerde toestemming vast als signaal
+timeline_weighing_started = begon afweging { $round } (afwegingskader { $version })
+timeline_question_answered = beantwoordde vraag { $number }: { $answer }{ $together }
+timeline_director_informed = lichtte de directie in
+timeline_report_recorded = legde de melding bij Veilig Thuis vast (meldnorm { $meldnorm })
+timeline_feedback_recorded = legde de terugkoppeling van Veilig Thuis vast
+timeline_help_plan_recorded =
+    legde het hulpplan vast (termijn { $term }, casemanager { PERSON($casemanager_id) })
+timeline_case_closed = sloot de casus: { $reason }
+timeline_reminder_sent = stuurde een herinnering: { $kind }
+timeline_reminder_escalated = legde de herinnering ({ $kind }) voor aan { $roles }
+timeline_reminder_postponed = zette de herinnering ({ $kind }) op { $until }
+timeline_reminder_not_yet = noteerde 'nog niet' ({ $kind }); nieuwe herinnering op { $until }
+timeline_referral_confirmed = bevestigde dat het gezin bij de verwezen hulp is gestart
+timeline_message_failed = kon een bericht aan { PERSON($recipient_id) } niet bezorgen
+timeline_reminder_parked = kon een herinnering niet verwerken (code { $incident }) en zette haar opzij
+timeline_case_purged = verwijderde de gegevens: de bewaartermijn ({ $years } jaar na afsluiten) was verstreken
+timeline_case_exported = exporteerde { $document } als PDF
+timeline_line_system = { $date } · de meldcode-bot · { $what }
+role_casemanager = de casemanager
+role_coordinator = de zorgcoördinator
+role_director = de directie
+home_title = Meldcode huiselijk geweld en kindermishandeling
+home_intro =
+    Heb je een niet-pluisgevoel over een leerling? Leg vast wat je zag of hoorde. De zorgcoördinator wordt meteen ingelicht en neemt het met je op.
+home_emergency = 🚨 Acuut gevaar: bel <b>112</b>. Veilig Thuis, dag en nacht: <b>{ -veilig-thuis-phone }</b>.
+home_open_cases = Open casussen ({ $count })
+home_range = { $first }–{ $last } van { $total }
+home_my_reports = Mijn meldingen
+home_case_line = <b>{ $reference }</b> · { $state } · { $date }
+home_none = Geen.
+error_not_a_member =
+    Je staat nog niet bij een school in de meldcode-bot, dus er is niets opgeslagen. Vraag de zorgcoördinator of de beheerder van de bot om je toe te voegen. Acuut gevaar? Bel 112 of Veilig Thuis: { -veilig-thuis-phone }.
+error_no_access =
+    Je hebt geen toegang tot deze casus. Alleen wie de casus behandelt, kan hem openen. Heb je zelf een zorg? Gebruik dan /meldcode.
+error_case_not_found = Deze casus bestaat niet (meer).
+error_draft_gone = Dit signaal is al vastgelegd of hoort niet bij jou.
+error_invalid_input = Niet alles is goed ingevuld.
+error_generic =
+    Er ging iets mis (code { $incident }). Wat al was opgeslagen, blijft bewaard. Probeer het opnieuw; blijft het misgaan, geef de code dan door aan de beheerder van de bot.
+error_generic_field =
+    Er ging iets mis (code { $incident }); dit formulier is nog niet opgeslagen. Alles wat je typte staat er nog: probeer het zo opnieuw. Blijft het misgaan, geef de code dan door aan de beheerder van de bot.
+error_title = Dat lukte niet
+error_step_not_allowed =
+    Dit past niet bij waar de casus nu staat. Open de casus opnieuw: daar staat wat nu aan de beurt is.
+error_already_taken = Deze casus is al opgepakt door { PERSON($user_id) }.
+error_already_answered =
+    Vraag { $question } is al beantwoord door { PERSON($user_id) }: <b>{ $answer }</b>. Open de casus opnieuw.
+error_not_this_question = Het afwegingskader gaat op volgorde: eerst vraag { $expected }.
+error_colleague_required = Kies de collega met wie je overlegde.
+error_team_too_large = Een zorgteam heeft hier hoogstens 20 leden.
+error_monitoring_required = Leg vast hoe de veiligheid gevolgd blijft.
+error_confirm_early = Bevestig dat de afgesproken resultaten al bereikt zijn, of wacht tot de termijn.
+error_steps_missing =
+    Vraag 1 gaat uit van stap 1 tot en met 3: leg eerst minstens één overleg vast, en een gesprek met ouders en/of leerling of de reden om het over te slaan. Open de casus opnieuw: daar staat wat nog nodig is.
+error_pupil_from_12 = Vanaf 12 jaar geldt dit ook voor de leerling: kies ja of nee.
+error_no_consent_reason = Kies waarom niet vooraf is ingelicht.
+error_term_in_future = De termijn moet na vandaag liggen.
+error_reminder_settled = Deze herinnering is al afgehandeld. Open de casus voor de stand van zaken.
+error_postpone_date = Kies een dag na vandaag, hoogstens een jaar vooruit.
+export_title = { $reference } · { $document }
