@@ -29,7 +29,7 @@ from bot.catalogue import pieces, t
 from bot.documents import dossier_text
 from bot.documents.dates import show_date
 from bot.documents.dossier_text import Item, Kind
-from bot.documents.labels import label
+from bot.documents.labels import TEAM_ROLES, label, named
 from bot.documents.timeline import timeline_line
 from bot.flows.steps.dossier import DossierView
 from bot.flows.steps.export import Document, Export
@@ -121,7 +121,7 @@ def _section(title_key: str, items: Sequence[Item], names: Names) -> list[Flowab
 
 def _dossier(export: Export, names: Names) -> list[Flowable]:
     view = export.dossier
-    team = ", ".join(f"{names(user)} ({t(f'team_role_{role}')})" for user, role in view.team)
+    team = ", ".join(f"{names(user)} ({named(TEAM_ROLES, role)})" for user, role in view.team)
     case_rows = [
         (t("pdf_route"), label(view.route)),
         (t("pdf_state"), label(view.state)),
