@@ -17,7 +17,7 @@ code; a test holds both catalogues to the same keys and placeholders.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -35,7 +35,9 @@ from bot.flows.vocabulary import Language
 HERE = Path(__file__).parent
 DEFAULT_LANGUAGE = Language.NL
 
-_speaking: ContextVar[Language] = ContextVar("language", default=DEFAULT_LANGUAGE)
+# A language, or how to find it out when the first sentence needs it (a person's, read from storage).
+Speaking = Language | Callable[[], Language]
+_speaking: ContextVar[Speaking] = ContextVar("language", default=DEFAULT_LANGUAGE)
 
 
 class CatalogueError(Exception):
@@ -60,12 +62,13 @@ def source(language: Language) -> str:
 
 
 def current_language() -> Language:
-    return _speaking.get()
+    spoken = _speaking.get()
+    return spoken if isinstance(spoken, Language) else spoken()
 
 
 @contextmanager
-def speaking(language: Language) -> Iterator[None]:
-    """Everything `t` makes inside the block is in `language`."""
+def speaking(language: Speaking) -> Iterator[None]:
+    """Everything `t` makes inside the block is in `language` (or in what it says when first asked)."""
     token = _speaking.set(language)
     try:
         yield
@@ -75,7 +78,7 @@ def speaking(language: Language) -> Iterator[None]:
 
 def t(key: str, /, **values: object) -> Markup:
     """The sentence for `key` in the language being spoken, its placeholders filled in."""
-    chosen = bundle(_speaking.get())
+    chosen = bundle(current_language())
     message = chosen.get_message(key)
     if message.value is None:
         raise CatalogueError(f"{key} has no text")
@@ -85,9 +88,15 @@ def t(key: str, /, **values: object) -> Markup:
     return Markup(text)
 
 
+def joined(items: Sequence[Markup | str], separator: str = "\n") -> Markup:
+    """Sentences one after another (on lines of their own, by default); a `str` among them is text.
+    (A plain `str.join` would make markup text, which every renderer then shows as typed.)"""
+    return Markup(separator).join(items)
+
+
 def listing(items: Sequence[Markup]) -> Markup:
     """Items as a list in the language being spoken ("a, b en c", "a, b and c")."""
-    return Markup(format_list([str(item) for item in items], locale=_speaking.get().value))
+    return Markup(format_list([str(item) for item in items], locale=current_language().value))
 
 
 def _value(value: object) -> Any:
@@ -129,3 +138,8 @@ def pieces(markup: Markup | str) -> Iterator[Piece]:
             yield Piece(person=Markup(match.group("person")).unescape())
         else:
             yield Piece(text=Markup(token).unescape())
+
+
+def plain(markup: Markup | str, name: Callable[[str], str] = str) -> str:
+    """A sentence as plain text: emphasis dropped, each person as `name` gives them."""
+    return "".join(p.text if p.person is None else name(p.person) for p in pieces(markup) if p.bold is None)

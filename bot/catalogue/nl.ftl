@@ -31,6 +31,7 @@ label_age_band = Leeftijd
 age_under_12 = Jonger dan 12
 age_12_16 = 12 tot 16
 age_16_plus = 16 of ouder
+age_unknown = leeftijd onbekend
 label_observed = Wat heb je gezien of gehoord?
 hint_observed = Feiten, geen interpretaties: wat zag of hoorde je precies, in de woorden die gebruikt werden?
 label_observed_on = Wanneer?
@@ -51,7 +52,13 @@ label_counter_facts = Wat wijst de andere kant op?
 hint_counter_facts = Feiten die de zorg tegenspreken of verzachten. Ook die horen in het dossier.
 error_required = Vul dit in.
 error_too_long =
-    Dit is { $length } tekens; hier passen er { $limit }. Er is niets weggehaald: kort het zelf in, of zet de rest in een tweede signaal.
+    Dit is { $length ->
+        [one] { $length } teken
+       *[other] { $length } tekens
+    }; hier { $limit ->
+        [one] past er { $limit }
+       *[other] passen er { $limit }
+    }. Er is niets weggehaald: kort het zelf in, of zet de rest in een tweede signaal.
 error_future_date = Deze datum ligt in de toekomst.
 error_source_detail_required = Vul in wie het vertelde.
 acute_banner =
@@ -86,7 +93,8 @@ safety_plan_route =
     Zorgen over wat leerlingen elkaar aandoen vallen onder het veiligheidsplan van de school, niet onder de meldcode. Bespreek het met de zorgcoördinator en volg het veiligheidsplan. Is een kind ook thuis niet veilig? Meld dan opnieuw en kies 'Een situatie thuis'.
 notice_case_registered = Nieuwe zorgmelding <b>{ $reference }</b>: stap 1, signalen in kaart brengen.
 notice_signal_added = Nieuw signaal bij <b>{ $reference }</b>.
-notice_urgent_prefix = 🚨 <b>Acuut gevaar gemeld.</b>{ " " }
+notice_case_registered_urgent = 🚨 <b>Acuut gevaar gemeld.</b> Nieuwe zorgmelding <b>{ $reference }</b>: stap 1, signalen in kaart brengen.
+notice_signal_added_urgent = 🚨 <b>Acuut gevaar gemeld.</b> Nieuw signaal bij <b>{ $reference }</b>.
 notice_acute_alert =
     🚨 <b>Acuut gevaar gemeld</b> door { PERSON($reporter_id) }. Neem direct contact op. Veilig Thuis: { -veilig-thuis-phone }; bij direct levensgevaar 112.
 notice_board_route =
@@ -160,9 +168,6 @@ state_help_running = Hulp loopt
 state_reported = Gemeld bij Veilig Thuis
 state_closed = Afgesloten
 state_referred_to_board = Doorverwezen naar het bevoegd gezag
-route_label_home = Meldcode (situatie thuis)
-route_label_staff_member = Vermoeden tegen een medewerker
-route_label_between_children = Tussen leerlingen
 dossier_meta = { $school } · { $route } · gemeld door { PERSON($reporter_id) } op { $date }
 dossier_state = <b>Stand:</b> { $state }
 dossier_acute = 🚨 Bij registratie is acuut gevaar gemeld.
@@ -173,7 +178,12 @@ dossier_location = Waar: { $location }
 dossier_source_own = Bron: eigen waarneming
 dossier_source_told = Bron: verteld door { $who }
 dossier_counter_facts = Wat de andere kant op wijst:
-dossier_more = Nog { $count } oudere signalen: zie de knop Signalen.
+dossier_more =
+    { $count ->
+        [one] Nog { $count } ouder signaal: zie de knop Signalen.
+       *[other] Nog { $count } oudere signalen: zie de knop Signalen.
+    }
+pupil_line = { $name }, { $group } ({ $age })
 dossier_no_pupil = Voor deze route worden geen gegevens van een leerling vastgelegd.
 status_text =
     <b>{ $reference }</b>
@@ -182,7 +192,13 @@ status_text =
 home_statistics = Statistiek (anoniem)
 home_statistics_year =
     { $year }: { $registered } gemeld · { $acute } acuut · { $reported } bij Veilig Thuis · { $closed } afgesloten
-home_statistics_board = <b>Alle { $schools } scholen samen</b>
+home_statistics_board =
+    <b>{ $schools ->
+        [one] { $schools } school
+       *[other] Alle { $schools } scholen samen
+    }</b>
+home_statistics_school = <b>{ $school }</b>
+home_statistics_school_line = <b>{ $school }</b> · { $counts }
 home_statistics_note =
     Aantallen per jaar van registratie, ook van casussen die na de bewaartermijn zijn verwijderd. Geen namen of kenmerken.
 button_export = Exporteren (PDF)
@@ -221,6 +237,8 @@ pdf_sign_parent = Ouder/verzorger { $number }
 pdf_sign_school = Namens de school
 pdf_footer = { $reference } · vertrouwelijk · gemaakt op { $date } door { $name }
 pdf_page = pagina { $page }
+pdf_file_dossier = { $reference }-dossier.pdf
+pdf_file_conversation = { $reference }-gesprek-{ $number }.pdf
 error_no_such_conversation = Van dit gesprek is geen verslag te maken: het bestaat niet, of is overgeslagen.
 error_ambiguous_reference = Dit kenmerk bestaat op meer dan één school ({ $schools }): kies de school.
 status_private = Wat anderen aan de casus toevoegen, is alleen zichtbaar voor wie de casus behandelt.
@@ -333,6 +351,7 @@ stage_report_due = melding vastleggen
 stage_help_plan_due = hulpplan vastleggen
 weighing_head = <b>Afweging { $round }</b> · afwegingskader { $version } · begonnen { $date }
 answer_head = <b>Vraag { $number }:</b> { $answer }
+answer_head_together = <b>Vraag { $number }:</b> { $answer } · samen met Veilig Thuis
 weighing_result_close = <b>Uitkomst:</b> geen vermoeden; afgesloten.
 weighing_result_report = <b>Uitkomst:</b> melden bij Veilig Thuis (meldnorm { $meldnorm }).
 weighing_result_close_help = <b>Uitkomst:</b> hulp geslaagd; afgesloten met afspraken over het volgen.
@@ -431,6 +450,7 @@ close_intro =
     Na de melding en de terugkoppeling: sluit de casus als Veilig Thuis het heeft overgenomen. De school blijft het kind volgen; leg vast hoe. De melder hoort alleen dat de casus is afgesloten.
 label_close_note = Waarom kan de casus dicht?
 consultation_head = <b>{ $kind }</b> · { $date }
+consultation_head_colleague = <b>{ $kind }</b> · { $date } · { PERSON($colleague_id) }
 caption_outcome = Uitkomst:
 conversation_head = <b>Gesprek met { $with_whom }</b> · { $date }
 conversation_skipped_head = <b>Gesprek overgeslagen</b> · { $reason }
@@ -495,7 +515,8 @@ timeline_conversation_recorded = legde een gesprek met { $with_whom } vast
 timeline_conversation_skipped = sloeg het gesprek over ({ $reason })
 timeline_consent_refused = legde de geweigerde toestemming vast als signaal
 timeline_weighing_started = begon afweging { $round } (afwegingskader { $version })
-timeline_question_answered = beantwoordde vraag { $number }: { $answer }{ $together }
+timeline_question_answered = beantwoordde vraag { $number }: { $answer }
+timeline_question_answered_together = beantwoordde samen met Veilig Thuis vraag { $number }: { $answer }
 timeline_director_informed = lichtte de directie in
 timeline_report_recorded = legde de melding bij Veilig Thuis vast (meldnorm { $meldnorm })
 timeline_feedback_recorded = legde de terugkoppeling van Veilig Thuis vast
@@ -524,6 +545,11 @@ home_range = { $first }–{ $last } van { $total }
 home_my_reports = Mijn meldingen
 home_case_line = <b>{ $reference }</b> · { $state } · { $date }
 home_none = Geen.
+home_language = Taal
+home_language_note =
+    De taal die je hier kiest, gebruikt de bot voor alles wat hij je laat zien en stuurt, ook voor herinneringen en de PDF's die je exporteert.
+language_nl = Nederlands
+language_en = English
 error_not_a_member =
     Je staat nog niet bij een school in de meldcode-bot, dus er is niets opgeslagen. Vraag de zorgcoördinator of de beheerder van de bot om je toe te voegen. Acuut gevaar? Bel 112 of Veilig Thuis: { -veilig-thuis-phone }.
 error_no_access =
@@ -554,3 +580,72 @@ error_term_in_future = De termijn moet na vandaag liggen.
 error_reminder_settled = Deze herinnering is al afgehandeld. Open de casus voor de stand van zaken.
 error_postpone_date = Kies een dag na vandaag, hoogstens een jaar vooruit.
 export_title = { $reference } · { $document }
+
+## meldbot demo: the narration, the people and what they type (invented pupils only)
+
+demo_anna = Anna (leerkracht groep 5)
+demo_bram = Bram (leerkracht groep 7)
+demo_sanne = Sanne (zorgcoördinator)
+demo_dirk = Dirk (directeur)
+demo_sees = Wat { $person } ziet
+demo_dm = Bericht van de bot aan { $person }
+demo_updated = Het bericht, bijgewerkt in het gesprek van { $person }
+demo_field_errors = Onder de velden, in rood
+demo_anna_starts = { $anna } heeft een niet-pluisgevoel en typt /meldcode.
+demo_route = Ze kiest een situatie thuis, zonder acuut gevaar. Het formulier voor het signaal opent.
+demo_invalid =
+    Ze laat 'wat heb je gezien' eerst leeg en kiest de datum van morgen: het formulier zegt wat er niet klopt.
+demo_submitted =
+    Ze vult het in, als feiten, en legt het vast. Het venster bevestigt; Sanne krijgt een bericht met alleen het kenmerk.
+demo_open_case = { $sanne } klikt op '{ button_open_case }': het dossier opent, alleen voor haar.
+demo_forwarded = Sanne's bericht wordt doorgestuurd naar { $bram }, die op dezelfde knop klikt.
+demo_free_text =
+    Bram schrijft in plaats daarvan over een leerling in het gesprek met de bot. De bot bewaart het niet en zegt waarom.
+demo_acute =
+    Bram meldt een zorg met acuut gevaar: 112 en Veilig Thuis staan er meteen bij; Sanne en Dirk worden gewaarschuwd.
+demo_take = Sanne klikt op '{ button_take }' bij de zorg van Anna. De casus opent bij de stap die nu aan de beurt is.
+demo_step_2 = Stap 2: ze legt een overleg met de intern begeleider vast.
+demo_step_3 = Stap 3: het gesprek met de ouders, met de kindcheck. Moeder stemt in met advies van buiten de school.
+demo_weighing = Stap 4 en 5: het afwegingskader, vraag voor vraag. Ze klikt op '{ answer_yes }' bij vraag 1.
+demo_director = Dirk krijgt één regel: het kenmerk, en dat de afweging loopt. Meer niet.
+demo_help_plan = Vraag 4 is '{ answer_yes }': de hulp start. Ze legt het hulpplan vast, met Bram als casemanager.
+demo_referral_due =
+    Tijdreis: de demo zet de klok van de bot op { $date }, tien dagen later. De ronde die elke 30 seconden loopt, vindt de herinneringen die nu aan de beurt zijn. Bram wordt als casemanager gevraagd of het gezin bij de hulp is gestart.
+demo_referral_confirmed = Bram klikt in de herinnering op '{ button_referral_confirmed }'. Het wordt vastgelegd; het bericht zegt het.
+demo_term = { $date }: de termijn van het hulpplan. Bram en Sanne wordt gevraagd de hulp te evalueren (vraag 5).
+demo_evaluation =
+    Bram antwoordt vanuit de herinnering zelf: '{ answer_no }', de hulp bracht niet de afgesproken resultaten.
+demo_report = Vraag 5 '{ answer_no }' betekent melden onder meldnorm 3. Sanne legt de melding bij Veilig Thuis vast.
+demo_feedback_due = { $date }: vijf werkdagen na de melding. Heeft Veilig Thuis teruggekoppeld?
+demo_not_yet = Nog niet. Sanne klikt op '{ button_not_yet }': de bot vraagt het over drie werkdagen opnieuw.
+demo_timeline = Het hele verhaal staat in de tijdlijn, pagina voor pagina; de herinneringen van de bot horen erbij.
+demo_storage = In de database (een SQLite-bestand) is elke naam en elke tekst versleuteld, veld voor veld.
+demo_audit = audit trail: { $count } gebeurtenissen, elk geketend aan de vorige: { $state }
+demo_audit_intact = intact
+demo_audit_broken = GEBROKEN bij gebeurtenis { $id }
+demo_end =
+    Dat was de echte app, in HTTP-modus, tegen een nagebootst Slack op deze machine. Er ging niets de deur uit.
+demo_typed_dm = Ik maak me zorgen over een leerling uit mijn klas
+demo_typed_group_mila = groep 5
+demo_typed_group_daan = groep 7
+demo_typed_observed = Kwam drie dagen op rij zonder jas en zonder ontbijt; zei 'mama slaapt nog'.
+demo_typed_location = Klaslokaal, bij binnenkomst
+demo_typed_counter_facts = Oogt vrolijk en speelt met klasgenoten.
+demo_typed_consultation = Samen besloten eerst met moeder te praten.
+demo_typed_participants = moeder, zorgcoördinator
+demo_typed_shared = Wat Anna zag bij binnenkomst.
+demo_typed_reaction = Moeder schrok en vertelde over een zware periode.
+demo_typed_agreements = Moeder staat open voor hulp van het wijkteam.
+demo_typed_household = Een broertje van 2; moeder zorgt alleen.
+demo_typed_rationale_1 = Herhaalde signalen van verwaarlozing; moeder bevestigt de zorgen.
+demo_typed_rationale_2 = Geen acuut gevaar; moeder werkt mee.
+demo_typed_rationale_3 = Het wijkteam kan binnen twee weken starten.
+demo_typed_rationale_4 = Moeder heeft ingestemd met het wijkteam.
+demo_typed_rationale_5 = Moeder kwam niet bij het wijkteam; de signalen houden aan.
+demo_typed_tasks = Bram: wekelijks kort contact met moeder. Sanne: overleg met het wijkteam.
+demo_typed_referral = Wijkteam
+demo_typed_parent_agreements = Moeder meldt zich deze week bij het wijkteam.
+demo_typed_own_facts = Wat Anna zag, en dat moeder niet bij het wijkteam kwam.
+demo_multiline = (meerdere regels)
+demo_no_date = dd-mm-jjjj
+demo_optional = (optioneel)

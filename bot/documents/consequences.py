@@ -3,7 +3,7 @@ line in the answer form. The framework decides (framework.consequences); this on
 
 from __future__ import annotations
 
-from bot.catalogue import t
+from bot.catalogue import joined, t
 from bot.documents.labels import CONSEQUENCES, label, named
 from bot.flows.rules.framework import Consequence, Stage
 
@@ -28,4 +28,4 @@ def hint_lines(consequences: tuple[Consequence, ...]) -> list[str]:
     lines: dict[str, list[str]] = {}
     for consequence in consequences:
         lines.setdefault(consequence_text(consequence), []).append(label(consequence.answer))
-    return [t("hint_answer_line", answers=" / ".join(answers), consequence=text) for text, answers in lines.items()]
+    return [t("hint_answer_line", answers=joined(answers, " / "), consequence=text) for text, answers in lines.items()]

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from bot.catalogue import t
+from markupsafe import Markup
+
+from bot.catalogue import listing, t
 from bot.documents.dates import show_date
 from bot.documents.labels import CONSENT_QUESTIONS, QUESTIONS, SIGNAL_ORIGINS, WEIGHING_RESULTS, label, named
 from bot.flows.rules.framework import Stage
@@ -39,21 +41,21 @@ class Kind(Enum):
 @dataclass(frozen=True)
 class Part:
     kind: Kind
-    text: str
+    text: Markup | str  # a catalogue sentence, or (TEXT) what a user wrote
 
 
 Item = list[Part]
 
 
-def head(text: str) -> Part:
+def head(text: Markup) -> Part:
     return Part(Kind.HEAD, text)
 
 
-def line(text: str) -> Part:
+def line(text: Markup) -> Part:
     return Part(Kind.LINE, text)
 
 
-def note(text: str) -> Part:
+def note(text: Markup) -> Part:
     return Part(Kind.NOTE, text)
 
 
@@ -71,12 +73,14 @@ def recorded(by: str, at: datetime) -> Part:
 
 
 def signal(number: int, item: SignalView) -> Item:
-    categories = ", ".join(label(c) for c in item.categories)
+    categories = listing([label(c) for c in item.categories])
     first = head(t("dossier_signal_head", number=number, date=show_date(item.observed_on), categories=categories))
     meta = note(t("dossier_signal_meta", reporter_id=item.reporter_id, recorded=show_date(item.recorded_at)))
     if item.origin:
         return [first, line(named(SIGNAL_ORIGINS, item.origin)), meta]
-    parts = [first, *text(item.observed), *text(t("dossier_location", location=item.location))]
+    parts = [first, *text(item.observed)]
+    if item.location:  # the user's words inside a catalogue sentence: escaped there, never markup
+        parts.append(line(t("dossier_location", location=item.location)))
     if item.source is SignalSource.TOLD_BY_OTHER:
         parts += text(t("dossier_source_told", who=item.source_detail))
     else:
@@ -87,9 +91,13 @@ def signal(number: int, item: SignalView) -> Item:
 
 
 def consultation(item: ConsultationView) -> Item:
-    who = f" · <@{item.colleague_id}>" if item.kind is ConsultationKind.COLLEAGUE and item.colleague_id else ""
+    kind, held_on = label(item.kind), show_date(item.held_on)
+    if item.kind is ConsultationKind.COLLEAGUE and item.colleague_id:
+        first = t("consultation_head_colleague", kind=kind, date=held_on, colleague_id=item.colleague_id)
+    else:
+        first = t("consultation_head", kind=kind, date=held_on)
     parts = [
-        head(t("consultation_head", kind=label(item.kind), date=show_date(item.held_on)) + who),
+        head(first),
         *text(item.other_role),
         *labelled("caption_outcome", item.outcome),
     ]
@@ -128,16 +136,16 @@ def weighing(item: WeighingView) -> Item:
 
 
 def answer(item: AnswerView) -> Item:
-    together = " · " + t("with_veilig_thuis") if item.with_veilig_thuis else ""
+    key = "answer_head_together" if item.with_veilig_thuis else "answer_head"
     return [
-        line(t("answer_head", number=item.question, answer=label(item.answer)) + together),
+        line(t(key, number=item.question, answer=label(item.answer))),
         note(named(QUESTIONS, item.question)),
         *labelled("caption_rationale", item.rationale),
         recorded(item.answered_by, item.answered_at),
     ]
 
 
-def weighing_result(item: WeighingView) -> str:
+def weighing_result(item: WeighingView) -> Markup:
     state = item.state
     if state.stage is Stage.FINISHED and state.outcome is not None:
         return named(WEIGHING_RESULTS, state.outcome, meldnorm=state.meldnorm)

@@ -26,6 +26,7 @@ from bot.flows.vocabulary import (
     ConversationWith,
     DossierPart,
     Informed,
+    Language,
     NoConsentReason,
     ReminderKind,
     ReminderState,
@@ -118,6 +119,8 @@ _LABELLED: tuple[tuple[StrEnum, str], ...] = (
     (Stage.ASK, "stage_ask"),
     (Stage.REPORT_DUE, "stage_report_due"),
     (Stage.HELP_PLAN_DUE, "stage_help_plan_due"),
+    (Language.NL, "language_nl"),
+    (Language.EN, "language_en"),
 )
 LABELS: Mapping[tuple[type, object], str] = {(type(value), value): key for value, key in _LABELLED}
 

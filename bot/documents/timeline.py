@@ -27,7 +27,6 @@ _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
     AuditAction.QUESTION_ANSWERED: lambda d: {
         "number": d["question"],
         "answer": label(Answer(d["answer"])),
-        "together": " (" + t("with_veilig_thuis") + ")" if d.get("with_veilig_thuis") else "",
     },
     AuditAction.WEIGHING_STARTED: lambda d: {"round": d["round"], "version": d["framework_version"]},
     AuditAction.CONSULTATION_RECORDED: lambda d: {"kind": label(ConsultationKind(d["kind"]))},
@@ -64,7 +63,10 @@ def _rescheduled(detail: dict[str, Any]) -> dict[str, object]:
 
 def timeline_line(entry: TimelineEntry) -> str:
     values = _VALUES.get(entry.action, lambda d: {})(entry.detail)
-    what = named(TIMELINE, entry.action, **values)
+    if entry.action is AuditAction.QUESTION_ANSWERED and entry.detail.get("with_veilig_thuis"):
+        what = t("timeline_question_answered_together", **values)
+    else:
+        what = named(TIMELINE, entry.action, **values)
     if entry.actor_id == SYSTEM_ACTOR:
         return t("timeline_line_system", date=show_date(entry.at), what=what)
     return t("timeline_line", date=show_date(entry.at), actor_id=entry.actor_id, what=what)

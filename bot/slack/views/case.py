@@ -12,7 +12,7 @@ from typing import Any
 from slack_sdk.models.blocks import Block, ButtonElement, DividerBlock
 from slack_sdk.models.views import View
 
-from bot.catalogue import t
+from bot.catalogue import joined, t
 from bot.documents import dossier_text
 from bot.documents.consequences import hint_lines
 from bot.documents.dates import show_date
@@ -34,7 +34,7 @@ from bot.flows.rules.process import STEP_NUMBER, CaseStep, Missing
 from bot.flows.steps.dossier import CaseOverview, DossierPage, SignalView, StatusView
 from bot.flows.vocabulary import CaseState, DossierPart
 from bot.slack.ids import Action, Callback, show_action
-from bot.slack.views.common import MAX_MODAL_BLOCKS, button, buttons, context, header, modal, mrkdwn, plain
+from bot.slack.views.common import MAX_MODAL_BLOCKS, button, buttons, context, header, modal, mrkdwn, plain, slack_plain
 
 ANSWER_ACTIONS = {Answer.YES: Action.ANSWER_YES, Answer.NO: Action.ANSWER_NO, Answer.DOUBT: Action.ANSWER_DOUBT}
 ANSWER_OF_ACTION = {action: answer for answer, action in ANSWER_ACTIONS.items()}
@@ -105,8 +105,8 @@ def overview_modal(view: CaseOverview) -> View:
     if view.acute:
         blocks.append(mrkdwn(t("dossier_acute")))
     if view.pupil_name:
-        age = label(view.age_band) if view.age_band else "?"
-        blocks += plain(f"{view.pupil_name}, {view.pupil_group} ({age})")
+        age = label(view.age_band) if view.age_band else t("age_unknown")
+        blocks += plain(slack_plain(t("pupil_line", name=view.pupil_name, group=view.pupil_group, age=age)))
     else:
         blocks.append(context(t("dossier_no_pupil")))
     if view.special_form:
@@ -170,8 +170,8 @@ def _question_blocks(view: CaseOverview) -> list[Block]:
     if due.number == 2 and view.disclosed:
         hints.append(t("question_2_disclosure"))
     blocks: list[Block] = [
-        mrkdwn(t("weighing_question_head", round=due.round, number=due.number) + "\n" + named(QUESTIONS, due.number)),
-        context("\n".join(hints)),
+        mrkdwn(joined([t("weighing_question_head", round=due.round, number=due.number), named(QUESTIONS, due.number)])),
+        context(joined(hints)),
     ]
     if due.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
@@ -180,7 +180,7 @@ def _question_blocks(view: CaseOverview) -> list[Block]:
     given = view.weighing.answers if view.weighing is not None else ()
     if given:
         blocks.append(
-            context(" · ".join(t("answer_summary", number=a.question, answer=label(a.answer)) for a in given))
+            context(joined([t("answer_summary", number=a.question, answer=label(a.answer)) for a in given], " · "))
         )
     if CaseStep.ANSWER in view.steps:
         value = f"{view.case_id}:{due.number}"
@@ -203,7 +203,7 @@ def _recent_events(view: CaseOverview) -> list[Block]:
     if not view.recent_events:
         return []
     lines = [timeline_line(e) for e in view.recent_events]
-    return [DividerBlock(), mrkdwn(t("recent_events") + "\n" + "\n".join(lines))]
+    return [DividerBlock(), mrkdwn(joined([t("recent_events"), *lines]))]
 
 
 def _section_buttons(view: CaseOverview) -> list[ButtonElement]:

@@ -10,7 +10,7 @@ from slack_sdk.models.views import View
 from bot.catalogue import t
 from bot.documents.consequences import consequence_text
 from bot.documents.dates import show_date
-from bot.documents.labels import AGE_GUIDANCE, MELDNORMS, QUESTIONS, keys, label, named
+from bot.documents.labels import AGE_GUIDANCE, CONSENT_QUESTIONS, MELDNORMS, QUESTIONS, keys, label, named
 from bot.flows.rules.framework import Answer, OutcomeKind
 from bot.flows.steps.brief import CaseBrief
 from bot.flows.steps.conversation import ADVISED_PARTIES
@@ -145,7 +145,7 @@ def report_modal(brief: CaseBrief, user_id: str, today: date) -> View:
         mrkdwn(t("without_consent_intro")),
         radio(B.NO_CONSENT_REASON, "label_no_consent_reason", keys(NoConsentReason), optional=True),
         *(
-            text_input(block, f"consent_question_{number}", multiline=True, optional=True)
+            text_input(block, CONSENT_QUESTIONS[number], multiline=True, optional=True)
             for number, block in enumerate(
                 (B.CONSENT_INTERESTS, B.CONSENT_ALTERNATIVE, B.CONSENT_WHY_NOT, B.CONSENT_BALANCE, B.CONSENT_WHO_KNOWS),
                 start=1,

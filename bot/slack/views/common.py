@@ -32,6 +32,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.catalogue import pieces, t
+from bot.catalogue import plain as plain_text
 from bot.flows.rules.validation import TEXT_LIMITS
 from bot.slack.ids import INPUT, Action, Callback
 from bot.slack.ids import Block as B
@@ -58,7 +59,7 @@ def slack_mrkdwn(text: Markup | str) -> str:
 
 def slack_plain(text: Markup | str) -> str:
     """A catalogue sentence where Slack shows plain text (titles, buttons, options, field errors)."""
-    return "".join(p.text if p.person is None else f"@{p.person}" for p in pieces(text) if p.bold is None)
+    return plain_text(text, lambda person: f"@{person}")
 
 
 def header(text: Markup | str) -> HeaderBlock:

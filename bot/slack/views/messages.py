@@ -82,11 +82,13 @@ def _offer_button(offer: Offer, case_id: int, reminder_id: str) -> ButtonElement
 def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
     """Render an outbox row. Only ids, the reference and flags are available here, by design."""
     reference = payload.get("reference", "")
-    urgent = t("notice_urgent_prefix") if payload.get("urgent") else ""
+    urgent = bool(payload.get("urgent"))
     if kind is NoticeKind.CASE_REGISTERED:
-        return _registered(urgent + t("notice_case_registered", reference=reference), payload)
+        key = "notice_case_registered_urgent" if urgent else "notice_case_registered"
+        return _registered(t(key, reference=reference), payload)
     if kind is NoticeKind.SIGNAL_ADDED:
-        return case_message(urgent + t("notice_signal_added", reference=reference), payload["case_id"])
+        key = "notice_signal_added_urgent" if urgent else "notice_signal_added"
+        return case_message(t(key, reference=reference), payload["case_id"])
     if kind is NoticeKind.BOARD_ROUTE and payload.get("to_board"):
         # The board's admins see no dossier, so their message has nothing to open.
         text = t("notice_board_route_board", reference=reference)
