@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.flows.vocabulary import Language
 from bot.logs import configure as configure_logging
 from bot.school_config import ConfigError
 from storage.audit_chain import Anchor
@@ -20,7 +21,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
     commands.add_parser("check", help="check settings, school configuration and database")
-    commands.add_parser("demo", help="run a scripted case against a built-in fake Slack, offline")
+    demo = commands.add_parser("demo", help="run a scripted case against a built-in fake Slack, offline")
+    demo.add_argument("--language", choices=[str(language) for language in Language], default=str(Language.NL))
     commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
     outbox = commands.add_parser("outbox", help="messages the bot could not deliver")
     outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
@@ -59,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from bot.demo import run_demo
 
-            return run_demo(sys.stdout)
+            return run_demo(sys.stdout, Language(args.language))
         if args.command in ("outbox", "reminders"):
             from bot.commands.retry import retry
 

@@ -10,37 +10,48 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from markupsafe import Markup
 from pydantic import SecretStr
 from sqlalchemy import select
 
 from bot.bootstrap import build_services
+from bot.catalogue import DEFAULT_LANGUAGE, plain, speaking, t
 from bot.config import Settings
 from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.render import error_lines, message_lines, view_lines
 from bot.documents.dates import show_date
 from bot.flows.ports import ManualClock, local_today
+from bot.flows.vocabulary import Language
 from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block
 from storage import audit_chain
 from storage.crypto import generate_key
 from storage.models import Case, HelpPlan, Signal
 
+# Each person of the demo: their Slack id, and how the narration names them.
 PEOPLE = {
-    "UANNA0001": "Anna (leerkracht groep 5)",
-    "UBRAM0002": "Bram (leerkracht groep 7)",
-    "UZORG0003": "Sanne (zorgcoördinator)",
-    "UDIRK0004": "Dirk (directeur)",
+    "UANNA0001": "demo_anna",
+    "UBRAM0002": "demo_bram",
+    "UZORG0003": "demo_sanne",
+    "UDIRK0004": "demo_dirk",
 }
 ANNA, BRAM, SANNE, DIRK = PEOPLE
 
-DEMO_SCHOOLS = f"""
+
+def _schools(language: Language) -> str:
+    return f"""
 schools:
   - id: linde
     name: "Basisschool De Linde (demo)"
     coordinators: [{SANNE}]
     directors: [{DIRK}]
     members: all
+    language: {language}
 """
+
+
+def who(user_id: str) -> Markup:
+    return t(PEOPLE[user_id])
 
 
 class Narrator:
@@ -48,8 +59,8 @@ class Narrator:
         self.out = out
         self._seen: dict[str, int] = {}
 
-    def say(self, text: str) -> None:
-        self.out.write(f"\n▶ {text}\n")
+    def say(self, key: str, **values: object) -> None:
+        self.out.write(f"\n▶ {plain(t(key, **values))}\n")
 
     def screen(self, slack: LocalSlack, user_id: str) -> None:
         view = slack.fake.top_modal(user_id)
@@ -57,28 +68,29 @@ class Narrator:
             self._print(user_id, view_lines(view))
 
     def new_messages(self, slack: LocalSlack) -> None:
-        for user_id, name in PEOPLE.items():
+        for user_id in PEOPLE:
+            name = who(user_id)
             messages = slack.fake.client(user_id).messages
             for message in messages[self._seen.get(user_id, 0) :]:
-                self._print(user_id, message_lines(message), heading=f"DM from the bot to {name}")
+                self._print(user_id, message_lines(message), heading=t("demo_dm", person=name))
             self._seen[user_id] = len(messages)
 
     def updated_message(self, slack: LocalSlack, user_id: str) -> None:
         """The message a button was clicked in, as it reads after the click."""
         message = slack.fake.client(user_id).messages[-1]
-        self._print(user_id, message_lines(message), heading=f"The message, updated in {PEOPLE[user_id]}'s DM")
+        self._print(user_id, message_lines(message), heading=t("demo_updated", person=who(user_id)))
 
     def errors(self, view: dict[str, Any] | None, errors: dict[str, str]) -> None:
-        self._print(ANNA, error_lines(view or {}, errors), heading="Under the fields, in red")
+        self._print(ANNA, error_lines(view or {}, errors), heading=t("demo_field_errors"))
 
-    def _print(self, user_id: str, lines: list[str], heading: str | None = None) -> None:
-        self.out.write(f"\n  {heading or 'What ' + PEOPLE.get(user_id, user_id) + ' sees'}:\n")
+    def _print(self, user_id: str, lines: list[str], heading: Markup | None = None) -> None:
+        self.out.write(f"\n  {plain(heading or t('demo_sees', person=who(user_id)))}:\n")
         for line in lines:
             self.out.write(f"    {line}\n")
 
 
 @contextmanager
-def _demo_app(data_dir: Path) -> Iterator[LocalSlack]:
+def _demo_app(data_dir: Path, language: Language) -> Iterator[LocalSlack]:
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         meldbot_data_dir=data_dir,
@@ -86,7 +98,7 @@ def _demo_app(data_dir: Path) -> Iterator[LocalSlack]:
     )
     # A clock the demo can move forward, to show reminders falling due (time travel).
     clock = ManualClock(datetime.now(UTC))
-    services = build_services(settings, clock=clock, directory=parse_directory(DEMO_SCHOOLS, "demo"))
+    services = build_services(settings, clock=clock, directory=parse_directory(_schools(language), "demo"))
     try:
         with local_slack(services) as slack:
             yield slack
@@ -94,50 +106,53 @@ def _demo_app(data_dir: Path) -> Iterator[LocalSlack]:
         services.db.dispose()
 
 
-def run_demo(out: TextIO) -> int:
+def run_demo(out: TextIO, language: Language = DEFAULT_LANGUAGE) -> int:
+    """The demo in `language`: the school's language, so that every person reads it, and the narration."""
     # The demo speaks for itself; the bot's own log lines would only interleave with it.
     logging.getLogger().setLevel(logging.WARNING)
-    with tempfile.TemporaryDirectory(prefix="meldbot-demo-") as data_dir, _demo_app(Path(data_dir)) as slack:
+    with (
+        speaking(language),
+        tempfile.TemporaryDirectory(prefix="meldbot-demo-") as data_dir,
+        _demo_app(Path(data_dir), language) as slack,
+    ):
         _script(slack, Narrator(out))
         _show_storage(slack, out)
-    out.write("\nThat was the real app, in HTTP mode, against a local fake of Slack. Nothing left this machine.\n")
+        out.write(f"\n{plain(t('demo_end'))}\n")
     return 0
 
 
 def _script(slack: LocalSlack, tell: Narrator) -> None:
     driver, now = slack.driver, local_today(slack.services.clock)
     today, tomorrow = now.date().isoformat(), (now + timedelta(days=1)).date().isoformat()
-    tell.say(f"{PEOPLE[ANNA]} has a 'niet pluis' feeling and types /meldcode.")
+    tell.say("demo_anna_starts", anna=who(ANNA))
     driver.command(ANNA)
     tell.screen(slack, ANNA)
-    tell.say("She answers: a situation at home, no acute danger. The form for the signal opens.")
+    tell.say("demo_route")
     driver.submit(ANNA, {Block.ROUTE: "home", Block.ACUTE: "no"})
     tell.screen(slack, ANNA)
-    tell.say("She first leaves 'what did you see' blank and picks tomorrow's date: the form says what is wrong.")
+    tell.say("demo_invalid")
     form = slack.fake.top_modal(ANNA)
     refused = driver.submit(ANNA, _signal(tomorrow, observed="   "))
     tell.errors(form, refused.json.get("errors", {}))
-    tell.say("She fills it in as facts and submits. The modal confirms; Sanne gets a DM (reference only).")
+    tell.say("demo_submitted")
     driver.submit(ANNA, _signal(today))
     tell.screen(slack, ANNA)
     tell.new_messages(slack)
-    tell.say(f"{PEOPLE[SANNE]} clicks 'Open casus': the dossier opens, for her eyes only.")
+    tell.say("demo_open_case", sanne=who(SANNE))
     driver.click_in_messages(SANNE, Action.OPEN_CASE)
     tell.screen(slack, SANNE)
-    tell.say(f"Sanne's message is forwarded to {PEOPLE[BRAM]}, who clicks the same button.")
+    tell.say("demo_forwarded", bram=who(BRAM))
     driver.click(BRAM, Action.OPEN_CASE, _button_value(slack.fake.client(SANNE).messages[-1]))
     tell.screen(slack, BRAM)
-    tell.say("Bram writes about a pupil in the bot's DM instead. The bot does not keep it and says why.")
-    driver.write_dm(BRAM, "Ik maak me zorgen over een leerling uit mijn klas")
+    tell.say("demo_free_text")
+    driver.write_dm(BRAM, _typed("demo_typed_dm"))
     tell.new_messages(slack)
-    tell.say(
-        "Bram registers a concern with acute danger: 112 and Veilig Thuis show at once; Sanne and Dirk are alerted."
-    )
+    tell.say("demo_acute")
     driver.command(BRAM)
     driver.submit(BRAM, {Block.ROUTE: "home", Block.ACUTE: "yes"})
     tell.screen(slack, BRAM)
     tell.new_messages(slack)
-    driver.submit(BRAM, _signal(today, pupil_name="Daan Voorbeeld", pupil_group="groep 7"))
+    driver.submit(BRAM, _signal(today, pupil_name="Daan Voorbeeld", pupil_group=_typed("demo_typed_group_daan")))
     tell.new_messages(slack)
     _work_the_case(slack, tell, today)
 
@@ -146,66 +161,66 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     """Steps 2 to 5 on Anna's concern: take it, consult, talk, weigh, a help plan, and a melding."""
     driver = slack.driver
     term = (local_today(slack.services.clock) + timedelta(weeks=6)).date().isoformat()
-    tell.say("Sanne clicks 'Ik pak dit op' on Anna's case. The case view opens at the step now due.")
+    tell.say("demo_take")
     driver.click(SANNE, Action.TAKE_CASE, _case_id(slack, "MC-2026-0001"))
     tell.screen(slack, SANNE)
     tell.new_messages(slack)
-    tell.say("Step 2: she records a consultation with the intern begeleider.")
+    tell.say("demo_step_2")
     driver.click_in_modal(SANNE, Action.RECORD_CONSULTATION)
     driver.submit(
         SANNE,
         {
             Block.KIND: "internal_support",
             Block.HELD_ON: today,
-            Block.OUTCOME: "Samen besloten eerst met moeder te praten.",
+            Block.OUTCOME: _typed("demo_typed_consultation"),
             Block.SPECIAL_FORM: "no",
         },
     )
-    tell.say("Step 3: the conversation with the parents, with the kindcheck. Mother agrees to outside advice.")
+    tell.say("demo_step_3")
     driver.click_in_modal(SANNE, Action.RECORD_CONVERSATION)
     driver.submit(
         SANNE,
         {
             Block.WITH_WHOM: "parents",
             Block.HELD_ON: today,
-            Block.PARTICIPANTS: "moeder, zorgcoördinator",
-            Block.SHARED: "Wat Anna zag bij binnenkomst.",
-            Block.REACTION: "Moeder schrok en vertelde over een zware periode.",
-            Block.AGREEMENTS: "Moeder staat open voor hulp van het wijkteam.",
+            Block.PARTICIPANTS: _typed("demo_typed_participants"),
+            Block.SHARED: _typed("demo_typed_shared"),
+            Block.REACTION: _typed("demo_typed_reaction"),
+            Block.AGREEMENTS: _typed("demo_typed_agreements"),
             Block.CONSENT: "given",
-            Block.HOUSEHOLD: "Een broertje van 2; moeder zorgt alleen.",
+            Block.HOUSEHOLD: _typed("demo_typed_household"),
         },
     )
-    tell.say("Steps 4 and 5: the afwegingskader, one question at a time. She clicks 'Ja' on question 1.")
+    tell.say("demo_weighing")
     driver.click_in_modal(SANNE, Action.ANSWER_YES)
     tell.screen(slack, SANNE)
-    driver.submit(SANNE, {Block.RATIONALE: "Herhaalde signalen van verwaarlozing; moeder bevestigt de zorgen."})
-    tell.say("Dirk gets one line: the reference and that the weighing runs. Nothing more.")
+    driver.submit(SANNE, {Block.RATIONALE: _typed("demo_typed_rationale_1")})
+    tell.say("demo_director")
     tell.new_messages(slack)
     for action, rationale in [
-        (Action.ANSWER_NO, "Geen acuut gevaar; moeder werkt mee."),
-        (Action.ANSWER_YES, "Het wijkteam kan binnen twee weken starten."),
-        (Action.ANSWER_YES, "Moeder heeft ingestemd met het wijkteam."),
+        (Action.ANSWER_NO, "demo_typed_rationale_2"),
+        (Action.ANSWER_YES, "demo_typed_rationale_3"),
+        (Action.ANSWER_YES, "demo_typed_rationale_4"),
     ]:
         driver.click_in_modal(SANNE, action)
-        driver.submit(SANNE, {Block.RATIONALE: rationale})
-    tell.say("Question 4 is 'ja': help starts. She records the help plan with Bram as casemanager.")
+        driver.submit(SANNE, {Block.RATIONALE: _typed(rationale)})
+    tell.say("demo_help_plan")
     driver.click_in_modal(SANNE, Action.RECORD_HELP_PLAN)
     driver.submit(
         SANNE,
         {
             Block.TERM: term,
             Block.CASEMANAGER_ID: BRAM,
-            Block.TASKS: "Bram: wekelijks kort contact met moeder. Sanne: overleg met het wijkteam.",
-            Block.REFERRAL: "Wijkteam",
-            Block.AGREEMENTS: "Moeder meldt zich deze week bij het wijkteam.",
+            Block.TASKS: _typed("demo_typed_tasks"),
+            Block.REFERRAL: _typed("demo_typed_referral"),
+            Block.AGREEMENTS: _typed("demo_typed_parent_agreements"),
         },
     )
     tell.screen(slack, SANNE)
     tell.new_messages(slack)
     _time_passes(slack, tell)
     today = local_today(slack.services.clock).date().isoformat()
-    tell.say("Question 5 'nee' means melden under meldnorm 3. Sanne records the melding at Veilig Thuis.")
+    tell.say("demo_report")
     driver.click(SANNE, Action.OPEN_CASE, _case_id(slack, "MC-2026-0001"))
     driver.click_in_modal(SANNE, Action.RECORD_REPORT)
     driver.submit(
@@ -215,7 +230,7 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
             Block.REPORTED_BY: SANNE,
             Block.CHANNEL: "phone",
             Block.VT_REFERENCE: "VT-DEMO-1",
-            Block.OWN_FACTS: "Wat Anna zag, en dat moeder niet bij het wijkteam kwam.",
+            Block.OWN_FACTS: _typed("demo_typed_own_facts"),
             Block.PARENTS_INFORMED: "yes",
             Block.PUPIL_INFORMED: "not_applicable",
         },
@@ -224,12 +239,12 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     tell.new_messages(slack)
     policy = slack.services.directory.schools[0].deadlines
     _move_to(slack, policy.after_working_days(local_today(slack.services.clock).date(), 5))
-    tell.say(f"{_when(slack)}: five working days after the melding. Has Veilig Thuis fed back?")
+    tell.say("demo_feedback_due", date=_when(slack))
     tell.new_messages(slack)
-    tell.say("Not yet. Sanne clicks 'Nog niet': the bot will ask again in three working days.")
+    tell.say("demo_not_yet")
     driver.click_in_messages(SANNE, Action.REMINDER_NOT_YET)
     tell.updated_message(slack, SANNE)
-    tell.say("The whole story is in the timeline, page by page; the bot's reminders are part of it.")
+    tell.say("demo_timeline")
     driver.click_in_modal(SANNE, Action.SHOW_TIMELINE)
     tell.screen(slack, SANNE)
 
@@ -239,23 +254,20 @@ def _time_passes(slack: LocalSlack, tell: Narrator) -> None:
     driver, policy = slack.driver, slack.services.directory.schools[0].deadlines
     today = local_today(slack.services.clock).date()
     _move_to(slack, policy.after_days(today, policy.referral_check_days))
-    tell.say(
-        f"Time travel: the demo moves the bot's clock to {_when(slack)}, ten days on. The 30-second sweep "
-        "finds the reminders that fell due. Bram, as casemanager, is asked whether the family started."
-    )
+    tell.say("demo_referral_due", date=_when(slack))
     tell.new_messages(slack)
-    tell.say("Bram clicks 'Gezin is gestart' in the reminder. It is recorded; the message says so.")
+    tell.say("demo_referral_confirmed")
     driver.click_in_messages(BRAM, Action.CONFIRM_REFERRAL)
     tell.updated_message(slack, BRAM)
     with slack.services.db.transaction() as session:
         term = session.scalars(select(HelpPlan.term)).one()
     _move_to(slack, policy.on(term))
-    tell.say(f"{_when(slack)}: the term of the help plan. Bram and Sanne are asked to evaluate (question 5).")
+    tell.say("demo_term", date=_when(slack))
     tell.new_messages(slack)
-    tell.say("Bram answers from the reminder itself: 'Nee', the help did not bring the agreed results.")
+    tell.say("demo_evaluation")
     driver.click_in_messages(BRAM, Action.ANSWER_NO)
     tell.screen(slack, BRAM)
-    driver.submit(BRAM, {Block.RATIONALE: "Moeder kwam niet bij het wijkteam; de signalen houden aan."})
+    driver.submit(BRAM, {Block.RATIONALE: _typed("demo_typed_rationale_5")})
 
 
 def _move_to(slack: LocalSlack, moment: datetime) -> None:
@@ -272,17 +284,22 @@ def _when(slack: LocalSlack) -> str:
 def _signal(today: str, **changes: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         Block.PUPIL_NAME: "Mila Verzonnen",
-        Block.PUPIL_GROUP: "groep 5",
+        Block.PUPIL_GROUP: _typed("demo_typed_group_mila"),
         Block.AGE_BAND: "under_12",
-        Block.OBSERVED: "Kwam drie dagen op rij zonder jas en zonder ontbijt; zei 'mama slaapt nog'.",
+        Block.OBSERVED: _typed("demo_typed_observed"),
         Block.OBSERVED_ON: today,
-        Block.LOCATION: "Klaslokaal, bij binnenkomst",
+        Block.LOCATION: _typed("demo_typed_location"),
         Block.SOURCE: "own",
         Block.CATEGORIES: ["physical", "parent"],
-        Block.COUNTER_FACTS: "Oogt vrolijk en speelt met klasgenoten.",
+        Block.COUNTER_FACTS: _typed("demo_typed_counter_facts"),
     }
     values.update(changes)
     return values
+
+
+def _typed(key: str) -> str:
+    """What a person of the demo types, in the demo's language."""
+    return plain(t(key))
 
 
 def _case_id(slack: LocalSlack, reference: str) -> str:
@@ -299,12 +316,12 @@ def _show_storage(slack: LocalSlack, out: TextIO) -> None:
         cases = list(session.scalars(select(Case)))
         signal = session.scalars(select(Signal)).first()
         chain = audit_chain.verify(session)
-    out.write("\n▶ In the database (a SQLite file): every name and text is encrypted, field by field.\n")
+    out.write(f"\n▶ {plain(t('demo_storage'))}\n")
     for case in cases:
         out.write(
             f"    {case.reference}  state={case.state}  acute={case.acute}  pupil_name={str(case.pupil_name)[:38]}…\n"
         )
     if signal is not None:
         out.write(f"    signal.observed={signal.observed[:38]}…\n")
-    state = "intact" if chain.broken is None else f"BROKEN at event {chain.broken.id}"
-    out.write(f"    audit trail: {chain.head.count} events, each chained to the one before: {state}\n")
+    state = t("demo_audit_intact") if chain.broken is None else t("demo_audit_broken", id=chain.broken.id)
+    out.write(f"    {plain(t('demo_audit', count=chain.head.count, state=state))}\n")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
 from bot.flows.rules.directory import DEFAULT_RETENTION_YEARS, Directory, RetentionPolicy, School
+from bot.flows.vocabulary import Language
 
 SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
 
@@ -81,6 +82,7 @@ class _SchoolEntry(BaseModel):
     members: Literal["all"] | list[SlackUserId] = "all"
     reminders: _Reminders = _Reminders()
     retention: _Retention = _Retention()
+    language: Language = Language.NL  # staff may choose their own in the App Home
 
 
 class _ConfigFile(BaseModel):
@@ -137,6 +139,7 @@ def _school(entry: _SchoolEntry) -> School:
         members=None if entry.members == "all" else frozenset(entry.members),
         deadlines=entry.reminders.policy(),
         retention=RetentionPolicy(entry.retention.years_after_closing, entry.retention.confirmed),
+        language=entry.language,
     )
 
 
@@ -164,6 +167,8 @@ def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
         return f"'{where}': use lowercase letters, digits, '-' or '_' (like 'linde')"
     if kind == "string_pattern_mismatch":
         return f"'{where}': '{problem['input']}' is not a Slack user id (like U0123ABCD)"
+    if loc[-1:] == ("language",):
+        return f"'{where}': write one of {', '.join(repr(str(language)) for language in Language)}"
     if loc and loc[-1] == "members":
         return f"'{where}': write 'all' or a list of Slack user ids"
     return f"'{where}': {str(problem['msg']).removeprefix('Value error, ')}"

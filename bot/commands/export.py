@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.bootstrap import build_services
-from bot.catalogue import t
+from bot.catalogue import plain, speaking, t
 from bot.config import Settings
 from bot.documents import pdf
 from bot.flows.errors import MeldcodeError
 from bot.flows.steps.export import Document, case_by_reference, export_case
+from bot.flows.steps.language import Reader
+from bot.slack.ids import PLATFORM
 
 EXIT_REFUSED = 1
 
@@ -32,17 +34,20 @@ def export(
 ) -> int:
     services = build_services(settings)
     document = Document.CONVERSATION if conversation is not None else Document.DOSSIER
-    try:
-        case_id = case_by_reference(services, reference, school_id)
-        made = export_case(services, user_id, case_id, document, conversation, via="server")
-    except MeldcodeError as error:
-        print(f"meldbot export: refused: {t(error.text_key, **error.values)}", file=out)
-        return EXIT_REFUSED
-    finally:
-        services.db.dispose()
+    # In the language of the person it is made for, as in Slack.
+    with speaking(Reader(services, PLATFORM, user_id)):
+        try:
+            case_id = case_by_reference(services, reference, school_id)
+            made = export_case(services, user_id, case_id, document, conversation, via="server")
+            rendered = pdf.render(made)
+        except MeldcodeError as error:
+            print(f"meldbot export: refused: {plain(t(error.text_key, **error.values))}", file=out)
+            return EXIT_REFUSED
+        finally:
+            services.db.dispose()
     # Readable by the owner only: the file holds the whole dossier.
     fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(pdf.render(made))
+        handle.write(rendered)
     print(f"meldbot export: wrote {output} ({pdf.filename(made)})", file=out)
     return 0

@@ -161,6 +161,18 @@ class SlackDriver:
         assert buttons, f"{user_id}'s App Home has no {action_id} button"
         return self.click(user_id, action_id, buttons[index].get("value", ""), container={"type": "view"})
 
+    def select_in_home(self, user_id: str, action_id: str, value: str) -> Response:
+        """Choose an option of a select in the user's App Home (any value: a crafted one too)."""
+        home = self.fake.client(user_id).home or {}
+        selects = [
+            b["accessory"] for b in home.get("blocks") or [] if (b.get("accessory") or {}).get("action_id") == action_id
+        ]
+        assert selects, f"{user_id}'s App Home has no {action_id} select"
+        option = next((o for o in selects[0]["options"] if o["value"] == value), {"text": {}, "value": value})
+        action = {"type": "static_select", "action_id": action_id, "block_id": "b", "selected_option": option}
+        actions = [{**action, "action_ts": f"{time.time():.6f}"}]
+        return self.interactive(_interaction(user_id, "block_actions", container={"type": "view"}, actions=actions))
+
     def click_in_modal(self, user_id: str, action_id: str, index: int = 0) -> Response:
         """Click a button in the modal on top of this user's screen, as Slack reports it (with the view)."""
         view = self.fake.top_modal(user_id)
@@ -174,15 +186,8 @@ class SlackDriver:
         """Fill in the modal on top of this user's screen and submit it."""
         view = self.fake.top_modal(user_id)
         assert view is not None, f"{user_id} has no open modal"
-        payload = {
-            "type": "view_submission",
-            "trigger_id": trigger_for(user_id),
-            "user": {"id": user_id, "team_id": TEAM_ID},
-            "team": {"id": TEAM_ID},
-            "api_app_id": "AMELDBOT",
-            "view": {**view, "state": {"values": fill_state(view, values or {})}},
-        }
-        response = self.interactive(payload, **kwargs)
+        state = {"values": fill_state(view, values or {})}
+        response = self.interactive(_interaction(user_id, "view_submission", view={**view, "state": state}), **kwargs)
         if response.status == 200:
             self.fake.apply_response_action(user_id, response.json)
         return response
@@ -297,3 +302,15 @@ def _option(element: dict[str, Any], value: str) -> dict[str, Any]:
         if option["value"] == value:
             return option
     return {"text": {"type": "plain_text", "text": value}, "value": value}
+
+
+def _interaction(user_id: str, kind: str, **fields: Any) -> dict[str, Any]:
+    """An interaction payload as Slack sends it for this user: its kind and what the kind carries."""
+    return {
+        "type": kind,
+        "trigger_id": trigger_for(user_id),
+        "user": {"id": user_id, "team_id": TEAM_ID},
+        "team": {"id": TEAM_ID},
+        "api_app_id": "AMELDBOT",
+        **fields,
+    }

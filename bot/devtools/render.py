@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.catalogue import plain, t
+
 _MRKDWN = re.compile(r"[*_~]")
 
 
@@ -26,9 +28,13 @@ def _element(element: dict[str, Any]) -> str:
         mark = "( )" if kind == "radio_buttons" else "[ ]"
         return "  ".join(f"{mark} {_text(o['text'])}" for o in element.get("options", []))
     if kind == "datepicker":
-        return f"[ {element.get('initial_date', 'dd-mm-jjjj')} ]"
+        return f"[ {element.get('initial_date') or plain(t('demo_no_date'))} ]"
     if kind == "plain_text_input":
-        return "[ ....................... ]" if not element.get("multiline") else "[ ....... (meerdere regels) ]"
+        return (
+            "[ ....................... ]"
+            if not element.get("multiline")
+            else f"[ ....... {plain(t('demo_multiline'))} ]"
+        )
     return f"<{kind}>"
 
 
@@ -49,7 +55,7 @@ def block_lines(blocks: list[dict[str, Any]]) -> list[str]:
         elif kind == "actions":
             lines.append("  ".join(_element(e) for e in block.get("elements", [])))
         elif kind == "input":
-            optional = " (optioneel)" if block.get("optional") else ""
+            optional = f" {plain(t('demo_optional'))}" if block.get("optional") else ""
             lines.append(f"{_text(block['label'])}{optional}:")
             lines.append("    " + _element(block["element"]))
     return lines

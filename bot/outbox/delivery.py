@@ -26,9 +26,12 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import Any, TypeVar
 
+from bot.catalogue import speaking
 from bot.flows.failures import report_failure
 from bot.flows.incidents import log_incident
 from bot.flows.services import Services
+from bot.flows.steps.language import language_of
+from bot.flows.vocabulary import Language
 from bot.outbox.transport import Address, Busy, SendFailed, Transport
 from storage import repositories as repo
 from storage.models import OutboxMessage
@@ -80,6 +83,7 @@ class _Claimed:
     maybe_sent: bool  # as it stood before this attempt
     rewrites: bool  # this row changes an earlier message in place
     place: Address | None  # where that message is, once the platform has it
+    language: Language  # the recipient's, as it stands when the message goes
 
 
 class Outbox:
@@ -175,7 +179,8 @@ class Outbox:
         if claimed.rewrites and claimed.place is None:
             return await self._stored(self._merge_or_wait, claimed)
         try:
-            drawn = self._transport.draw(claimed.kind, claimed.payload)
+            with speaking(claimed.language):
+                drawn = self._transport.draw(claimed.kind, claimed.payload)
         except Exception as error:  # a bug, or a kind this release cannot draw: no retry would mend it
             incident = log_incident(log, error, "drawing outbox message %s (%s)", claimed.id, claimed.kind)
             reason = f"incident {incident}: {type(error).__name__}"
@@ -225,6 +230,7 @@ class Outbox:
                 maybe_sent,
                 message.replaces_id is not None,
                 place,
+                language_of(session, self._services.directory, message.platform, message.recipient_id),
             )
 
     def _merge_or_wait(self, claimed: _Claimed) -> Outcome:

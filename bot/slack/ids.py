@@ -4,6 +4,8 @@ from enum import StrEnum
 
 from bot.flows.vocabulary import DossierPart
 
+PLATFORM = "slack"  # how storage names this platform (people, messages, event receipts)
+
 
 class Command(StrEnum):
     MELDCODE = "/meldcode"
@@ -66,6 +68,7 @@ class Action(StrEnum):
     PAGE_NEWER = "page_newer"
     PAGE_OLDER = "page_older"
     HOME_PAGE = "home_page"  # a page of one of the App Home's lists
+    CHOOSE_LANGUAGE = "choose_language"  # the App Home's language select
     # in reminders
     REMINDER_NOT_YET = "reminder_not_yet"
     POSTPONE_REMINDER = "postpone_reminder"

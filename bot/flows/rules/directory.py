@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.flows.rules.deadlines import DeadlinePolicy
-from bot.flows.vocabulary import Role
+from bot.flows.vocabulary import Language, Role
 
 # Two years after closing, after the rule for the leerlingdossier (kept at most two years after
 # a pupil leaves). A proposal only: each school confirms it, or sets its own, in meldbot.yml.
@@ -28,6 +28,7 @@ class School:
     members: frozenset[str] | None  # None: every user in the workspace may report
     deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
+    language: Language = Language.NL  # what its staff read unless they choose for themselves
 
     def roles_of(self, user_id: str) -> frozenset[Role]:
         roles = set()
@@ -54,6 +55,14 @@ class Directory:
     def schools_of(self, user_id: str) -> list[School]:
         """The schools where this user may at least report."""
         return [s for s in self.schools if s.roles_of(user_id)]
+
+    def language_of(self, user_id: str) -> Language:
+        """The school language for this person: of a school naming them first, else of one that
+        lets everyone report; a board admin named nowhere reads the first school's."""
+        named = [s for s in self.schools if s.roles_of(user_id) - {Role.REPORTER} or user_id in (s.members or ())]
+        open_to_all = [s for s in self.schools if s.members is None]
+        first = next(iter(named or open_to_all or self.schools), None)
+        return first.language if first else Language.NL
 
     def roles_of(self, user_id: str, school_id: str) -> frozenset[Role]:
         school = self.school(school_id)

@@ -18,10 +18,12 @@ from slack_bolt.kwargs_injection.async_args import AsyncArgs
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.catalogue import t
+from bot.catalogue import DEFAULT_LANGUAGE, speaking, t
 from bot.flows.incidents import log_incident
+from bot.flows.steps.language import Reader
 from bot.slack import payloads
 from bot.slack.handlers.forms import first_input
+from bot.slack.ids import PLATFORM
 from bot.slack.views.common import error_view, slack_mrkdwn, slack_plain
 
 log = logging.getLogger("bot.errors")
@@ -63,14 +65,18 @@ def guarded(handler: Callable[..., Awaitable[None]]) -> Callable[[AsyncArgs], Aw
     async def listener(args: AsyncArgs) -> None:
         work = args.context["work"]
         work.enter()
-        try:
-            await handler(**{name: _argument(args, name) for name in names})
-        except Exception as error:
-            incident = await report(error, args.body, args.client)
-            if args.ack.response is None:
-                await _ack_failure(args, incident)
-        finally:
-            work.leave()
+        user_id = _acting_user(args.body)
+        reader = Reader(args.context["services"], PLATFORM, user_id) if user_id else DEFAULT_LANGUAGE
+        # Whatever this listener says, a refusal and an error too, it says in its user's language.
+        with speaking(reader):
+            try:
+                await handler(**{name: _argument(args, name) for name in names})
+            except Exception as error:
+                incident = await report(error, args.body, args.client)
+                if args.ack.response is None:
+                    await _ack_failure(args, incident)
+            finally:
+                work.leave()
 
     listener.__name__ = listener.__qualname__ = handler.__name__
     return listener

@@ -72,6 +72,13 @@ def button_id(body: dict[str, Any]) -> int:
     return record_id(button_parts(body)[0])
 
 
+def selected(body: dict[str, Any], values: type[E]) -> E | None:
+    """The value a select in a message or the Home chose, or None when it is none of `values`."""
+    option = body["actions"][0].get("selected_option")
+    value = option.get("value") if isinstance(option, dict) else None
+    return next((member for member in values if member.value == value), None)
+
+
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
     raw = view.get("private_metadata") or ""
     try:

@@ -8,14 +8,17 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.catalogue import speaking
 from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
 from bot.flows.steps.dossier import CasePage, cases_for_home
+from bot.flows.steps.language import choose_language
 from bot.flows.steps.statistics import statistics_for
+from bot.flows.vocabulary import Language
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.work import Work
-from bot.slack.ids import Action
+from bot.slack.ids import PLATFORM, Action
 from bot.slack.views.home import HomePlace, home_view
 
 
@@ -50,6 +53,22 @@ async def handle_home_page(
     await client.views_publish(user_id=user_id, view=await work.after_ack(draw_home, services, user_id, place))
 
 
+async def handle_choose_language(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    """The person's own language: kept, and the Home drawn again in it at once."""
+    await ack()
+    language = forms.selected(body, Language)
+    if language is None:  # a crafted value: nothing to keep
+        return
+    user_id = body["user"]["id"]
+    await work.after_ack(choose_language, services, PLATFORM, user_id, language)
+    with speaking(language):
+        view = await work.after_ack(draw_home, services, user_id, HomePlace())
+    await client.views_publish(user_id=user_id, view=view)
+
+
 def register(app: AsyncApp) -> None:
     app.event("app_home_opened")(guarded(handle_home_opened))
     app.action(Action.HOME_PAGE)(guarded(handle_home_page))
+    app.action(Action.CHOOSE_LANGUAGE)(guarded(handle_choose_language))

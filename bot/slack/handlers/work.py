@@ -10,6 +10,7 @@ everything a request set off is done.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import functools
 import threading
 from collections.abc import Callable
@@ -25,6 +26,11 @@ BEFORE_ACK_THREADS = 8
 AFTER_ACK_THREADS = 8
 
 
+async def _on(pool: ThreadPoolExecutor, work: Callable[[], T]) -> T:
+    # In the listener's context, so that the thread speaks the language of the person it answers.
+    return await asyncio.get_running_loop().run_in_executor(pool, contextvars.copy_context().run, work)
+
+
 class Work:
     def __init__(self) -> None:
         self._before_ack = ThreadPoolExecutor(BEFORE_ACK_THREADS, thread_name_prefix="before-ack")
@@ -34,13 +40,11 @@ class Work:
 
     async def before_ack(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run work the ack waits for."""
-        return await asyncio.get_running_loop().run_in_executor(
-            self._before_ack, functools.partial(fn, *args, **kwargs)
-        )
+        return await _on(self._before_ack, functools.partial(fn, *args, **kwargs))
 
     async def after_ack(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run work that comes after the ack (what a modal or a message will show)."""
-        return await asyncio.get_running_loop().run_in_executor(self._after_ack, functools.partial(fn, *args, **kwargs))
+        return await _on(self._after_ack, functools.partial(fn, *args, **kwargs))
 
     def enter(self) -> None:
         with self._changed:

@@ -10,16 +10,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock
+from markupsafe import Markup
+from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, StaticSelectElement
 from slack_sdk.models.views import View
 
-from bot.catalogue import t
+from bot.catalogue import current_language, t
 from bot.documents.dates import show_date
+from bot.documents.labels import keys
 from bot.flows.steps.dossier import OPEN_PER_PAGE, REPORTED_PER_PAGE, CasePage
 from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
+from bot.flows.vocabulary import Language
 from bot.slack.ids import Action
 from bot.slack.views.case import state_text
-from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn
+from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn, option, slack_mrkdwn
 
 STATISTICS_YEARS = 3  # this year and the two before it
 SCHOOLS_PER_PAGE = 30
@@ -63,7 +66,7 @@ def _pager(offset: int, shown: int, total: int, place: HomePlace, which: str, pe
     return [context(t("home_range", first=offset + 1, last=offset + shown, total=total)), *buttons(nav)]
 
 
-def _year_lines(years: dict[int, Counter[str]]) -> list[str]:
+def _year_lines(years: dict[int, Counter[str]]) -> list[Markup]:
     return [
         t(
             "home_statistics_year",
@@ -83,33 +86,47 @@ def _statistics(statistics: Sequence[SchoolStatistics], place: HomePlace) -> lis
     blocks: list[Block] = [DividerBlock(), header(t("home_statistics"))]
     if len(statistics) == 1:
         [school] = statistics
-        blocks.append(mrkdwn(f"*{school.school_name}*\n" + ("\n".join(_year_lines(school.years)) or t("home_none"))))
+        lines = _year_lines(school.years) or [t("home_none")]
+        blocks.append(mrkdwn(Markup("\n").join([t("home_statistics_school", school=school.school_name), *lines])))
     else:
         summed: dict[int, Counter[str]] = {}
         for school in statistics:
             for year, counts in school.years.items():
                 summed.setdefault(year, Counter()).update(counts)
-        board = "\n".join(_year_lines(dict(sorted(summed.items(), reverse=True)))) or t("home_none")
-        blocks.append(mrkdwn(t("home_statistics_board", schools=len(statistics)) + "\n" + board))
+        board = _year_lines(dict(sorted(summed.items(), reverse=True))) or [t("home_none")]
+        blocks.append(mrkdwn(Markup("\n").join([t("home_statistics_board", schools=len(statistics)), *board])))
         shown = statistics[place.schools : place.schools + SCHOOLS_PER_PAGE]
-        lines = [f"*{s.school_name}* · " + (_year_lines(s.years)[:1] or [t("home_none")])[0] for s in shown]
+        lines = [
+            t("home_statistics_school_line", school=s.school_name, counts=(_year_lines(s.years) or [t("home_none")])[0])
+            for s in shown
+        ]
         blocks += _text_blocks(lines)
         blocks += _pager(place.schools, len(shown), len(statistics), place, "schools", SCHOOLS_PER_PAGE)
     blocks.append(context(t("home_statistics_note")))
     return blocks
 
 
-def _text_blocks(lines: Sequence[str]) -> list[Block]:
-    """Lines gathered into as few sections as Slack's text limit allows."""
+def _text_blocks(lines: Sequence[Markup]) -> list[Block]:
+    """Lines gathered into as few sections as Slack's text limit allows (a line is far shorter)."""
     blocks: list[Block] = []
-    current = ""
+    current: list[Markup] = []
     for line in lines:
-        line = line[: SECTION_TEXT_LIMIT - 1]
-        if current and len(current) + 1 + len(line) > SECTION_TEXT_LIMIT:
-            blocks.append(mrkdwn(current))
-            current = ""
-        current = f"{current}\n{line}" if current else line
-    return [*blocks, mrkdwn(current)] if current else blocks
+        if current and len(slack_mrkdwn(Markup("\n").join([*current, line]))) > SECTION_TEXT_LIMIT:
+            blocks.append(mrkdwn(Markup("\n").join(current)))
+            current = []
+        current.append(line)
+    return [*blocks, mrkdwn(Markup("\n").join(current))] if current else blocks
+
+
+def _language() -> list[Block]:
+    """The person's own language, chosen here; the select shows the one they read now."""
+    options = [option(key, value) for value, key in keys(Language).items()]
+    now = current_language()
+    note = mrkdwn(t("home_language_note"))
+    note.accessory = StaticSelectElement(
+        action_id=Action.CHOOSE_LANGUAGE, options=options, initial_option=next(o for o in options if o.value == now)
+    )
+    return [DividerBlock(), header(t("home_language")), note]
 
 
 def home_view(
@@ -120,13 +137,13 @@ def home_view(
     place: HomePlace = HomePlace(),
 ) -> View:
     """`overseen` is None for users who see no school-wide list (not a coordinator or director);
-    `statistics` is empty for users who may not see them."""
+    `statistics` is empty for users who may not see them. In the language being spoken."""
     blocks: list[Block] = [header(t("home_title"))]
     if not is_member:
         if statistics:
-            return View(type="home", blocks=[*blocks, *_statistics(statistics, place)])
+            return View(type="home", blocks=[*blocks, *_statistics(statistics, place), *_language()])
         blocks.append(mrkdwn(t("error_not_a_member")))
-        return View(type="home", blocks=blocks)
+        return View(type="home", blocks=[*blocks, *_language()])
     blocks += [
         mrkdwn(t("home_intro")),
         ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "home", primary=True)]),
@@ -145,4 +162,4 @@ def home_view(
     ]
     if statistics:
         blocks += _statistics(statistics, place)
-    return View(type="home", blocks=blocks)
+    return View(type="home", blocks=[*blocks, *_language()])
