@@ -93,6 +93,7 @@ class FakeSlack:
         # Seconds from each trigger's click to the views.open/push that used it (Slack allows 3).
         self.trigger_ages: list[float] = []
         self._used_triggers: dict[str, float] = {}  # trigger id -> its age when used
+        self.people: dict[str, str] = {}  # user id -> the full name users.info gives
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -448,6 +449,13 @@ class FakeSlack:
             return self._share_files(params)
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": f"D{params.get('users', '')}"}}
+        if method == "users.info":
+            user_id = str(params.get("user", ""))
+            if user_id not in self.people:
+                return {"ok": False, "error": "user_not_found"}
+            name = self.people[user_id]
+            profile = {"real_name": name, "display_name": name.split()[0]}
+            return {"ok": True, "user": {"id": user_id, "name": name.lower(), "real_name": name, "profile": profile}}
         return {"ok": True}
 
     def _share_files(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bot.catalogue import pieces, t
+from bot.catalogue import listing, pieces, plain, t
 from bot.documents import dossier_text
 from bot.documents.dates import show_date
 from bot.documents.dossier_text import Item, Kind
@@ -66,7 +66,8 @@ _NOTE = _style("note", 8, color=colors.HexColor("#555555"))
 
 
 def _markup(sentence: Markup | str, names: Names = str) -> str:
-    """A catalogue sentence as reportlab markup: people by name, emphasis in bold, the rest escaped."""
+    """A catalogue sentence as reportlab markup: people by name, emphasis in bold, the rest escaped.
+    A plain `str` is what a user typed: escaped, its line breaks kept, never read as markup."""
     out = []
     for piece in pieces(sentence):
         if piece.bold is not None:
@@ -74,13 +75,10 @@ def _markup(sentence: Markup | str, names: Names = str) -> str:
         elif piece.person is not None:
             out.append(escape(names(piece.person)))
         else:
-            out.append(escape(_EMOJI.sub("", piece.text)).replace("\n", "<br/>"))
+            # The catalogue's emoji have no glyph in print; what a user typed is kept whole.
+            text = _EMOJI.sub("", piece.text) if isinstance(sentence, Markup) else piece.text
+            out.append(escape(text).replace("\n", "<br/>"))
     return "".join(out)
-
-
-def _user_text(value: str) -> str:
-    """A user's text: escaped, its line breaks kept, never read as markup."""
-    return escape(value).replace("\n", "<br/>")
 
 
 def _item(parts: Item, names: Names) -> list[Flowable]:
@@ -88,21 +86,21 @@ def _item(parts: Item, names: Names) -> list[Flowable]:
     flow: list[Flowable] = []
     for part in parts:
         if part.kind is Kind.TEXT:
-            flow.append(Paragraph(_user_text(part.text), _BODY))
+            flow.append(Paragraph(_markup(part.text), _BODY))
         else:
             flow.append(Paragraph(_markup(part.text, names), styles[part.kind]))
     return [*flow, Spacer(1, 3 * mm)]
 
 
-def _facts(rows: Sequence[tuple[str, str]]) -> Table:
+def _facts(rows: Sequence[tuple[Markup | str, Markup | str]]) -> Table:
     table = Table(
-        [[Paragraph(_markup(k), _NOTE), Paragraph(_user_text(v), _BODY)] for k, v in rows], colWidths=[45 * mm, None]
+        [[Paragraph(_markup(k), _NOTE), Paragraph(_markup(v), _BODY)] for k, v in rows], colWidths=[45 * mm, None]
     )
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return table
 
 
-def _pupil_rows(view: DossierView) -> list[tuple[str, str]]:
+def _pupil_rows(view: DossierView) -> list[tuple[Markup | str, Markup | str]]:
     return [
         (t("label_pupil_name"), view.pupil_name),
         (t("label_pupil_group"), view.pupil_group),
@@ -121,7 +119,7 @@ def _section(title_key: str, items: Sequence[Item], names: Names) -> list[Flowab
 
 def _dossier(export: Export, names: Names) -> list[Flowable]:
     view = export.dossier
-    team = ", ".join(f"{names(user)} ({named(TEAM_ROLES, role)})" for user, role in view.team)
+    team = listing([Markup("{} ({})").format(names(user), named(TEAM_ROLES, role)) for user, role in view.team])
     case_rows = [
         (t("pdf_route"), label(view.route)),
         (t("pdf_state"), label(view.state)),
@@ -187,19 +185,21 @@ def _conversation(export: Export, names: Names) -> list[Flowable]:
 def filename(export: Export) -> str:
     """Reference and kind only: the name shows in Slack and in file listings."""
     if export.document is Document.CONVERSATION:
-        return f"{export.dossier.reference}-gesprek-{export.conversation_number}.pdf"
-    return f"{export.dossier.reference}-dossier.pdf"
+        return plain(t("pdf_file_conversation", reference=export.dossier.reference, number=export.conversation_number))
+    return plain(t("pdf_file_dossier", reference=export.dossier.reference))
 
 
 def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
     _register_fonts()
     buffer = io.BytesIO()
     title = label(export.document)
-    footer = t(
-        "pdf_footer",
-        reference=export.dossier.reference,
-        date=show_date(export.generated_at),
-        name=names(export.generated_by),
+    footer = plain(
+        t(
+            "pdf_footer",
+            reference=export.dossier.reference,
+            date=show_date(export.generated_at),
+            name=names(export.generated_by),
+        )
     )
 
     def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
@@ -207,7 +207,7 @@ def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
         canvas.setFont(_REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#555555"))
         canvas.drawString(18 * mm, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, t("pdf_page", page=document.page))
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, plain(t("pdf_page", page=document.page)))
         canvas.restoreState()
 
     document = SimpleDocTemplate(
@@ -217,10 +217,26 @@ def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=f"{export.dossier.reference} {title}",
-        author=t("pdf_author"),
+        title=f"{export.dossier.reference} {plain(title)}",
+        author=plain(t("pdf_author")),
         creator="meldbot",
     )
-    story = _conversation(export, names) if export.document is Document.CONVERSATION else _dossier(export, names)
-    document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    document.build(_story(export, names), onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
+
+
+def _story(export: Export, names: Names) -> list[Flowable]:
+    _register_fonts()  # a paragraph's style names its font when it is made
+    return _conversation(export, names) if export.document is Document.CONVERSATION else _dossier(export, names)
+
+
+def people(export: Export) -> set[str]:
+    """Everyone the document names, so that their names can be looked up before it is drawn."""
+    named: set[str] = {export.generated_by}
+
+    def note(user_id: str) -> str:
+        named.add(user_id)
+        return user_id
+
+    _story(export, note)
+    return named

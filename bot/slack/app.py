@@ -27,6 +27,8 @@ from bot.outbox.delivery import SEND_TIMEOUT_SECONDS, Outbox
 from bot.outbox.worker import DeliveryWorker
 from bot.slack.handlers import register_all
 from bot.slack.handlers.work import Work
+from bot.slack.ids import PLATFORM
+from bot.slack.names import StaffNames
 from bot.slack.transport import SlackTransport
 from storage.models import OutboxMessage
 from storage.repositories import record_event_receipt
@@ -34,7 +36,6 @@ from storage.repositories import record_event_receipt
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-PLATFORM = "slack"  # how storage names this platform (people, messages, event receipts)
 
 # Connections kept open to Slack's Web API, shared by every listener and the outbox.
 CONNECTIONS = 256
@@ -131,6 +132,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
     worker = DeliveryWorker(outbox)
     services.db.after_commit_adding(OutboxMessage, worker.wake)
     work = Work()
+    staff_names = StaffNames()
     identity = SlackIdentity(client, slack.bot_token)
 
     async def authorize() -> AuthorizeResult:  # a plain function: Bolt injects arguments by name
@@ -155,6 +157,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
         services.directory.refresh()  # one look at meldbot.yml per request: a removal counts at once
         context["services"] = services
         context["work"] = work
+        context["staff_names"] = staff_names
         await next()
 
     @app.middleware

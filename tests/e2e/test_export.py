@@ -94,3 +94,23 @@ def test_an_upload_slack_refuses_says_so_and_leaves_no_file(slack: LocalSlack) -
     assert slack.fake.client(COORDINATOR).files == []
     told = slack.fake.client(COORDINATOR).messages[-1]["text"]
     assert "MC-2026-0001" in told and "kon niet in Slack" in told
+
+
+def test_the_pdf_names_staff_by_name_looked_up_once_and_an_unknown_id_stays_an_id(slack: LocalSlack) -> None:
+    slack.fake.people = {COORDINATOR: "Sanne Verzonnen", TEACHER: "Anna Voorbeeld"}  # the director is unknown
+    _export_modal(slack)
+    slack.driver.submit(COORDINATOR, {B.EXPORT_DOCUMENT: "dossier"})
+    slack.driver.settle()
+
+    text = pdf_text(slack.fake.client(COORDINATOR).files[0]["content"])
+    assert "Sanne Verzonnen" in text and "Anna Voorbeeld" in text
+    assert COORDINATOR not in text and TEACHER not in text
+    looked_up = [c for c in slack.fake.calls if c.method == "users.info"]
+    assert {c.params["user"] for c in looked_up} >= {COORDINATOR, TEACHER}
+
+    # A second export within the names' lifetime asks Slack for nobody again.
+    slack.driver.click_in_modal(COORDINATOR, Action.EXPORT_CASE)  # the case view is on top again
+    slack.driver.submit(COORDINATOR, {B.EXPORT_DOCUMENT: "dossier"})
+    slack.driver.settle()
+    assert len(slack.fake.client(COORDINATOR).files) == 2
+    assert [c for c in slack.fake.calls if c.method == "users.info"] == looked_up

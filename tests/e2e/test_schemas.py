@@ -11,17 +11,21 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
+from bot.catalogue import speaking, t
 from bot.devtools.local import LocalSlack
 from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
-from bot.flows.vocabulary import DossierPart, NoticeKind, ReminderKind
-from bot.slack.ids import Action, Callback, show_action
+from bot.flows.steps.language import choose_language
+from bot.flows.vocabulary import DossierPart, Language, NoticeKind, ReminderKind
+from bot.slack.ids import PLATFORM, Action, Callback, show_action
 from bot.slack.ids import Block as B
+from bot.slack.views.common import slack_plain
 from bot.slack.views.messages import render_notice
 from tests.block_kit import schema
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, START, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
@@ -52,6 +56,7 @@ def test_manifest_declares_what_the_code_listens_to() -> None:
         "files:write",
         "im:history",
         "im:write",
+        "users:read",
     }
 
 
@@ -227,3 +232,29 @@ def test_every_view_and_message_passes_slack_sdk_model_checks(slack: LocalSlack)
     for blocks in messages:
         for block in Block.parse_all(blocks):
             block.validate_json()
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_screen_in_each_language_shows_its_markup_rendered_and_fits_slacks_limits(
+    slack: LocalSlack, language: Language
+) -> None:
+    """Every person reads `language`. Emphasis and mentions are Slack's own (never a tag shown as
+    text, never escaped twice), and every text fits its element (a title's 24 characters, ...)."""
+    people = (COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER)
+    for user_id in people:
+        choose_language(slack.services, PLATFORM, user_id, language)
+    with speaking(language):
+        views, messages = _everything_rendered(slack)
+        shown = json.dumps([views, messages], ensure_ascii=False)
+        assert slack_plain(t("button_open_case")) in shown and slack_plain(t("home_title")) in shown
+
+    leaks = ("<b>", "</b>", "<person>", "&lt;b&gt;", "&lt;person&gt;", "&amp;lt;", "&amp;amp;", "&lt;@")
+    assert [leak for leak in leaks if leak in shown] == []
+    for view in views:
+        View(**{k: v for k, v in view.items() if k != "id"}).validate_json()
+    for blocks in messages:
+        for block in Block.parse_all(blocks):
+            block.validate_json()
+    validator = Draft202012Validator(schema("block-kit.schema.json"))
+    assert [error.message[:200] for v in views for error in validator.iter_errors(v["blocks"])] == []
+    assert [error.message[:200] for m in messages for error in validator.iter_errors(m)] == []

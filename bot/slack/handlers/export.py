@@ -25,6 +25,7 @@ from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, show, shown
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, Block, Callback
+from bot.slack.names import StaffNames
 from bot.slack.views.common import slack_mrkdwn, slack_plain
 from bot.slack.views.export import CONVERSATION, export_modal
 
@@ -52,7 +53,13 @@ def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export:
 
 
 async def handle_export_submission(
-    ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+    ack: AsyncAck,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: AsyncWebClient,
+    services: Services,
+    work: Work,
+    staff_names: StaffNames,
 ) -> None:
     user_id = body["user"]["id"]
     outcome = await work.before_ack(_exported, services, user_id, view)
@@ -62,7 +69,10 @@ async def handle_export_submission(
     await ack()  # back to the case view; the file itself, in the DM, is the answer
     from bot.documents import pdf
 
-    await _deliver(client, user_id, outcome, await work.after_ack(pdf.render, outcome), pdf.filename(outcome))
+    # A PDF is read outside Slack: staff by name, not by Slack id.
+    known = await staff_names.names(client, await work.after_ack(pdf.people, outcome))
+    document = await work.after_ack(pdf.render, outcome, lambda user: known.get(user, user))
+    await _deliver(client, user_id, outcome, document, pdf.filename(outcome))
 
 
 async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document: bytes, filename: str) -> None:
