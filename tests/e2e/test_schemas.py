@@ -239,7 +239,8 @@ def test_every_screen_in_each_language_shows_its_markup_rendered_and_fits_slacks
     slack: LocalSlack, language: Language
 ) -> None:
     """Every person reads `language`. Emphasis and mentions are Slack's own (never a tag shown as
-    text, never escaped twice), and every text fits its element (a title's 24 characters, ...)."""
+    text, never escaped twice), and every text fits its element (a title's 24 characters, ...,
+    as slack_sdk checks them; the Block Kit schema's structure is checked above, in Dutch)."""
     people = (COORDINATOR, COORDINATOR_2, DIRECTOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER)
     for user_id in people:
         choose_language(slack.services, PLATFORM, user_id, language)
@@ -255,6 +256,3 @@ def test_every_screen_in_each_language_shows_its_markup_rendered_and_fits_slacks
     for blocks in messages:
         for block in Block.parse_all(blocks):
             block.validate_json()
-    validator = Draft202012Validator(schema("block-kit.schema.json"))
-    assert [error.message[:200] for v in views for error in validator.iter_errors(v["blocks"])] == []
-    assert [error.message[:200] for m in messages for error in validator.iter_errors(m)] == []
