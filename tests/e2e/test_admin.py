@@ -17,6 +17,7 @@ from storage.models import AuditEvent, Case
 from tests.conftest import COORDINATOR, DIRECTOR, SCHOOLS_YAML, TEACHER, make_services
 from tests.e2e.casework import registered_and_taken, top_text
 from tests.e2e.steps import PUPIL_NAME, start_intake
+from tests.shown import in_mrkdwn, in_plain
 
 ADMIN = "UADMIN001"
 
@@ -35,7 +36,9 @@ def test_an_admin_sees_counts_and_gets_no_dossier(board: LocalSlack) -> None:
 
     board.driver.open_home(ADMIN)
     home = json.dumps(board.fake.client(ADMIN).home, ensure_ascii=False)
-    assert "Statistiek (anoniem)" in home and "1 gemeld" in home
+    this_year = board.services.clock.now().year  # a case counts in the year it was registered
+    counts = in_mrkdwn("home_statistics_year", year=this_year, registered=1, acute=0, reported=0, closed=0)
+    assert in_plain("home_statistics") in home and counts in home
     assert "MC-2026-0001" not in home and PUPIL_NAME not in home
     assert Action.OPEN_CASE not in home
 
@@ -45,23 +48,24 @@ def test_an_admin_sees_counts_and_gets_no_dossier(board: LocalSlack) -> None:
     shown = json.dumps([c.params for c in board.fake.calls[before:]], ensure_ascii=False)
     assert "views.open" in [c.method for c in board.fake.calls[before:]]
     assert PUPIL_NAME not in shown
-    assert "geen toegang" in json.dumps(board.fake.top_modal(ADMIN), ensure_ascii=False).lower()
+    assert in_mrkdwn("error_no_access") in top_text(board, ADMIN)
 
 
 def test_reporter_may_alert_the_board_instead_of_the_director_when_the_suspicion_may_concern_him(
     board: LocalSlack,
 ) -> None:
     start_intake(board.driver, TEACHER, route="staff_member")
-    assert "Het bestuur (bijvoorbeeld als het vermoeden de directie betreft)" in top_text(board, TEACHER)
+    assert in_plain("board_alert_board") in top_text(board, TEACHER)
 
     board.driver.submit(TEACHER, {Block.BOARD_ALERT: "board"})
 
-    assert "niet de directie" in top_text(board, TEACHER)
+    assert in_mrkdwn("board_route_board", reference="MC-2026-0001") in top_text(board, TEACHER)
     [alert] = board.fake.client(ADMIN).messages
-    assert "MC-2026-0001" in alert["text"] and "vertrouwensinspecteur" in alert["text"] and "aangifte" in alert["text"]
+    assert alert["text"] == in_mrkdwn("notice_board_route_board", reference="MC-2026-0001")
     assert not [b for b in alert["blocks"] if b["type"] == "actions"]  # an admin opens no dossier
     assert board.fake.client(DIRECTOR).messages == []
-    assert all("route van het bevoegd gezag" in m["text"] for m in board.fake.client(COORDINATOR).messages)
+    noted = in_mrkdwn("notice_board_route_noted", reference="MC-2026-0001")
+    assert [m["text"] for m in board.fake.client(COORDINATOR).messages] == [noted]
     with board.services.db.transaction() as session:
         recorded = session.scalars(select(AuditEvent).where(AuditEvent.action == "board_route_recorded")).one()
     assert recorded.detail == {"alerted": "board"}
@@ -69,7 +73,8 @@ def test_reporter_may_alert_the_board_instead_of_the_director_when_the_suspicion
 
 def test_board_cannot_be_chosen_when_the_file_names_no_admins(slack: LocalSlack) -> None:
     start_intake(slack.driver, TEACHER, route="staff_member")
-    assert "als het vermoeden de directie betreft" not in top_text(slack, TEACHER)  # only the director is offered
+    offered = top_text(slack, TEACHER)  # only the director is offered
+    assert in_plain("board_alert_director") in offered and in_plain("board_alert_board") not in offered
 
     refused = slack.driver.submit(TEACHER, {Block.BOARD_ALERT: "board"})  # crafted
 
@@ -82,13 +87,14 @@ def test_acute_danger_on_the_staff_route_is_never_told_to_a_director_the_reporte
     board: LocalSlack,
 ) -> None:
     start_intake(board.driver, TEACHER, route="staff_member", acute=True)
-    assert "112" in top_text(board, TEACHER)
+    assert in_mrkdwn("acute_banner_staff") in top_text(board, TEACHER)
     assert board.fake.client(DIRECTOR).messages == []  # not before the reporter chose
 
     board.driver.submit(TEACHER, {Block.BOARD_ALERT: "board"})
 
+    alert = in_mrkdwn("notice_acute_alert", reporter_id=TEACHER)
     for leader in (COORDINATOR, ADMIN):
-        assert any("Acuut gevaar gemeld" in m["text"] for m in board.fake.client(leader).messages)
+        assert alert in [m["text"] for m in board.fake.client(leader).messages]
     assert board.fake.client(DIRECTOR).messages == []
 
 
@@ -97,5 +103,6 @@ def test_acute_danger_reaches_the_coordinators_when_the_staff_routes_choice_is_c
 
     board.driver.close(TEACHER)
 
-    assert any("Acuut gevaar gemeld" in m["text"] for m in board.fake.client(COORDINATOR).messages)
+    alert = in_mrkdwn("notice_acute_alert", reporter_id=TEACHER)
+    assert alert in [m["text"] for m in board.fake.client(COORDINATOR).messages]
     assert board.fake.client(DIRECTOR).messages == [] and board.fake.client(ADMIN).messages == []

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
+from bot.catalogue import t
 from bot.devtools.local import LocalSlack
+from bot.documents.dates import show_date
+from bot.documents.labels import label
 from bot.flows.rules.framework import Answer
+from bot.flows.rules.validation import TEXT_LIMITS
+from bot.flows.steps.dossier import NOT_IN_TIMELINE
+from bot.flows.vocabulary import AuditAction, CaseState, ConsultationKind, SignalCategory
 from bot.slack.ids import Action, Block, Callback
 from storage.models import (
     AuditEvent,
@@ -38,6 +44,7 @@ from tests.e2e.casework import (
 )
 from tests.e2e.steps import PUPIL_NAME, register, signal_values
 from tests.e2e.test_registration import submission
+from tests.shown import in_mrkdwn, in_plain
 
 Y, N = Answer.YES, Answer.NO
 
@@ -45,6 +52,17 @@ Y, N = Answer.YES, Answer.NO
 def count(slack: LocalSlack, model: type, *where: Any) -> int:
     with slack.services.db.transaction() as session:
         return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def recorded_at(slack: LocalSlack, action: AuditAction) -> datetime:
+    """When the (one) event of this kind happened: the date its timeline line shows."""
+    with slack.services.db.transaction() as session:
+        return session.scalars(select(AuditEvent.at).where(AuditEvent.action == action)).one()
+
+
+def in_json(sentence: str) -> str:
+    """A sentence as it stands in a JSON dump of a view (`top_text`): its newlines and quotes escaped."""
+    return json.dumps(sentence, ensure_ascii=False)[1:-1]
 
 
 # --- taking ----------------------------------------------------------------------------------
@@ -55,10 +73,11 @@ def test_second_coordinator_is_told_who_took_it_when_both_click_take(slack: Loca
     slack.driver.click_in_messages(COORDINATOR, Action.TAKE_CASE)
     slack.driver.click(COORDINATOR_2, Action.TAKE_CASE, case_id(slack))  # from a stale notification
 
-    assert f"al opgepakt door <@{COORDINATOR}>" in top_text(slack, COORDINATOR_2)
+    assert in_mrkdwn("error_already_taken", user_id=COORDINATOR) in top_text(slack, COORDINATOR_2)
     slack.driver.click(COORDINATOR, Action.TAKE_CASE, case_id(slack))  # a double click
     assert count(slack, AuditEvent, AuditEvent.action == "case_taken") == 1
-    assert sum("opgepakt" in m["text"] for m in slack.fake.client(TEACHER).messages) == 1
+    taken = in_mrkdwn("notice_case_taken", reference="MC-2026-0001")
+    assert sum(m["text"] == taken for m in slack.fake.client(TEACHER).messages) == 1
 
 
 def test_unclaimed_case_stays_marked_as_such_in_the_app_home(slack: LocalSlack) -> None:
@@ -66,9 +85,12 @@ def test_unclaimed_case_stays_marked_as_such_in_the_app_home(slack: LocalSlack) 
 
     slack.driver.open_home(COORDINATOR)
 
-    assert "nog niet opgepakt" in json.dumps(slack.fake.client(COORDINATOR).home, ensure_ascii=False)
+    with slack.services.db.transaction() as session:
+        registered = show_date(session.scalars(select(Case.created_at)).one())
+    line = in_mrkdwn("home_case_line", reference="MC-2026-0001", state=label(CaseState.NEW), date=registered)
+    assert line in json.dumps(slack.fake.client(COORDINATOR).home, ensure_ascii=False)
     slack.driver.click_in_home(COORDINATOR, Action.OPEN_CASE)
-    assert "Nog door niemand opgepakt" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("dossier_not_taken") in top_text(slack, COORDINATOR)
 
 
 def test_case_is_taken_when_notice_was_still_queued_and_the_message_goes_out_taken(slack: LocalSlack) -> None:
@@ -82,7 +104,8 @@ def test_case_is_taken_when_notice_was_still_queued_and_the_message_goes_out_tak
     slack.flush()
 
     [notice] = slack.fake.client(COORDINATOR_2).messages
-    assert f"Opgepakt door <@{COORDINATOR}>" in notice["text"]
+    registered = in_mrkdwn("notice_case_registered", reference="MC-2026-0001")
+    assert notice["text"] == registered + "\n" + in_mrkdwn("notice_taken_by", user_id=COORDINATOR)
 
 
 # --- step 2 ----------------------------------------------------------------------------------
@@ -104,7 +127,10 @@ def test_consultation_is_recorded_and_the_case_view_redrawn_when_coordinator_sav
 
     assert count(slack, Consultation) == 1
     overview = top_text(slack, COORDINATOR)
-    assert "Overleg (1)" in overview and "legde overleg vast (Veilig Thuis" in overview
+    recorded = t("timeline_consultation_recorded", kind=label(ConsultationKind.VEILIG_THUIS_ADVICE))
+    when = show_date(recorded_at(slack, AuditAction.CONSULTATION_RECORDED))
+    assert in_plain("section_button_consultations", count=1) in overview
+    assert in_mrkdwn("timeline_line", date=when, actor_id=COORDINATOR, what=recorded) in overview
 
 
 def test_bot_says_to_call_veilig_thuis_directly_when_honour_related_violence_is_suspected(slack: LocalSlack) -> None:
@@ -122,9 +148,9 @@ def test_bot_says_to_call_veilig_thuis_directly_when_honour_related_violence_is_
     )
 
     advice = top_text(slack, COORDINATOR)
-    assert "direct" in advice and "0800-2000" in advice
+    assert in_json(in_mrkdwn("special_form_advice", reference="MC-2026-0001")) in advice
     slack.driver.close(COORDINATOR)
-    assert "eergerelateerd geweld" in top_text(slack, COORDINATOR)  # the case view keeps the warning
+    assert in_mrkdwn("special_form_banner") in top_text(slack, COORDINATOR)  # the case view keeps the warning
 
 
 def test_colleague_is_asked_for_when_consultation_with_a_colleague_names_none(slack: LocalSlack) -> None:
@@ -149,17 +175,17 @@ def test_team_member_gets_access_to_this_case_only_and_loses_it_when_removed(sla
     slack.driver.submit(COORDINATOR, {Block.TEAM: [TEACHER_2]})
 
     [dm] = slack.fake.client(TEACHER_2).messages
-    assert "zorgteam van *MC-2026-0001*" in dm["text"] and PUPIL_NAME not in json.dumps(dm)
+    assert dm["text"] == in_mrkdwn("notice_team_added", reference="MC-2026-0001") and PUPIL_NAME not in json.dumps(dm)
     open_case(slack, TEACHER_2, first)
     assert PUPIL_NAME in top_text(slack, TEACHER_2)
     open_case(slack, TEACHER_2, second)
-    assert "geen toegang" in top_text(slack, TEACHER_2)
+    assert in_mrkdwn("error_no_access") in top_text(slack, TEACHER_2)
 
     open_case(slack, COORDINATOR, first)
     slack.driver.click_in_modal(COORDINATOR, Action.SET_TEAM)
     slack.driver.submit(COORDINATOR, {Block.TEAM: []})
     open_case(slack, TEACHER_2, first)
-    assert "geen toegang" in top_text(slack, TEACHER_2)
+    assert in_mrkdwn("error_no_access") in top_text(slack, TEACHER_2)
     assert count(slack, TeamMember) == 0
 
 
@@ -168,7 +194,7 @@ def test_team_member_gets_access_to_this_case_only_and_loses_it_when_removed(sla
 
 def test_refused_consent_is_recorded_as_a_signal_when_parents_refuse(slack: LocalSlack) -> None:
     registered_and_taken(slack)
-    assert "Jonger dan 12: voer het gesprek met de ouders" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("age_guidance_under_12") in top_text(slack, COORDINATOR)
 
     slack.driver.click_in_modal(COORDINATOR, Action.RECORD_CONVERSATION)
     slack.driver.submit(
@@ -188,7 +214,7 @@ def test_refused_consent_is_recorded_as_a_signal_when_parents_refuse(slack: Loca
     with slack.services.db.transaction() as session:
         refusal = session.scalars(select(Signal).where(Signal.origin == "consent_refused")).one()
         assert refusal.categories == ["parent"] and refusal.reporter_id == COORDINATOR
-    assert "Signalen (2)" in top_text(slack, COORDINATOR)
+    assert in_plain("dossier_signals", count=2) in top_text(slack, COORDINATOR)
 
 
 def test_skipping_the_conversation_needs_a_reason_and_a_note(slack: LocalSlack) -> None:
@@ -212,17 +238,18 @@ def test_skipping_the_conversation_needs_a_reason_and_a_note(slack: LocalSlack) 
 def test_new_signal_on_a_weighed_case_offers_a_new_weighing_and_keeps_the_old_answers(slack: LocalSlack) -> None:
     case = ready_to_weigh(slack)
     walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)
-    assert "Opnieuw wegen" not in top_text(slack, COORDINATOR)
+    assert in_plain("button_new_weighing") not in top_text(slack, COORDINATOR)
 
     slack.driver.command(TEACHER_2)  # a colleague sees something new about the same pupil
     slack.driver.submit(TEACHER_2, {Block.ROUTE: "home", Block.ACUTE: "no"})
     slack.driver.submit(TEACHER_2, signal_values(observed="Nieuwe plekken op de rug."))
     slack.driver.submit(TEACHER_2, {Block.CHOICE: "add"})
     open_case(slack, COORDINATOR, case)
+    assert in_plain("button_new_weighing") in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.NEW_WEIGHING)
 
     overview = top_text(slack, COORDINATOR)
-    assert "Afweging 2, vraag 1 van 5" in overview
+    assert in_mrkdwn("weighing_question_head", round=2, number=1) in overview
     walk(slack, COORDINATOR, Y, Y)
     with slack.services.db.transaction() as session:
         assert [w.round for w in session.scalars(select(Weighing).order_by(Weighing.round))] == [1, 2]
@@ -252,13 +279,29 @@ def test_case_view_stays_within_slacks_limits_and_pages_the_timeline_when_fifty_
 
     overview = slack.fake.top_modal(COORDINATOR)
     assert overview is not None and len(overview["blocks"]) <= 100
-    assert "Tijdlijn (" in top_text(slack, COORDINATOR) and "oudere signalen" in top_text(slack, COORDINATOR)
+    events = count(
+        slack, AuditEvent, AuditEvent.case_id == int(case_id(slack)), AuditEvent.action.not_in(NOT_IN_TIMELINE)
+    )
+    shown = top_text(slack, COORDINATOR)
+    assert in_plain("section_button_timeline", count=events) in shown
+    heads = [
+        in_mrkdwn(
+            "dossier_signal_head",
+            number=n,
+            date=show_date(date(2026, 11, 13)),
+            categories=label(SignalCategory.PHYSICAL),
+        )
+        for n in range(1, 22)  # the first signal and the 20 added to it
+    ]
+    drawn = sum(head in shown for head in heads)
+    assert 0 < drawn < 21 and in_mrkdwn("dossier_more", count=21 - drawn) in shown
     slack.driver.click_in_modal(COORDINATOR, Action.SHOW_TIMELINE)
     first_page = slack.fake.top_modal(COORDINATOR)
     assert first_page is not None and first_page["callback_id"] == Callback.SECTION
-    assert "· 1–25 van " in top_text(slack, COORDINATOR)
+    page = {"reference": "MC-2026-0001", "total": events}
+    assert in_mrkdwn("section_head", first=1, last=25, **page) in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.PAGE_OLDER)
-    assert "· 26–50 van " in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("section_head", first=26, last=50, **page) in top_text(slack, COORDINATOR)
     assert len(slack.fake.client(COORDINATOR).modals) == 2  # paged in place, not pushed
     slack.driver.close(COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.SHOW_CONSULTATIONS)
@@ -276,7 +319,7 @@ def test_question_out_of_turn_is_refused_when_clicked_from_a_crafted_button(slac
 
     slack.driver.click(COORDINATOR, Action.ANSWER_YES, f"{case}:3")
 
-    assert "eerst vraag 2" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_not_this_question", expected=2) in top_text(slack, COORDINATOR)
     assert count(slack, WeighingAnswer) == 1
 
 
@@ -289,7 +332,7 @@ def test_forged_answer_submission_is_refused_when_the_question_is_not_asked_now(
 
     slack.driver.submit(COORDINATOR, {Block.RATIONALE: RATIONALE})
 
-    assert "eerst vraag 1" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_not_this_question", expected=1) in top_text(slack, COORDINATOR)
     assert count(slack, WeighingAnswer) == 0
 
 
@@ -297,13 +340,15 @@ def test_closing_is_refused_when_no_reason_is_given_or_the_case_is_not_reported(
     case = ready_to_weigh(slack)
 
     slack.driver.click(COORDINATOR, Action.CLOSE_CASE, case)  # crafted: closing is for after a melding
-    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_step_not_allowed") in top_text(slack, COORDINATOR)
     open_case(slack, COORDINATOR, case)
 
     walk(slack, COORDINATOR, Y, N, N, "report")
     slack.driver.click_in_modal(COORDINATOR, Action.RECORD_FEEDBACK)
     slack.driver.submit(COORDINATOR, {Block.FEEDBACK_ON: "2026-11-16", Block.FEEDBACK: "Veilig Thuis start onderzoek."})
-    assert "de terugkoppeling is vastgelegd" in top_text(slack, COORDINATOR)
+    # Question 3 answered no: melding under meldnorm 2, on the date the report form gave.
+    reported = in_mrkdwn("now_reported_feedback", date=show_date(date(2026, 11, 16)), meldnorm=2)
+    assert reported in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.CLOSE_CASE)
     refused = slack.driver.submit(COORDINATOR, {Block.CLOSE_NOTE: "  "})
     assert set(refused.json["errors"]) == {Block.CLOSE_NOTE, Block.MONITORING}
@@ -317,7 +362,7 @@ def test_closing_is_refused_when_no_reason_is_given_or_the_case_is_not_reported(
 def test_feedback_is_offered_only_while_a_melding_awaits_it_and_recorded_once(slack: LocalSlack) -> None:
     case = ready_to_weigh(slack)
     slack.driver.click(COORDINATOR, Action.RECORD_FEEDBACK, case)  # crafted: there is no melding yet
-    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_step_not_allowed") in top_text(slack, COORDINATOR)
 
     open_case(slack, COORDINATOR, case)
     walk(slack, COORDINATOR, Y, Y, "report")  # question 2's melding: the weighing goes on with Veilig Thuis
@@ -330,7 +375,7 @@ def test_feedback_is_offered_only_while_a_melding_awaits_it_and_recorded_once(sl
     slack.driver.submit(COORDINATOR, values)
     slack.driver.click(COORDINATOR_2, Action.RECORD_FEEDBACK, case)  # another coordinator, a stale button
 
-    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR_2)
+    assert in_mrkdwn("error_step_not_allowed") in top_text(slack, COORDINATOR_2)
     with slack.services.db.transaction() as session:
         [report] = session.scalars(select(Report)).all()
         assert report.feedback_by == COORDINATOR
@@ -348,7 +393,8 @@ def test_rationale_is_required_and_kept_whole_when_answering(slack: LocalSlack) 
     long = slack.driver.submit(COORDINATOR, {Block.RATIONALE: "z" * 3001})
 
     assert set(blank.json["errors"]) == {Block.RATIONALE}
-    assert "3001" in long.json["errors"][Block.RATIONALE]
+    too_long = in_plain("error_too_long", length=3001, limit=TEXT_LIMITS[Block.RATIONALE])
+    assert long.json["errors"][Block.RATIONALE] == too_long
     assert count(slack, WeighingAnswer) == 0
 
 
@@ -379,8 +425,8 @@ def test_one_answer_wins_and_the_other_coordinator_sees_it_when_both_answer_at_o
         [winner] = session.scalars(select(WeighingAnswer)).all()
     loser = COORDINATOR_2 if winner.answered_by == COORDINATOR else COORDINATOR
     told = json.dumps(answers[loser], ensure_ascii=False)
-    assert f"al beantwoord door <@{winner.answered_by}>" in told
-    assert ("*Ja*" if winner.answer == "yes" else "*Nee*") in told
+    given = label(Answer(winner.answer))
+    assert in_mrkdwn("error_already_answered", question=1, user_id=winner.answered_by, answer=given) in told
     assert answers[winner.answered_by] == {}  # the winner's form simply closed
 
 
@@ -394,7 +440,8 @@ def test_one_answer_is_stored_when_the_same_form_is_submitted_twice(slack: Local
     assert first.status == second.status == 200 and first.json == second.json == {}
     assert count(slack, WeighingAnswer) == 1
     assert count(slack, AuditEvent, AuditEvent.action == "director_informed") == 1
-    assert sum("afwegingskader loopt" in m["text"] for m in slack.fake.client("UDIRECT01").messages) == 1
+    informed = in_mrkdwn("notice_director_informed", reference="MC-2026-0001")
+    assert sum(m["text"] == informed for m in slack.fake.client("UDIRECT01").messages) == 1
 
 
 def test_nothing_about_the_pupil_reaches_a_chat_when_a_whole_case_is_worked(slack: LocalSlack) -> None:

@@ -21,6 +21,7 @@ from tests.e2e.casework import CONSULTATION, case_id, open_case, ready_to_weigh,
 from tests.e2e.steps import register, signal_values, start_intake
 from tests.e2e.test_inbound import _action_ids, _json_values, _text, _values
 from tests.e2e.test_registration import count, submission
+from tests.shown import in_mrkdwn
 
 
 def refusals(slack: LocalSlack, user_id: str) -> list[dict[str, Any]]:
@@ -51,7 +52,7 @@ def test_forwarded_finish_button_is_refused_and_audited_when_the_draft_is_someon
 
     slack.driver.click(TEACHER, Action.FINISH_DRAFT, button["value"])
 
-    assert "hoort niet bij jou" in top_text(slack, TEACHER)
+    assert in_mrkdwn("error_draft_gone") in top_text(slack, TEACHER)
     [refusal] = refusals(slack, TEACHER)
     assert refusal["reason"] == "foreign_draft" and refusal["case_id"] == int(case_id(slack))
 
@@ -64,7 +65,7 @@ def test_choice_on_someone_elses_held_draft_is_refused_audited_and_files_nothing
 
     answer = slack.driver.interactive(crafted)
 
-    assert "hoort niet bij jou" in json.dumps(answer.json, ensure_ascii=False)
+    assert in_mrkdwn("error_draft_gone") in json.dumps(answer.json, ensure_ascii=False)
     assert [r["reason"] for r in refusals(slack, TEACHER)] == ["foreign_draft"]
     with slack.services.db.transaction() as session:
         assert session.scalars(select(RegistrationDraft)).one().payload is not None  # still waits for TEACHER_2
@@ -80,7 +81,7 @@ def test_garbled_button_value_is_refused_audited_and_never_logged(
     response = slack.driver.click(COORDINATOR, Action.OPEN_CASE, value)
 
     assert response.status == 200
-    assert "bestaat niet" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_case_not_found") in top_text(slack, COORDINATOR)
     assert [r["reason"] for r in refusals(slack, COORDINATOR)] == ["no_such_case"]
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert value == "" or all(value not in r.getMessage() for r in caplog.records)
@@ -107,7 +108,7 @@ def test_crafted_case_in_a_modals_metadata_is_refused_and_audited(slack: LocalSl
     answer = slack.driver.interactive(payload)
 
     assert answer.status == 200
-    assert "bestaat niet" in json.dumps(answer.json, ensure_ascii=False)
+    assert in_mrkdwn("error_case_not_found") in json.dumps(answer.json, ensure_ascii=False)
     assert [r["reason"] for r in refusals(slack, COORDINATOR)] == ["no_such_case"]
 
 
@@ -122,7 +123,7 @@ def test_submission_with_another_teachers_view_id_is_refused_and_keeps_her_refer
     answer = slack.driver.interactive(replayed)
 
     shown = json.dumps(answer.json, ensure_ascii=False)
-    assert "MC-2026-0001" not in shown and "geen toegang" in shown.lower()
+    assert "MC-2026-0001" not in shown and in_mrkdwn("error_no_access") in shown
     [refusal] = refusals(slack, TEACHER_2)
     assert refusal["reason"] == "foreign_submission" and refusal["permission"] == "submit"
     assert count(slack, Signal) == 1
@@ -140,7 +141,7 @@ def test_step_submitted_with_another_coordinators_view_id_is_refused_and_records
 
     answer = slack.driver.interactive(replayed)
 
-    assert "geen toegang" in json.dumps(answer.json, ensure_ascii=False).lower()
+    assert in_mrkdwn("error_no_access") in json.dumps(answer.json, ensure_ascii=False)
     [refusal] = refusals(slack, COORDINATOR_2)
     assert refusal["reason"] == "foreign_submission" and refusal["case_id"] == int(case)
     assert count(slack, Consultation) == 1
@@ -153,7 +154,7 @@ def test_doubt_on_question_1_is_refused_when_a_crafted_button_offers_it(
 
     slack.driver.click(COORDINATOR, Action.ANSWER_DOUBT, f"{case}:1")  # "twijfel" belongs to question 2
 
-    assert "past niet bij waar de casus nu staat" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_step_not_allowed") in top_text(slack, COORDINATOR)
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 

@@ -28,6 +28,7 @@ from storage.crypto import generate_key
 from storage.models import AuditEvent, OutboxMessage
 from tests.conftest import COORDINATOR, COORDINATOR_2, SCHOOLS_YAML, TEACHER, make_services
 from tests.e2e.steps import register
+from tests.shown import in_mrkdwn
 
 
 def rows(slack: LocalSlack) -> list[OutboxMessage]:
@@ -100,8 +101,8 @@ def test_message_slack_refuses_for_good_fails_at_once_and_the_coordinator_is_tol
     [failed] = [r for r in rows(slack) if r.state == "failed"]
     assert failed.recipient_id == TEACHER and failed.attempts == 1 and failed.last_error == "slack:200:user_not_found"
     slack.flush()
-    [warning] = [m for m in slack.fake.client(COORDINATOR).messages if "kon niet worden bezorgd" in m["text"]]
-    assert f"<@{TEACHER}>" in warning["text"] and "MC-2026-0001" in warning["text"]
+    warning = in_mrkdwn("notice_delivery_failed", reference="MC-2026-0001", recipient_id=TEACHER)
+    assert [m["text"] for m in slack.fake.client(COORDINATOR).messages].count(warning) == 1
     with slack.services.db.transaction() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == AuditAction.MESSAGE_FAILED)).one()
         assert event.detail == {"notice": NoticeKind.REGISTRATION_CONFIRMED, "recipient_id": TEACHER}
@@ -233,7 +234,8 @@ def test_message_this_release_cannot_draw_fails_once_and_the_next_ones_to_that_p
     assert [(r.kind, r.recipient_id, r.state) for r in rows(slack) if r.state != "sent"] == [
         ("nazorg_question", COORDINATOR, "failed")
     ]
-    assert any("kon niet worden bezorgd" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
+    warning = in_mrkdwn("notice_delivery_failed", reference="MC-2026-0001", recipient_id=COORDINATOR)
+    assert warning in [m["text"] for m in slack.fake.client(COORDINATOR).messages]
     assert sum(1 for r in caplog.records if "drawing outbox message" in r.getMessage()) == 1
 
 
@@ -247,12 +249,14 @@ def test_a_rewrite_of_a_message_that_failed_holds_nothing_back_and_a_retry_sends
     slack.flush()
 
     texts = [m["text"] for m in slack.fake.client(COORDINATOR_2).messages]
-    assert texts == ["Nieuwe zorgmelding *MC-2026-0002*: stap 1, signalen in kaart brengen."]  # not held back
-    assert any("<@UCOORD002> kon niet worden bezorgd" in m["text"] for m in slack.fake.client(COORDINATOR).messages)
+    assert texts == [in_mrkdwn("notice_case_registered", reference="MC-2026-0002")]  # not held back
+    warning = in_mrkdwn("notice_delivery_failed", reference="MC-2026-0001", recipient_id=COORDINATOR_2)
+    assert warning in [m["text"] for m in slack.fake.client(COORDINATOR).messages]
     assert all(r.state != "pending" for r in rows(slack))
     with slack.services.db.transaction() as session:
         repo.retry_failed_outbox(session)  # `meldbot outbox retry`, once the person is back
     slack.flush()
     [first, *_] = [m for m in slack.fake.client(COORDINATOR_2).messages if "MC-2026-0001" in m["text"]]
-    assert f"Opgepakt door <@{COORDINATOR}>" in first["text"]
+    registered = in_mrkdwn("notice_case_registered", reference="MC-2026-0001")
+    assert first["text"] == registered + "\n" + in_mrkdwn("notice_taken_by", user_id=COORDINATOR)
     assert Action.TAKE_CASE not in json.dumps(first["blocks"])

@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from bot.devtools.fake_slack import TEAM_ID, trigger_for
 from bot.devtools.local import LocalSlack
+from bot.documents.labels import label
+from bot.flows.steps.export import Document
 from bot.slack.ids import Action, Callback
 from bot.slack.ids import Block as B
 from storage.models import AuditEvent
@@ -15,6 +17,7 @@ from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER
 from tests.e2e.casework import open_case, registered_and_taken
 from tests.e2e.steps import OBSERVED, PUPIL_NAME
 from tests.pdf_text import pdf_text
+from tests.shown import in_mrkdwn, in_plain, in_print
 
 
 def _buttons(view: dict[str, object] | None) -> set[str]:
@@ -33,15 +36,15 @@ def _export_modal(slack: LocalSlack) -> dict[str, object]:
 
 def test_the_pdf_goes_to_the_requesting_coordinator_only_after_confirming(slack: LocalSlack) -> None:
     modal = _export_modal(slack)
-    assert "opgeslagen" in json.dumps(modal, ensure_ascii=False)  # the warning comes before the file
+    assert in_mrkdwn("export_stored_in_slack") in json.dumps(modal, ensure_ascii=False)  # the warning comes first
     assert slack.fake.client(COORDINATOR).files == []
 
     slack.driver.submit(COORDINATOR, {B.EXPORT_DOCUMENT: "dossier"})
     slack.driver.settle()
 
     (shared,) = slack.fake.client(COORDINATOR).files
-    assert shared["filename"] == "MC-2026-0001-dossier.pdf"
-    assert shared["title"].startswith("MC-2026-0001")
+    assert shared["filename"] == in_print("pdf_file_dossier", reference="MC-2026-0001")
+    assert shared["title"] == in_plain("export_title", reference="MC-2026-0001", document=label(Document.DOSSIER))
     text = pdf_text(shared["content"])
     assert PUPIL_NAME in text and OBSERVED[:30] in text
     assert all(not slack.fake.client(user).files for user in (COORDINATOR_2, DIRECTOR, TEACHER))
@@ -72,7 +75,7 @@ def test_a_director_sees_no_export_and_a_crafted_submission_gets_nothing(slack: 
             }
         )
         assert response.json["response_action"] == "update"
-        assert "geen toegang" in json.dumps(response.json, ensure_ascii=False).lower()
+        assert in_mrkdwn("error_no_access") in json.dumps(response.json, ensure_ascii=False)
     slack.driver.click(TEACHER, Action.EXPORT_CASE, "1")
     slack.driver.settle()
 
@@ -93,7 +96,7 @@ def test_an_upload_slack_refuses_says_so_and_leaves_no_file(slack: LocalSlack) -
 
     assert slack.fake.client(COORDINATOR).files == []
     told = slack.fake.client(COORDINATOR).messages[-1]["text"]
-    assert "MC-2026-0001" in told and "kon niet in Slack" in told
+    assert told == in_mrkdwn("export_failed", reference="MC-2026-0001")
 
 
 def test_the_pdf_names_staff_by_name_looked_up_once_and_an_unknown_id_stays_an_id(slack: LocalSlack) -> None:

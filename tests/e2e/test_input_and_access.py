@@ -8,6 +8,9 @@ import urllib.request
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
+from bot.documents.dates import show_date
+from bot.documents.labels import label
+from bot.flows.vocabulary import CaseState
 from bot.slack.ids import Action, Block, Callback
 from storage.models import AuditEvent, Case, Signal
 from tests.conftest import (
@@ -20,6 +23,7 @@ from tests.conftest import (
 )
 from tests.e2e.steps import PUPIL_NAME, register, signal_values, start_intake
 from tests.e2e.test_registration import count, modal_text
+from tests.shown import in_mrkdwn, in_plain
 
 
 def test_each_blank_required_field_is_named_when_only_whitespace_is_given(slack: LocalSlack) -> None:
@@ -39,7 +43,7 @@ def test_future_date_is_refused_when_observation_is_dated_tomorrow(slack: LocalS
 
     response = register_form(slack, observed_on="2026-11-17")  # the clock stands at 16 November
 
-    assert response.json["errors"] == {Block.OBSERVED_ON: "Deze datum ligt in de toekomst."}
+    assert response.json["errors"] == {Block.OBSERVED_ON: in_plain("error_future_date")}
 
 
 def test_text_over_the_limit_is_refused_whole_when_too_long(slack: LocalSlack) -> None:
@@ -47,8 +51,7 @@ def test_text_over_the_limit_is_refused_whole_when_too_long(slack: LocalSlack) -
 
     response = register_form(slack, observed="x" * 3001)
 
-    error = response.json["errors"][Block.OBSERVED]
-    assert "3001" in error and "3000" in error and "niets weggehaald" in error
+    assert response.json["errors"][Block.OBSERVED] == in_plain("error_too_long", length=3001, limit=3000)
     assert count(slack, Signal) == 0
 
 
@@ -88,7 +91,7 @@ def test_forwarded_open_button_gives_nothing_when_clicked_by_someone_without_acc
     for stranger in (TEACHER_2, OTHER_SCHOOL_COORDINATOR, OUTSIDER):
         slack.driver.click(stranger, Action.OPEN_CASE, case_id)
         refusal = modal_text(slack.fake.top_modal(stranger))
-        assert "geen toegang" in refusal and PUPIL_NAME not in refusal
+        assert in_mrkdwn("error_no_access") in refusal and PUPIL_NAME not in refusal
 
     with slack.services.db.transaction() as session:
         refused = [e.actor_id for e in session.scalars(select(AuditEvent).where(AuditEvent.action == "access_refused"))]
@@ -100,9 +103,12 @@ def test_reporter_sees_status_not_dossier_when_opening_own_case(slack: LocalSlac
 
     slack.driver.click_in_messages(TEACHER, Action.OPEN_CASE)
 
-    status = modal_text(slack.fake.top_modal(TEACHER))
-    assert "MC-2026-0001" in status and "Nieuw" in status
-    assert PUPIL_NAME not in status
+    view = slack.fake.top_modal(TEACHER) or {}
+    with slack.services.db.transaction() as session:
+        registered = show_date(session.scalars(select(Case.created_at)).one())
+    status = in_mrkdwn("status_text", reference="MC-2026-0001", state=label(CaseState.NEW), date=registered)
+    assert status in [b["text"]["text"] for b in view["blocks"] if "text" in b]
+    assert PUPIL_NAME not in modal_text(view)
 
 
 def test_director_reads_the_dossier_when_opening_a_case_of_the_school(slack: LocalSlack) -> None:
@@ -116,7 +122,7 @@ def test_director_reads_the_dossier_when_opening_a_case_of_the_school(slack: Loc
 def test_unknown_case_is_reported_when_button_value_is_garbage(slack: LocalSlack) -> None:
     for value in ("not-a-number", "999999"):
         slack.driver.click(COORDINATOR, Action.OPEN_CASE, value)
-        assert "bestaat niet" in modal_text(slack.fake.top_modal(COORDINATOR))
+        assert in_mrkdwn("error_case_not_found") in modal_text(slack.fake.top_modal(COORDINATOR))
 
 
 def test_request_is_refused_when_signature_is_wrong_or_old(slack: LocalSlack) -> None:
@@ -144,10 +150,11 @@ def test_app_home_lists_cases_by_reference_for_coordinator_and_reporter(slack: L
         slack.driver.open_home(user_id)
 
     coordinator_home, teacher_home = (modal_text(slack.fake.client(u).home) for u in (COORDINATOR, TEACHER))
-    assert "Open casussen" in coordinator_home and "MC-2026-0001" in coordinator_home
-    assert "Open casussen" not in teacher_home and "MC-2026-0001" in teacher_home
+    open_cases = in_plain("home_open_cases", count=1)  # the school's one case
+    assert open_cases in coordinator_home and "MC-2026-0001" in coordinator_home
+    assert open_cases not in teacher_home and "MC-2026-0001" in teacher_home
     assert PUPIL_NAME not in coordinator_home + teacher_home
-    assert "beheerder" in modal_text(slack.fake.client(OUTSIDER).home)
+    assert in_mrkdwn("error_not_a_member") in modal_text(slack.fake.client(OUTSIDER).home)
 
 
 def test_health_endpoint_answers_when_database_is_up(slack: LocalSlack) -> None:
