@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +17,7 @@ from bot.slack.views.case import ANSWER_ACTIONS
 from storage.models import Case
 from tests.conftest import COORDINATOR, TEACHER, TEACHER_2
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, register
+from tests.shown import in_mrkdwn
 
 # Invented texts typed by the coordinator; marker-like so that a leak is easy to find.
 RATIONALE = "Onderbouwing-Geheim: blauwe plekken passen niet bij de uitleg van moeder."
@@ -136,11 +139,31 @@ def walk(slack: LocalSlack, user_id: str, *moves: Answer | str) -> None:
 
 def _closes_help(slack: LocalSlack, user_id: str, move: Answer | str) -> bool:
     top = slack.fake.top_modal(user_id) or {}
-    return move == Answer.YES and "vraag 5 van 5" in json.dumps(top, ensure_ascii=False)
+    return move == Answer.YES and in_mrkdwn("question_5") in json.dumps(top, ensure_ascii=False)
 
 
 def top_text(slack: LocalSlack, user_id: str) -> str:
     return json.dumps(slack.fake.top_modal(user_id) or {}, ensure_ascii=False)
+
+
+def filled_in(text: str, key: str, name: str, shown: Callable[..., str] = in_mrkdwn, **values: object) -> str | None:
+    """What fills the placeholder `name` where `text` is the sentence `key` with `values` (an incident
+    code, a due date: what a test cannot know in advance); None where `text` is another sentence."""
+    unknown = "\x00"
+    parts = [re.escape(part) for part in shown(key, **values, **{name: unknown}).split(unknown)]
+    pattern = parts[0] + "".join(
+        ("(?P<value>.+?)" if i == 0 else "(?P=value)") + part for i, part in enumerate(parts[1:])
+    )
+    match = re.fullmatch(pattern, text, re.DOTALL)
+    if match is None:
+        return None
+    return match.group("value") if len(parts) > 1 else ""
+
+
+def in_json(sentence: str) -> str:
+    """A sentence as it stands in a JSON dump of a view or a call (`top_text`, `chat_traffic`):
+    its newlines and quotes escaped."""
+    return json.dumps(sentence, ensure_ascii=False)[1:-1]
 
 
 def chat_traffic(slack: LocalSlack) -> str:

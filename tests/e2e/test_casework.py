@@ -36,6 +36,7 @@ from tests.e2e.casework import (
     answer,
     case_id,
     chat_traffic,
+    in_json,
     open_case,
     ready_to_weigh,
     registered_and_taken,
@@ -58,11 +59,6 @@ def recorded_at(slack: LocalSlack, action: AuditAction) -> datetime:
     """When the (one) event of this kind happened: the date its timeline line shows."""
     with slack.services.db.transaction() as session:
         return session.scalars(select(AuditEvent.at).where(AuditEvent.action == action)).one()
-
-
-def in_json(sentence: str) -> str:
-    """A sentence as it stands in a JSON dump of a view (`top_text`): its newlines and quotes escaped."""
-    return json.dumps(sentence, ensure_ascii=False)[1:-1]
 
 
 # --- taking ----------------------------------------------------------------------------------

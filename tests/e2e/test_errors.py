@@ -12,12 +12,17 @@ from bot.flows.steps import registration
 from bot.slack.handlers import registration as registration_listeners
 from bot.slack.ids import Block, Callback
 from tests.conftest import TEACHER
+from tests.e2e.casework import filled_in
 from tests.e2e.steps import signal_values, start_intake
+from tests.shown import in_plain
 
 
 def _incident(slack: LocalSlack, user_id: str) -> str:
+    """The incident code in the one message the user got: the sentence that says something went wrong."""
     [message] = slack.fake.client(user_id).messages
-    return str(message["text"]).split("code ")[1][:8]
+    incident = filled_in(str(message["text"]), "error_generic", "incident")
+    assert incident
+    return incident
 
 
 def test_error_after_the_ack_keeps_the_ack_and_tells_the_user(
@@ -51,6 +56,6 @@ def test_form_keeps_every_typed_word_and_names_the_incident_when_its_flow_fails_
 
     assert response.status == 200 and response.json["response_action"] == "errors"
     [(block, text)] = response.json["errors"].items()
-    assert block == Block.PUPIL_NAME and _incident(slack, TEACHER) in text
+    assert block == Block.PUPIL_NAME and text == in_plain("error_generic_field", incident=_incident(slack, TEACHER))
     assert slack.fake.top_modal(TEACHER) == form  # still open, as typed
     assert form is not None and form["callback_id"] == Callback.SIGNAL

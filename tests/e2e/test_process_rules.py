@@ -3,9 +3,14 @@ follow the state, question 5 at its term, and closing after Veilig Thuis took a 
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
+from bot.catalogue import t
 from bot.devtools.local import LocalSlack
+from bot.documents.dates import show_date
+from bot.documents.labels import label
 from bot.flows.rules.framework import Answer
 from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, Weighing, WeighingAnswer
@@ -24,8 +29,16 @@ from tests.e2e.casework import (
 )
 from tests.e2e.steps import register
 from tests.e2e.test_reminders import IDLE, at, texts
+from tests.shown import in_mrkdwn
 
 Y, N = Answer.YES, Answer.NO
+TERM = show_date(date(2026, 12, 28))  # the help plan's term (casework.record_help_plan)
+MISSING = ("missing_consultation", "missing_conversation", "missing_consultation_and_conversation")
+
+
+def missing(view: str) -> bool:
+    """Whether the case view says what question 1 still waits for."""
+    return any(in_mrkdwn(key) in view for key in MISSING)
 
 
 def _buttons(slack: LocalSlack, user_id: str) -> set[str]:
@@ -39,22 +52,22 @@ def _buttons(slack: LocalSlack, user_id: str) -> set[str]:
 def test_question_1_waits_for_a_consultation_and_a_conversation_and_says_which_is_missing(slack: LocalSlack) -> None:
     case = registered_and_taken(slack)
     open_case(slack, COORDINATOR, case)
-    assert "Nog nodig: een overleg (stap 2) en een gesprek" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("missing_consultation_and_conversation") in top_text(slack, COORDINATOR)
     assert Action.ANSWER_YES not in _buttons(slack, COORDINATOR)
 
     slack.driver.click(COORDINATOR, Action.ANSWER_YES, f"{case}:1")  # a crafted or stale button
-    assert "leg eerst minstens één overleg vast" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("error_steps_missing") in top_text(slack, COORDINATOR)
 
     open_case(slack, COORDINATOR, case)
     slack.driver.click_in_modal(COORDINATOR, Action.RECORD_CONSULTATION)
     slack.driver.submit(COORDINATOR, CONSULTATION)
-    assert "Nog nodig: een gesprek met ouders en/of leerling, of de reden" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("missing_conversation") in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.SKIP_CONVERSATION)
     slack.driver.submit(
         COORDINATOR, {Block.SKIP_REASON: "losing_contact", Block.SKIP_NOTE: "Gezin dreigt te verhuizen."}
     )
 
-    assert "Nog nodig" not in top_text(slack, COORDINATOR)
+    assert not missing(top_text(slack, COORDINATOR))
     assert {Action.ANSWER_YES, Action.ANSWER_NO} <= _buttons(slack, COORDINATOR)
     walk(slack, COORDINATOR, Y)
     with slack.services.db.transaction() as session:
@@ -69,9 +82,8 @@ def test_a_new_weighing_asks_question_1_at_once_when_steps_2_and_3_were_done_bef
     open_case(slack, COORDINATOR, case)
     slack.driver.click_in_modal(COORDINATOR, Action.NEW_WEIGHING)
 
-    assert "Afweging 2, vraag 1 van 5" in top_text(slack, COORDINATOR) and "Nog nodig" not in top_text(
-        slack, COORDINATOR
-    )
+    view = top_text(slack, COORDINATOR)
+    assert in_mrkdwn("weighing_question_head", round=2, number=1) in view and not missing(view)
     assert Action.ANSWER_YES in _buttons(slack, COORDINATOR)
 
 
@@ -82,24 +94,32 @@ def test_question_3_hint_with_veilig_thuis_at_the_table_promises_no_second_meldi
     ready_to_weigh(slack)
     walk(slack, COORDINATOR, Y, N)
     alone = top_text(slack, COORDINATOR)
-    assert "vraag 3 van 5" in alone and "melding bij Veilig Thuis (meldnorm 2)" in alone
+    report_due = t("consequence_report_due", meldnorm=2)
+    assert in_mrkdwn("weighing_question_head", round=1, number=3) in alone
+    assert in_mrkdwn("hint_answer_line", answers=label(N), consequence=report_due) in alone
+    assert in_mrkdwn("with_veilig_thuis") not in alone
 
     ready_to_weigh(slack, pupil_name="Noor Verzonnen")
     walk(slack, COORDINATOR, Y, Y, REPORT)
     together = top_text(slack, COORDINATOR)
-    assert "vraag 3 van 5" in together and "samen met Veilig Thuis" in together
-    assert "meldnorm 2" not in together and "er volgt geen tweede melding" in together
+    assert in_mrkdwn("weighing_question_head", round=1, number=3) in together
+    assert in_mrkdwn("with_veilig_thuis") in together
+    assert in_mrkdwn("consequence_report_due", meldnorm=2) not in together
+    assert in_mrkdwn("hint_answer_line", answers=label(N), consequence=t("consequence_report")) in together
 
 
 def test_question_2_hint_names_disclosure_only_when_a_signal_says_the_child_told_it(slack: LocalSlack) -> None:
     ready_to_weigh(slack)
     walk(slack, COORDINATOR, Y)
-    assert "vraag 2 van 5" in top_text(slack, COORDINATOR) and "disclosure" not in top_text(slack, COORDINATOR)
+    hint = top_text(slack, COORDINATOR)
+    assert in_mrkdwn("weighing_question_head", round=1, number=2) in hint
+    assert in_mrkdwn("question_2_disclosure") not in hint
 
     ready_to_weigh(slack, pupil_name="Noor Verzonnen", categories=["disclosure", "behaviour"])
     walk(slack, COORDINATOR, Y)
     hint = top_text(slack, COORDINATOR)
-    assert "vraag 2 van 5" in hint and "het kind het zelf vertelt (disclosure)" in hint and "meldnorm 1" in hint
+    assert in_mrkdwn("weighing_question_head", round=1, number=2) in hint
+    assert in_mrkdwn("question_2_disclosure") in hint
 
 
 # --- question 5 at the term ------------------------------------------------------------------------
@@ -113,7 +133,7 @@ def test_question_5_yes_before_the_term_asks_to_confirm_the_results_are_reached_
     assert {Action.ANSWER_YES, Action.ANSWER_NO} <= _buttons(slack, COORDINATOR)
 
     slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_YES)
-    assert "De termijn van de hulp is 28-12-2026" in top_text(slack, COORDINATOR)
+    assert in_mrkdwn("early_confirmation_intro", term=TERM) in top_text(slack, COORDINATOR)
     refused = slack.driver.submit(COORDINATOR, {Block.RATIONALE: RATIONALE, Block.MONITORING: "Mentor volgt."})
     assert set(refused.json["errors"]) == {Block.EARLY_CONFIRMATION}
     slack.driver.submit(
@@ -130,7 +150,8 @@ def test_question_5_no_may_be_given_before_the_term_when_things_got_worse(slack:
     walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)  # term 28 December; today is 16 November
 
     slack.driver.click_in_modal(COORDINATOR, Action.ANSWER_NO)
-    assert "De termijn van de hulp is" not in top_text(slack, COORDINATOR)  # no confirmation asked for "nee"
+    # No confirmation is asked for "nee".
+    assert in_mrkdwn("early_confirmation_intro", term=TERM) not in top_text(slack, COORDINATOR)
     slack.driver.submit(COORDINATOR, {Block.RATIONALE: RATIONALE})
 
     with slack.services.db.transaction() as session:
@@ -147,7 +168,8 @@ def test_coordinator_may_close_after_veilig_thuis_fed_back_on_question_2s_meldin
 
     walk(slack, COORDINATOR, FEEDBACK)
     view = top_text(slack, COORDINATOR)
-    assert "Veilig Thuis heeft teruggekoppeld" in view and "vraag 3 van 5" in view
+    assert in_mrkdwn("now_weighing_handed_over") in view
+    assert in_mrkdwn("weighing_question_head", round=1, number=3) in view
     assert {Action.CLOSE_CASE, Action.ANSWER_YES} <= _buttons(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.CLOSE_CASE)
     slack.driver.submit(

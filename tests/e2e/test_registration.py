@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 
 from bot.devtools.driver import fill_state
 from bot.devtools.local import LocalSlack
+from bot.documents.dates import show_date
+from bot.documents.labels import label
+from bot.flows.vocabulary import SignalCategory
 from bot.slack.ids import Action, Block, Callback
 from storage.models import AuditEvent, Case, OutboxMessage, RegistrationDraft, Signal
 from tests.conftest import (
@@ -22,7 +26,8 @@ from tests.conftest import (
     TEACHER_2,
     TWO_SCHOOL_TEACHER,
 )
-from tests.e2e.steps import OBSERVED, PUPIL_NAME, register, signal_values, start_intake
+from tests.e2e.steps import LOCATION, OBSERVED, PUPIL_NAME, register, signal_values, start_intake
+from tests.shown import in_mrkdwn, in_plain
 
 
 def count(slack: LocalSlack, model: type) -> int:
@@ -43,8 +48,8 @@ def test_signal_is_stored_and_coordinators_notified_when_teacher_registers(slack
 
     assert response.status == 200
     confirmation = modal_text(slack.fake.top_modal(TEACHER))
-    assert "MC-2026-0001" in confirmation
-    assert "0800-2000" in confirmation  # the Veilig Thuis advice line
+    assert in_mrkdwn("registered_new", reference="MC-2026-0001") in confirmation
+    assert in_mrkdwn("advice_line") in confirmation  # the Veilig Thuis advice line
     with slack.services.db.transaction() as session:
         case = session.scalars(select(Case)).one()
         assert (case.reference, case.state, case.route, case.reporter_id) == ("MC-2026-0001", "new", "home", TEACHER)
@@ -52,10 +57,11 @@ def test_signal_is_stored_and_coordinators_notified_when_teacher_registers(slack
         assert signal.categories == ["physical"] and signal.source == "own"
     for coordinator in (COORDINATOR, COORDINATOR_2):
         [message] = slack.fake.client(coordinator).messages
-        assert "MC-2026-0001" in message["text"]
+        assert message["text"] == in_mrkdwn("notice_case_registered", reference="MC-2026-0001")
         assert any(b["type"] == "actions" for b in message["blocks"])
     [receipt] = slack.fake.client(TEACHER).messages
-    assert "MC-2026-0001" in receipt["text"]
+    confirmed = in_mrkdwn("notice_registration_confirmed_new", reference="MC-2026-0001")
+    assert receipt["text"] == confirmed + "\n" + in_mrkdwn("advice_line")
     assert not slack.fake.client(DIRECTOR).messages  # not acute: the director is not disturbed
 
 
@@ -65,15 +71,15 @@ def test_coordinator_reads_every_field_when_opening_the_case(slack: LocalSlack) 
     slack.driver.click_in_messages(COORDINATOR, Action.OPEN_CASE)
 
     dossier = modal_text(slack.fake.top_modal(COORDINATOR))
+    observed_on, physical = show_date(date(2026, 11, 13)), label(SignalCategory.PHYSICAL)
     for expected in (
         PUPIL_NAME,
         "groep 5",
         OBSERVED,
-        "Gymzaal",
-        "Moeder van een klasgenoot",
+        in_mrkdwn("dossier_signal_head", number=1, date=observed_on, categories=physical),
+        in_mrkdwn("dossier_location", location=LOCATION),
+        in_plain("dossier_source_told", who="Moeder van een klasgenoot"),
         "klimclub",
-        "13-11-2026",
-        "Lichamelijk",
     ):
         assert expected in dossier
     with slack.services.db.transaction() as session:
@@ -100,7 +106,7 @@ def test_free_text_in_the_dm_is_not_stored_when_teacher_writes_there(slack: Loca
     slack.driver.write_dm(TEACHER, f"Ik maak me zorgen over {PUPIL_NAME}")
 
     [reply] = slack.fake.client(TEACHER).messages
-    assert "geschiedenis" in reply["text"]  # says why the form, not the chat
+    assert reply["text"] == in_mrkdwn("dm_intro")  # says why the form, not the chat
     assert PUPIL_NAME not in json.dumps(reply)
     assert count(slack, Case) == 0 and count(slack, OutboxMessage) == 0
 
@@ -110,17 +116,17 @@ def test_reporter_sees_emergency_numbers_and_leaders_are_alerted_when_child_in_a
 
     # Before a single detail is typed: the form shows 112 and Veilig Thuis, and the alert is out.
     form = modal_text(slack.fake.top_modal(TEACHER))
-    assert "112" in form and "0800-2000" in form
+    assert in_mrkdwn("acute_banner") in form
     for leader in (COORDINATOR, COORDINATOR_2, DIRECTOR):
         [alert] = slack.fake.client(leader).messages
-        assert "Acuut gevaar" in alert["text"] and f"<@{TEACHER}>" in alert["text"]
+        assert alert["text"] == in_mrkdwn("notice_acute_alert", reporter_id=TEACHER)
 
     slack.driver.submit(TEACHER, signal_values())
 
-    assert "112" in modal_text(slack.fake.top_modal(TEACHER))
+    assert in_mrkdwn("acute_banner") in modal_text(slack.fake.top_modal(TEACHER))
     for leader in (COORDINATOR, DIRECTOR):
         urgent = slack.fake.client(leader).messages[-1]
-        assert "MC-2026-0001" in urgent["text"] and "Acuut" in urgent["text"]
+        assert urgent["text"] == in_mrkdwn("notice_case_registered_urgent", reference="MC-2026-0001")
     with slack.services.db.transaction() as session:
         assert session.scalars(select(Case)).one().acute is True
         assert session.scalars(select(AuditEvent).where(AuditEvent.action == "acute_alert")).one().actor_id == TEACHER
@@ -129,13 +135,13 @@ def test_reporter_sees_emergency_numbers_and_leaders_are_alerted_when_child_in_a
 def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: LocalSlack) -> None:
     start_intake(slack.driver, TEACHER, route="staff_member")
     choice = modal_text(slack.fake.top_modal(TEACHER))
-    assert "bevoegd gezag" in choice and "aangifte doen bij politie of justitie" in choice
+    assert in_mrkdwn("board_route_intro") in choice
     assert count(slack, Case) == 0  # nothing is recorded before the reporter chose whom to alert
 
     slack.driver.submit(TEACHER, {Block.BOARD_ALERT: "director"})
 
     guidance = modal_text(slack.fake.top_modal(TEACHER))
-    assert "De directie is gewaarschuwd" in guidance and "MC-2026-0001" in guidance
+    assert in_mrkdwn("board_route_director", reference="MC-2026-0001") in guidance
     assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INFO  # type: ignore[index]
     with slack.services.db.transaction() as session:
         case = session.scalars(select(Case)).one()
@@ -147,10 +153,10 @@ def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: Loc
         )
     assert count(slack, Signal) == 0
     [alert] = slack.fake.client(DIRECTOR).messages
-    assert "MC-2026-0001" in alert["text"] and "bevoegd gezag" in alert["text"]
+    assert alert["text"] == in_mrkdwn("notice_board_route", reference="MC-2026-0001")
     for coordinator in (COORDINATOR, COORDINATOR_2):  # by reference only, that the report went this way
         [noted] = slack.fake.client(coordinator).messages
-        assert "MC-2026-0001" in noted["text"] and "route van het bevoegd gezag" in noted["text"]
+        assert noted["text"] == in_mrkdwn("notice_board_route_noted", reference="MC-2026-0001")
         assert not [b for b in noted["blocks"] if b["type"] == "actions"]
 
 
@@ -160,7 +166,7 @@ def test_reporter_is_reminded_of_the_duty_when_closing_the_board_routes_choice(s
     slack.driver.close(TEACHER)
 
     [reminder] = slack.fake.client(TEACHER).messages
-    assert "wettelijk verplicht" in reminder["text"] and "niet vastgelegd" in reminder["text"]
+    assert reminder["text"] == in_mrkdwn("notice_staff_route_unrecorded")
     assert count(slack, Case) == 0 and not slack.fake.client(DIRECTOR).messages
     slack.driver.click_in_messages(TEACHER, Action.START_REGISTRATION)  # and may record it after all
     assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INTAKE  # type: ignore[index]
@@ -169,7 +175,7 @@ def test_reporter_is_reminded_of_the_duty_when_closing_the_board_routes_choice(s
 def test_school_safety_plan_is_pointed_to_when_concern_is_between_children(slack: LocalSlack) -> None:
     start_intake(slack.driver, TEACHER, route="between_children")
 
-    assert "veiligheidsplan" in modal_text(slack.fake.top_modal(TEACHER))
+    assert in_mrkdwn("safety_plan_route") in modal_text(slack.fake.top_modal(TEACHER))
     assert count(slack, Case) == 0
     with slack.services.db.transaction() as session:
         assert [e.action for e in session.scalars(select(AuditEvent).where(AuditEvent.actor_id == TEACHER))] == [
@@ -195,7 +201,7 @@ def test_nothing_is_stored_and_user_told_whom_to_ask_when_user_has_no_school(sla
     slack.driver.command(OUTSIDER)
 
     refusal = modal_text(slack.fake.top_modal(OUTSIDER))
-    assert "zorgcoördinator" in refusal and "beheerder" in refusal
+    assert in_mrkdwn("error_not_a_member") in refusal
     assert slack.fake.top_modal(OUTSIDER)["callback_id"] == Callback.INFO  # type: ignore[index]
 
 
@@ -207,7 +213,7 @@ def test_crafted_submission_is_refused_when_user_has_no_school(slack: LocalSlack
 
     slack.driver.submit(OUTSIDER, {Block.ROUTE: "home", Block.ACUTE: "yes"})
 
-    assert "beheerder" in modal_text(slack.fake.top_modal(OUTSIDER))
+    assert in_mrkdwn("error_not_a_member") in modal_text(slack.fake.top_modal(OUTSIDER))
     assert count(slack, Case) == 0 and count(slack, OutboxMessage) == 0
 
 
@@ -222,9 +228,10 @@ def test_signal_can_join_the_open_case_when_pupil_already_has_one(slack: LocalSl
 
     slack.driver.submit(TEACHER_2, {Block.CHOICE: "add"})
 
-    assert "toegevoegd aan *MC-2026-0001*" in modal_text(slack.fake.top_modal(TEACHER_2))
+    assert in_mrkdwn("registered_added", reference="MC-2026-0001") in modal_text(slack.fake.top_modal(TEACHER_2))
     assert count(slack, Case) == 1 and count(slack, Signal) == 2
-    assert "Nieuw signaal bij *MC-2026-0001*" in slack.fake.client(COORDINATOR).messages[-1]["text"]
+    added = in_mrkdwn("notice_signal_added", reference="MC-2026-0001")
+    assert slack.fake.client(COORDINATOR).messages[-1]["text"] == added
     with slack.services.db.transaction() as session:
         assert session.scalars(select(RegistrationDraft)).one().payload is None  # no second copy kept
 
@@ -235,7 +242,7 @@ def test_reporter_may_start_a_separate_case_when_pupil_already_has_one(slack: Lo
 
     slack.driver.submit(TEACHER_2, {Block.CHOICE: "new"})
 
-    assert "MC-2026-0002" in modal_text(slack.fake.top_modal(TEACHER_2))
+    assert in_mrkdwn("registered_new", reference="MC-2026-0002") in modal_text(slack.fake.top_modal(TEACHER_2))
     assert count(slack, Case) == 2
 
 
@@ -246,7 +253,7 @@ def test_held_signal_is_kept_and_reporter_reminded_when_choice_is_closed(slack: 
     slack.driver.close(TEACHER_2)
 
     reminder = slack.fake.client(TEACHER_2).messages[-1]
-    assert "nog niet bij een casus vastgelegd" in reminder["text"]
+    assert reminder["text"] == in_mrkdwn("notice_draft_pending")
     slack.driver.click_in_messages(TEACHER_2, Action.FINISH_DRAFT)
     slack.driver.submit(TEACHER_2, {Block.CHOICE: "add"})
     assert count(slack, Signal) == 2

@@ -4,13 +4,15 @@ morning, once, acts from the message, escalates when ignored, and stops when ans
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
+from bot.documents.dates import show_date
+from bot.documents.labels import ESCALATED_REMINDERS, REMINDERS, label
 from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import AuditAction, DossierPart, ReminderKind, ReminderState
@@ -21,6 +23,7 @@ from tests.e2e.casework import (
     RATIONALE,
     case_id,
     chat_traffic,
+    filled_in,
     ready_to_weigh,
     record_help_plan,
     record_report,
@@ -28,16 +31,20 @@ from tests.e2e.casework import (
     walk,
 )
 from tests.e2e.steps import PUPIL_NAME, register
+from tests.shown import in_mrkdwn
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
-EVALUATE = "Evalueer de hulp"
-EVALUATE_ESCALATED = "de evaluatie van het hulpplan (vraag 5) is sinds"
-FEEDBACK = "is de terugkoppeling van Veilig Thuis"
-REFERRAL = "is het gezin gestart bij de hulp"
-NOT_TAKEN = "is nog door niemand opgepakt"
-NOT_TAKEN_ESCALATED = "door geen enkele zorgcoördinator opgepakt"
-IDLE = "is al even niets vastgelegd"
+REFERENCE = "MC-2026-0001"  # each test's (first) case
+
+# Each reminder's message, by its catalogue key.
+EVALUATE = REMINDERS[ReminderKind.EVALUATION]
+EVALUATE_ESCALATED = ESCALATED_REMINDERS[ReminderKind.EVALUATION]
+FEEDBACK = REMINDERS[ReminderKind.FEEDBACK]
+REFERRAL = REMINDERS[ReminderKind.REFERRAL]
+NOT_TAKEN = REMINDERS[ReminderKind.NOT_TAKEN]
+NOT_TAKEN_ESCALATED = ESCALATED_REMINDERS[ReminderKind.NOT_TAKEN]
+IDLE = REMINDERS[ReminderKind.IDLE]
 
 
 def at(slack: LocalSlack, day: str, hour: int = 8, minute: int = 30) -> None:
@@ -49,13 +56,28 @@ def at(slack: LocalSlack, day: str, hour: int = 8, minute: int = 30) -> None:
     slack.sweep()
 
 
-def texts(slack: LocalSlack, user_id: str, fragment: str) -> list[str]:
-    """What the bot posted to this person with this fragment (also if since rewritten in place)."""
+def is_reminder(text: str, key: str, reference: str = REFERENCE) -> bool:
+    """Whether a message is the reminder `key` of this case, with whatever due date it names."""
+    return filled_in(text, key, "due", reference=reference) is not None
+
+
+def a_reminder(text: str, reference: str = REFERENCE) -> bool:
+    """Whether a message is any reminder of this case, first or escalated."""
+    return any(is_reminder(text, key, reference) for key in (*REMINDERS.values(), *ESCALATED_REMINDERS.values()))
+
+
+def texts(slack: LocalSlack, user_id: str, key: str) -> list[str]:
+    """What the bot posted to this person as this reminder (also if since rewritten in place)."""
     return [
         str(c.params.get("text"))
         for c in slack.fake.calls_to("chat.postMessage")
-        if str(c.params.get("channel")).removeprefix("D") == user_id and fragment in str(c.params.get("text"))
+        if str(c.params.get("channel")).removeprefix("D") == user_id and is_reminder(str(c.params.get("text")), key)
     ]
+
+
+def morning(day: str, hour: int = 8, minute: int = 30) -> str:
+    """A moment as the bot's messages show it."""
+    return show_date(datetime.fromisoformat(day).replace(hour=hour, minute=minute, tzinfo=AMSTERDAM))
 
 
 def reminder(slack: LocalSlack, kind: ReminderKind) -> Reminder:
@@ -96,7 +118,7 @@ def test_evaluation_fires_at_the_term_and_escalates_past_a_holiday_and_stops_whe
     assert texts(slack, DIRECTOR, EVALUATE_ESCALATED) == []
     at(slack, "2027-05-19")
     [escalation] = texts(slack, DIRECTOR, EVALUATE_ESCALATED)
-    assert "14-05-2027 08:30" in escalation
+    assert escalation == in_mrkdwn(EVALUATE_ESCALATED, reference=REFERENCE, due=morning("2027-05-14"))
     [escalated] = events(slack, AuditAction.REMINDER_ESCALATED)
     assert escalated.detail["roles"] == ["director"] and escalated.detail["recipients"] == [DIRECTOR]
     director_message = slack.fake.client(DIRECTOR).messages[-1]
@@ -104,14 +126,17 @@ def test_evaluation_fires_at_the_term_and_escalates_past_a_holiday_and_stops_whe
 
     # The casemanager answers question 5 from the reminder itself: "nee", so a melding is due.
     slack.driver.click_in_messages(TEACHER_2, Action.ANSWER_NO)
-    assert "vraag 5" in top_text(slack, TEACHER_2).lower()
+    form = top_text(slack, TEACHER_2)
+    assert in_mrkdwn("answer_modal_question", number=5) in form
+    assert in_mrkdwn("answer_modal_given", answer=label(Answer.NO)) in form
     slack.driver.submit(TEACHER_2, {Block.RATIONALE: RATIONALE})
 
     assert reminder(slack, ReminderKind.EVALUATION).state == ReminderState.DONE
     sent_before = len(slack.fake.calls_to("chat.postMessage"))
     at(slack, "2027-06-30")
     assert len(texts(slack, TEACHER_2, EVALUATE)) == 1 and len(texts(slack, DIRECTOR, EVALUATE_ESCALATED)) == 1
-    assert all(EVALUATE not in c.params.get("text", "") for c in slack.fake.calls_to("chat.postMessage")[sent_before:])
+    later = slack.fake.calls_to("chat.postMessage")[sent_before:]
+    assert not any(is_reminder(c.params.get("text", ""), EVALUATE) for c in later)
 
 
 def test_feedback_reminder_counts_working_days_past_easter_repeats_weekly_and_stops_when_recorded(
@@ -139,7 +164,8 @@ def test_feedback_reminder_counts_working_days_past_easter_repeats_weekly_and_st
 
     # "Nog niet": asked again after three working days; the message says when.
     slack.driver.click_in_messages(COORDINATOR, Action.REMINDER_NOT_YET)
-    assert "15-04-2027 08:30" in slack.fake.client(COORDINATOR).messages[-1]["text"]
+    again = in_mrkdwn("reminder_rescheduled", reference=REFERENCE, due=morning("2027-04-15"))
+    assert slack.fake.client(COORDINATOR).messages[-1]["text"] == again
     at(slack, "2027-04-15")
     assert len(texts(slack, COORDINATOR, FEEDBACK)) == 3
 
@@ -194,7 +220,8 @@ def test_referral_check_reaches_the_casemanager_and_is_confirmed_from_the_messag
 
     slack.driver.click_in_messages(TEACHER_2, Action.CONFIRM_REFERRAL)
 
-    assert "bij de hulp is gestart" in slack.fake.client(TEACHER_2).messages[-1]["text"]
+    confirmed = in_mrkdwn("reminder_referral_done", reference=REFERENCE)
+    assert slack.fake.client(TEACHER_2).messages[-1]["text"] == confirmed
     with slack.services.db.transaction() as session:
         plan = session.scalars(select(HelpPlan)).one()
         assert plan.referral_confirmed_by == TEACHER_2
@@ -233,18 +260,23 @@ def test_postponing_a_reminder_keeps_the_reason_in_the_dossier_and_moves_it_to_t
     reason = "Reden-Geheim: moeder is tot maandag in het ziekenhuis."
     slack.driver.submit(TEACHER_2, {Block.UNTIL: "2026-12-05", Block.POSTPONE_REASON: reason})  # a Saturday
 
-    assert "07-12-2026 08:30" in slack.fake.client(TEACHER_2).messages[-1]["text"]  # so: Monday morning
+    monday = morning("2026-12-07")  # so: Monday morning
+    postponed_to = in_mrkdwn("reminder_rescheduled", reference=REFERENCE, due=monday)
+    assert slack.fake.client(TEACHER_2).messages[-1]["text"] == postponed_to
     with slack.services.db.transaction() as session:
         stored = session.scalars(select(ReminderPostponement)).one()
         assert reason not in stored.reason  # sealed
+        postponed_at = stored.postponed_at
     [postponed] = events(slack, AuditAction.REMINDER_POSTPONED)
     assert postponed.actor_id == TEACHER_2
     slack.driver.click(COORDINATOR, Action.OPEN_CASE, case)  # the dossier shows it, to those who may read it
-    assert "Volgende herinnering: start bij de verwezen hulp, 07-12-2026 08:30" in top_text(slack, COORDINATOR)
+    next_one = in_mrkdwn("dossier_next_reminder", kind=label(ReminderKind.REFERRAL), date=monday)
+    assert next_one in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, show_action(DossierPart.REMINDERS))
-    assert reason in top_text(slack, COORDINATOR) and f"<@{TEACHER_2}> zette deze herinnering" in top_text(
-        slack, COORDINATOR
+    who_when = in_mrkdwn(
+        "reminder_postponed", user_id=TEACHER_2, date=show_date(postponed_at), until=show_date(date(2026, 12, 5))
     )
+    assert reason in top_text(slack, COORDINATOR) and who_when in top_text(slack, COORDINATOR)
     at(slack, "2026-12-04")
     assert len(texts(slack, TEACHER_2, REFERRAL)) == 1
     at(slack, "2026-12-07")
@@ -260,7 +292,7 @@ def test_forwarded_reminder_buttons_give_an_outsider_nothing_and_are_audited(sla
 
     for action in (Action.REMINDER_NOT_YET, Action.CONFIRM_REFERRAL, Action.POSTPONE_REMINDER):
         slack.driver.click(OUTSIDER, action, reminder_id)
-        assert "geen toegang" in top_text(slack, OUTSIDER)
+        assert in_mrkdwn("error_no_access") in top_text(slack, OUTSIDER)
     slack.driver.click(DIRECTOR, Action.CONFIRM_REFERRAL, reminder_id)  # the director may read, not act
 
     assert len(events(slack, AuditAction.ACCESS_REFUSED)) == 4
@@ -277,7 +309,7 @@ def test_closing_the_case_ends_every_reminder_it_had(slack: LocalSlack) -> None:
         states = {row.kind: row.state for row in session.scalars(select(Reminder))}
     assert states == {ReminderKind.NOT_TAKEN: ReminderState.DONE, ReminderKind.IDLE: ReminderState.CANCELLED}
     at(slack, "2027-02-01")
-    assert not any("⏰" in m.get("text", "") for c in slack.fake.clients.values() for m in c.messages)
+    assert not any(a_reminder(m.get("text", "")) for c in slack.fake.clients.values() for m in c.messages)
 
 
 def _buttons(message: dict[str, object]) -> list[dict[str, str]]:

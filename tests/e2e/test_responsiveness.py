@@ -3,6 +3,8 @@ and one person's hanging call holds up nobody else's answer or modal."""
 
 from __future__ import annotations
 
+import json
+
 from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.local import SIGNING_SECRET, LocalSlack, local_slack
@@ -11,6 +13,7 @@ from bot.slack.ids import Action
 from tests.conftest import COORDINATOR, TEACHER
 from tests.e2e.casework import case_id
 from tests.e2e.steps import register, signal_values, start_intake
+from tests.shown import in_mrkdwn
 
 
 def _unsettled(slack: LocalSlack) -> SlackDriver:
@@ -31,7 +34,9 @@ def test_every_kind_of_request_is_answered_while_slack_holds_every_web_api_call(
 
         # Each was answered (the submission stored first: its answer names the new case) ...
         assert [r.status for r in (command, click, home, submission)] == [200, 200, 200, 200]
-        assert submission.json["response_action"] == "update" and "MC-2026-0002" in submission.text
+        registered = in_mrkdwn("registered_new", reference="MC-2026-0002")
+        assert submission.json["response_action"] == "update"
+        assert registered in json.dumps(submission.json["view"], ensure_ascii=False)
         # ... while what each set off still waits for Slack.
         slack.fake.wait_until(lambda: {"views.open", "views.publish", "chat.postMessage"} <= set(slack.fake.held))
     finally:
@@ -39,7 +44,7 @@ def test_every_kind_of_request_is_answered_while_slack_holds_every_web_api_call(
     slack.driver.settle()
     assert slack.fake.top_modal(COORDINATOR) is not None and slack.fake.client(COORDINATOR).home is not None
     notices = [m["text"] for m in slack.fake.client(COORDINATOR).messages]
-    assert any(text.startswith("Nieuwe zorgmelding *MC-2026-0002*") for text in notices)
+    assert in_mrkdwn("notice_case_registered", reference="MC-2026-0002") in notices
 
 
 def test_a_hanging_call_for_one_person_holds_up_nobody_elses_answer_or_modal(slack: LocalSlack) -> None:

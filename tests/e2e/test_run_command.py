@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from storage.crypto import generate_key
 from storage.models import Case, OutboxMessage
 from tests.e2e.processes import meldbot_process
 from tests.e2e.steps import LOCATION, OBSERVED, PUPIL_NAME, signal_values
+from tests.shown import in_mrkdwn
 
 COORDINATOR, TEACHER = "UCOORD001", "UTEACH001"
 CONFIG = f"schools:\n  - id: linde\n    name: De Linde\n    coordinators: [{COORDINATOR}]\n    members: all\n"
@@ -48,7 +50,7 @@ def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path
             # Slack goes down just as the signal is saved; then the bot is killed outright.
             fake.fail("chat.postMessage", status=503, times=1000)
             answer = driver.submit(TEACHER, signal_values())
-            assert "MC-2026-0001" in answer.text
+            assert in_mrkdwn("registered_new", reference="MC-2026-0001") in json.dumps(answer.json, ensure_ascii=False)
             fake.wait_until(lambda: len(fake.calls_to("chat.postMessage")) + _failed_posts(fake) >= 2)
         # The coordinator's notice and the reporter's receipt are waiting; one of them may have
         # been claimed by the killed process. Let that claim's lease run out.
@@ -65,9 +67,8 @@ def test_run_serves_signed_requests_and_loses_nothing_when_killed(tmp_path: Path
             time.sleep(2)  # two more sweeps: nothing is sent again
 
         assert _undelivered(tmp_path) == 0
-        assert [m["text"] for m in fake.client(COORDINATOR).messages] == [
-            "Nieuwe zorgmelding *MC-2026-0001*: stap 1, signalen in kaart brengen."
-        ]
+        registered = in_mrkdwn("notice_case_registered", reference="MC-2026-0001")
+        assert [m["text"] for m in fake.client(COORDINATOR).messages] == [registered]
         assert len(fake.client(TEACHER).messages) == 1
         engine = create_engine(f"sqlite:///{tmp_path / 'data' / 'meldbot.sqlite3'}")
         with engine.connect() as connection:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.catalogue import t
 from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.seed import seed_cases
 from bot.flows.ports import ManualClock
@@ -19,6 +20,8 @@ from bot.slack.ids import Action, Block, Callback
 from storage import repositories as repo
 from tests.block_kit import schema_problems, sdk_problems
 from tests.conftest import COORDINATOR, TEACHER, make_services
+from tests.e2e.casework import in_json
+from tests.shown import in_mrkdwn, in_plain
 
 ADMIN = "UADMIN001"
 SCHOOLS = 200
@@ -65,6 +68,10 @@ def _page_button(view: dict[str, Any], label: str) -> str:
     return str(value)
 
 
+def _headers(view: dict[str, Any]) -> list[str]:
+    return [block["text"]["text"] for block in view["blocks"] if block["type"] == "header"]
+
+
 def _a_thousand_cases(board: LocalSlack) -> None:
     far = board.services.clock.now() + timedelta(days=365)
     seed_cases(board.services, "school-7", 1000, reporter_id=TEACHER, coordinators=[COORDINATOR], due_at=far)
@@ -82,15 +89,16 @@ def test_home_pages_a_thousand_open_cases_and_says_how_many_there_are(board: Loc
 
     board.driver.open_home(COORDINATOR)
     first = _home(board, COORDINATOR)
-    assert "Open casussen (1000)" in _text(first) and "1–25 van 1000" in _text(first)
+    assert in_plain("home_open_cases", count=1000) in _headers(first)
+    assert in_mrkdwn("home_range", first=1, last=25, total=1000) in _text(first)
     assert _text(first).count('"open_case"') == 25
 
-    board.driver.click(COORDINATOR, Action.HOME_PAGE, _page_button(first, "Ouder"), view=first)
+    board.driver.click(COORDINATOR, Action.HOME_PAGE, _page_button(first, in_plain("button_page_older")), view=first)
     second = _home(board, COORDINATOR)
-    assert "26–50 van 1000" in _text(second) and "LOAD-0000974" in _text(second)
+    assert in_mrkdwn("home_range", first=26, last=50, total=1000) in _text(second) and "LOAD-0000974" in _text(second)
 
     board.driver.open_home(TEACHER)  # the reporter of all of them: their own list is paged too
-    assert "1–10 van 1000" in _text(_home(board, TEACHER))
+    assert in_mrkdwn("home_range", first=1, last=10, total=1000) in _text(_home(board, TEACHER))
 
 
 def test_board_statistics_of_two_hundred_schools_fit_one_home_and_page_per_thirty(board: LocalSlack) -> None:
@@ -98,13 +106,23 @@ def test_board_statistics_of_two_hundred_schools_fit_one_home_and_page_per_thirt
 
     board.driver.open_home(ADMIN)
     first = _home(board, ADMIN)
-    assert "Alle 200 scholen samen" in _text(first) and "2026: 300 gemeld" in _text(first)
-    assert "1–30 van 200" in _text(first) and "*School 29* · 2026: 1 gemeld" in _text(first)
-    assert "LOAD-" not in _text(first) and "Open casussen" not in _text(first)
+    summed = in_mrkdwn("home_statistics_year", year=2026, registered=300, acute=0, reported=0, closed=0)
+    assert in_json(in_mrkdwn("home_statistics_board", schools=SCHOOLS) + "\n" + summed) in _text(first)
+    assert in_mrkdwn("home_range", first=1, last=30, total=SCHOOLS) in _text(first)
+    assert _school_line(29, registered=1) in _text(first) and _school_line(30, registered=2) not in _text(first)
+    assert "LOAD-" not in _text(first)
+    assert _headers(first) == [in_plain(key) for key in ("home_title", "home_statistics", "home_language")]
 
-    board.driver.click(ADMIN, Action.HOME_PAGE, _page_button(first, "Ouder"), view=first)
+    board.driver.click(ADMIN, Action.HOME_PAGE, _page_button(first, in_plain("button_page_older")), view=first)
     second = _home(board, ADMIN)
-    assert "31–60 van 200" in _text(second) and "*School 30* · 2026: 2 gemeld" in _text(second)
+    assert in_mrkdwn("home_range", first=31, last=60, total=SCHOOLS) in _text(second)
+    assert _school_line(30, registered=2) in _text(second)
+
+
+def _school_line(n: int, registered: int) -> str:
+    """A school's line in the board's statistics: its name and this year's counts."""
+    year = t("home_statistics_year", year=2026, registered=registered, acute=0, reported=0, closed=0)
+    return in_mrkdwn("home_statistics_school_line", school=f"School {n}", counts=year)
 
 
 def test_school_picker_searches_when_a_member_belongs_to_more_than_a_hundred_schools(board: LocalSlack) -> None:

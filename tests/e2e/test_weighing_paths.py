@@ -24,8 +24,10 @@ from tests.e2e.casework import (
     top_text,
     walk,
 )
+from tests.shown import in_mrkdwn
 
 Y, N, D = Answer.YES, Answer.NO, Answer.DOUBT
+REFERENCE = "MC-2026-0001"
 
 
 @dataclass(frozen=True)
@@ -80,11 +82,13 @@ def test_path_through_the_framework_is_recorded_and_told_when_coordinator_weighs
         assert len(audited) == len(answers)
     # Who was told what: the director only "afweging loopt", the reporter only taken, weighed, closed.
     director_texts = [m["text"] for m in slack.fake.client(DIRECTOR).messages]
-    assert any("afwegingskader loopt" in m for m in director_texts) is expected.director_told
+    assert (in_mrkdwn("notice_director_informed", reference=REFERENCE) in director_texts) is expected.director_told
     teacher_texts = [m["text"] for m in slack.fake.client(TEACHER).messages]
-    assert any("opgepakt" in m for m in teacher_texts)
-    assert any("afgesloten" in m for m in teacher_texts) is (expected.state == "closed")
-    assert sum("een afweging gemaakt" in m for m in teacher_texts) == int(expected.reporter_told_weighed)
+    assert in_mrkdwn("notice_case_taken", reference=REFERENCE) in teacher_texts
+    closed = in_mrkdwn("notice_case_closed", reference=REFERENCE)
+    assert (closed in teacher_texts) is (expected.state == "closed")
+    weighed = in_mrkdwn("notice_case_weighed", reference=REFERENCE)
+    assert teacher_texts.count(weighed) == int(expected.reporter_told_weighed)
     traffic = chat_traffic(slack)
     assert [s for s in SECRETS if s in traffic] == []
 
@@ -95,7 +99,8 @@ def test_later_questions_are_answered_with_veilig_thuis_when_question_2_led_to_a
     walk(slack, COORDINATOR, Y, Y, REPORT)
 
     overview = top_text(slack, COORDINATOR)
-    assert "vraag 3 van 5" in overview and "samen met Veilig Thuis" in overview
+    assert in_mrkdwn("weighing_question_head", round=1, number=3) in overview
+    assert in_mrkdwn("with_veilig_thuis") in overview
     walk(slack, COORDINATOR, Y)
     with slack.services.db.transaction() as session:
         flags = session.scalars(select(WeighingAnswer.with_veilig_thuis).order_by(WeighingAnswer.question)).all()
@@ -106,10 +111,10 @@ def test_casemanager_evaluates_the_help_when_the_term_comes(slack: LocalSlack) -
     case = ready_to_weigh(slack)
     walk(slack, COORDINATOR, Y, N, Y, Y, PLAN)
 
-    [notice] = [m for m in slack.fake.client(TEACHER_2).messages if "casemanager" in m["text"]]
-    assert "MC-2026-0001" in notice["text"]
+    casemanager = in_mrkdwn("notice_casemanager", reference=REFERENCE)
+    assert [m["text"] for m in slack.fake.client(TEACHER_2).messages].count(casemanager) == 1
     open_case(slack, TEACHER_2, case)
-    assert "vraag 5 van 5" in top_text(slack, TEACHER_2)
+    assert in_mrkdwn("weighing_question_head", round=1, number=5) in top_text(slack, TEACHER_2)
     walk(slack, TEACHER_2, N)
 
     with slack.services.db.transaction() as session:
@@ -122,7 +127,8 @@ def test_other_coordinators_see_who_took_the_case_when_one_takes_it(slack: Local
     ready_to_weigh(slack)
 
     [notice] = slack.fake.client(COORDINATOR_2).messages
-    assert f"Opgepakt door <@{COORDINATOR}>" in notice["text"]
+    registered = in_mrkdwn("notice_case_registered", reference=REFERENCE)
+    assert notice["text"] == registered + "\n" + in_mrkdwn("notice_taken_by", user_id=COORDINATOR)
     buttons = [e["action_id"] for b in notice["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert buttons == [Action.OPEN_CASE]  # the take button is gone
     with slack.services.db.transaction() as session:

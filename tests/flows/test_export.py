@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.documents import pdf
+from bot.documents.dates import show_date
 from bot.flows.errors import AccessDenied
 from bot.flows.rules.framework import Answer
 from bot.flows.services import Services
@@ -23,6 +24,7 @@ from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, DIRECTOR, OTHER_SCHOOL_COORDINATOR, OUTSIDER, TEACHER, TEACHER_2
 from tests.flows.forms import steps_two_and_three, valid_form
 from tests.pdf_text import pdf_text
+from tests.shown import in_print
 
 HELD_ON = date(2026, 11, 13)
 # Short markers, one per field, so that a line break in the PDF cannot split one.
@@ -86,11 +88,12 @@ def test_the_dossier_pdf_holds_the_dossier_and_nothing_of_another_case(
 
     for marker in A.values():
         assert marker in text, marker
-    assert f"verteld door {A['told_by']}" in text  # facts from others are marked as such
-    assert "MC-2026-0001" in text and COORDINATOR in text  # the footer: what, and made by whom
+    assert in_print("dossier_source_told", who=A["told_by"]) in text  # facts from others are marked as such
+    made = show_date(export.generated_at)  # the footer: what, and made by whom
+    assert in_print("pdf_footer", reference="MC-2026-0001", date=made, name=COORDINATOR) in text
     for marker in B.values():
         assert marker not in text, marker
-    assert pdf.filename(export) == "MC-2026-0001-dossier.pdf"
+    assert pdf.filename(export) == in_print("pdf_file_dossier", reference="MC-2026-0001")
 
 
 def test_the_conversation_report_holds_that_conversation_only_and_room_to_sign(
@@ -106,7 +109,8 @@ def test_the_conversation_report_holds_that_conversation_only_and_room_to_sign(
     # The report is for parents: no signal, no weighing, no consultation, no other conversation.
     for key in ("observed", "told_by", "outcome", "rationale", "skip_note"):
         assert A[key] not in text, key
-    assert "Handtekening" in text and "Ouder/verzorger 1" in text
+    assert in_print("pdf_conversation_title", reference="MC-2026-0001") in text
+    assert in_print("pdf_sign_signature") in text and in_print("pdf_sign_parent", number=1) in text
 
 
 def test_a_skipped_or_missing_conversation_has_no_report(services: Services, worked: tuple[int, int]) -> None:
