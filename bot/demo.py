@@ -54,6 +54,13 @@ def who(user_id: str) -> Markup:
     return t(PEOPLE[user_id])
 
 
+def as_read(line: str) -> str:
+    """A mention as Slack shows it to the reader: the person's name (here: their first name)."""
+    for user_id in PEOPLE:
+        line = line.replace(f"@{user_id}", "@" + plain(who(user_id)).split()[0])
+    return line
+
+
 class Narrator:
     def __init__(self, out: TextIO) -> None:
         self.out = out
@@ -86,7 +93,7 @@ class Narrator:
     def _print(self, user_id: str, lines: list[str], heading: Markup | None = None) -> None:
         self.out.write(f"\n  {plain(heading or t('demo_sees', person=who(user_id)))}:\n")
         for line in lines:
-            self.out.write(f"    {line}\n")
+            self.out.write(f"    {as_read(line)}\n")
 
 
 @contextmanager

@@ -11,15 +11,15 @@ import io
 import pytest
 
 from bot.catalogue import plain, speaking, t
-from bot.demo import run_demo
+from bot.demo import as_read, run_demo
 from bot.flows.vocabulary import Language
 
 REFERENCE = "MC-2026-0001"
 
 
 def _shown(key: str, **values: object) -> str:
-    """A sentence as the demo's terminal shows it (a person as @id, no emphasis)."""
-    return plain(t(key, **values), lambda person: f"@{person}")
+    """A sentence as the demo's terminal shows it (a person by first name, no emphasis)."""
+    return as_read(plain(t(key, **values), lambda person: f"@{person}"))
 
 
 @pytest.mark.parametrize("language", list(Language))
