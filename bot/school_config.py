@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
 from bot.flows.rules.directory import DEFAULT_RETENTION_YEARS, Directory, RetentionPolicy, School
+from bot.flows.rules.social_map import Contact, ContactRole
 from bot.flows.vocabulary import Language
 
 SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
@@ -72,6 +73,23 @@ class _Retention(BaseModel):
     confirmed: bool = False
 
 
+class _Contact(BaseModel):
+    """One organisation of the school's sociale kaart: how to reach it, by phone or on the web."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: Annotated[str, Field(min_length=1, max_length=100)]
+    role: ContactRole
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{1,19}$")] | None = None
+    website: Annotated[str, Field(pattern=r"^https?://[^\s<>|]{1,190}$")] | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> _Contact:
+        if not self.phone and not self.website:
+            raise ValueError("give a phone number or a website (or both)")
+        return self
+
+
 class _SchoolEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -83,6 +101,7 @@ class _SchoolEntry(BaseModel):
     reminders: _Reminders = _Reminders()
     retention: _Retention = _Retention()
     language: Language = Language.NL  # staff may choose their own in the App Home
+    contacts: Annotated[list[_Contact], Field(max_length=40)] = []
 
 
 class _ConfigFile(BaseModel):
@@ -140,6 +159,7 @@ def _school(entry: _SchoolEntry) -> School:
         deadlines=entry.reminders.policy(),
         retention=RetentionPolicy(entry.retention.years_after_closing, entry.retention.confirmed),
         language=entry.language,
+        contacts=tuple(Contact(c.organisation, c.role, c.phone or "", c.website or "") for c in entry.contacts),
     )
 
 
@@ -163,6 +183,12 @@ def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
         return f"'{where}': a school needs at least one coordinator"
     if loc[-1:] == ("morning",) and kind in ("string_pattern_mismatch", "string_type"):
         return f"'{where}': write the time in quotes, like \"08:30\""
+    if loc[-1:] == ("role",):
+        return f"'{where}': write one of {', '.join(str(role) for role in ContactRole)}"
+    if loc[-1:] == ("phone",):
+        return f"'{where}': write a phone number in digits, like \"0800-2000\" (in quotes)"
+    if loc[-1:] == ("website",):
+        return f"'{where}': write the whole address, like https://www.veiligthuis.nl"
     if kind == "string_pattern_mismatch" and "id" in loc[-1:]:
         return f"'{where}': use lowercase letters, digits, '-' or '_' (like 'linde')"
     if kind == "string_pattern_mismatch":

@@ -669,3 +669,24 @@ demo_typed_own_facts = What Anna saw, and that mother did not go to the neighbou
 demo_multiline = (several lines)
 demo_no_date = dd-mm-yyyy
 demo_optional = (optional)
+
+## The sociale kaart
+
+contacts_title = Local contacts
+contacts_intro = Whom to call, and what for (the school's sociale kaart). Acute danger: always call 112 first.
+contacts_school = <b>{ $school }</b>
+contacts_consultation = <b>You can consult:</b>
+contact_line_phone = <b>{ $organisation }</b> · { $role } · { $phone }
+contact_line_website = <b>{ $organisation }</b> · { $role } · { $website }
+contact_line_both = <b>{ $organisation }</b> · { $role } · { $phone } · { $website }
+contact_role_acute = acute danger
+contact_role_advice = advice and reporting (anonymous advice too)
+contact_role_police = police
+contact_role_medical_expert = vertrouwensarts or forensic doctor (with injuries)
+contact_role_school_social_work = school social work
+contact_role_youth_doctor = youth doctor (jeugdarts)
+contact_role_cjg = youth and family centre (CJG)
+contact_role_neighbourhood_team = neighbourhood team (wijkteam)
+contact_role_help = help
+contact_role_reference_index = verwijsindex (the national reference index)
+contact_role_other = other

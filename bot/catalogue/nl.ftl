@@ -649,3 +649,24 @@ demo_typed_own_facts = Wat Anna zag, en dat moeder niet bij het wijkteam kwam.
 demo_multiline = (meerdere regels)
 demo_no_date = dd-mm-jjjj
 demo_optional = (optioneel)
+
+## The sociale kaart
+
+contacts_title = Sociale kaart
+contacts_intro = Wie je belt, en waarvoor. Acuut gevaar: bel altijd eerst 112.
+contacts_school = <b>{ $school }</b>
+contacts_consultation = <b>Overleggen kan met:</b>
+contact_line_phone = <b>{ $organisation }</b> · { $role } · { $phone }
+contact_line_website = <b>{ $organisation }</b> · { $role } · { $website }
+contact_line_both = <b>{ $organisation }</b> · { $role } · { $phone } · { $website }
+contact_role_acute = acuut gevaar
+contact_role_advice = advies en melden (ook anoniem)
+contact_role_police = politie
+contact_role_medical_expert = vertrouwensarts of forensisch arts (bij letsel)
+contact_role_school_social_work = schoolmaatschappelijk werk
+contact_role_youth_doctor = jeugdarts
+contact_role_cjg = centrum voor jeugd en gezin (CJG)
+contact_role_neighbourhood_team = wijkteam
+contact_role_help = hulp
+contact_role_reference_index = verwijsindex
+contact_role_other = overig

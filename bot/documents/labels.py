@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from bot.catalogue import t
 from bot.flows.rules.framework import Answer, OutcomeKind, Stage
+from bot.flows.rules.social_map import ContactRole
 from bot.flows.steps.export import Document
 from bot.flows.vocabulary import (
     AgeBand,
@@ -121,6 +122,17 @@ _LABELLED: tuple[tuple[StrEnum, str], ...] = (
     (Stage.HELP_PLAN_DUE, "stage_help_plan_due"),
     (Language.NL, "language_nl"),
     (Language.EN, "language_en"),
+    (ContactRole.ACUTE, "contact_role_acute"),
+    (ContactRole.ADVICE, "contact_role_advice"),
+    (ContactRole.POLICE, "contact_role_police"),
+    (ContactRole.MEDICAL_EXPERT, "contact_role_medical_expert"),
+    (ContactRole.SCHOOL_SOCIAL_WORK, "contact_role_school_social_work"),
+    (ContactRole.YOUTH_DOCTOR, "contact_role_youth_doctor"),
+    (ContactRole.CJG, "contact_role_cjg"),
+    (ContactRole.NEIGHBOURHOOD_TEAM, "contact_role_neighbourhood_team"),
+    (ContactRole.HELP, "contact_role_help"),
+    (ContactRole.REFERENCE_INDEX, "contact_role_reference_index"),
+    (ContactRole.OTHER, "contact_role_other"),
 )
 LABELS: Mapping[tuple[type, object], str] = {(type(value), value): key for value, key in _LABELLED}
 

@@ -11,6 +11,10 @@ class Command(StrEnum):
     MELDCODE = "/meldcode"
 
 
+# What follows /meldcode to open the sociale kaart instead of a registration (either language).
+CONTACTS_WORDS = frozenset({"contacten", "contacts", "sociale kaart"})
+
+
 class Shortcut(StrEnum):
     REGISTER_CONCERN = "register_concern"
 

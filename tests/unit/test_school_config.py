@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.flows.rules.social_map import NATIONAL, Contact, ContactRole
 from bot.flows.vocabulary import Role
 from bot.school_config import ConfigError, load_directory, parse_directory
 
@@ -109,3 +110,25 @@ def test_reminder_mistakes_are_named_by_line() -> None:
     assert problems(REMINDERS + "      referral_check_days: 30\n") == [
         "meldbot.yml:6: 'schools[0].reminders.referral_check_days': Input should be less than or equal to 14"
     ]
+
+
+def test_a_contact_of_the_sociale_kaart_that_cannot_be_reached_or_read_is_named_with_its_line() -> None:
+    text = """schools:
+  - id: linde
+    name: "Basisschool De Linde"
+    coordinators: [U0123ABCD]
+    contacts:
+      - {organisation: "GGD", role: youth_doctor, phone: "020-5555555"}
+      - {organisation: "Wijkteam", role: wijkteam, phone: "020-1"}
+      - {organisation: "CJG", role: cjg}
+      - {organisation: "Huisarts", role: help, phone: 0201234567}
+      - {organisation: "Site", role: help, website: "www.example.nl"}
+"""
+    assert problems(text) == [
+        "meldbot.yml:7: 'schools[0].contacts[1].role': write one of " + ", ".join(ContactRole),
+        "meldbot.yml:8: 'schools[0].contacts[2]': give a phone number or a website (or both)",
+        "meldbot.yml:9: 'schools[0].contacts[3].phone': write a phone number in digits, like \"0800-2000\" (in quotes)",
+        "meldbot.yml:10: 'schools[0].contacts[4].website': write the whole address, like https://www.veiligthuis.nl",
+    ]
+    valid = parse_directory(text.split('      - {organisation: "Wijkteam"')[0], "meldbot.yml")
+    assert valid.schools[0].social_map == (*NATIONAL, Contact("GGD", ContactRole.YOUTH_DOCTOR, phone="020-5555555"))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.flows.rules.deadlines import DeadlinePolicy
+from bot.flows.rules.social_map import Contact, social_map
 from bot.flows.vocabulary import Language, Role
 
 # Two years after closing, after the rule for the leerlingdossier (kept at most two years after
@@ -29,6 +30,11 @@ class School:
     deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
     language: Language = Language.NL  # what its staff read unless they choose for themselves
+    contacts: tuple[Contact, ...] = ()  # its own sociale kaart; the national numbers come with every school
+
+    @property
+    def social_map(self) -> tuple[Contact, ...]:
+        return social_map(self.contacts)
 
     def roles_of(self, user_id: str) -> frozenset[Role]:
         roles = set()
@@ -56,12 +62,15 @@ class Directory:
         """The schools where this user may at least report."""
         return [s for s in self.schools if s.roles_of(user_id)]
 
+    def schools_naming(self, user_id: str) -> list[School]:
+        """The schools whose file names this person (a role, or a member list), not only lets them report."""
+        return [s for s in self.schools if s.roles_of(user_id) - {Role.REPORTER} or user_id in (s.members or ())]
+
     def language_of(self, user_id: str) -> Language:
         """The school language for this person: of a school naming them first, else of one that
         lets everyone report; a board admin named nowhere reads the first school's."""
-        named = [s for s in self.schools if s.roles_of(user_id) - {Role.REPORTER} or user_id in (s.members or ())]
         open_to_all = [s for s in self.schools if s.members is None]
-        first = next(iter(named or open_to_all or self.schools), None)
+        first = next(iter(self.schools_naming(user_id) or open_to_all or self.schools), None)
         return first.language if first else Language.NL
 
     def roles_of(self, user_id: str, school_id: str) -> frozenset[Role]:

@@ -12,6 +12,7 @@ from datetime import date
 from bot.flows.gate import STEP_PERMISSION, CaseContext, act, answer_permission
 from bot.flows.rules.framework import Answer, Consequence, WeighingState, question_due
 from bot.flows.rules.process import CaseStep
+from bot.flows.rules.social_map import NATIONAL, Contact, for_consultation
 from bot.flows.services import Services
 from bot.flows.steps.weighing import check_answerable, help_term_ahead
 from bot.flows.steps.weighing_rows import state_of
@@ -30,6 +31,7 @@ class CaseBrief:
     before_term: date | None = None  # the running help's term, while it lies ahead (question 5 early)
     consequence: Consequence | None = None  # for an answer: what it will set in motion
     with_veilig_thuis: bool = False  # the question is answered together with Veilig Thuis
+    contacts: tuple[Contact, ...] = ()  # for a consultation: whom the school's sociale kaart offers
 
 
 def prepare(
@@ -61,6 +63,12 @@ def prepare(
             help_term_ahead(ctx),
             due.consequence_of(answer) if due is not None and answer is not None else None,
             state.with_veilig_thuis if state is not None else False,
+            _contacts(services, ctx.case.school_id) if step is CaseStep.CONSULT else (),
         )
 
     return act(services, user_id, case_id, permission, work, read_only=True)
+
+
+def _contacts(services: Services, school_id: str) -> tuple[Contact, ...]:
+    school = services.directory.school(school_id)
+    return for_consultation(school.social_map if school else NATIONAL)

@@ -25,8 +25,9 @@ from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, shown
 from bot.slack.handlers.work import Work
-from bot.slack.ids import Action, Block, Callback, Command, Shortcut
+from bot.slack.ids import CONTACTS_WORDS, Action, Block, Callback, Command, Shortcut
 from bot.slack.views.common import slack_plain
+from bot.slack.views.contacts import contacts_modal
 from bot.slack.views.messages import start_message
 from bot.slack.views.registration import (
     board_choice_modal,
@@ -47,10 +48,19 @@ def _intake(services: Services, user_id: str) -> View:
 async def handle_start(
     ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
 ) -> None:
-    """/meldcode, the global shortcut and the start buttons all open the intake modal."""
+    """/meldcode, the global shortcut and the start buttons all open the intake modal;
+    `/meldcode contacten` (or `contacts`) opens the sociale kaart."""
     await ack()
     user_id = body["user_id"] if "user_id" in body else body["user"]["id"]
-    await client.views_open(trigger_id=body["trigger_id"], view=await work.after_ack(_intake, services, user_id))
+    asked = str(body.get("text") or "").strip().casefold()
+    draw = _contacts if asked in CONTACTS_WORDS else _intake
+    await client.views_open(trigger_id=body["trigger_id"], view=await work.after_ack(draw, services, user_id))
+
+
+def _contacts(services: Services, user_id: str) -> View:
+    directory = services.directory
+    schools = directory.schools_naming(user_id) or directory.schools_of(user_id)
+    return contacts_modal([(s.name, s.social_map) for s in schools])
 
 
 async def handle_direct_message(event: dict[str, Any], say: AsyncSay) -> None:

@@ -37,6 +37,7 @@ from bot.slack.views.common import (
     user_input,
     users_input,
 )
+from bot.slack.views.contacts import contact_sections
 from bot.slack.views.registration import YES_NO_KEYS
 
 # A help plan's term is often six weeks out; the coordinator changes it as agreed.
@@ -59,6 +60,7 @@ def _form(callback: Callback, title_key: str, brief: CaseBrief, blocks: list[Blo
 def consultation_modal(brief: CaseBrief, today: date) -> View:
     blocks: list[Block] = [
         context(t("consultation_intro")),
+        *contact_sections(brief.contacts, t("contacts_consultation")),
         radio(B.KIND, "label_consultation_kind", keys(ConsultationKind), initial=ConsultationKind.COLLEAGUE),
         user_input(B.COLLEAGUE_ID, "label_colleague", optional=True),
         text_input(B.OTHER_ROLE, "label_other_role", optional=True, hint_key="hint_other_role"),

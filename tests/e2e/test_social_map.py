@@ -1,0 +1,83 @@
+"""The sociale kaart: the national numbers and a school's own contacts, where they are needed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.catalogue import speaking
+from bot.devtools.local import LocalSlack
+from bot.documents.contacts import contact_line
+from bot.flows.rules.directory import Directory
+from bot.flows.rules.social_map import NATIONAL, Contact, ContactRole
+from bot.flows.vocabulary import Language
+from bot.school_config import parse_directory
+from bot.slack.ids import Action, Callback
+from bot.slack.views.common import slack_mrkdwn
+from tests.conftest import COORDINATOR, OTHER_SCHOOL_TEACHER, OUTSIDER, SCHOOLS_YAML, TEACHER
+from tests.e2e.casework import in_json, open_case, registered_and_taken
+from tests.shown import in_plain
+
+YOUTH_DOCTOR = Contact("GGD Jeugdgezondheid", ContactRole.YOUTH_DOCTOR, phone="020-5555555")
+NEIGHBOURHOOD_TEAM = Contact("Wijkteam Noord", ContactRole.NEIGHBOURHOOD_TEAM, website="https://wijkteam.example")
+LINDE_CONTACTS = """
+    contacts:
+      - {organisation: "GGD Jeugdgezondheid", role: youth_doctor, phone: "020-5555555"}
+      - {organisation: "Wijkteam Noord", role: neighbourhood_team, website: "https://wijkteam.example"}"""
+
+
+@pytest.fixture
+def directory() -> Directory:
+    """De Linde has its own contacts; De Eik, an English-speaking school, only the national ones."""
+    yaml = SCHOOLS_YAML.replace('name: "Basisschool De Linde"', 'name: "Basisschool De Linde"' + LINDE_CONTACTS)
+    yaml = yaml.replace('name: "Kindcentrum De Eik"', 'name: "Kindcentrum De Eik"\n    language: en')
+    return parse_directory(yaml, "test-schools.yml")
+
+
+def _shown(slack: LocalSlack, user_id: str) -> str:
+    return json.dumps(slack.fake.top_modal(user_id), ensure_ascii=False)
+
+
+def _line(contact: Contact) -> str:
+    return in_json(slack_mrkdwn(contact_line(contact)))
+
+
+def test_meldcode_contacten_shows_the_national_numbers_and_the_schools_own(slack: LocalSlack) -> None:
+    slack.driver.command(TEACHER, "contacten")
+
+    modal = slack.fake.top_modal(TEACHER) or {}
+    shown = _shown(slack, TEACHER)
+    assert modal["callback_id"] == Callback.INFO and modal["title"]["text"] == in_plain("contacts_title")
+    assert [c.organisation for c in (*NATIONAL, YOUTH_DOCTOR, NEIGHBOURHOOD_TEAM) if _line(c) not in shown] == []
+    assert "Basisschool De Linde" in shown and "Kindcentrum De Eik" not in shown  # only the teacher's school
+
+
+def test_the_english_word_works_and_an_english_school_reads_its_map_in_english(slack: LocalSlack) -> None:
+    slack.driver.command(OTHER_SCHOOL_TEACHER, "  Contacts ")
+
+    shown = _shown(slack, OTHER_SCHOOL_TEACHER)
+    with speaking(Language.EN):
+        assert [c.organisation for c in NATIONAL if _line(c) not in shown] == []
+        assert in_plain("contacts_title") in shown
+    assert _line(YOUTH_DOCTOR) not in shown  # De Linde's own contacts are not De Eik's
+
+
+def test_someone_without_a_school_sees_the_national_numbers_and_no_registration(slack: LocalSlack) -> None:
+    slack.driver.command(OUTSIDER, "contacten")
+
+    shown = _shown(slack, OUTSIDER)
+    assert [c.organisation for c in NATIONAL if _line(c) not in shown] == []
+    assert (slack.fake.top_modal(OUTSIDER) or {})["callback_id"] == Callback.INFO
+
+
+def test_step_2_offers_whom_the_school_may_consult_and_not_the_rest(slack: LocalSlack) -> None:
+    case = registered_and_taken(slack)
+    open_case(slack, COORDINATOR, case)
+    slack.driver.click_in_modal(COORDINATOR, Action.RECORD_CONSULTATION)
+
+    shown = _shown(slack, COORDINATOR)
+    veilig_thuis = next(c for c in NATIONAL if c.role is ContactRole.ADVICE)
+    assert _line(veilig_thuis) in shown and _line(YOUTH_DOCTOR) in shown
+    police = next(c for c in NATIONAL if c.role is ContactRole.POLICE)
+    assert _line(police) not in shown and _line(NEIGHBOURHOOD_TEAM) not in shown
