@@ -14,8 +14,9 @@ from bot.flows.rules.social_map import NATIONAL, Contact, ContactRole
 from bot.flows.vocabulary import Language
 from bot.school_config import parse_directory
 from bot.slack.ids import Action, Callback
+from bot.slack.ids import Block as B
 from bot.slack.views.common import slack_mrkdwn
-from tests.conftest import COORDINATOR, OTHER_SCHOOL_TEACHER, OUTSIDER, SCHOOLS_YAML, TEACHER
+from tests.conftest import COORDINATOR, OTHER_SCHOOL_TEACHER, OUTSIDER, SCHOOLS_YAML, TEACHER, TEACHER_2
 from tests.e2e.casework import in_json, open_case, registered_and_taken
 from tests.shown import in_plain
 
@@ -81,3 +82,16 @@ def test_step_2_offers_whom_the_school_may_consult_and_not_the_rest(slack: Local
     assert _line(veilig_thuis) in shown and _line(YOUTH_DOCTOR) in shown
     police = next(c for c in NATIONAL if c.role is ContactRole.POLICE)
     assert _line(police) not in shown and _line(NEIGHBOURHOOD_TEAM) not in shown
+
+
+def test_with_acute_danger_the_form_first_says_whom_to_call_now(slack: LocalSlack) -> None:
+    slack.driver.command(TEACHER)
+    slack.driver.submit(TEACHER, {B.ROUTE: "home", B.ACUTE: "yes"})
+    acute = _shown(slack, TEACHER)
+    slack.driver.command(TEACHER_2)
+    slack.driver.submit(TEACHER_2, {B.ROUTE: "home", B.ACUTE: "no"})
+    calm = _shown(slack, TEACHER_2)
+
+    assert [c.organisation for c in NATIONAL if _line(c) not in acute] == []
+    assert _line(YOUTH_DOCTOR) not in acute  # not whom to call in danger
+    assert [c.organisation for c in NATIONAL if _line(c) in calm] == []

@@ -45,6 +45,10 @@ CONSULTED: frozenset[ContactRole] = frozenset(
 )
 
 
+# With acute danger: whom to call now.
+ACUTE_DANGER: frozenset[ContactRole] = frozenset({ContactRole.ACUTE, ContactRole.ADVICE, ContactRole.POLICE})
+
+
 def social_map(own: tuple[Contact, ...]) -> tuple[Contact, ...]:
     """The national numbers, then the school's own, in the order of its file."""
     return NATIONAL + own
@@ -52,3 +56,7 @@ def social_map(own: tuple[Contact, ...]) -> tuple[Contact, ...]:
 
 def for_consultation(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
     return tuple(c for c in contacts if c.role in CONSULTED)
+
+
+def for_acute_danger(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+    return tuple(c for c in contacts if c.role in ACUTE_DANGER)

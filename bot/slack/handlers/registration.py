@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.catalogue import t
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
+from bot.flows.rules.social_map import NATIONAL, for_acute_danger
 from bot.flows.services import Services
 from bot.flows.steps import registration
 from bot.flows.steps.registration import OpenCaseFound
@@ -78,7 +79,9 @@ def _after_route(services: Services, user_id: str, view: dict[str, Any], route: 
     acute = forms.choice(view, Block.ACUTE) == "yes"
     result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
     if route is Route.HOME:
-        return signal_modal(result.school_id, acute, local_today(services.clock).date())
+        school = services.directory.school(result.school_id)
+        contacts = for_acute_danger(school.social_map if school else NATIONAL) if acute else ()
+        return signal_modal(result.school_id, acute, local_today(services.clock).date(), contacts)
     if route is Route.STAFF_MEMBER:
         school = services.directory.school(result.school_id)
         assert school is not None, "choose_route only answers for a school in the configuration"

@@ -16,6 +16,7 @@ from slack_sdk.models.views import View
 from bot.catalogue import t
 from bot.documents.labels import keys
 from bot.flows.rules.directory import School
+from bot.flows.rules.social_map import Contact
 from bot.flows.steps.registration import OpenCaseFound, Registered
 from bot.flows.steps.staff_route import StaffRouteRecorded
 from bot.flows.vocabulary import AgeBand, BoardAlert, Route, SignalCategory, SignalSource
@@ -34,6 +35,7 @@ from bot.slack.views.common import (
     radio,
     text_input,
 )
+from bot.slack.views.contacts import contact_sections
 
 K = TypeVar("K", bound=str)
 
@@ -62,9 +64,10 @@ def school_options(schools: Sequence[School]) -> list[Option]:
     return [named_option(s.name, s.id) for s in schools]
 
 
-def signal_modal(school_id: str, acute: bool, today: date) -> View:
-    """The step-1 form: the pupil, and what was seen or heard, as facts."""
-    blocks: list[Block] = [mrkdwn(t("acute_banner"))] if acute else []
+def signal_modal(school_id: str, acute: bool, today: date, contacts: Sequence[Contact] = ()) -> View:
+    """The step-1 form: the pupil, and what was seen or heard, as facts; with acute danger, first
+    whom to call now (`contacts`, from the school's sociale kaart)."""
+    blocks: list[Block] = [mrkdwn(t("acute_banner")), *contact_sections(contacts)] if acute else []
     blocks += [
         text_input(B.PUPIL_NAME, "label_pupil_name"),
         text_input(B.PUPIL_GROUP, "label_pupil_group"),
