@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
@@ -39,6 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     exporting.add_argument("--as", dest="user_id", required=True, help="the coordinator's Slack user id")
     exporting.add_argument("--school", help="the school id, when the reference exists at several schools")
     exporting.add_argument("--conversation", type=int, help="a conversation report (1 = first) instead")
+    reporting = commands.add_parser("report", help="the interne evaluatie of a school, as PDF or CSV")
+    reporting.add_argument("--school", required=True, help="the school id in meldbot.yml")
+    reporting.add_argument(
+        "--from", dest="first", type=date.fromisoformat, help="first day (YYYY-MM-DD); its month counts"
+    )
+    reporting.add_argument("--to", dest="last", type=date.fromisoformat, help="last day (YYYY-MM-DD); its month counts")
+    reporting.add_argument("-o", "--output", type=Path, help="the file to write (a CSV without it goes to stdout)")
+    reporting.add_argument("--format", choices=["pdf", "csv"], default="pdf")
+    reporting.add_argument("--exact", action="store_true", help="exact small counts: for the school's own use only")
+    reporting.add_argument("--language", choices=[str(language) for language in Language], help="default: the school's")
     audit = commands.add_parser("audit", help="the audit trail")
     audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
     audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
@@ -89,6 +100,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 user_id=args.user_id,
                 school_id=args.school,
                 conversation=args.conversation,
+            )
+        if args.command == "report":
+            from bot.commands.report import report
+
+            return report(
+                load_settings(),
+                sys.stdout,
+                school_id=args.school,
+                first=args.first,
+                last=args.last,
+                output=args.output,
+                as_table=args.format == "csv",
+                exact=args.exact,
+                language=Language(args.language) if args.language else None,
             )
         if args.command == "keygen":
             from storage.crypto import generate_key

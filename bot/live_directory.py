@@ -42,6 +42,10 @@ class LiveDirectory(Directory):
     def admins(self) -> frozenset[str]:
         return self.current().admins
 
+    @property  # type: ignore[override]
+    def small_numbers(self) -> int:
+        return self.current().small_numbers
+
     def _file_stamp(self) -> tuple[int, int] | None:
         try:
             stat = self._path.stat()

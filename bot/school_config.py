@@ -10,7 +10,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
-from bot.flows.rules.directory import DEFAULT_RETENTION_YEARS, Directory, RetentionPolicy, School
+from bot.flows.rules.directory import (
+    DEFAULT_RETENTION_YEARS,
+    DEFAULT_SMALL_NUMBERS,
+    Directory,
+    RetentionPolicy,
+    School,
+)
 from bot.flows.rules.social_map import Contact, ContactRole
 from bot.flows.vocabulary import Language
 
@@ -109,6 +115,8 @@ class _ConfigFile(BaseModel):
 
     schools: Annotated[list[_SchoolEntry], Field(min_length=1)]
     admins: list[SlackUserId] = []  # the board: anonymous statistics of every school, never a dossier
+    # Counts from 1 up to below this show as "< n" to the board: a small number can point at a child.
+    small_numbers: Annotated[int, Field(ge=2, le=50)] = DEFAULT_SMALL_NUMBERS
 
 
 def load_directory(path: Path) -> Directory:
@@ -146,7 +154,7 @@ def parse_directory(text: str, name: str) -> Directory:
         seen.setdefault(entry.id, line)
     if problems:
         raise ConfigError(problems)
-    return Directory(tuple(_school(entry) for entry in parsed.schools), frozenset(parsed.admins))
+    return Directory(tuple(_school(entry) for entry in parsed.schools), frozenset(parsed.admins), parsed.small_numbers)
 
 
 def _school(entry: _SchoolEntry) -> School:

@@ -429,14 +429,15 @@ class EncryptionKey(Base):
 
 
 class StatisticCount(Base):
-    """Anonymous counts per school, year of registration and measure: a measure is added when it
+    """Anonymous counts per school, month of registration and measure: a measure is added when it
     first holds for a case, so the counts are read without looking at any case and survive the
-    purge of the cases they count."""
+    purge of the cases they count. Month 0 holds what was counted before months were kept."""
 
     __tablename__ = "statistic_count"
 
     school_id: Mapped[str] = mapped_column(ForeignKey("school.id"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
     measure: Mapped[str] = mapped_column(String(64), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, delete, func, inspect, or_, select, update
@@ -118,11 +118,6 @@ def open_case_for_pupil(session: Session, school_id: str, route: str, lookup: st
     return session.scalars(statement.order_by(Case.id)).first()
 
 
-def open_cases(session: Session, school_ids: Sequence[str], offset: int, limit: int) -> tuple[list[Case], int]:
-    """A page of the open cases of these schools, newest first, and how many there are."""
-    return _page(session, Case.school_id.in_(school_ids), Case.closed_at.is_(None), offset=offset, limit=limit)
-
-
 def cases_reported_by(
     session: Session, user_id: str, school_ids: Sequence[str], offset: int, limit: int
 ) -> tuple[list[Case], int]:
@@ -135,6 +130,84 @@ def _page(session: Session, *where: ColumnElement[bool], offset: int, limit: int
     total = session.scalar(select(func.count()).select_from(Case).where(*where)) or 0
     rows = session.scalars(select(Case).where(*where).order_by(Case.id.desc()).offset(offset).limit(limit))
     return list(rows), int(total)
+
+
+@dataclass(frozen=True)
+class DeskRow:
+    """An open case as the coordinator's desk sorts it: no sealed column, read for every open case at once."""
+
+    case_id: int
+    school_id: str
+    reference: str
+    state: str
+    acute: bool
+    coordinator_id: str | None
+    created_at: datetime
+    deadline: datetime | None  # the earliest open reminder's due time
+    deadline_kind: str | None
+    deadline_level: int  # the rung that reminder stands on (0: not escalated)
+    deadline_roles: str  # whom it reached last (a comma-separated list of roles)
+    awaits_feedback: bool  # a melding without Veilig Thuis' feedback
+    help_term: date | None  # the newest help plan's term
+
+
+OPEN_REMINDER_STATES = ("scheduled", "waiting")
+
+
+def desk_rows(session: Session, school_ids: Sequence[str], team_member: str | None = None) -> list[DeskRow]:
+    """The open cases of these schools (only those whose team names `team_member`, when given), each
+    with its next deadline and what decides its group, in four statements."""
+    where = [Case.school_id.in_(school_ids)]
+    if team_member is not None:
+        where.append(Case.id.in_(select(TeamMember.case_id).where(TeamMember.user_id == team_member)))
+    cases = list(
+        session.execute(
+            select(
+                Case.id, Case.school_id, Case.reference, Case.state, Case.acute, Case.coordinator_id, Case.created_at
+            ).where(Case.closed_at.is_(None), *where)
+        )
+    )
+    ids = select(Case.id).where(Case.closed_at.is_(None), *where).scalar_subquery()
+    deadlines: dict[int, tuple[datetime | None, str | None, int, str]] = {}
+    reminders = select(Reminder.case_id, Reminder.due_at, Reminder.kind, Reminder.level, Reminder.recipient_role).where(
+        Reminder.case_id.in_(ids), Reminder.state.in_(OPEN_REMINDER_STATES)
+    )
+    for case_id, due_at, kind, level, roles in session.execute(reminders.order_by(Reminder.due_at.desc())):
+        deadlines[case_id] = (due_at, kind, level, roles)  # the earliest comes last and stays
+    awaiting = set(session.scalars(select(Report.case_id).where(Report.case_id.in_(ids), Report.feedback.is_(None))))
+    newest_terms = select(HelpPlan.case_id, func.max(HelpPlan.term)).where(HelpPlan.case_id.in_(ids))
+    terms = {case_id: term for case_id, term in session.execute(newest_terms.group_by(HelpPlan.case_id))}
+    return [
+        DeskRow(
+            case_id,
+            school_id,
+            reference,
+            state,
+            acute,
+            coordinator_id,
+            created_at,
+            *deadlines.get(case_id, (None, None, 0, "")),
+            case_id in awaiting,
+            terms.get(case_id),
+        )
+        for case_id, school_id, reference, state, acute, coordinator_id, created_at in cases
+    ]
+
+
+def team_roles_of(session: Session, user_id: str, case_ids: Sequence[int]) -> dict[int, list[str]]:
+    roles: dict[int, list[str]] = {}
+    statement = select(TeamMember.case_id, TeamMember.role).where(
+        TeamMember.user_id == user_id, TeamMember.case_id.in_(case_ids)
+    )
+    for case_id, role in session.execute(statement.order_by(TeamMember.added_at)):
+        roles.setdefault(case_id, []).append(role)
+    return roles
+
+
+def pupils_of(session: Session, case_ids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]:
+    """The sealed pupil name and group of these cases (to be opened by the caller), for one page only."""
+    statement = select(Case.id, Case.pupil_name, Case.pupil_group).where(Case.id.in_(case_ids))
+    return {case_id: (name, group) for case_id, name, group in session.execute(statement)}
 
 
 # --- signals and drafts --------------------------------------------------------------------
@@ -318,6 +391,42 @@ def signal_categories(session: Session, case_id: int) -> list[list[str]]:
     return list(session.scalars(select(Signal.categories).where(Signal.case_id == case_id)))
 
 
+@dataclass(frozen=True)
+class CountedFacts:
+    """What the anonymous counts of a case need beyond the case row, read without opening anything."""
+
+    categories: frozenset[str]
+    meldnorms: frozenset[int]
+    help_started: bool
+    first_decision_at: datetime | None  # the first melding, help plan or finished weighing
+
+
+def counted_facts(session: Session, case_id: int) -> CountedFacts:
+    def first(column: Any, model: Any) -> Any:
+        return select(func.min(column)).where(model.case_id == case_id).scalar_subquery()
+
+    finished, reported, helped = session.execute(
+        select(
+            first(Weighing.finished_at, Weighing),
+            first(Report.recorded_at, Report),
+            first(HelpPlan.recorded_at, HelpPlan),
+        )
+    ).one()
+    moments = [_aware(moment) for moment in (finished, reported, helped) if moment is not None]
+    meldnorms = session.scalars(select(Report.meldnorm).where(Report.case_id == case_id).distinct())
+    return CountedFacts(
+        categories=frozenset(c for categories in signal_categories(session, case_id) for c in categories),
+        meldnorms=frozenset(meldnorms),
+        help_started=helped is not None,
+        first_decision_at=min(moments) if moments else None,
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """A moment read by a scalar subquery comes back naive on SQLite (UTC, as stored)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def next_reminder(session: Session, case_id: int) -> Reminder | None:
     """The case's reminder whose moment comes first (due, escalation or repeat)."""
     statement = select(Reminder).where(Reminder.case_id == case_id, Reminder.next_at.is_not(None))
@@ -336,10 +445,6 @@ def expired_cases(session: Session, school_id: str, closed_before: datetime) -> 
         Case.school_id == school_id, Case.purged_at.is_(None), Case.closed_at < closed_before
     )
     return list(session.scalars(statement.order_by(Case.id)))
-
-
-def has_report(session: Session, case_id: int) -> bool:
-    return session.scalars(select(Report.id).where(Report.case_id == case_id).limit(1)).first() is not None
 
 
 def delete_case_records(session: Session, case_id: int) -> None:
@@ -363,23 +468,32 @@ def delete_case_records(session: Session, case_id: int) -> None:
         session.execute(statement, execution_options={"synchronize_session": False})
 
 
-def add_to_statistic(session: Session, school_id: str, year: int, *measures: str) -> None:
-    """One more for each of these counts, in one statement (an upsert: concurrent steps each add theirs)."""
+def add_to_statistic(session: Session, school_id: str, registered: date, *measures: str) -> None:
+    """One more for each of these counts of cases registered in that month, in one statement (an
+    upsert: concurrent steps each add theirs)."""
     if not measures:
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    rows = [{"school_id": school_id, "year": year, "measure": measure, "count": 1} for measure in measures]
-    statement = insert(StatisticCount).values(rows)
+    month = {"school_id": school_id, "year": registered.year, "month": registered.month}
+    statement = insert(StatisticCount).values([{**month, "measure": measure, "count": 1} for measure in measures])
     session.execute(
         statement.on_conflict_do_update(
-            index_elements=["school_id", "year", "measure"], set_={"count": StatisticCount.count + 1}
+            index_elements=["school_id", "year", "month", "measure"], set_={"count": StatisticCount.count + 1}
         )
     )
 
 
-def statistic_counts(session: Session, school_ids: Sequence[str]) -> list[StatisticCount]:
-    return list(session.scalars(select(StatisticCount).where(StatisticCount.school_id.in_(school_ids))))
+def statistic_counts(
+    session: Session, school_ids: Sequence[str], months: tuple[date, date] | None = None
+) -> list[StatisticCount]:
+    """The counts of these schools; with `months` (first, last), of the cases registered in those months only."""
+    statement = select(StatisticCount).where(StatisticCount.school_id.in_(school_ids))
+    if months is not None:
+        first, last = (day.year * 12 + day.month - 1 for day in months)
+        ordinal = StatisticCount.year * 12 + StatisticCount.month - 1
+        statement = statement.where(StatisticCount.month > 0, ordinal.between(first, last))
+    return list(session.scalars(statement))
 
 
 # --- audit ---------------------------------------------------------------------------------

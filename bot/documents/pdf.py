@@ -1,103 +1,39 @@
 """The exports as PDF (reportlab): the dossier, and a conversation report with room to sign.
 
 The text comes from the same parts as the Slack views (bot.views.dossier_text) and the same
-message catalogue. Users' text is escaped and kept whole; the font is Bitstream Vera, shipped
-with reportlab, which covers the accents and Latin letters of Dutch, Turkish and Polish names.
+message catalogue, printed with the shared kit of bot.documents.printing. Users' text is escaped
+and kept whole.
 """
 
 from __future__ import annotations
 
-import io
-import re
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from xml.sax.saxutils import escape
+from collections.abc import Sequence
 
-import reportlab
 from markupsafe import Markup
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from bot.catalogue import listing, pieces, plain, t
+from bot.catalogue import listing, plain, t
 from bot.documents import dossier_text
 from bot.documents.dates import show_date
 from bot.documents.dossier_text import Item, Kind
 from bot.documents.labels import TEAM_ROLES, label, named
+from bot.documents.printing import BODY, HEAD, NOTE, SECTION, TITLE, Names, facts, markup, page, register_fonts
 from bot.documents.timeline import timeline_line
 from bot.flows.steps.dossier import DossierView
 from bot.flows.steps.export import Document, Export
 
-Names = Callable[[str], str]  # a Slack user id to the name printed for it
-
-_FONTS = Path(reportlab.__file__).parent / "fonts"
-_REGULAR, _BOLD, _ITALIC = "MeldSans", "MeldSans-Bold", "MeldSans-Italic"
-# Emoji have no glyph in the PDF's font: the catalogue's are left out of print.
-_EMOJI = re.compile("[\u2300-\u27bf\ufe0f\U0001f000-\U0001faff] ?")
-
-
-def _register_fonts() -> None:
-    if _REGULAR in pdfmetrics.getRegisteredFontNames():
-        return
-    for name, file in ((_REGULAR, "Vera.ttf"), (_BOLD, "VeraBd.ttf"), (_ITALIC, "VeraIt.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(_FONTS / file)))
-    pdfmetrics.registerFontFamily(_REGULAR, normal=_REGULAR, bold=_BOLD, italic=_ITALIC, boldItalic=_BOLD)
-
-
-def _style(
-    name: str, size: float, *, font: str = _REGULAR, color: colors.Color = colors.black, before: float = 0
-) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=size * 1.35, textColor=color, spaceBefore=before, alignment=TA_LEFT
-    )
-
-
-_TITLE = _style("title", 16, font=_BOLD)
-_SECTION = _style("section", 12.5, font=_BOLD, before=10)
-_HEAD = _style("head", 10, font=_BOLD, before=6)
-_BODY = _style("body", 9.5)
-_NOTE = _style("note", 8, color=colors.HexColor("#555555"))
-
-
-def _markup(sentence: Markup | str, names: Names = str) -> str:
-    """A catalogue sentence as reportlab markup: people by name, emphasis in bold, the rest escaped.
-    A plain `str` is what a user typed: escaped, its line breaks kept, never read as markup."""
-    out = []
-    for piece in pieces(sentence):
-        if piece.bold is not None:
-            out.append("<b>" if piece.bold else "</b>")
-        elif piece.person is not None:
-            out.append(escape(names(piece.person)))
-        else:
-            # The catalogue's emoji have no glyph in print; what a user typed is kept whole.
-            text = _EMOJI.sub("", piece.text) if isinstance(sentence, Markup) else piece.text
-            out.append(escape(text).replace("\n", "<br/>"))
-    return "".join(out)
-
 
 def _item(parts: Item, names: Names) -> list[Flowable]:
-    styles = {Kind.HEAD: _HEAD, Kind.LINE: _BODY, Kind.NOTE: _NOTE}
+    styles = {Kind.HEAD: HEAD, Kind.LINE: BODY, Kind.NOTE: NOTE}
     flow: list[Flowable] = []
     for part in parts:
         if part.kind is Kind.TEXT:
-            flow.append(Paragraph(_markup(part.text), _BODY))
+            flow.append(Paragraph(markup(part.text), BODY))
         else:
-            flow.append(Paragraph(_markup(part.text, names), styles[part.kind]))
+            flow.append(Paragraph(markup(part.text, names), styles[part.kind]))
     return [*flow, Spacer(1, 3 * mm)]
-
-
-def _facts(rows: Sequence[tuple[Markup | str, Markup | str]]) -> Table:
-    table = Table(
-        [[Paragraph(_markup(k), _NOTE), Paragraph(_markup(v), _BODY)] for k, v in rows], colWidths=[45 * mm, None]
-    )
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    return table
 
 
 def _pupil_rows(view: DossierView) -> list[tuple[Markup | str, Markup | str]]:
@@ -112,7 +48,7 @@ def _pupil_rows(view: DossierView) -> list[tuple[Markup | str, Markup | str]]:
 def _section(title_key: str, items: Sequence[Item], names: Names) -> list[Flowable]:
     if not items:
         return []
-    flow: list[Flowable] = [Paragraph(_markup(t(title_key)), _SECTION)]
+    flow: list[Flowable] = [Paragraph(markup(t(title_key)), SECTION)]
     # An item stays on one page where it fits; a longer one flows on.
     return flow + [KeepTogether(_item(parts, names)) for parts in items]
 
@@ -128,13 +64,13 @@ def _dossier(export: Export, names: Names) -> list[Flowable]:
         (t("label_team"), team),
     ]
     flow: list[Flowable] = [
-        Paragraph(_markup(t("pdf_dossier_title", reference=view.reference)), _TITLE),
-        Paragraph(_markup(t("pdf_dossier_closed_to_parents")), _NOTE),
+        Paragraph(markup(t("pdf_dossier_title", reference=view.reference)), TITLE),
+        Paragraph(markup(t("pdf_dossier_closed_to_parents")), NOTE),
         Spacer(1, 4 * mm),
-        _facts(_pupil_rows(view) + [(k, v) for k, v in case_rows if v]),
+        facts(_pupil_rows(view) + [(k, v) for k, v in case_rows if v]),
     ]
     if view.acute:
-        flow.append(Paragraph(_markup(t("dossier_acute"), names), _BODY))
+        flow.append(Paragraph(markup(t("dossier_acute"), names), BODY))
     flow += _section("section_signals", [dossier_text.signal(n, s) for n, s in enumerate(view.signals, 1)], names)
     flow += _section("section_consultations", [dossier_text.consultation(c) for c in view.consultations], names)
     flow += _section("section_conversations", [dossier_text.conversation(c) for c in view.conversations], names)
@@ -151,14 +87,14 @@ def _dossier(export: Export, names: Names) -> list[Flowable]:
         flow += _section("pdf_closing", [parts], names)
     flow += _section("section_reminders", [dossier_text.reminder(r) for r in view.reminders], names)
     if view.timeline:
-        flow.append(Paragraph(_markup(t("section_timeline")), _SECTION))
-        flow += [Paragraph(_markup(timeline_line(entry), names), _NOTE) for entry in view.timeline]
+        flow.append(Paragraph(markup(t("section_timeline")), SECTION))
+        flow += [Paragraph(markup(timeline_line(entry), names), NOTE) for entry in view.timeline]
     return flow
 
 
 def _signature_table(names: Sequence[str]) -> Table:
-    rows = [[Paragraph(_markup(who), _NOTE), "", ""] for who in names]
-    header = [Paragraph(_markup(t(key)), _NOTE) for key in ("pdf_sign_who", "pdf_sign_date", "pdf_sign_signature")]
+    rows = [[Paragraph(markup(who), NOTE), "", ""] for who in names]
+    header = [Paragraph(markup(t(key)), NOTE) for key in ("pdf_sign_who", "pdf_sign_date", "pdf_sign_signature")]
     table = Table([header, *rows], colWidths=[70 * mm, 30 * mm, None], rowHeights=[None, *([16 * mm] * len(rows))])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
@@ -168,15 +104,15 @@ def _conversation(export: Export, names: Names) -> list[Flowable]:
     view, conversation = export.dossier, export.conversation
     assert conversation is not None
     return [
-        Paragraph(_markup(t("pdf_conversation_title", reference=view.reference)), _TITLE),
+        Paragraph(markup(t("pdf_conversation_title", reference=view.reference)), TITLE),
         Spacer(1, 4 * mm),
-        _facts(_pupil_rows(view)),
+        facts(_pupil_rows(view)),
         Spacer(1, 3 * mm),
         *_item(dossier_text.conversation(conversation), names),
-        Paragraph(_markup(t("pdf_conversation_parents_view")), _HEAD),
+        Paragraph(markup(t("pdf_conversation_parents_view")), HEAD),
         Table([[""]], colWidths=[None], rowHeights=[40 * mm], style=[("BOX", (0, 0), (-1, -1), 0.5, colors.grey)]),
-        Paragraph(_markup(t("pdf_conversation_sign")), _HEAD),
-        Paragraph(_markup(t("pdf_conversation_sign_note")), _NOTE),
+        Paragraph(markup(t("pdf_conversation_sign")), HEAD),
+        Paragraph(markup(t("pdf_conversation_sign_note")), NOTE),
         Spacer(1, 2 * mm),
         _signature_table([t("pdf_sign_parent", number=1), t("pdf_sign_parent", number=2), t("pdf_sign_school")]),
     ]
@@ -190,43 +126,18 @@ def filename(export: Export) -> str:
 
 
 def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
-    _register_fonts()
-    buffer = io.BytesIO()
-    title = label(export.document)
-    footer = plain(
-        t(
-            "pdf_footer",
-            reference=export.dossier.reference,
-            date=show_date(export.generated_at),
-            name=names(export.generated_by),
-        )
+    footer = t(
+        "pdf_footer",
+        reference=export.dossier.reference,
+        date=show_date(export.generated_at),
+        name=names(export.generated_by),
     )
-
-    def decorate(canvas: Canvas, document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(_REGULAR, 7.5)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(18 * mm, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, plain(t("pdf_page", page=document.page)))
-        canvas.restoreState()
-
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=f"{export.dossier.reference} {plain(title)}",
-        author=plain(t("pdf_author")),
-        creator="meldbot",
-    )
-    document.build(_story(export, names), onFirstPage=decorate, onLaterPages=decorate)
-    return buffer.getvalue()
+    title = f"{export.dossier.reference} {plain(label(export.document))}"
+    return page(_story(export, names), title=title, footer=plain(footer))
 
 
 def _story(export: Export, names: Names) -> list[Flowable]:
-    _register_fonts()  # a paragraph's style names its font when it is made
+    register_fonts()  # a paragraph's style names its font when it is made
     return _conversation(export, names) if export.document is Document.CONVERSATION else _dossier(export, names)
 
 

@@ -157,7 +157,9 @@ def test_live_cases_are_counted_once_and_purged_ones_kept_when_upgrading_from_00
 
 def _counts(db: Database) -> dict[str, int]:
     with db.engine.connect() as connection:
-        rows = connection.execute(text("SELECT measure, count FROM statistic_count WHERE year = 2026")).all()
+        rows = connection.execute(
+            text("SELECT measure, SUM(count) FROM statistic_count WHERE year = 2026 GROUP BY measure")
+        ).all()
     return {measure: count for measure, count in rows}
 
 
@@ -180,7 +182,7 @@ def test_every_row_survives_the_move_to_platform_neutral_storage_and_back(servic
     before = _dump(db)
     assert ("DUTEACH001", "1700000000.000100") in {(r["channel_id"], r["message_ts"]) for r in before["outbox_message"]}
     assert [r["event_id"] for r in before["slack_event_receipt"]] == ["Ev0001"]
-    db.migrate()
+    db.migrate("0007")
     after = _dump(db)
 
     moved = {"outbox_message": {"channel_id", "message_ts", "address", "platform"}, "membership": {"platform"}}
@@ -206,3 +208,59 @@ def _dump(db: Database) -> dict[str, list[dict[str, object]]]:
             rows = connection.execute(text(f"SELECT * FROM {table} ORDER BY {', '.join(keys)}")).mappings()
             dumped[table] = [dict(row) for row in rows]
     return dumped
+
+
+def test_counts_move_to_the_month_each_case_was_registered_in_when_upgrading_from_0007(database_url: str) -> None:
+    """Every case names its counted measures: they move to its month. What no case names (purged
+    before counting was kept per case) stays in its year under month 0. Downgraded, the years again."""
+    db = Database.from_url(database_url)
+    try:
+        db.migrate("0007")
+        with db.engine.begin() as connection:
+            connection.execute(text("INSERT INTO school (id, name) VALUES ('linde', 'De Linde')"))
+            for case_id, month, counted in [
+                (1, 3, ["registered", "route:home"]),
+                (2, 3, ["registered", "route:home", "reported"]),
+                (3, 11, ["registered", "route:between_children"]),
+            ]:
+                connection.execute(
+                    text(
+                        "INSERT INTO meldcase (id, school_id, reference, route, state, reporter_id, submission_key,"
+                        " acute, created_at, updated_at, counted) VALUES (:id, 'linde', :ref, 'home', 'new', 'UT1',"
+                        " :key, false, :at, :at, :counted)"
+                    ),
+                    {
+                        "id": case_id,
+                        "ref": f"MC-2026-000{case_id}",
+                        "key": f"V{case_id}",
+                        "at": NOW.replace(month=month),
+                        "counted": json.dumps(counted),
+                    },
+                )
+            year_rows = {"registered": 5, "route:home": 3, "route:between_children": 1, "reported": 1}
+            for measure, count in year_rows.items():
+                connection.execute(
+                    text(
+                        "INSERT INTO statistic_count (school_id, year, measure, count) VALUES ('linde', 2026, :m, :n)"
+                    ),
+                    {"m": measure, "n": count},
+                )
+
+        db.migrate()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT month, measure, count FROM statistic_count")).all()
+        months = {(month, measure): count for month, measure, count in rows}
+        db.downgrade("0007")
+        years_again = _counts(db)
+    finally:
+        db.dispose()
+    assert months == {
+        (3, "registered"): 2,
+        (3, "route:home"): 2,
+        (3, "reported"): 1,
+        (11, "registered"): 1,
+        (11, "route:between_children"): 1,
+        (0, "registered"): 2,  # two registrations no case names any more
+        (0, "route:home"): 1,
+    }
+    assert years_again == year_rows

@@ -13,16 +13,19 @@ import pytest
 from sqlalchemy import update
 
 from bot.bootstrap import load_cipher
+from bot.catalogue import speaking
 from bot.config import Settings, SettingsError
 from bot.devtools.seed import seed_cases
 from bot.flows.ports import ManualClock
 from bot.flows.rules.directory import Directory
 from bot.flows.services import Services
 from bot.flows.steps.staff_route import record_staff_suspicion
-from bot.flows.vocabulary import BoardAlert
+from bot.flows.vocabulary import BoardAlert, Language
 from storage.crypto import generate_key
 from storage.models import Case, Reminder
 from tests.conftest import SCHOOLS_YAML, make_services
+from tests.pdf_text import pdf_text
+from tests.shown import in_plain, in_print
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -155,6 +158,33 @@ def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path
     assert not (tmp_path / "nope.pdf").exists()
     assert verified.returncode == 0 and "intact" in verified.stdout
     assert retention.returncode == 0 and "retention not confirmed" in retention.stdout
+
+
+def test_report_writes_the_interne_evaluatie_as_pdf_and_csv_as_an_operator_meets_it(tmp_path: Path) -> None:
+    env = {"MELDBOT_ENCRYPTION_KEY": generate_key()}
+    _seed_one_case(tmp_path, env)  # registered today: in this school year
+
+    for_the_board = meldbot(tmp_path, "report", "--school", "linde", "-o", "evaluatie.pdf", **env)
+    exact = meldbot(tmp_path, "report", "--school", "linde", "--format", "csv", "--exact", **env)
+    english = meldbot(tmp_path, "report", "--school", "linde", "--format", "csv", "--language", "en", **env)
+    long_ago = meldbot(tmp_path, "report", "--school", "linde", "--from", "2020-08-01", "--to", "2021-07-31",
+                       "--format", "csv", "--exact", **env)  # fmt: skip
+    unknown = meldbot(tmp_path, "report", "--school", "nergens", **env)
+    backwards = meldbot(tmp_path, "report", "--school", "linde", "--from", "2026-12-01", "--to", "2026-01-01", **env)
+
+    assert for_the_board.returncode == 0, for_the_board.stderr
+    assert "evaluatie.pdf" in for_the_board.stdout and "as '< 5'" in for_the_board.stdout
+    printed = pdf_text((tmp_path / "evaluatie.pdf").read_bytes())
+    assert in_print("evaluation_title") in printed and in_print("evaluation_chart_title", registered="< 5") in printed
+    assert "MC-20" not in printed
+    assert exact.returncode == 0 and exact.stdout.splitlines()[0] == "school,from,to,figure,label,value"
+    registered = next(line for line in exact.stdout.splitlines() if ",registered," in line)
+    assert registered.endswith(",1") and in_plain("evaluation_registered") in registered
+    with speaking(Language.EN):
+        assert in_plain("evaluation_registered") in english.stdout and ",< 5" in english.stdout
+    assert next(line for line in long_ago.stdout.splitlines() if ",registered," in line).endswith(",0")
+    assert unknown.returncode == 2 and "no school 'nergens'" in unknown.stderr
+    assert backwards.returncode == 2 and "ends before it starts" in backwards.stderr
 
 
 def _served(tmp_path: Path, directory: Directory, clock: ManualClock) -> tuple[Services, dict[str, str]]:

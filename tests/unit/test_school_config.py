@@ -132,3 +132,13 @@ def test_a_contact_of_the_sociale_kaart_that_cannot_be_reached_or_read_is_named_
     ]
     valid = parse_directory(text.split('      - {organisation: "Wijkteam"')[0], "meldbot.yml")
     assert valid.schools[0].social_map == (*NATIONAL, Contact("GGD", ContactRole.YOUTH_DOCTOR, phone="020-5555555"))
+
+
+def test_the_boards_small_number_threshold_defaults_to_five_and_is_named_with_its_line_when_wrong() -> None:
+    school = "schools:\n  - id: a\n    name: A\n    coordinators: [UC1]\n"
+
+    assert parse_directory(school, "x").small_numbers == 5
+    assert parse_directory(school + "small_numbers: 10\n", "x").small_numbers == 10
+    assert problems(school + "small_numbers: 1\n") == [
+        "meldbot.yml:5: 'small_numbers': Input should be greater than or equal to 2"
+    ]

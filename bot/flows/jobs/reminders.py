@@ -25,6 +25,7 @@ from bot.flows.rules.deadlines import DeadlinePolicy
 from bot.flows.rules.directory import School
 from bot.flows.services import Services
 from bot.flows.situation import situation_of
+from bot.flows.steps import statistics
 from bot.flows.vocabulary import AuditAction, CaseState, NoticeKind, ReminderKind, ReminderState, Role
 from storage import repositories as repo
 from storage.models import Case, Reminder
@@ -176,6 +177,7 @@ def _advance(session: Session, services: Services, row: Reminder) -> None:
     if row.state == ReminderState.WAITING and row.level + 1 < len(ladder):
         row.level += 1
         action = AuditAction.REMINDER_ESCALATED
+        statistics.count_missed(session, case, kind)
     rung = ladder[row.level]
     recipients = _send(session, services, school, case, row, rung)
     row.state, row.recipient_role = ReminderState.WAITING, _roles_text(rung)

@@ -12,6 +12,8 @@ from bot.flows.vocabulary import Language, Role
 # Two years after closing, after the rule for the leerlingdossier (kept at most two years after
 # a pupil leaves). A proposal only: each school confirms it, or sets its own, in meldbot.yml.
 DEFAULT_RETENTION_YEARS = 2
+# The interne evaluatie shows the board counts from 1 to 4 as "< 5" (a common threshold for small cells).
+DEFAULT_SMALL_NUMBERS = 5
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class School:
 class Directory:
     schools: tuple[School, ...]
     admins: frozenset[str] = frozenset()  # the board's admins, for every school in the file
+    small_numbers: int = DEFAULT_SMALL_NUMBERS  # the board sees smaller counts as "< small_numbers"
 
     def refresh(self) -> None:
         """Take in a changed configuration, once per request or job (a fixed configuration has none)."""

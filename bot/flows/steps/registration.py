@@ -141,6 +141,7 @@ def choose_route(
                 )
             if route is Route.BETWEEN_CHILDREN:
                 audit.record(session, services.clock, user_id, AuditAction.SAFETY_PLAN_ROUTE, school_id=school.id)
+                statistics.count_safety_plan_route(session, school.id, services.clock.now().date())
             return RouteResult(school.id, route, acute)
 
     return services.perform(work)
@@ -354,11 +355,10 @@ def _add_signal(
         created_at=now,
     )
     session.add(signal)
-    if acute and not case.acute:
-        case.acute = True
-        statistics.keep_counts(session, case)
+    case.acute = case.acute or acute
     case.updated_at = now
     session.flush()
+    statistics.keep_counts(session, case)  # its categories, and acute
     audit.on_case(session, services.clock, user_id, AuditAction.SIGNAL_ADDED, case, signal_id=signal.id, acute=acute)
     log.info("case %s: signal %s registered (new case: %s, acute: %s)", case.reference, signal.id, new_case, acute)
     if new_case:

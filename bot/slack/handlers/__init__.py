@@ -2,7 +2,7 @@
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.handlers import case, errors, export, home, registration, reminders, steps, suggestions
+from bot.slack.handlers import case, errors, evaluation, export, home, registration, reminders, steps, suggestions
 
 
 def register_all(app: AsyncApp) -> None:
@@ -13,4 +13,5 @@ def register_all(app: AsyncApp) -> None:
     reminders.register(app)
     export.register(app)
     home.register(app)
+    evaluation.register(app)
     suggestions.register(app)
