@@ -121,6 +121,13 @@ notice_registration_confirmed_new =
     Your concern has been recorded as <b>{ $reference }</b>. The care coordinator has been told.
 notice_registration_confirmed_added =
     Your signal has been added to <b>{ $reference }</b>. The care coordinator has been told.
+notice_weekly =
+    📋 Your week in the meldcode: <b>{ $open }</b> open { $open ->
+        [one] case
+       *[other] cases
+    }, <b>{ $overdue }</b> of them late and <b>{ $to_take }</b> still to take.
+notice_weekly_deadline = <b>{ $reference }</b> · { $kind } · { $date }
+notice_weekly_home = Everything per case is in the bot's App Home, for you only.
 notice_taken_by = Taken up by { PERSON($user_id) }.
 notice_case_taken = Your concern <b>{ $reference }</b> has been taken up by the care coordinator.
 notice_case_closed = Your concern <b>{ $reference }</b> has been closed. Thank you for reporting it.
@@ -458,8 +465,9 @@ hint_term = On this date you evaluate the help with question 5.
 label_casemanager = Case manager
 label_tasks = Who does what?
 hint_tasks = The tasks of each person, including the case manager's.
+label_referral_contact = Refer to (sociale kaart)
 label_referral = Referred to
-hint_referral = The organisation the family has been referred to, for example the neighbourhood team (wijkteam).
+hint_referral = Or type the organisation (and whom there) when it is not in the sociale kaart. What you type comes first.
 label_parent_agreements = Agreements with the parents
 modal_close_title = Close case
 close_intro =
@@ -560,7 +568,6 @@ home_title = Meldcode for domestic violence and child abuse
 home_intro =
     Do you feel that something is not right with a pupil (a 'niet pluis' feeling)? Record what you saw or heard. The care coordinator (zorgcoördinator) is told at once and takes it up with you.
 home_emergency = 🚨 Acute danger: call <b>112</b>. Veilig Thuis (the national advice and reporting centre), day and night: <b>{ -veilig-thuis-phone }</b>.
-home_open_cases = Open cases ({ $count })
 home_range = { $first }–{ $last } of { $total }
 home_my_reports = Concerns I reported
 home_case_line = <b>{ $reference }</b> · { $state } · { $date }
@@ -639,6 +646,10 @@ demo_report = '{ answer_no }' to question 5 means a melding under meldnorm 3. Sa
 demo_feedback_due = { $date }: five working days after the melding. Has Veilig Thuis reported back?
 demo_not_yet = Not yet. Sanne clicks '{ button_not_yet }': the bot will ask again in three working days.
 demo_timeline = The whole story is in the timeline, page by page; the bot's reminders are part of it.
+demo_home = App Home
+demo_desk =
+    Sanne opens the bot's App Home: her desk. Each open case stands under what must happen now, with its next deadline. Daan's acute concern has not been taken and stands at the top, late. Names do show here: only she sees her App Home.
+demo_evaluation_opened = At the bottom she clicks '{ evaluation_button }': this school year's interne evaluatie, in counts without names. `meldbot report` makes it a PDF for the board.
 demo_storage = In the database (a SQLite file) every name and every text is encrypted, field by field.
 demo_audit = audit trail: { $count } events, each chained to the one before: { $state }
 demo_audit_intact = intact
@@ -690,3 +701,72 @@ contact_role_neighbourhood_team = neighbourhood team (wijkteam)
 contact_role_help = help
 contact_role_reference_index = verwijsindex (the national reference index)
 contact_role_other = other
+
+## The interne evaluatie
+
+evaluation_title = Meldcode internal evaluation (interne evaluatie)
+evaluation_heading = <b>{ $school }</b> · concerns registered from { $first } to { $last }
+evaluation_note_period = A concern counts in the period it was registered in, with everything that became of it since. Counts only: no reference, no name.
+evaluation_note_small = Counts from 1 to below { $threshold } show as "< { $threshold }": in a small school a small number can point at a child.
+evaluation_section_registered = Concerns registered
+evaluation_section_handled = How they were handled
+evaluation_section_pace = Pace and deadlines
+evaluation_registered = Concerns registered (with a dossier)
+evaluation_route_home = At home (the meldcode)
+evaluation_route_staff_member = Against a staff member (board route)
+evaluation_route_between_children = Between pupils (to the safety plan, no dossier)
+evaluation_acute = With acute danger
+evaluation_category = Signal: { $category }
+evaluation_closed_no_suspicion = Closed at question 1 (no suspicion)
+evaluation_help_started = Help started
+evaluation_help_succeeded = Help succeeded, closed
+evaluation_reported = Melding to Veilig Thuis
+evaluation_meldnorm = of which under meldnorm { $meldnorm }
+evaluation_handed_over = Handed over after a melding, closed
+evaluation_share_reported = Share of concerns at home that led to a melding
+evaluation_median_take = Median until a coordinator took the concern
+evaluation_median_decision = Median until the first decision (melding, help or closing)
+evaluation_missed = Deadlines missed (the reminder had to go higher)
+evaluation_fewer_than = < { $threshold }
+evaluation_number = { $value }
+evaluation_not_shown = –
+evaluation_percent = { $percent }%
+evaluation_days =
+    { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+evaluation_chart_title = How the concerns were handled (of { $registered } registered)
+evaluation_footer = Meldcode internal evaluation · { $school } · made on { $date }
+evaluation_file = internal-evaluation-{ $school }-{ $first }-{ $last }
+evaluation_button = Internal evaluation
+evaluation_modal_title = Internal evaluation
+evaluation_school_year = School year { $start }–{ $end }
+
+## The desk: open cases in the App Home, per what is due
+
+desk_title = Open cases ({ $count })
+desk_pupil = { $name } ({ $group })
+desk_case_line = <b>{ $reference }</b> · { $pupil } · { $due }
+desk_your_role = your role: { $roles }
+desk_taken_by = with { PERSON($user_id) }
+desk_acute = 🚨 acute
+desk_help_term = help runs until { $date }
+desk_deadline = ⏰ { $kind }: { $date }
+desk_overdue = ⚠️ <b>Late</b>: { $kind }, { $date }
+desk_group_count = { $group }: <b>{ $count }</b>
+desk_overdue_count = ⚠️ late: <b>{ $count }</b>
+desk_escalated_count = 📣 escalated to you: <b>{ $count }</b>
+desk_filter_every_group = Everything open
+desk_filter_group = { $group } ({ $count })
+desk_filter_every_school = All schools
+desk_team_title = In my care team ({ $count })
+due_to_take = To take
+due_steps = Steps 2–3: consultation and conversation
+due_weighing = Weighing (steps 4–5)
+due_feedback = Awaiting Veilig Thuis
+due_help = Help running
+due_monitoring = After the melding: following
+due_board = Board route
+button_page_previous = Previous
+button_page_next = Next

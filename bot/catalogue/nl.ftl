@@ -109,6 +109,13 @@ notice_registration_confirmed_new =
     Je zorg is vastgelegd als <b>{ $reference }</b>. De zorgcoördinator is op de hoogte.
 notice_registration_confirmed_added =
     Je signaal is toegevoegd aan <b>{ $reference }</b>. De zorgcoördinator is op de hoogte.
+notice_weekly =
+    📋 Je week in de meldcode: <b>{ $open }</b> open { $open ->
+        [one] casus
+       *[other] casussen
+    }, waarvan <b>{ $overdue }</b> te laat en <b>{ $to_take }</b> nog op te pakken.
+notice_weekly_deadline = <b>{ $reference }</b> · { $kind } · { $date }
+notice_weekly_home = Alles per casus staat in de App Home van de bot, alleen voor jou.
 notice_taken_by = Opgepakt door { PERSON($user_id) }.
 notice_case_taken = Je zorg <b>{ $reference }</b> is opgepakt door de zorgcoördinator.
 notice_case_closed = Je zorg <b>{ $reference }</b> is afgesloten. Dank je wel dat je het hebt gemeld.
@@ -442,8 +449,9 @@ hint_term = Op deze datum evalueer je de hulp met vraag 5.
 label_casemanager = Casemanager
 label_tasks = Wie doet wat?
 hint_tasks = Per persoon de taken, ook die van de casemanager.
+label_referral_contact = Verwijzen naar (sociale kaart)
 label_referral = Verwijzing naar
-hint_referral = De organisatie waarnaar het gezin is verwezen, bijvoorbeeld het wijkteam.
+hint_referral = Of typ de organisatie (en wie daar), als die niet in de sociale kaart staat. Wat je typt, gaat voor.
 label_parent_agreements = Afspraken met de ouders
 modal_close_title = Casus afsluiten
 close_intro =
@@ -540,7 +548,6 @@ home_title = Meldcode huiselijk geweld en kindermishandeling
 home_intro =
     Heb je een niet-pluisgevoel over een leerling? Leg vast wat je zag of hoorde. De zorgcoördinator wordt meteen ingelicht en neemt het met je op.
 home_emergency = 🚨 Acuut gevaar: bel <b>112</b>. Veilig Thuis, dag en nacht: <b>{ -veilig-thuis-phone }</b>.
-home_open_cases = Open casussen ({ $count })
 home_range = { $first }–{ $last } van { $total }
 home_my_reports = Mijn meldingen
 home_case_line = <b>{ $reference }</b> · { $state } · { $date }
@@ -619,6 +626,10 @@ demo_report = Vraag 5 '{ answer_no }' betekent melden onder meldnorm 3. Sanne le
 demo_feedback_due = { $date }: vijf werkdagen na de melding. Heeft Veilig Thuis teruggekoppeld?
 demo_not_yet = Nog niet. Sanne klikt op '{ button_not_yet }': de bot vraagt het over drie werkdagen opnieuw.
 demo_timeline = Het hele verhaal staat in de tijdlijn, pagina voor pagina; de herinneringen van de bot horen erbij.
+demo_home = App Home
+demo_desk =
+    Sanne opent de App Home van de bot: haar bureau. Elke open casus staat bij wat er nu moet gebeuren, met de eerstvolgende termijn. Daans acute zorg is nog niet opgepakt en staat als te laat bovenaan. De namen staan hier wel: de App Home ziet alleen zij.
+demo_evaluation_opened = Onderaan klikt ze op '{ evaluation_button }': de interne evaluatie van dit schooljaar, in aantallen zonder namen. Met `meldbot report` wordt het een PDF voor het bestuur.
 demo_storage = In de database (een SQLite-bestand) is elke naam en elke tekst versleuteld, veld voor veld.
 demo_audit = audit trail: { $count } gebeurtenissen, elk geketend aan de vorige: { $state }
 demo_audit_intact = intact
@@ -670,3 +681,72 @@ contact_role_neighbourhood_team = wijkteam
 contact_role_help = hulp
 contact_role_reference_index = verwijsindex
 contact_role_other = overig
+
+## The interne evaluatie
+
+evaluation_title = Interne evaluatie meldcode
+evaluation_heading = <b>{ $school }</b> · zorgen geregistreerd van { $first } tot en met { $last }
+evaluation_note_period = Een zorg telt in de periode waarin hij is geregistreerd, met alles wat er daarna mee gebeurde. Alleen aantallen: geen referentie, geen naam.
+evaluation_note_small = Aantallen van 1 tot { $threshold } staan er als „< { $threshold }”: in een kleine school kan een klein aantal naar een kind wijzen.
+evaluation_section_registered = Geregistreerde zorgen
+evaluation_section_handled = Hoe ermee is omgegaan
+evaluation_section_pace = Tempo en termijnen
+evaluation_registered = Zorgen geregistreerd (met een dossier)
+evaluation_route_home = Thuissituatie (meldcode)
+evaluation_route_staff_member = Tegen een medewerker (route via het bestuur)
+evaluation_route_between_children = Tussen leerlingen (naar het veiligheidsplan, zonder dossier)
+evaluation_acute = Met acuut gevaar
+evaluation_category = Signaal: { $category }
+evaluation_closed_no_suspicion = Afgesloten bij vraag 1 (geen vermoeden)
+evaluation_help_started = Hulp gestart
+evaluation_help_succeeded = Hulp geslaagd, afgesloten
+evaluation_reported = Melding bij Veilig Thuis
+evaluation_meldnorm = waarvan volgens meldnorm { $meldnorm }
+evaluation_handed_over = Na een melding overgedragen, afgesloten
+evaluation_share_reported = Deel van de zorgen thuis dat tot een melding leidde
+evaluation_median_take = Mediaan tot de zorgcoördinator de zorg oppakte
+evaluation_median_decision = Mediaan tot het eerste besluit (melding, hulp of afsluiten)
+evaluation_missed = Gemiste termijnen (herinnering moest hoger op)
+evaluation_fewer_than = < { $threshold }
+evaluation_number = { $value }
+evaluation_not_shown = –
+evaluation_percent = { $percent }%
+evaluation_days =
+    { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagen
+    }
+evaluation_chart_title = Hoe de zorgen zijn afgehandeld (van { $registered } geregistreerd)
+evaluation_footer = Interne evaluatie meldcode · { $school } · gemaakt op { $date }
+evaluation_file = interne-evaluatie-{ $school }-{ $first }-{ $last }
+evaluation_button = Interne evaluatie
+evaluation_modal_title = Interne evaluatie
+evaluation_school_year = Schooljaar { $start }–{ $end }
+
+## The desk: open cases in the App Home, per what is due
+
+desk_title = Open casussen ({ $count })
+desk_pupil = { $name } ({ $group })
+desk_case_line = <b>{ $reference }</b> · { $pupil } · { $due }
+desk_your_role = jouw rol: { $roles }
+desk_taken_by = bij { PERSON($user_id) }
+desk_acute = 🚨 acuut
+desk_help_term = hulp loopt tot { $date }
+desk_deadline = ⏰ { $kind }: { $date }
+desk_overdue = ⚠️ <b>Te laat</b>: { $kind }, { $date }
+desk_group_count = { $group }: <b>{ $count }</b>
+desk_overdue_count = ⚠️ te laat: <b>{ $count }</b>
+desk_escalated_count = 📣 bij jou geëscaleerd: <b>{ $count }</b>
+desk_filter_every_group = Alles wat open is
+desk_filter_group = { $group } ({ $count })
+desk_filter_every_school = Alle scholen
+desk_team_title = In mijn zorgteam ({ $count })
+due_to_take = Op te pakken
+due_steps = Stap 2–3: overleg en gesprek
+due_weighing = Afwegen (stap 4–5)
+due_feedback = Wacht op Veilig Thuis
+due_help = Hulp loopt
+due_monitoring = Na de melding: volgen
+due_board = Route via het bestuur
+button_page_previous = Vorige
+button_page_next = Volgende

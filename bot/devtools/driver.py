@@ -159,19 +159,37 @@ class SlackDriver:
         home = self.fake.client(user_id).home or {}
         buttons = [b for b in _buttons(home.get("blocks") or []) if b["action_id"] == action_id]
         assert buttons, f"{user_id}'s App Home has no {action_id} button"
-        return self.click(user_id, action_id, buttons[index].get("value", ""), container={"type": "view"})
+        value, container = buttons[index].get("value", ""), {"type": "view", "view_id": home.get("id", "")}
+        return self.click(user_id, action_id, value, container=container, view={**home, "type": "home"})
 
     def select_in_home(self, user_id: str, action_id: str, value: str) -> Response:
-        """Choose an option of a select in the user's App Home (any value: a crafted one too)."""
+        """Choose an option of a select in the user's App Home (any select, any value: a crafted one too)."""
         home = self.fake.client(user_id).home or {}
-        selects = [
-            b["accessory"] for b in home.get("blocks") or [] if (b.get("accessory") or {}).get("action_id") == action_id
+        return self._select(user_id, action_id, value, home, {"type": "view"}, {**home, "type": "home"})
+
+    def select_in_modal(self, user_id: str, action_id: str, value: str) -> Response:
+        """Choose an option of a select in the modal on top (any select, any value: crafted too)."""
+        view = self.fake.top_modal(user_id)
+        assert view is not None, f"{user_id} has no open modal"
+        return self._select(user_id, action_id, value, view, {"type": "view", "view_id": view["id"]}, view)
+
+    def _select(
+        self,
+        user_id: str,
+        action_id: str,
+        value: str,
+        surface: dict[str, Any],
+        container: dict[str, Any],
+        view: dict[str, Any],
+    ) -> Response:
+        # A select the user does not see, or a value it does not offer, is sent all the same: a crafted request.
+        options = [
+            o for e in _elements(surface.get("blocks") or []) if e.get("action_id") == action_id for o in e["options"]
         ]
-        assert selects, f"{user_id}'s App Home has no {action_id} select"
-        option = next((o for o in selects[0]["options"] if o["value"] == value), {"text": {}, "value": value})
+        option = next((o for o in options if o["value"] == value), {"text": {}, "value": value})
         action = {"type": "static_select", "action_id": action_id, "block_id": "b", "selected_option": option}
         actions = [{**action, "action_ts": f"{time.time():.6f}"}]
-        return self.interactive(_interaction(user_id, "block_actions", container={"type": "view"}, actions=actions))
+        return self.interactive(_interaction(user_id, "block_actions", container=container, actions=actions, view=view))
 
     def click_in_modal(self, user_id: str, action_id: str, index: int = 0) -> Response:
         """Click a button in the modal on top of this user's screen, as Slack reports it (with the view)."""
@@ -256,15 +274,19 @@ class SlackDriver:
         return self.event({"type": "app_home_opened", "user": user_id, "channel": f"D{user_id}", "tab": "home"})
 
 
-def _buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _elements(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every interactive element: those of actions blocks, and sections' accessories."""
     found = []
     for block in blocks:
         if block.get("type") == "actions":
-            found += [e for e in block.get("elements", []) if e.get("type") == "button"]
-        accessory = block.get("accessory") or {}
-        if accessory.get("type") == "button":
-            found.append(accessory)
+            found += block.get("elements", [])
+        if block.get("accessory"):
+            found.append(block["accessory"])
     return found
+
+
+def _buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in _elements(blocks) if e.get("type") == "button"]
 
 
 def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:

@@ -12,3 +12,8 @@ def show_date(value: date | datetime) -> str:
     if isinstance(value, datetime):
         return value.astimezone(SCHOOL_TIMEZONE).strftime("%d-%m-%Y %H:%M")
     return value.strftime("%d-%m-%Y")
+
+
+def show_day(moment: datetime) -> str:
+    """The day of a moment in the schools' time zone (a deadline, without its hour)."""
+    return show_date(moment.astimezone(SCHOOL_TIMEZONE).date())

@@ -16,7 +16,9 @@ from markupsafe import Markup
 from bot.catalogue import t
 from bot.flows.rules.framework import Answer, OutcomeKind, Stage
 from bot.flows.rules.social_map import ContactRole
+from bot.flows.steps.desk import Due
 from bot.flows.steps.export import Document
+from bot.flows.steps.statistics import ACUTE, CLOSED, HELP_STARTED, REGISTERED, REPORTED, ROUTE, measure
 from bot.flows.vocabulary import (
     AgeBand,
     AuditAction,
@@ -51,6 +53,13 @@ _LABELLED: tuple[tuple[StrEnum, str], ...] = (
     (Answer.YES, "answer_yes"),
     (Answer.NO, "answer_no"),
     (Answer.DOUBT, "answer_doubt"),
+    (Due.TO_TAKE, "due_to_take"),
+    (Due.STEPS, "due_steps"),
+    (Due.WEIGHING, "due_weighing"),
+    (Due.FEEDBACK, "due_feedback"),
+    (Due.HELP, "due_help"),
+    (Due.MONITORING, "due_monitoring"),
+    (Due.BOARD, "due_board"),
     (CaseState.NEW, "state_new"),
     (CaseState.IN_PROGRESS, "state_in_progress"),
     (CaseState.WEIGHING, "state_weighing"),
@@ -247,6 +256,20 @@ TIMELINE: Mapping[AuditAction, str] = {
     AuditAction.CASE_EXPORTED: "timeline_case_exported",
 }
 
+# The interne evaluatie's counted figures, by the measure they count.
+EVALUATION_COUNTS: Mapping[str, str] = {
+    REGISTERED: "evaluation_registered",
+    measure(ROUTE, Route.HOME): "evaluation_route_home",
+    measure(ROUTE, Route.STAFF_MEMBER): "evaluation_route_staff_member",
+    measure(ROUTE, Route.BETWEEN_CHILDREN): "evaluation_route_between_children",
+    ACUTE: "evaluation_acute",
+    measure(CLOSED, CloseReason.NO_SUSPICION): "evaluation_closed_no_suspicion",
+    HELP_STARTED: "evaluation_help_started",
+    measure(CLOSED, CloseReason.HELP_SUCCEEDED): "evaluation_help_succeeded",
+    REPORTED: "evaluation_reported",
+    measure(CLOSED, CloseReason.HANDED_OVER): "evaluation_handed_over",
+}
+
 # Every table above: what the test holds to the catalogues.
 TABLES: tuple[Mapping[object, str], ...] = (
     LABELS,
@@ -265,6 +288,7 @@ TABLES: tuple[Mapping[object, str], ...] = (
     REMINDERS,
     ESCALATED_REMINDERS,
     TIMELINE,
+    EVALUATION_COUNTS,
 )  # type: ignore[assignment]
 
 

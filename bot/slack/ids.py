@@ -72,7 +72,12 @@ class Action(StrEnum):
     PAGE_NEWER = "page_newer"
     PAGE_OLDER = "page_older"
     HOME_PAGE = "home_page"  # a page of one of the App Home's lists
+    HOME_FILTER_DUE = "home_filter_due"  # the desk's filters: what is due, which school
+    HOME_FILTER_SCHOOL = "home_filter_school"
     CHOOSE_LANGUAGE = "choose_language"  # the App Home's language select
+    OPEN_EVALUATION = "open_evaluation"  # the interne evaluatie, from the Home's statistics
+    EVALUATION_SCHOOL = "evaluation_school"  # its selects: another school, another school year
+    EVALUATION_PERIOD = "evaluation_period"
     # in reminders
     REMINDER_NOT_YET = "reminder_not_yet"
     POSTPONE_REMINDER = "postpone_reminder"
@@ -88,7 +93,9 @@ class Block(StrEnum):
     """Input block ids. For signal fields the value equals the SignalForm field it fills."""
 
     SCHOOL = "school"
+    REFERRAL_CONTACT = "referral_contact"  # the help plan's referral, picked from the sociale kaart
     EXPORT_DOCUMENT = "export_document"  # "dossier", or "conversation:<number>"
+    DESK_FILTERS = "desk_filters"  # the App Home desk's filters (its school filter may search)
     ROUTE = "route"
     ACUTE = "acute"
     PUPIL_NAME = "pupil_name"

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.devtools.driver import Response
-from bot.devtools.local import LocalSlack
+from bot.devtools.local import LocalSlack, local_slack
+from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
+from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block
 from bot.slack.views.case import ANSWER_ACTIONS
 from storage.models import Case
-from tests.conftest import COORDINATOR, TEACHER, TEACHER_2
+from tests.conftest import ADMIN, COORDINATOR, SCHOOLS_YAML, TEACHER, TEACHER_2, make_services
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, register
 from tests.shown import in_mrkdwn
 
@@ -41,6 +45,18 @@ CONVERSATION = {
     Block.REACTION: "Moeder schrok.",
     Block.CONSENT: "given",
 }
+
+
+@contextmanager
+def with_board(tmp_path: Path, clock: ManualClock, config: str = SCHOOLS_YAML) -> Iterator[LocalSlack]:
+    """The app on SQLite for these schools, with the board's admin (ADMIN) named in the file."""
+    directory = parse_directory(config + f"admins: [{ADMIN}]\n", "board.yml")
+    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'meldbot.sqlite3'}", directory, clock)
+    try:
+        with local_slack(services) as running:
+            yield running
+    finally:
+        services.db.dispose()
 
 
 def case_id(slack: LocalSlack) -> str:

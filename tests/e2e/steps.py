@@ -9,6 +9,7 @@ from bot.slack.ids import Block
 
 # An invented pupil; marker-like names make leaks easy to find.
 PUPIL_NAME = "Fenna Testkind-Zonderbestaan"
+GROUP = "groep 5"
 OBSERVED = "Blauwe plekken op beide onderarmen, zichtbaar bij de gymles; zei 'gevallen van de trap'."
 LOCATION = "Gymzaal, tijdens de les"
 COUNTER_FACTS = "Speelt sinds kort op een klimclub."
@@ -18,7 +19,7 @@ SOURCE_DETAIL = "Moeder van een klasgenoot"
 def signal_values(**overrides: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         Block.PUPIL_NAME: PUPIL_NAME,
-        Block.PUPIL_GROUP: "groep 5",
+        Block.PUPIL_GROUP: GROUP,
         Block.AGE_BAND: "under_12",
         Block.OBSERVED: OBSERVED,
         Block.OBSERVED_ON: "2026-11-13",

@@ -9,26 +9,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.devtools.local import LocalSlack, local_slack
+from bot.devtools.local import LocalSlack
 from bot.flows.ports import ManualClock
-from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case
-from tests.conftest import COORDINATOR, DIRECTOR, SCHOOLS_YAML, TEACHER, make_services
-from tests.e2e.casework import registered_and_taken, top_text
+from tests.conftest import ADMIN, COORDINATOR, DIRECTOR, TEACHER
+from tests.e2e.casework import registered_and_taken, top_text, with_board
 from tests.e2e.steps import PUPIL_NAME, start_intake
 from tests.shown import in_mrkdwn, in_plain
-
-ADMIN = "UADMIN001"
 
 
 @pytest.fixture
 def board(tmp_path: Path, clock: ManualClock) -> Iterator[LocalSlack]:
-    directory = parse_directory(SCHOOLS_YAML + f"admins: [{ADMIN}]\n", "board.yml")
-    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'meldbot.sqlite3'}", directory, clock)
-    with local_slack(services) as running:
+    with with_board(tmp_path, clock) as running:
         yield running
-    services.db.dispose()
 
 
 def test_an_admin_sees_counts_and_gets_no_dossier(board: LocalSlack) -> None:

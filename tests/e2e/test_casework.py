@@ -15,8 +15,9 @@ from bot.documents.dates import show_date
 from bot.documents.labels import label
 from bot.flows.rules.framework import Answer
 from bot.flows.rules.validation import TEXT_LIMITS
+from bot.flows.steps.desk import Due
 from bot.flows.steps.dossier import NOT_IN_TIMELINE
-from bot.flows.vocabulary import AuditAction, CaseState, ConsultationKind, SignalCategory
+from bot.flows.vocabulary import AuditAction, ConsultationKind, SignalCategory
 from bot.slack.ids import Action, Block, Callback
 from storage.models import (
     AuditEvent,
@@ -43,7 +44,7 @@ from tests.e2e.casework import (
     top_text,
     walk,
 )
-from tests.e2e.steps import PUPIL_NAME, register, signal_values
+from tests.e2e.steps import GROUP, PUPIL_NAME, register, signal_values
 from tests.e2e.test_registration import submission
 from tests.shown import in_mrkdwn, in_plain
 
@@ -76,17 +77,24 @@ def test_second_coordinator_is_told_who_took_it_when_both_click_take(slack: Loca
     assert sum(m["text"] == taken for m in slack.fake.client(TEACHER).messages) == 1
 
 
-def test_unclaimed_case_stays_marked_as_such_in_the_app_home(slack: LocalSlack) -> None:
+def test_an_unclaimed_case_waits_on_the_desk_and_is_taken_from_it(slack: LocalSlack) -> None:
     register(slack.driver, TEACHER)
 
     slack.driver.open_home(COORDINATOR)
 
-    with slack.services.db.transaction() as session:
-        registered = show_date(session.scalars(select(Case.created_at)).one())
-    line = in_mrkdwn("home_case_line", reference="MC-2026-0001", state=label(CaseState.NEW), date=registered)
-    assert line in json.dumps(slack.fake.client(COORDINATOR).home, ensure_ascii=False)
-    slack.driver.click_in_home(COORDINATOR, Action.OPEN_CASE)
-    assert in_mrkdwn("dossier_not_taken") in top_text(slack, COORDINATOR)
+    home = json.dumps(slack.fake.client(COORDINATOR).home, ensure_ascii=False)
+    pupil = t("desk_pupil", name=PUPIL_NAME, group=GROUP)
+    line = in_mrkdwn("desk_case_line", reference="MC-2026-0001", pupil=pupil, due=label(Due.TO_TAKE))
+    assert line in home and in_mrkdwn("desk_group_count", group=label(Due.TO_TAKE), count=1) in home
+    assert Action.TAKE_CASE in home and Action.OPEN_CASE not in home
+
+    slack.driver.click_in_home(COORDINATOR, Action.TAKE_CASE)
+
+    assert in_mrkdwn("dossier_not_taken") not in top_text(slack, COORDINATOR)  # the case view, taken
+    again = json.dumps(slack.fake.client(COORDINATOR).home, ensure_ascii=False)  # the Home, drawn again
+    assert in_mrkdwn("desk_case_line", reference="MC-2026-0001", pupil=pupil, due=label(Due.STEPS)) in again
+    assert Action.TAKE_CASE not in again and Action.OPEN_CASE in again
+    assert count(slack, AuditEvent, AuditEvent.action == "case_taken") == 1
 
 
 def test_case_is_taken_when_notice_was_still_queued_and_the_message_goes_out_taken(slack: LocalSlack) -> None:

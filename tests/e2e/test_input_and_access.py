@@ -143,17 +143,18 @@ def test_event_is_handled_once_when_slack_retries_it(slack: LocalSlack) -> None:
     assert len(slack.fake.client(TEACHER).messages) == 1
 
 
-def test_app_home_lists_cases_by_reference_for_coordinator_and_reporter(slack: LocalSlack) -> None:
+def test_app_home_shows_the_coordinator_the_pupil_and_the_reporter_the_status_only(slack: LocalSlack) -> None:
     register(slack.driver, TEACHER)
 
     for user_id in (COORDINATOR, TEACHER, OUTSIDER):
         slack.driver.open_home(user_id)
 
     coordinator_home, teacher_home = (modal_text(slack.fake.client(u).home) for u in (COORDINATOR, TEACHER))
-    open_cases = in_plain("home_open_cases", count=1)  # the school's one case
+    open_cases = in_plain("desk_title", count=1)  # the school's one case
     assert open_cases in coordinator_home and "MC-2026-0001" in coordinator_home
+    assert PUPIL_NAME in coordinator_home  # the Home is private to its user, who may open the case
     assert open_cases not in teacher_home and "MC-2026-0001" in teacher_home
-    assert PUPIL_NAME not in coordinator_home + teacher_home
+    assert PUPIL_NAME not in teacher_home
     assert in_mrkdwn("error_not_a_member") in modal_text(slack.fake.client(OUTSIDER).home)
 
 

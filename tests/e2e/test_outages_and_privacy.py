@@ -139,9 +139,16 @@ def test_no_pupil_data_leaves_modals_when_a_whole_case_is_registered_and_worked(
     # The markers did reach the dossier (so their absence below means something).
     assert [m for m in (*CASEWORK, POSTPONE_REASON, PUPIL_NAME) if m not in exported_text] == []
 
-    # Modals for authorised users are where details belong; everything else must be clean.
+    # Modals for authorised users are where details belong, and the desk of an App Home names the
+    # pupil (and nothing else of the case) to who may open the case; everything else must be clean.
     markers = (*PUPIL_DATA, *SECRETS, *CASEWORK, POSTPONE_REASON)
+    homes = [c for c in slack.fake.calls if c.method == "views.publish"]
+    named_in = {c.params["user_id"] for c in homes if PUPIL_NAME in json.dumps(c.params, ensure_ascii=False)}
+    assert named_in == {COORDINATOR, DIRECTOR}  # not the reporter's own Home
+    in_homes = [m for c in homes for m in markers if m in json.dumps(c.params, ensure_ascii=False)]
+    assert set(in_homes) <= {PUPIL_NAME, "Testkind"}
     outside_modals = [c for c in slack.fake.calls if c.method not in ("views.open", "views.push", "views.update")]
+    outside_modals = [c for c in outside_modals if c.method != "views.publish"]
     assert outside_modals
     leaks = [
         c.method for c in outside_modals for marker in markers if marker in json.dumps(c.params, ensure_ascii=False)

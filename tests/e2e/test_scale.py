@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +19,10 @@ from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block, Callback
 from storage import repositories as repo
 from tests.block_kit import schema_problems, sdk_problems
-from tests.conftest import COORDINATOR, TEACHER, make_services
+from tests.conftest import ADMIN, COORDINATOR, TEACHER, make_services
 from tests.e2e.casework import in_json
 from tests.shown import in_mrkdwn, in_plain
 
-ADMIN = "UADMIN001"
 SCHOOLS = 200
 BOARD_YAML = (
     "schools:\n"
@@ -81,7 +80,7 @@ def _counts_in_every_school(board: LocalSlack) -> None:
     with board.services.db.transaction() as session:
         for n in range(SCHOOLS):
             for _ in range(n % 4):
-                repo.add_to_statistic(session, f"school-{n}", 2026, "registered")
+                repo.add_to_statistic(session, f"school-{n}", date(2026, 3, 1), "registered")
 
 
 def test_home_pages_a_thousand_open_cases_and_says_how_many_there_are(board: LocalSlack) -> None:
@@ -89,13 +88,14 @@ def test_home_pages_a_thousand_open_cases_and_says_how_many_there_are(board: Loc
 
     board.driver.open_home(COORDINATOR)
     first = _home(board, COORDINATOR)
-    assert in_plain("home_open_cases", count=1000) in _headers(first)
-    assert in_mrkdwn("home_range", first=1, last=25, total=1000) in _text(first)
-    assert _text(first).count('"open_case"') == 25
+    assert in_plain("desk_title", count=1000) in _headers(first)
+    assert in_mrkdwn("home_range", first=1, last=15, total=1000) in _text(first)
+    assert _text(first).count('"open_case"') == 15 and "LOAD-0000999" in _text(first)
 
-    board.driver.click(COORDINATOR, Action.HOME_PAGE, _page_button(first, in_plain("button_page_older")), view=first)
+    board.driver.click(COORDINATOR, Action.HOME_PAGE, _page_button(first, in_plain("button_page_next")), view=first)
     second = _home(board, COORDINATOR)
-    assert in_mrkdwn("home_range", first=26, last=50, total=1000) in _text(second) and "LOAD-0000974" in _text(second)
+    assert in_mrkdwn("home_range", first=16, last=30, total=1000) in _text(second) and "LOAD-0000984" in _text(second)
+    assert "LOAD-0000999" not in _text(second)
 
     board.driver.open_home(TEACHER)  # the reporter of all of them: their own list is paged too
     assert in_mrkdwn("home_range", first=1, last=10, total=1000) in _text(_home(board, TEACHER))
@@ -113,7 +113,7 @@ def test_board_statistics_of_two_hundred_schools_fit_one_home_and_page_per_thirt
     assert "LOAD-" not in _text(first)
     assert _headers(first) == [in_plain(key) for key in ("home_title", "home_statistics", "home_language")]
 
-    board.driver.click(ADMIN, Action.HOME_PAGE, _page_button(first, in_plain("button_page_older")), view=first)
+    board.driver.click(ADMIN, Action.HOME_PAGE, _page_button(first, in_plain("button_page_next")), view=first)
     second = _home(board, ADMIN)
     assert in_mrkdwn("home_range", first=31, last=60, total=SCHOOLS) in _text(second)
     assert _school_line(30, registered=2) in _text(second)

@@ -25,7 +25,7 @@ from bot.flows.vocabulary import NoticeKind, ReminderKind
 from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, Reminder
-from tests.conftest import make_services
+from tests.conftest import ADMIN, make_services
 from tests.e2e.casework import (
     CLOSE,
     FEEDBACK,
@@ -47,7 +47,6 @@ C1, C2, D1 = "UCOORD001", "UCOORD002", "UDIRECT01"  # De Linde
 T1, T2, T3 = "UTEACH001", "UTEACH002", "UTEACH003"
 C9, C8, D9 = "UCOORD900", "UCOORD901", "UDIRECT90"  # De Eik
 T9, T8 = "UTEACH900", "UTEACH901"
-ADMIN = "UADMIN001"
 
 YEAR_YAML = f"""
 schools:

@@ -14,9 +14,17 @@ from bot.flows.rules.access import SCHOOL_PERMISSIONS, CaseFacts, Permission, de
 from bot.flows.rules.directory import Directory
 from bot.flows.vocabulary import Role
 from bot.school_config import parse_directory
-from tests.conftest import COORDINATOR, DIRECTOR, OTHER_SCHOOL_TEACHER, OUTSIDER, SCHOOLS_YAML, TEACHER, TEACHER_2
+from tests.conftest import (
+    ADMIN,
+    COORDINATOR,
+    DIRECTOR,
+    OTHER_SCHOOL_TEACHER,
+    OUTSIDER,
+    SCHOOLS_YAML,
+    TEACHER,
+    TEACHER_2,
+)
 
-ADMIN = "UADMIN001"
 SOMEONE_ELSE = "UTEACH003"
 
 P = Permission

@@ -289,6 +289,8 @@ SHARED_PREFIXES = {
 # Literals shaped like a key, with a key's first word, that are something else.
 NOT_KEYS = {
     "reminder_id": "a reminder's id in an outbox payload (slack/views/messages.py)",
+    "help_started": "a measure of the anonymous counts (flows/steps/statistics.py)",
+    "due_at": "a reminder's column (devtools/seed.py)",
 }
 # The demo's narration names keys whose sentences are still to come (issue 13, part 6); they are held
 # to the catalogue as soon as the first of them is in it.

@@ -468,24 +468,14 @@ class CasePage:
     total: int
 
 
-def cases_for_home(
-    services: Services, user_id: str, *, overseen_offset: int = 0, reported_offset: int = 0
-) -> tuple[CasePage | None, CasePage]:
-    """(a page of the open cases of the schools this user oversees, or None if none; a page of the
-    cases this user reported), each paged and counted by the database."""
-    overseen = [s.id for s in schools_where(services.directory, user_id, Permission.OVERSEE)]
-    # A reporter sees their own cases' status while they are staff at the case's school.
+def reported_for_home(services: Services, user_id: str, *, offset: int = 0) -> CasePage:
+    """A page of the cases this user reported (status only), at schools where they are still staff."""
     staff_at = [s.id for s in schools_where(services.directory, user_id, Permission.REGISTER)]
     with services.db.reading() as session:
-        rows, total = repo.cases_reported_by(session, user_id, staff_at, reported_offset, REPORTED_PER_PAGE)
-        reported = CasePage(tuple(_summary(c) for c in rows), reported_offset, total)
-        if not overseen:
-            return None, reported
-        rows, total = repo.open_cases(session, overseen, overseen_offset, OPEN_PER_PAGE)
-        return CasePage(tuple(_summary(c) for c in rows), overseen_offset, total), reported
+        rows, total = repo.cases_reported_by(session, user_id, staff_at, offset, REPORTED_PER_PAGE)
+    return CasePage(tuple(_summary(c) for c in rows), offset, total)
 
 
-OPEN_PER_PAGE = 25
 REPORTED_PER_PAGE = 10
 
 

@@ -20,6 +20,7 @@ from bot.flows.steps.weighing import start_new_weighing
 from bot.flows.vocabulary import DossierPart
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
+from bot.slack.handlers.home import refresh_home
 from bot.slack.handlers.respond import case_view, caught, error_modal, from_modal, show, shown
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, show_action
@@ -57,6 +58,8 @@ def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..
         await ack()
         taken, view = await work.after_ack(take_step, services, body["user"]["id"], forms.button_id(body))
         await (_show_case(client, body, view) if taken else show(client, body, view))
+        if taken:
+            await refresh_home(client, body, services, work)
 
     return handle
 

@@ -11,7 +11,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.catalogue import speaking
 from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
-from bot.flows.steps.dossier import CasePage, cases_for_home
+from bot.flows.steps.desk import Due, desk_for, team_desk_for
+from bot.flows.steps.dossier import CasePage, reported_for_home
 from bot.flows.steps.language import choose_language
 from bot.flows.steps.statistics import statistics_for
 from bot.flows.vocabulary import Language
@@ -19,18 +20,36 @@ from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM, Action
-from bot.slack.views.home import HomePlace, home_view
+from bot.slack.views.home import PLACE_PARTS, HomePlace, home_view
 
 
 def draw_home(services: Services, user_id: str, place: HomePlace) -> View:
     """The Home as this user may see it, at this place in its lists (blocking: run it as a listener's work)."""
     statistics = statistics_for(services, user_id)
     if not schools_where(services.directory, user_id, Permission.REGISTER):  # opening the Home asks for nothing
-        return home_view(False, None, CasePage((), 0, 0), statistics, place)
-    overseen, reported = cases_for_home(
-        services, user_id, overseen_offset=place.overseen, reported_offset=place.reported
-    )
-    return home_view(True, overseen, reported, statistics, place)
+        return home_view(False, None, None, CasePage((), 0, 0), statistics, place)
+    due = next((d for d in Due if d.value == place.due), None)
+    desk = desk_for(services, user_id, school=place.school, due=due, offset=place.overseen)
+    team = team_desk_for(services, user_id, offset=place.team)
+    reported = reported_for_home(services, user_id, offset=place.reported)
+    return home_view(True, desk, team, reported, statistics, place)
+
+
+def place_of(value: object) -> HomePlace:
+    """The place a paging button or a filter's option names; any garbage is the start of each list."""
+    parts = [*str(value or "").split(":", len(PLACE_PARTS) - 1), *[""] * len(PLACE_PARTS)]
+    overseen, reported, schools, team = (forms.small_number(n, forms.MAX_ID) for n in parts[:4])
+    return HomePlace(overseen, reported, schools, team, school=parts[4][:64], due=parts[5][:32])
+
+
+async def refresh_home(client: AsyncWebClient, body: dict[str, Any], services: Services, work: Work) -> None:
+    """After a click in the Home changed what it lists (a case taken), draw it again at its place."""
+    home = body.get("view") or {}
+    if home.get("type") != "home":
+        return
+    user_id = body["user"]["id"]
+    view = await work.after_ack(draw_home, services, user_id, place_of(home.get("private_metadata")))
+    await client.views_publish(user_id=user_id, view=view)
 
 
 async def handle_home_opened(event: dict[str, Any], client: AsyncWebClient, services: Services, work: Work) -> None:
@@ -43,12 +62,12 @@ async def handle_home_opened(event: dict[str, Any], client: AsyncWebClient, serv
 async def handle_home_page(
     ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
 ) -> None:
-    """A paging button in the Home: the same Home, at the page it asks for (any number is just an offset)."""
+    """A paging button or a filter in the Home: the same Home, at the page and with the filters it asks
+    for (any number is just an offset, an unknown school or group no filter)."""
     await ack()
-    overseen, reported, schools = ([forms.small_number(n, forms.MAX_ID) for n in forms.button_parts(body)] + [0] * 3)[
-        :3
-    ]
-    place = HomePlace(overseen, reported, schools)
+    action = body["actions"][0]
+    option = action.get("selected_option")
+    place = place_of(option.get("value") if isinstance(option, dict) else action.get("value"))
     user_id = body["user"]["id"]
     await client.views_publish(user_id=user_id, view=await work.after_ack(draw_home, services, user_id, place))
 
@@ -71,4 +90,6 @@ async def handle_choose_language(
 def register(app: AsyncApp) -> None:
     app.event("app_home_opened")(guarded(handle_home_opened))
     app.action(Action.HOME_PAGE)(guarded(handle_home_page))
+    app.action(Action.HOME_FILTER_DUE)(guarded(handle_home_page))
+    app.action(Action.HOME_FILTER_SCHOOL)(guarded(handle_home_page))
     app.action(Action.CHOOSE_LANGUAGE)(guarded(handle_choose_language))

@@ -12,14 +12,17 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.blocks import Option
 
 from bot.flows.errors import MeldcodeError
+from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
 from bot.flows.steps import registration
 from bot.flows.steps.export import exportable
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
+from bot.slack.handlers.home import place_of
 from bot.slack.handlers.work import Work
-from bot.slack.ids import INPUT, Block
+from bot.slack.ids import INPUT, Action, Block
 from bot.slack.views.common import matching
+from bot.slack.views.desk import desk_school_options
 from bot.slack.views.export import document_options
 from bot.slack.views.registration import school_options
 
@@ -32,7 +35,14 @@ def _documents(services: Services, user_id: str, body: dict[str, Any]) -> list[O
     return document_options(exportable(services, user_id, forms.case_id(body.get("view") or {})))
 
 
-OPTIONS = {Block.SCHOOL: _schools, Block.EXPORT_DOCUMENT: _documents}
+def _desk_schools(services: Services, user_id: str, body: dict[str, Any]) -> list[Option]:
+    """The schools this user oversees, each leading to the desk at the place the Home was at."""
+    place = place_of((body.get("view") or {}).get("private_metadata"))
+    overseen = schools_where(services.directory, user_id, Permission.OVERSEE)
+    return desk_school_options([(s.id, s.name) for s in overseen], place.value)
+
+
+OPTIONS = {Block.SCHOOL: _schools, Block.EXPORT_DOCUMENT: _documents, Block.DESK_FILTERS: _desk_schools}
 
 
 def _suggested(services: Services, body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -53,3 +63,4 @@ async def handle_suggestion(ack: AsyncAck, body: dict[str, Any], services: Servi
 def register(app: AsyncApp) -> None:
     # Every input's element has the same action id; the block says which list is searched.
     app.options(INPUT)(guarded(handle_suggestion))
+    app.options(Action.HOME_FILTER_SCHOOL)(guarded(handle_suggestion))

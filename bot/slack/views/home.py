@@ -1,4 +1,6 @@
-"""The App Home tab: start a registration, the cases this user may see (paged), and the anonymous counts.
+"""The App Home tab, per role: start a registration; the desk of open cases (coordinators and
+directors); the cases whose team names the user; the user's own reports; the anonymous counts and
+the interne evaluatie (coordinators, directors, the board); the user's language.
 
 Within Slack's 100 blocks whatever the size: each list shows a page and says how many there are,
 and the counts of many schools are summed for the board, then listed a page of schools at a time.
@@ -7,7 +9,7 @@ and the counts of many schools are summed for the board, then listed a page of s
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -17,12 +19,14 @@ from slack_sdk.models.views import View
 from bot.catalogue import current_language, t
 from bot.documents.dates import show_date
 from bot.documents.labels import keys
-from bot.flows.steps.dossier import OPEN_PER_PAGE, REPORTED_PER_PAGE, CasePage
+from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
+from bot.flows.steps.dossier import REPORTED_PER_PAGE, CasePage
 from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
 from bot.flows.vocabulary import Language
 from bot.slack.ids import Action
 from bot.slack.views.case import state_text
 from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn, option, slack_mrkdwn
+from bot.slack.views.desk import desk_blocks, team_blocks
 
 STATISTICS_YEARS = 3  # this year and the two before it
 SCHOOLS_PER_PAGE = 30
@@ -30,15 +34,26 @@ SCHOOLS_PER_PAGE = 30
 
 @dataclass(frozen=True)
 class HomePlace:
-    """Where in each list of the Home the user is (what a paging button asks for)."""
+    """Where in each list of the Home the user is, and the desk's filters (what a paging button or a
+    filter's option asks for, as its value)."""
 
     overseen: int = 0
     reported: int = 0
     schools: int = 0
+    team: int = 0
+    school: str = ""  # the desk's school filter ("" every school)
+    due: str = ""  # the desk's group filter ("" every group)
 
-    def value(self, **changed: int) -> str:
-        moved = {"overseen": self.overseen, "reported": self.reported, "schools": self.schools, **changed}
-        return ":".join(str(moved[name]) for name in ("overseen", "reported", "schools"))
+    def value(self, **changed: int | str) -> str:
+        moved = {name: getattr(self, name) for name in PLACE_PARTS} | changed
+        return ":".join(str(moved[name]) for name in PLACE_PARTS)
+
+
+PLACE_PARTS = ("overseen", "reported", "schools", "team", "school", "due")
+
+
+def _desk_pager(place: HomePlace, which: str, per_page: int) -> Callable[[Desk], list[Block]]:
+    return lambda desk: _pager(desk.offset, len(desk.cases), desk.total, place, which, per_page)
 
 
 def _case_lines(page: CasePage, place: HomePlace, which: str, per_page: int) -> list[Block]:
@@ -60,9 +75,9 @@ def _pager(offset: int, shown: int, total: int, place: HomePlace, which: str, pe
         return []
     nav = []
     if offset > 0:
-        nav.append(button(Action.HOME_PAGE, "button_page_newer", place.value(**{which: max(0, offset - per_page)})))
+        nav.append(button(Action.HOME_PAGE, "button_page_previous", place.value(**{which: max(0, offset - per_page)})))
     if offset + shown < total:
-        nav.append(button(Action.HOME_PAGE, "button_page_older", place.value(**{which: offset + shown})))
+        nav.append(button(Action.HOME_PAGE, "button_page_next", place.value(**{which: offset + shown})))
     return [context(t("home_range", first=offset + 1, last=offset + shown, total=total)), *buttons(nav)]
 
 
@@ -103,7 +118,7 @@ def _statistics(statistics: Sequence[SchoolStatistics], place: HomePlace) -> lis
         blocks += _text_blocks(lines)
         blocks += _pager(place.schools, len(shown), len(statistics), place, "schools", SCHOOLS_PER_PAGE)
     blocks.append(context(t("home_statistics_note")))
-    return blocks
+    return [*blocks, *buttons([button(Action.OPEN_EVALUATION, "evaluation_button", "home")])]
 
 
 def _text_blocks(lines: Sequence[Markup]) -> list[Block]:
@@ -129,32 +144,37 @@ def _language() -> list[Block]:
     return [DividerBlock(), header(t("home_language")), note]
 
 
+def _home(place: HomePlace, blocks: list[Block]) -> View:
+    """The Home keeps its place, so that a click in it (taking a case) can draw it again where it was."""
+    return View(type="home", blocks=blocks, private_metadata=place.value())
+
+
 def home_view(
     is_member: bool,
-    overseen: CasePage | None,
+    desk: Desk | None,
+    team: Desk | None,
     reported: CasePage,
     statistics: Sequence[SchoolStatistics] = (),
     place: HomePlace = HomePlace(),
 ) -> View:
-    """`overseen` is None for users who see no school-wide list (not a coordinator or director);
-    `statistics` is empty for users who may not see them. In the language being spoken."""
+    """`desk` is None for users who oversee no school (not a coordinator or director), `team` for
+    users in no case's team; `statistics` is empty for users who may not see them. In the language
+    being spoken."""
     blocks: list[Block] = [header(t("home_title"))]
     if not is_member:
         if statistics:
-            return View(type="home", blocks=[*blocks, *_statistics(statistics, place), *_language()])
+            return _home(place, [*blocks, *_statistics(statistics, place), *_language()])
         blocks.append(mrkdwn(t("error_not_a_member")))
-        return View(type="home", blocks=[*blocks, *_language()])
+        return _home(place, [*blocks, *_language()])
     blocks += [
         mrkdwn(t("home_intro")),
         ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "home", primary=True)]),
         context(t("home_emergency")),
     ]
-    if overseen is not None:
-        blocks += [
-            DividerBlock(),
-            header(t("home_open_cases", count=overseen.total)),
-            *_case_lines(overseen, place, "overseen", OPEN_PER_PAGE),
-        ]
+    if desk is not None:
+        blocks += [DividerBlock(), *desk_blocks(desk, place.value, _desk_pager(place, "overseen", DESK_PER_PAGE))]
+    if team is not None:
+        blocks += [DividerBlock(), *team_blocks(team, _desk_pager(place, "team", TEAM_PER_PAGE))]
     blocks += [
         DividerBlock(),
         header(t("home_my_reports")),
@@ -162,4 +182,4 @@ def home_view(
     ]
     if statistics:
         blocks += _statistics(statistics, place)
-    return View(type="home", blocks=[*blocks, *_language()])
+    return _home(place, [*blocks, *_language()])

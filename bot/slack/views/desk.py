@@ -1,0 +1,116 @@
+"""The desk in the App Home: open cases grouped by what is due, late ones marked, filters and pages;
+and the cases whose team names the reader. The Home is private to its user, so a line names the
+pupil; a message never does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from markupsafe import Markup
+from slack_sdk.models.blocks import ActionsBlock, Block, ExternalDataSelectElement, Option, StaticSelectElement
+
+from bot.catalogue import joined, listing, t
+from bot.documents.dates import show_date, show_day
+from bot.documents.labels import TEAM_ROLES, label, named
+from bot.flows.steps.desk import Desk, DeskCase, Due
+from bot.slack.ids import Action
+from bot.slack.ids import Block as BlockId
+from bot.slack.views.common import MAX_SELECT_OPTIONS, button, context, header, mrkdwn, named_option, option
+
+Place = Callable[..., str]  # the Home's place with some of its parts changed, as a button or option value
+
+
+def _deadline(case: DeskCase) -> Markup | None:
+    if case.deadline is None or case.deadline_kind is None:
+        return None
+    kind, day = label(case.deadline_kind), show_day(case.deadline)
+    return t("desk_overdue", kind=kind, date=day) if case.overdue else t("desk_deadline", kind=kind, date=day)
+
+
+def _line(case: DeskCase, several_schools: bool) -> Markup:
+    pupil = t("desk_pupil", name=case.pupil_name, group=case.pupil_group)
+    parts = [t("desk_case_line", reference=case.reference, pupil=pupil, due=label(case.due))]
+    details = []
+    if several_schools:
+        details.append(Markup("{}").format(case.school_name))
+    if case.team_roles:
+        details.append(t("desk_your_role", roles=listing([named(TEAM_ROLES, role) for role in case.team_roles])))
+    if case.coordinator_id and not case.team_roles:
+        details.append(t("desk_taken_by", user_id=case.coordinator_id))
+    if case.acute:
+        details.append(t("desk_acute"))
+    if case.help_term is not None and case.due is Due.HELP:
+        details.append(t("desk_help_term", date=show_date(case.help_term)))
+    deadline = _deadline(case)
+    if deadline is not None:
+        details.append(deadline)
+    if details:
+        parts.append(joined(details, separator=" · "))
+    return joined(parts)
+
+
+def case_lines(desk: Desk, several_schools: bool) -> list[Block]:
+    blocks: list[Block] = []
+    for case in desk.cases:
+        line = mrkdwn(_line(case, several_schools))
+        if case.may_take:
+            line.accessory = button(Action.TAKE_CASE, "button_take", str(case.case_id), primary=True)
+        else:
+            line.accessory = button(Action.OPEN_CASE, "button_open_case", str(case.case_id))
+        blocks.append(line)
+    return blocks
+
+
+def overview(desk: Desk) -> Block:
+    """How many per group, how many late, and (for a director) how many deadlines climbed to them."""
+    groups = [t("desk_group_count", group=label(due), count=count) for due, count in desk.counts.items()]
+    if desk.overdue:
+        groups.append(t("desk_overdue_count", count=desk.overdue))
+    if desk.escalated:
+        groups.append(t("desk_escalated_count", count=desk.escalated))
+    return context(joined(groups, separator=" · ") if groups else t("home_none"))
+
+
+def filters(desk: Desk, place: Place) -> Block:
+    """A select per filter; each option's value is the whole place it leads to (on its first page)."""
+    every = option("desk_filter_every_group", place(due="", overseen=0))
+    groups = [every] + [
+        option("desk_filter_group", place(due=str(due), overseen=0), group=label(due), count=count)
+        for due, count in desk.counts.items()
+    ]
+    chosen = place(due=str(desk.due) if desk.due else "", overseen=0)
+    elements: list[StaticSelectElement | ExternalDataSelectElement] = [_select(Action.HOME_FILTER_DUE, groups, chosen)]
+    if desk.schools:
+        schools = desk_school_options(desk.schools, place)
+        current = place(school=desk.school, overseen=0)
+        if len(schools) <= MAX_SELECT_OPTIONS:
+            elements.append(_select(Action.HOME_FILTER_SCHOOL, schools, current))
+        else:  # a board's many schools: searched as the director types (bot.slack.handlers.suggestions)
+            initial = next(o for o in schools if o.value == current)
+            elements.append(
+                ExternalDataSelectElement(
+                    action_id=Action.HOME_FILTER_SCHOOL, min_query_length=0, initial_option=initial
+                )
+            )
+    return ActionsBlock(block_id=BlockId.DESK_FILTERS, elements=elements)
+
+
+def desk_school_options(schools: Sequence[tuple[str, str]], place: Place) -> list[Option]:
+    """Every school to filter the desk by, each leading to the desk's first page of that school."""
+    every = option("desk_filter_every_school", place(school="", overseen=0))
+    return [every] + [named_option(name, place(school=school_id, overseen=0)) for school_id, name in schools]
+
+
+def _select(action: Action, options: list[Option], chosen: str) -> StaticSelectElement:
+    initial = next((o for o in options if o.value == chosen), options[0])
+    return StaticSelectElement(action_id=action, options=options, initial_option=initial)
+
+
+def desk_blocks(desk: Desk, place: Place, pager: Callable[[Desk], list[Block]]) -> list[Block]:
+    title = t("desk_title", count=sum(desk.counts.values()))
+    lines = case_lines(desk, several_schools=bool(desk.schools) and not desk.school)
+    return [header(title), overview(desk), filters(desk, place), *(lines or [context(t("home_none"))]), *pager(desk)]
+
+
+def team_blocks(team: Desk, pager: Callable[[Desk], list[Block]]) -> list[Block]:
+    return [header(t("desk_team_title", count=team.total)), *case_lines(team, several_schools=False), *pager(team)]
