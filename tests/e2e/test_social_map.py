@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import select
 
 from bot.catalogue import speaking
 from bot.devtools.local import LocalSlack
 from bot.documents.contacts import contact_line
 from bot.flows.rules.directory import Directory
+from bot.flows.rules.framework import Answer
 from bot.flows.rules.social_map import NATIONAL, Contact, ContactRole
-from bot.flows.vocabulary import Language
+from bot.flows.steps.dossier import open_part
+from bot.flows.vocabulary import DossierPart, Language, ReminderKind
 from bot.school_config import parse_directory
 from bot.slack.ids import Action, Callback
 from bot.slack.ids import Block as B
 from bot.slack.views.common import slack_mrkdwn
+from storage.models import Reminder
 from tests.conftest import COORDINATOR, OTHER_SCHOOL_TEACHER, OUTSIDER, SCHOOLS_YAML, TEACHER, TEACHER_2
-from tests.e2e.casework import in_json, open_case, registered_and_taken
+from tests.e2e.casework import case_id, in_json, open_case, ready_to_weigh, registered_and_taken, walk
 from tests.shown import in_plain
 
 YOUTH_DOCTOR = Contact("GGD Jeugdgezondheid", ContactRole.YOUTH_DOCTOR, phone="020-5555555")
@@ -95,3 +99,52 @@ def test_with_acute_danger_the_form_first_says_whom_to_call_now(slack: LocalSlac
     assert [c.organisation for c in NATIONAL if _line(c) not in acute] == []
     assert _line(YOUTH_DOCTOR) not in acute  # not whom to call in danger
     assert [c.organisation for c in NATIONAL if _line(c) in calm] == []
+
+
+def _to_the_help_plan(slack: LocalSlack) -> None:
+    ready_to_weigh(slack)
+    walk(slack, COORDINATOR, Answer.YES, Answer.NO, Answer.YES, Answer.YES)
+    slack.driver.click_in_modal(COORDINATOR, Action.RECORD_HELP_PLAN)
+
+
+def _help_plan(slack: LocalSlack, **values: object) -> None:
+    slack.driver.submit(
+        COORDINATOR,
+        {
+            B.TERM: "2026-12-28",
+            B.CASEMANAGER_ID: TEACHER_2,
+            B.TASKS: "Taken.",
+            B.AGREEMENTS: "Afspraken met ouders.",
+            **values,
+        },
+    )
+
+
+def _referral(slack: LocalSlack) -> str:
+    [plan] = open_part(slack.services, COORDINATOR, int(case_id(slack)), DossierPart.HELP_PLANS, 0, 5).items
+    return str(plan.referral)
+
+
+def test_the_help_plan_picks_the_referral_from_the_schools_sociale_kaart(slack: LocalSlack) -> None:
+    _to_the_help_plan(slack)
+
+    form = slack.fake.top_modal(COORDINATOR) or {}
+    [picker] = [b for b in form["blocks"] if b.get("block_id") == B.REFERRAL_CONTACT]
+    offered = [o["value"] for o in picker["element"]["options"]]
+    assert offered == ["GGD Jeugdgezondheid", "Wijkteam Noord"]  # where a family is referred; not 112 or the police
+    assert picker["optional"] is True
+
+    _help_plan(slack, **{B.REFERRAL_CONTACT: "Wijkteam Noord"})
+
+    assert _referral(slack) == "Wijkteam Noord"
+    with slack.services.db.reading() as session:
+        kinds = {r.kind for r in session.scalars(select(Reminder))}
+    assert ReminderKind.REFERRAL in kinds  # a referral: the bot asks later whether the family went
+
+
+def test_what_the_coordinator_types_goes_before_what_they_picked(slack: LocalSlack) -> None:
+    _to_the_help_plan(slack)
+
+    _help_plan(slack, **{B.REFERRAL_CONTACT: "Wijkteam Noord", B.REFERRAL: "Wijkteam Noord, Fatima (jeugdwerker)"})
+
+    assert _referral(slack) == "Wijkteam Noord, Fatima (jeugdwerker)"

@@ -45,6 +45,18 @@ CONSULTED: frozenset[ContactRole] = frozenset(
 )
 
 
+# The help plan: where the school may refer a family for help (question 4).
+REFERRED: frozenset[ContactRole] = frozenset(
+    {
+        ContactRole.SCHOOL_SOCIAL_WORK,
+        ContactRole.YOUTH_DOCTOR,
+        ContactRole.CJG,
+        ContactRole.NEIGHBOURHOOD_TEAM,
+        ContactRole.HELP,
+        ContactRole.OTHER,
+    }
+)
+
 # With acute danger: whom to call now.
 ACUTE_DANGER: frozenset[ContactRole] = frozenset({ContactRole.ACUTE, ContactRole.ADVICE, ContactRole.POLICE})
 
@@ -56,6 +68,10 @@ def social_map(own: tuple[Contact, ...]) -> tuple[Contact, ...]:
 
 def for_consultation(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
     return tuple(c for c in contacts if c.role in CONSULTED)
+
+
+def for_referral(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+    return tuple(c for c in contacts if c.role in REFERRED)
 
 
 def for_acute_danger(contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:

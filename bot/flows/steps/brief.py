@@ -12,7 +12,7 @@ from datetime import date
 from bot.flows.gate import STEP_PERMISSION, CaseContext, act, answer_permission
 from bot.flows.rules.framework import Answer, Consequence, WeighingState, question_due
 from bot.flows.rules.process import CaseStep
-from bot.flows.rules.social_map import NATIONAL, Contact, for_consultation
+from bot.flows.rules.social_map import NATIONAL, Contact, for_consultation, for_referral
 from bot.flows.services import Services
 from bot.flows.steps.weighing import check_answerable, help_term_ahead
 from bot.flows.steps.weighing_rows import state_of
@@ -31,7 +31,7 @@ class CaseBrief:
     before_term: date | None = None  # the running help's term, while it lies ahead (question 5 early)
     consequence: Consequence | None = None  # for an answer: what it will set in motion
     with_veilig_thuis: bool = False  # the question is answered together with Veilig Thuis
-    contacts: tuple[Contact, ...] = ()  # for a consultation: whom the school's sociale kaart offers
+    contacts: tuple[Contact, ...] = ()  # whom the school's sociale kaart offers: to consult, or to refer to
 
 
 def prepare(
@@ -63,12 +63,15 @@ def prepare(
             help_term_ahead(ctx),
             due.consequence_of(answer) if due is not None and answer is not None else None,
             state.with_veilig_thuis if state is not None else False,
-            _contacts(services, ctx.case.school_id) if step is CaseStep.CONSULT else (),
+            _contacts(services, ctx.case.school_id, step),
         )
 
     return act(services, user_id, case_id, permission, work, read_only=True)
 
 
-def _contacts(services: Services, school_id: str) -> tuple[Contact, ...]:
+def _contacts(services: Services, school_id: str, step: CaseStep) -> tuple[Contact, ...]:
+    """The part of the school's sociale kaart a step's form shows: whom to consult (step 2), where to
+    refer a family (the help plan); none for other steps."""
+    pick = {CaseStep.CONSULT: for_consultation, CaseStep.HELP_PLAN: for_referral}.get(step)
     school = services.directory.school(school_id)
-    return for_consultation(school.social_map if school else NATIONAL)
+    return pick(school.social_map if school else NATIONAL) if pick else ()

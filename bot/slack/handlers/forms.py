@@ -287,7 +287,8 @@ def help_plan_form(view: dict[str, Any], today: date) -> HelpPlanForm:
             casemanager_id=r.user(Block.CASEMANAGER_ID),
             tasks=r.text(Block.TASKS),
             agreements=r.text(Block.AGREEMENTS),
-            referral=r.text(Block.REFERRAL),
+            # Typed wins over picked: it may name a person or a branch the sociale kaart does not.
+            referral=r.text(Block.REFERRAL) or choice(view, Block.REFERRAL_CONTACT),
         ),
         lambda form: validate_help_plan(form, today),
     )

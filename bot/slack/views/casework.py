@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
-from slack_sdk.models.blocks import Block
+from slack_sdk.models.blocks import Block, StaticSelectElement
 from slack_sdk.models.views import View
 
 from bot.catalogue import t
 from bot.documents.consequences import consequence_text
+from bot.documents.contacts import contact_line
 from bot.documents.dates import show_date
 from bot.documents.labels import AGE_GUIDANCE, CONSENT_QUESTIONS, MELDNORMS, QUESTIONS, keys, label, named
 from bot.flows.rules.framework import Answer, OutcomeKind
+from bot.flows.rules.social_map import Contact
 from bot.flows.steps.brief import CaseBrief
 from bot.flows.steps.conversation import ADVISED_PARTIES
 from bot.flows.vocabulary import (
@@ -24,14 +27,17 @@ from bot.flows.vocabulary import (
     ReportChannel,
     SkipReason,
 )
+from bot.slack.ids import INPUT, Callback
 from bot.slack.ids import Block as B
-from bot.slack.ids import Callback
 from bot.slack.views.common import (
+    MAX_SELECT_OPTIONS,
     checkboxes,
     context,
     date_input,
+    input_block,
     modal,
     mrkdwn,
+    named_option,
     radio,
     text_input,
     user_input,
@@ -173,10 +179,20 @@ def help_plan_modal(brief: CaseBrief, today: date) -> View:
         date_input(B.TERM, "label_term", today + DEFAULT_TERM, hint_key="hint_term"),
         user_input(B.CASEMANAGER_ID, "label_casemanager"),
         text_input(B.TASKS, "label_tasks", multiline=True, hint_key="hint_tasks"),
+        *_referral_picker(brief.contacts),
         text_input(B.REFERRAL, "label_referral", optional=True, hint_key="hint_referral"),
         text_input(B.AGREEMENTS, "label_parent_agreements", multiline=True),
     ]
     return _form(Callback.HELP_PLAN, "modal_help_plan_title", brief, blocks)
+
+
+def _referral_picker(contacts: Sequence[Contact]) -> list[Block]:
+    """The school's sociale kaart as the organisations to refer to; what is typed below goes first."""
+    if not contacts:
+        return []
+    options = [named_option(contact_line(contact), contact.organisation) for contact in contacts]
+    picker = StaticSelectElement(action_id=INPUT, options=options[:MAX_SELECT_OPTIONS])
+    return [input_block(B.REFERRAL_CONTACT, "label_referral_contact", picker, optional=True)]
 
 
 def close_modal(brief: CaseBrief) -> View:
