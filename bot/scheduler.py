@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.flows.jobs import reminders, retention
+from bot.flows.jobs import reminders, retention, weekly
 from bot.flows.ports import SCHOOL_TIMEZONE
 from bot.flows.services import Services
 from bot.outbox.worker import DeliveryWorker
@@ -22,11 +22,13 @@ log = logging.getLogger(__name__)
 
 
 def sweep(services: Services, worker: DeliveryWorker) -> None:
-    """The periodic job: due reminders become outbox messages, and the worker goes through the
-    outbox (also what waited for a retry). A failure is logged, and the next run tries again."""
+    """The periodic job: due reminders and the coordinators' weekly overviews become outbox
+    messages, and the worker goes through the outbox (also what waited for a retry). A failure is
+    logged, and the next run tries again."""
     try:
         services.directory.refresh()
         handled = reminders.sweep(services)
+        weekly.run(services)
     except Exception as error:  # the database may be briefly away; the next sweep tries again
         log.warning("sweep failed: %s", type(error).__name__)
     else:

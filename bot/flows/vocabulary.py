@@ -176,6 +176,7 @@ class NoticeKind(StrEnum):
     REMINDER = "reminder"  # a deadline of the framework, to whoever must act (or the next rung)
     DELIVERY_FAILED = "delivery_failed"  # to the coordinator: a message about the case did not arrive
     REMINDER_PARKED = "reminder_parked"  # to the coordinator: a reminder of the case could not be handled
+    WEEKLY_OVERVIEW = "weekly_overview"  # to each coordinator on Monday: open, late, next deadlines (references)
 
 
 class ReminderKind(StrEnum):

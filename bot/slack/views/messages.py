@@ -9,9 +9,9 @@ from typing import Any
 from markupsafe import Markup
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 
-from bot.catalogue import t
-from bot.documents.dates import show_date
-from bot.documents.labels import ESCALATED_REMINDERS, REMINDERS, label_key, named
+from bot.catalogue import joined, t
+from bot.documents.dates import show_date, show_day
+from bot.documents.labels import ESCALATED_REMINDERS, REMINDERS, label, label_key, named
 from bot.flows.rules.reminder_offers import Act, Offer, reminder_notice
 from bot.flows.vocabulary import NoticeKind, ReminderKind, Role
 from bot.slack.ids import Action
@@ -79,6 +79,22 @@ def _offer_button(offer: Offer, case_id: int, reminder_id: str) -> ButtonElement
     return button(action, text_key, value, primary=offer.primary)
 
 
+def _weekly(payload: dict[str, Any]) -> Message:
+    """The coordinator's week: counts, then the next deadlines by reference (the desk has the rest)."""
+    text = t("notice_weekly", open=payload["open"], overdue=payload["overdue"], to_take=payload["to_take"])
+    lines = [
+        t(
+            "notice_weekly_deadline",
+            reference=reference,
+            kind=label(ReminderKind(kind)),
+            date=show_day(datetime.fromisoformat(due)),
+        )
+        for reference, kind, due in payload.get("next") or []
+    ]
+    body = joined([text, *lines, t("notice_weekly_home")])
+    return Message(text, [mrkdwn(body)])
+
+
 def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
     """Render an outbox row. Only ids, the reference and flags are available here, by design."""
     reference = payload.get("reference", "")
@@ -143,4 +159,6 @@ def render_notice(kind: NoticeKind, payload: dict[str, Any]) -> Message:
         )
     if kind is NoticeKind.REMINDER:
         return _reminder(payload)
+    if kind is NoticeKind.WEEKLY_OVERVIEW:
+        return _weekly(payload)
     raise ValueError(f"no rendering for notice kind {kind}")
