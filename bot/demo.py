@@ -74,6 +74,12 @@ class Narrator:
         if view is not None:
             self._print(user_id, view_lines(view))
 
+    def home(self, slack: LocalSlack, user_id: str) -> None:
+        """The person's App Home, as the bot last drew it for them."""
+        view = slack.fake.client(user_id).home
+        if view is not None:
+            self._print(user_id, view_lines({**view, "title": {"text": plain(t("demo_home"))}}))
+
     def new_messages(self, slack: LocalSlack) -> None:
         for user_id in PEOPLE:
             name = who(user_id)
@@ -253,6 +259,17 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     tell.updated_message(slack, SANNE)
     tell.say("demo_timeline")
     driver.click_in_modal(SANNE, Action.SHOW_TIMELINE)
+    tell.screen(slack, SANNE)
+    _the_desk(slack, tell)
+
+
+def _the_desk(slack: LocalSlack, tell: Narrator) -> None:
+    """Sanne's App Home: her desk of open cases, then the school's interne evaluatie."""
+    tell.say("demo_desk")
+    slack.driver.open_home(SANNE)
+    tell.home(slack, SANNE)
+    tell.say("demo_evaluation_opened")
+    slack.driver.click_in_home(SANNE, Action.OPEN_EVALUATION)
     tell.screen(slack, SANNE)
 
 

@@ -12,6 +12,8 @@ import pytest
 
 from bot.catalogue import plain, speaking, t
 from bot.demo import as_read, run_demo
+from bot.documents.labels import label
+from bot.flows.steps.desk import Due
 from bot.flows.vocabulary import Language
 
 REFERENCE = "MC-2026-0001"
@@ -47,6 +49,15 @@ def test_demo_shows_the_case_from_each_persons_side_in_its_language(language: La
             _shown("reminder_referral_done", reference=REFERENCE),
             _shown("reminder_feedback", reference=REFERENCE),
             f"[ {_shown('answer_yes')} ]  [ {_shown('answer_no')} ]",
+            # Sanne's desk, the acute concern to take first, and the school year's evaluation.
+            _shown(
+                "desk_case_line",
+                reference="MC-2026-0002",
+                pupil=t("desk_pupil", name="Daan Voorbeeld", group=plain(t("demo_typed_group_daan"))),
+                due=label(Due.TO_TAKE),
+            ),
+            _shown("evaluation_reported") + " · 1",
+            _shown("demo_evaluation_opened"),
             _shown("demo_anna_starts", anna=t("demo_anna")),
             _shown("demo_end"),
         ]
