@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.flows.steps.export import Document
 from bot.flows.vocabulary import Language
 from bot.logs import configure as configure_logging
 from bot.school_config import ConfigError
@@ -50,9 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporting.add_argument("--format", choices=["pdf", "csv"], default="pdf")
     reporting.add_argument("--exact", action="store_true", help="exact small counts: for the school's own use only")
     reporting.add_argument("--language", choices=[str(language) for language in Language], help="default: the school's")
-    audit = commands.add_parser("audit", help="the audit trail")
-    audit.add_argument("action", choices=["verify"], help="verify: check the whole hash chain")
-    audit.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must still hold")
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(dest="action", required=True)
+    verifying = audit.add_parser("verify", help="check the whole hash chain")
+    verifying.add_argument("--head", type=_anchor, help="a head printed earlier (<count>:<hash>) the chain must hold")
+    access = audit.add_parser("report", help="a pupil's access report as PDF (who viewed, changed, exported)")
+    access.add_argument("reference", help="a case of the pupil, like MC-2026-0001")
+    access.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    access.add_argument("--as", dest="user_id", required=True, help="the coordinator's or director's user id")
+    access.add_argument("--school", help="the school id, when the reference exists at several schools")
     args = parser.parse_args(argv)
     configure_logging()
     try:
@@ -77,10 +83,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.commands.retry import retry
 
             return retry(load_settings(), sys.stdout, args.command)
-        if args.command == "audit":
+        if args.command == "audit" and args.action == "verify":
             from bot.commands.audit import verify
 
             return verify(load_settings(), sys.stdout, args.head)
+        if args.command == "audit":
+            from bot.commands.export import export
+
+            return export(
+                load_settings(),
+                sys.stdout,
+                reference=args.reference,
+                output=args.output,
+                user_id=args.user_id,
+                school_id=args.school,
+                document=Document.ACCESS_REPORT,
+            )
         if args.command == "keys":
             from bot.commands.keys import rotate
 
@@ -99,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 output=args.output,
                 user_id=args.user_id,
                 school_id=args.school,
+                document=Document.DOSSIER if args.conversation is None else Document.CONVERSATION,
                 conversation=args.conversation,
             )
         if args.command == "report":

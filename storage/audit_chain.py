@@ -75,6 +75,11 @@ def append(session: Session, row: AuditEvent) -> None:
     session.info.setdefault(_PENDING, []).append(row)
 
 
+def pending(session: Session) -> list[AuditEvent]:
+    """The events this transaction added, in order, that get their place in the chain at commit."""
+    return list(session.info.get(_PENDING, []))
+
+
 def _head(session: Session) -> str:
     last = session.scalars(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
     return last or GENESIS

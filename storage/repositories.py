@@ -276,6 +276,22 @@ def latest_signal_id(session: Session, case_id: int) -> int | None:
     return session.scalars(statement).first()
 
 
+def cases_of_pupil(session: Session, case: Case) -> list[Case]:
+    """Every case of this case's pupil at its school (the same keyed lookup), oldest first; a purged
+    case keeps no lookup, so it stands alone."""
+    if case.pupil_lookup is None:
+        return [case]
+    statement = select(Case).where(Case.school_id == case.school_id, Case.pupil_lookup == case.pupil_lookup)
+    return list(session.scalars(statement.order_by(Case.id)))
+
+
+def events_of_cases(session: Session, case_ids: Sequence[int]) -> list[AuditEvent]:
+    """Every audit event on these cases, looking and refusals included, in the order they happened:
+    those on the chain, then those this transaction adds to it."""
+    stored = session.scalars(select(AuditEvent).where(AuditEvent.case_id.in_(case_ids)).order_by(AuditEvent.id))
+    return [*stored, *(event for event in audit_chain.pending(session) if event.case_id in case_ids)]
+
+
 def case_events(session: Session, case_id: int, excluded: Sequence[str]) -> list[AuditEvent]:
     statement = (
         select(AuditEvent)

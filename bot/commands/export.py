@@ -1,7 +1,8 @@
-"""`meldbot export MC-2026-0001 -o file.pdf --as U0123ABCD`: the same export as in Slack, on the server.
+"""`meldbot export MC-2026-0001 -o file.pdf --as U0123ABCD` (and `meldbot audit report`, a pupil's
+access report): the same export as in Slack, on the server.
 
-The export runs on behalf of a coordinator (`--as`), so that the access policy decides as it
-does in Slack and the audit trail names who asked for it.
+The export runs on behalf of a coordinator or director (`--as`), so that the access policy
+decides as it does in Slack and the audit trail names who asked for it.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ def export(
     output: Path,
     user_id: str,
     school_id: str | None = None,
+    document: Document = Document.DOSSIER,
     conversation: int | None = None,
 ) -> int:
     services = build_services(settings)
-    document = Document.CONVERSATION if conversation is not None else Document.DOSSIER
     # In the language of the person it is made for, as in Slack.
     with speaking(Reader(services, PLATFORM, user_id)):
         try:

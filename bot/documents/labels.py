@@ -16,6 +16,7 @@ from markupsafe import Markup
 from bot.catalogue import t
 from bot.flows.rules.framework import Answer, OutcomeKind, Stage
 from bot.flows.rules.social_map import ContactRole
+from bot.flows.steps.access_report import AccessKind
 from bot.flows.steps.desk import Due
 from bot.flows.steps.export import Document
 from bot.flows.steps.statistics import ACUTE, CLOSED, HELP_STARTED, REGISTERED, REPORTED, ROUTE, measure
@@ -122,6 +123,11 @@ _LABELLED: tuple[tuple[StrEnum, str], ...] = (
     (DossierPart.REMINDERS, "section_reminders"),
     (Document.DOSSIER, "export_document_dossier"),
     (Document.CONVERSATION, "export_document_conversation"),
+    (Document.ACCESS_REPORT, "export_document_access_report"),
+    (AccessKind.VIEWED, "access_kind_viewed"),
+    (AccessKind.CHANGED, "access_kind_changed"),
+    (AccessKind.EXPORTED, "access_kind_exported"),
+    (AccessKind.REFUSED, "access_kind_refused"),
     (ReminderState.SCHEDULED, "reminder_state_scheduled"),
     (ReminderState.WAITING, "reminder_state_waiting"),
     (ReminderState.DONE, "reminder_state_done"),
@@ -226,6 +232,9 @@ ESCALATED_REMINDERS: Mapping[ReminderKind, str] = {
     ReminderKind.NOT_TAKEN: "reminder_not_taken_escalated",
 }
 TIMELINE: Mapping[AuditAction, str] = {
+    AuditAction.DOSSIER_VIEWED: "timeline_dossier_viewed",  # not in the case's timeline: in the access report
+    AuditAction.STATUS_VIEWED: "timeline_status_viewed",
+    AuditAction.ACCESS_REFUSED: "timeline_access_refused",
     AuditAction.CASE_CREATED: "timeline_case_created",
     AuditAction.SIGNAL_ADDED: "timeline_signal_added",
     AuditAction.ACUTE_ALERT: "timeline_acute_alert",

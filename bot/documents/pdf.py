@@ -20,8 +20,10 @@ from bot.documents.dates import show_date
 from bot.documents.dossier_text import Item, Kind
 from bot.documents.labels import TEAM_ROLES, label, named
 from bot.documents.printing import BODY, HEAD, NOTE, SECTION, TITLE, Names, facts, markup, page, register_fonts
-from bot.documents.timeline import timeline_line
-from bot.flows.steps.dossier import DossierView
+from bot.documents.timeline import timeline_line, what_happened
+from bot.flows.audit import SYSTEM_ACTOR
+from bot.flows.steps.access_report import AccessEntry
+from bot.flows.steps.dossier import DossierView, TimelineEntry
 from bot.flows.steps.export import Document, Export
 
 
@@ -118,11 +120,55 @@ def _conversation(export: Export, names: Names) -> list[Flowable]:
     ]
 
 
+def _access_report(export: Export, names: Names) -> list[Flowable]:
+    """Who viewed, changed, exported or was refused the pupil's dossier, when, and on which case."""
+    view, report = export.dossier, export.access
+    assert report is not None
+    header = [Paragraph(markup(t(key)), NOTE) for key in ("pdf_access_when", "pdf_access_who", "pdf_access_kind",
+                                                          "pdf_access_what", "pdf_access_case")]  # fmt: skip
+    rows = [
+        [
+            Paragraph(markup(show_date(entry.at)), NOTE),
+            Paragraph(markup(t("pdf_access_bot") if entry.actor_id == SYSTEM_ACTOR else names(entry.actor_id)), NOTE),
+            Paragraph(markup(label(entry.kind)), NOTE),
+            Paragraph(markup(_access_what(entry)), NOTE),
+            Paragraph(markup(entry.reference), NOTE),
+        ]
+        for entry in report.entries
+    ]
+    table = Table([header, *rows], colWidths=[31 * mm, 33 * mm, 22 * mm, None, 26 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    cases = listing([Markup("{}").format(reference) for reference in report.references])
+    return [
+        Paragraph(markup(t("pdf_access_title")), TITLE),
+        Paragraph(markup(t("pdf_access_intro")), NOTE),
+        Spacer(1, 4 * mm),
+        facts([*_pupil_rows(view), (t("pdf_access_cases"), cases), (t("pdf_access_count"), str(len(rows)))]),
+        Spacer(1, 3 * mm),
+        table,
+    ]
+
+
+def _access_what(entry: AccessEntry) -> Markup:
+    what = what_happened(TimelineEntry(entry.at, entry.actor_id, entry.action, entry.detail))
+    return t("pdf_access_via_server", what=what) if entry.detail.get("via") == "server" else what
+
+
 def filename(export: Export) -> str:
     """Reference and kind only: the name shows in Slack and in file listings."""
+    reference = export.dossier.reference
     if export.document is Document.CONVERSATION:
-        return plain(t("pdf_file_conversation", reference=export.dossier.reference, number=export.conversation_number))
-    return plain(t("pdf_file_dossier", reference=export.dossier.reference))
+        return plain(t("pdf_file_conversation", reference=reference, number=export.conversation_number))
+    if export.document is Document.ACCESS_REPORT:
+        return plain(t("pdf_file_access_report", reference=reference))
+    return plain(t("pdf_file_dossier", reference=reference))
 
 
 def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
@@ -138,7 +184,10 @@ def render(export: Export, names: Names = lambda user_id: user_id) -> bytes:
 
 def _story(export: Export, names: Names) -> list[Flowable]:
     register_fonts()  # a paragraph's style names its font when it is made
-    return _conversation(export, names) if export.document is Document.CONVERSATION else _dossier(export, names)
+    return _STORIES[export.document](export, names)
+
+
+_STORIES = {Document.DOSSIER: _dossier, Document.CONVERSATION: _conversation, Document.ACCESS_REPORT: _access_report}
 
 
 def people(export: Export) -> set[str]:

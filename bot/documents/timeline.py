@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from markupsafe import Markup
+
 from bot.catalogue import listing, t
 from bot.documents.dates import show_date
 from bot.documents.labels import ROLES, TEAM_ROLES, TIMELINE, label, named
@@ -61,12 +63,16 @@ def _rescheduled(detail: dict[str, Any]) -> dict[str, object]:
     }
 
 
-def timeline_line(entry: TimelineEntry) -> str:
+def what_happened(entry: TimelineEntry) -> Markup:
+    """What an event did, in words, without who or when ("beantwoordde vraag 1: ja")."""
     values = _VALUES.get(entry.action, lambda d: {})(entry.detail)
     if entry.action is AuditAction.QUESTION_ANSWERED and entry.detail.get("with_veilig_thuis"):
-        what = t("timeline_question_answered_together", **values)
-    else:
-        what = named(TIMELINE, entry.action, **values)
+        return t("timeline_question_answered_together", **values)
+    return named(TIMELINE, entry.action, **values)
+
+
+def timeline_line(entry: TimelineEntry) -> str:
+    what = what_happened(entry)
     if entry.actor_id == SYSTEM_ACTOR:
         return t("timeline_line_system", date=show_date(entry.at), what=what)
     return t("timeline_line", date=show_date(entry.at), actor_id=entry.actor_id, what=what)

@@ -54,10 +54,12 @@ def test_the_pdf_goes_to_the_requesting_coordinator_only_after_confirming(slack:
     assert file_calls and all(PUPIL_NAME not in json.dumps(c.params, ensure_ascii=False) for c in file_calls)
 
 
-def test_a_director_sees_no_export_and_a_crafted_submission_gets_nothing(slack: LocalSlack) -> None:
+def test_a_director_may_make_only_the_access_report_and_a_crafted_submission_gets_nothing(slack: LocalSlack) -> None:
     modal = _export_modal(slack)
     open_case(slack, DIRECTOR, "1")
-    assert Action.EXPORT_CASE not in _buttons(slack.fake.top_modal(DIRECTOR))
+    slack.driver.click_in_modal(DIRECTOR, Action.EXPORT_CASE)
+    [choice] = [b for b in (slack.fake.top_modal(DIRECTOR) or {})["blocks"] if b.get("block_id") == B.EXPORT_DOCUMENT]
+    assert [o["value"] for o in choice["element"]["options"]] == [Document.ACCESS_REPORT]
 
     # The coordinator's export modal, submitted by someone else (a copied payload).
     for user_id in (DIRECTOR, TEACHER):

@@ -83,8 +83,12 @@ def _wait(condition: object, timeout: float, what: str) -> None:
 
 
 def _outbox(services: Services) -> Counter[str]:
+    """The states of the seeded messages: the coordinator's weekly overview comes beside them on
+    some days of the week (whenever the test runs), so it is not counted here; it is held to
+    exactly once with every other message in `_check_exactly_once`."""
+    weekly = OutboxMessage.kind == NoticeKind.WEEKLY_OVERVIEW
     with services.db.transaction() as session:
-        return Counter(session.scalars(select(OutboxMessage.state)))
+        return Counter(session.scalars(select(OutboxMessage.state).where(~weekly)))
 
 
 def _check_exactly_once(services: Services, fake: FakeSlack, reminders: int) -> None:

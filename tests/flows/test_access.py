@@ -42,6 +42,7 @@ TABLE: dict[str, tuple[str, frozenset[Role], dict[Permission, set[tuple[str, str
         {
             **{p: HERE for p in (P.VIEW_DOSSIER, P.VIEW_STATUS, P.TAKE, P.CONTRIBUTE, P.DECIDE, P.EVALUATE)},
             P.EXPORT: HERE,
+            P.ACCESS_REPORT: HERE,
             P.REGISTER: HERE,
             P.OVERSEE: HERE,
             P.VIEW_STATISTICS: HERE,
@@ -66,7 +67,14 @@ TABLE: dict[str, tuple[str, frozenset[Role], dict[Permission, set[tuple[str, str
     "director": (
         DIRECTOR,
         frozenset(),
-        {P.VIEW_DOSSIER: HERE, P.VIEW_STATUS: HERE, P.REGISTER: HERE, P.OVERSEE: HERE, P.VIEW_STATISTICS: HERE},
+        {
+            P.VIEW_DOSSIER: HERE,
+            P.VIEW_STATUS: HERE,
+            P.ACCESS_REPORT: HERE,
+            P.REGISTER: HERE,
+            P.OVERSEE: HERE,
+            P.VIEW_STATISTICS: HERE,
+        },
     ),
     "admin": (ADMIN, frozenset(), {P.VIEW_STATISTICS: HERE}),
     "outsider": (OUTSIDER, frozenset(), {}),

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import update
 
 from bot.bootstrap import load_cipher
-from bot.catalogue import speaking
+from bot.catalogue import speaking, t
 from bot.config import Settings, SettingsError
 from bot.devtools.seed import seed_cases
 from bot.flows.ports import ManualClock
@@ -149,6 +149,7 @@ def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path
     refused = meldbot(tmp_path, "export", "MC-2026-0001", "-o", "nope.pdf", "--as", "U0456EFGH", **env)
     verified = meldbot(tmp_path, "audit", "verify", **env)
     retention = meldbot(tmp_path, "retention", "run", "--dry-run", **env)
+    access = meldbot(tmp_path, "audit", "report", "MC-2026-0001", "-o", "inzage.pdf", "--as", "U0123ABCD", **env)
 
     assert exported.returncode == 0, exported.stderr
     written = tmp_path / "dossier.pdf"
@@ -158,6 +159,12 @@ def test_export_verify_and_retention_commands_as_an_operator_meets_them(tmp_path
     assert not (tmp_path / "nope.pdf").exists()
     assert verified.returncode == 0 and "intact" in verified.stdout
     assert retention.returncode == 0 and "retention not confirmed" in retention.stdout
+    assert access.returncode == 0, access.stderr
+    report = " ".join(pdf_text((tmp_path / "inzage.pdf").read_bytes()).split())  # table cells wrap
+    exported_here = in_print(
+        "pdf_access_via_server", what=t("timeline_case_exported", document=t("export_document_dossier"))
+    )
+    assert in_print("pdf_access_title") in report and exported_here in report
 
 
 def test_report_writes_the_interne_evaluatie_as_pdf_and_csv_as_an_operator_meets_it(tmp_path: Path) -> None:

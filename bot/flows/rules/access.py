@@ -25,6 +25,7 @@ class Permission(StrEnum):
     DECIDE = "decide"  # compose the team, weigh, record the melding and help plan, close
     EVALUATE = "evaluate"  # answer question 5 on the help that runs
     EXPORT = "export"  # the dossier or a conversation report as a PDF
+    ACCESS_REPORT = "access_report"  # who viewed, changed, exported or was refused the pupil's dossier
     # On a school.
     REGISTER = "register"  # register a signal (start a case, or add to one)
     OVERSEE = "oversee"  # the list of every open case of the school
@@ -45,6 +46,7 @@ GRANTS: Mapping[Permission, frozenset[Role]] = {
     Permission.DECIDE: frozenset({Role.COORDINATOR}),
     Permission.EVALUATE: frozenset({Role.COORDINATOR, Role.CASEMANAGER}),
     Permission.EXPORT: frozenset({Role.COORDINATOR}),
+    Permission.ACCESS_REPORT: frozenset({Role.COORDINATOR, Role.DIRECTOR}),
     Permission.REGISTER: _STAFF,
     Permission.OVERSEE: frozenset({Role.COORDINATOR, Role.DIRECTOR}),
     Permission.VIEW_STATISTICS: frozenset({Role.COORDINATOR, Role.DIRECTOR, Role.ADMIN}),

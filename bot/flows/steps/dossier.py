@@ -257,7 +257,7 @@ class CaseOverview(CaseHeader):
     reminder, the newest events and signals, and how much each part of the dossier holds."""
 
     steps: tuple[CaseStep, ...]  # what the viewer can do now, in order
-    may_export: bool  # the viewer may export it as PDF (the access policy's EXPORT)
+    may_export: bool  # the viewer may make a PDF of it (the dossier, or at least the access report)
     missing: tuple[Missing, ...]  # what steps 2 and 3 still owe question 1
     counts: dict[DossierPart, int]
     answers: int  # afwegingskader answers over every weighing
@@ -366,7 +366,7 @@ def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: st
     return CaseOverview(
         **_header(cipher, case, school_name),
         steps=tuple(permitted_steps(access.roles, situation, weighing.question if weighing else 1)),
-        may_export=access.allows(Permission.EXPORT),
+        may_export=access.allows(Permission.EXPORT) or access.allows(Permission.ACCESS_REPORT),
         missing=situation.missing,
         counts={part: _count_of(counts, part) for part in DossierPart},
         answers=counts.answers,

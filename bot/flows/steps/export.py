@@ -1,8 +1,10 @@
-"""Exporting a case: the dossier for the leerlingdossier, or one conversation's report for parents to sign.
+"""Exporting a case: the dossier for the leerlingdossier, one conversation's report for parents to
+sign, or the pupil's access report (who saw, changed, exported or was refused the dossier).
 
-The flow decides who may export (the access policy's EXPORT: the school's coordinators),
+The flow decides who may make which document (the access policy: the dossier and a conversation
+report for the school's coordinators, the access report for its coordinators and directors),
 reads what the document holds and puts the export on the audit trail. Drawing the PDF is the
-caller's part (bot.export), so that this stays free of any output format.
+caller's part (bot.documents.pdf), so that this stays free of any output format.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from bot.flows.gate import access_to, refused
 from bot.flows.rules.access import Permission
 from bot.flows.rules.directory import School
 from bot.flows.services import Services
+from bot.flows.steps.access_report import AccessReport, read_access
 from bot.flows.steps.dossier import ConversationView, DossierView, read_dossier
 from bot.flows.vocabulary import AuditAction
 from storage import repositories as repo
@@ -28,6 +31,14 @@ from storage.models import Case
 class Document(StrEnum):
     DOSSIER = "dossier"  # everything, for the part of the leerlingdossier closed to parents
     CONVERSATION = "conversation"  # one conversation's report, for parents to read and sign
+    ACCESS_REPORT = "access_report"  # who viewed, changed, exported or was refused the pupil's dossier
+
+
+PERMISSION = {
+    Document.DOSSIER: Permission.EXPORT,
+    Document.CONVERSATION: Permission.EXPORT,
+    Document.ACCESS_REPORT: Permission.ACCESS_REPORT,
+}
 
 
 class NoSuchConversation(MeldcodeError):
@@ -54,28 +65,40 @@ class Export:
     conversation_number: int | None
     generated_at: datetime
     generated_by: str
+    access: AccessReport | None = None  # for Document.ACCESS_REPORT
 
 
-def exportable(services: Services, user_id: str, case_id: int) -> DossierView:
-    """The dossier to choose a document from, for a user who may export it; a look at it is audited."""
+@dataclass(frozen=True)
+class Exportable:
+    dossier: DossierView
+    documents: tuple[Document, ...]  # the kinds of document this user may make of it
 
-    def work() -> DossierView:
+
+def exportable(services: Services, user_id: str, case_id: int) -> Exportable:
+    """The dossier to choose a document from, for a user who may make one; a look at it is audited."""
+
+    def work() -> Exportable:
         with services.db.transaction() as session:
-            case, school = _case_to_export(session, services, user_id, case_id)
+            case, school, documents = _case_to_export(session, services, user_id, case_id, tuple(Document))
             audit.on_case(session, services.clock, user_id, AuditAction.DOSSIER_VIEWED, case, purpose="export")
-            return read_dossier(session, services.cipher, case, school.name)
+            return Exportable(read_dossier(session, services.cipher, case, school.name), documents)
 
     return services.perform(work)
 
 
-def _case_to_export(session: Session, services: Services, user_id: str, case_id: int) -> tuple[Case, School]:
+def _case_to_export(
+    session: Session, services: Services, user_id: str, case_id: int, wanted: tuple[Document, ...]
+) -> tuple[Case, School, tuple[Document, ...]]:
+    """The case, its school and which of the wanted documents this user may make; refused if none."""
     case = repo.get_case(session, case_id)
     school = services.directory.school(case.school_id) if case is not None else None
     if case is None or school is None:
-        raise CaseNotFound(user_id, str(Permission.EXPORT), reason="no_such_case")
-    if not access_to(session, services, user_id, case).allows(Permission.EXPORT):
-        raise refused(user_id, case, Permission.EXPORT)
-    return case, school
+        raise CaseNotFound(user_id, str(PERMISSION[wanted[0]]), reason="no_such_case")
+    access = access_to(session, services, user_id, case)
+    allowed = tuple(document for document in wanted if access.allows(PERMISSION[document]))
+    if not allowed:
+        raise refused(user_id, case, PERMISSION[wanted[0]])
+    return case, school, allowed
 
 
 def export_case(
@@ -90,7 +113,7 @@ def export_case(
 
     def work() -> Export:
         with services.db.transaction() as session:
-            case, school = _case_to_export(session, services, user_id, case_id)
+            case, school, _ = _case_to_export(session, services, user_id, case_id, (document,))
             dossier = read_dossier(session, services.cipher, case, school.name)
             conversation = None
             if document is Document.CONVERSATION:
@@ -99,7 +122,10 @@ def export_case(
             if conversation_number is not None and document is Document.CONVERSATION:
                 detail["conversation"] = conversation_number
             audit.on_case(session, services.clock, user_id, AuditAction.CASE_EXPORTED, case, **detail)
-            return Export(document, dossier, conversation, conversation_number, services.clock.now(), user_id)
+            # Read after its own creation went on the trail: the report lists itself.
+            access = read_access(session, case) if document is Document.ACCESS_REPORT else None
+            now = services.clock.now()
+            return Export(document, dossier, conversation, conversation_number, now, user_id, access)
 
     return services.perform(work)
 

@@ -27,7 +27,7 @@ from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, Block, Callback
 from bot.slack.names import StaffNames
 from bot.slack.views.common import slack_mrkdwn, slack_plain
-from bot.slack.views.export import CONVERSATION, export_modal
+from bot.slack.views.export import export_modal
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ async def handle_export_button(
 def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export:
     """The export, checked against the policy and audited."""
     kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
-    document = Document.CONVERSATION if kind == CONVERSATION else Document.DOSSIER
+    document = next((d for d in Document if d.value == kind), Document.DOSSIER)
     return export_case(services, user_id, forms.case_id(view), document, forms.record_id(number) or None)
 
 

@@ -8,27 +8,31 @@ from slack_sdk.models.views import View
 from bot.catalogue import t
 from bot.documents.dates import show_date
 from bot.documents.labels import label
-from bot.flows.steps.dossier import DossierView
+from bot.flows.steps.export import Document, Exportable
 from bot.slack.ids import Block as B
 from bot.slack.ids import Callback
 from bot.slack.views.common import choice, context, modal, mrkdwn, option
 
-DOSSIER = "dossier"
-CONVERSATION = "conversation"
 
-
-def document_options(view: DossierView) -> list[Option]:
-    """The whole dossier, or the report of one conversation held (for the parents to sign)."""
-    options = [option("export_choice_dossier", DOSSIER)]
+def document_options(made: Exportable) -> list[Option]:
+    """What this user may make: the whole dossier, the report of one conversation held (for the
+    parents to sign), the pupil's access report."""
+    view, options = made.dossier, []
+    if Document.DOSSIER in made.documents:
+        options.append(option("export_choice_dossier", Document.DOSSIER))
     for number, conversation in enumerate(view.conversations, start=1):
-        if conversation.with_whom is not None and conversation.held_on is not None:
-            when, who = show_date(conversation.held_on), label(conversation.with_whom)
-            options.append(option("export_choice_conversation", f"{CONVERSATION}:{number}", date=when, with_whom=who))
+        with_whom, held_on = conversation.with_whom, conversation.held_on
+        if with_whom is not None and held_on is not None and Document.CONVERSATION in made.documents:
+            value = f"{Document.CONVERSATION}:{number}"  # the conversation's report
+            when, who = show_date(held_on), label(with_whom)
+            options.append(option("export_choice_conversation", value, date=when, with_whom=who))
+    if Document.ACCESS_REPORT in made.documents:
+        options.append(option("export_choice_access_report", Document.ACCESS_REPORT))
     return options
 
 
-def export_modal(view: DossierView) -> View:
-    options = document_options(view)
+def export_modal(made: Exportable) -> View:
+    view, options = made.dossier, document_options(made)
     blocks: list[Block] = [
         choice(B.EXPORT_DOCUMENT, "label_export_document", options, initial=options[0]),
         mrkdwn(t("export_stored_in_slack")),
