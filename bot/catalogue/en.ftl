@@ -37,6 +37,8 @@ label_acute = Is a child in acute danger right now?
 yes = Yes
 no = No
 modal_signal_title = Record a signal
+signal_guidance =
+    Record what you saw or heard, as literally as you can: observations, not interpretations or conclusions. Also write down what points the other way. You need not be sure: a niet-pluis feeling is enough to record it.
 label_pupil_name = Pupil's name
 label_pupil_group = Group or class
 label_age_band = Age
@@ -360,6 +362,8 @@ section_head = <b>{ $reference }</b> · { $first }–{ $last } of { $total }
 section_head_empty = <b>{ $reference }</b>
 signal_origin_consent_refused =
     The parents refused consent to discuss the pupil with outside experts. Recorded from the conversation.
+grey_zone =
+    🌫️ <b>No suspicion, but worries remain?</b> The family may be in the grey area (grijze gebied): things are (just) good enough, you wish the child more, and the family wants no help now. Discuss with the care team what can be done (light support, the social network in the neighbourhood) and how you keep following the pupil. A new signal opens the case again.
 question_1 =
     Based on steps 1 to 3, is there a suspicion of (the threat of) domestic violence or child abuse?
 question_1_hint = Concerns that are not about safety can still be followed up outside the meldcode after a no.
@@ -417,6 +421,8 @@ team_intro =
     Whoever you add here can see only this case, and add consultations and conversations to it. Whoever you remove loses that access at once.
 label_team = Care team for this case
 hint_team = For example the internal confidential adviser, the support coach or the school social worker.
+conversation_tips =
+    💬 <b>Before the conversation.</b> Do not judge: say what you saw or heard and ask how they see it; there may be a good explanation. Build the conversation up calmly, especially where directness comes across as blunt. Listen actively: ask on, sum up, make room for emotions. Never promise secrecy; do promise that you will do nothing without talking it over with them first, unless that puts the child in danger.
 modal_conversation_title = Record conversation
 label_with_whom = With whom?
 label_participants = Who was there?
@@ -791,3 +797,17 @@ due_monitoring = After the melding: following
 due_board = Board route
 button_page_previous = Previous
 button_page_next = Next
+
+## /meldcode help: the five steps and the afwegingskader
+
+guide_title = The meldcode in short
+guide_intro = The meldcode in five steps. The bot walks you through them; here you see them at once.
+guide_steps_head = <b>The five steps</b>
+guide_step_1 = 1. <b>Map the signals.</b> Anyone at school records what they saw or heard (/meldcode); the coordinator takes it on.
+guide_step_2 = 2. <b>Consult colleagues</b>, and where needed Veilig Thuis (anonymously), a vertrouwensarts or another expert.
+guide_step_3 = 3. <b>Talk with the parents and/or the pupil</b>, unless that puts someone's safety at risk.
+guide_step_4 = 4. <b>Weigh</b> with the afwegingskader: is there a suspicion, and is it unsafe?
+guide_step_5 = 5. <b>Decide</b>: offer or organise help, and/or make a melding to Veilig Thuis.
+guide_framework_head = <b>The afwegingskader</b> (steps 4 and 5): five questions, each answer with its reasoning.
+guide_question = <b>{ $number }. { $question }</b>
+guide_more = Whom to call: /meldcode contacts. Acute danger: call 112; Veilig Thuis answers day and night on { -veilig-thuis-phone }.

@@ -25,6 +25,8 @@ label_acute = Is een kind nu in acuut gevaar?
 yes = Ja
 no = Nee
 modal_signal_title = Signaal vastleggen
+signal_guidance =
+    Leg vast wat je zag of hoorde, zo letterlijk mogelijk: waarnemingen, geen interpretaties of conclusies. Schrijf ook op wat de zorg tegenspreekt. Zekerheid is niet nodig: een niet-pluisgevoel is genoeg om het vast te leggen.
 label_pupil_name = Naam van de leerling
 label_pupil_group = Groep of klas
 label_age_band = Leeftijd
@@ -344,6 +346,8 @@ section_head = <b>{ $reference }</b> · { $first }–{ $last } van { $total }
 section_head_empty = <b>{ $reference }</b>
 signal_origin_consent_refused =
     De ouders weigerden toestemming om de leerling met externe deskundigen te bespreken. Vastgelegd vanuit het gesprek.
+grey_zone =
+    🌫️ <b>Geen vermoeden, maar blijven er zorgen?</b> Dan zit het gezin misschien in het grijze gebied: het is (net) goed genoeg, maar je gunt het kind meer en het gezin wil nu geen hulp. Bespreek met het zorgteam wat wel kan (lichte ondersteuning, de sociale basis in de wijk) en hoe je de leerling blijft volgen. Een nieuw signaal opent de casus opnieuw.
 question_1 =
     Is er op basis van stap 1 tot en met 3 een vermoeden van (dreiging van) huiselijk geweld of kindermishandeling?
 question_1_hint = Zorgen die niet over veiligheid gaan, kunnen ook na een nee buiten de meldcode verder.
@@ -401,6 +405,8 @@ team_intro =
     Wie je hier toevoegt, kan alleen deze casus zien en er overleg en gesprekken aan toevoegen. Wie je weghaalt, verliest die toegang meteen.
 label_team = Zorgteam van deze casus
 hint_team = Bijvoorbeeld de intern vertrouwenspersoon, ondersteuningscoach of schoolmaatschappelijk werker.
+conversation_tips =
+    💬 <b>Voor het gesprek.</b> Oordeel niet: vertel wat je zag of hoorde en vraag hoe zij het zien; er kan een goede verklaring zijn. Bouw het gesprek rustig op, zeker als directheid in een gezin als bot overkomt. Luister actief: doorvragen, samenvatten, ruimte voor emoties. Beloof nooit geheimhouding; beloof wel dat je niets doet zonder het eerst met hen te bespreken, tenzij dat het kind in gevaar brengt.
 modal_conversation_title = Gesprek vastleggen
 label_with_whom = Met wie?
 label_participants = Wie waren erbij?
@@ -771,3 +777,17 @@ due_monitoring = Na de melding: volgen
 due_board = Route via het bestuur
 button_page_previous = Vorige
 button_page_next = Volgende
+
+## /meldcode help: the five steps and the afwegingskader
+
+guide_title = De meldcode in het kort
+guide_intro = De meldcode in vijf stappen. De bot loopt ze met je door; hier zie je ze in één keer.
+guide_steps_head = <b>De vijf stappen</b>
+guide_step_1 = 1. <b>Signalen in kaart brengen.</b> Iedereen op school legt vast wat hij zag of hoorde (/meldcode); de zorgcoördinator pakt het op.
+guide_step_2 = 2. <b>Collegiale consultatie</b>, en zo nodig advies van Veilig Thuis (anoniem), een vertrouwensarts of een andere deskundige.
+guide_step_3 = 3. <b>Gesprek met de ouders en/of de leerling</b>, tenzij dat de veiligheid in gevaar brengt.
+guide_step_4 = 4. <b>Wegen</b> met het afwegingskader: is er een vermoeden, en is het onveilig?
+guide_step_5 = 5. <b>Beslissen</b>: zelf hulp bieden of organiseren, en/of melden bij Veilig Thuis.
+guide_framework_head = <b>Het afwegingskader</b> (stap 4 en 5): vijf vragen, elk antwoord met een onderbouwing.
+guide_question = <b>{ $number }. { $question }</b>
+guide_more = Wie je belt: /meldcode contacten. Acuut gevaar: bel 112; Veilig Thuis is dag en nacht bereikbaar op { -veilig-thuis-phone }.

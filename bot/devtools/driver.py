@@ -164,8 +164,9 @@ class SlackDriver:
 
     def select_in_home(self, user_id: str, action_id: str, value: str) -> Response:
         """Choose an option of a select in the user's App Home (any select, any value: a crafted one too)."""
-        home = self.fake.client(user_id).home or {}
-        return self._select(user_id, action_id, value, home, {"type": "view"}, {**home, "type": "home"})
+        home = self.fake.client(user_id).home
+        view = {**home, "type": "home"} if home else None  # Slack sends the Home it was chosen in
+        return self._select(user_id, action_id, value, home or {}, {"type": "view"}, view)
 
     def select_in_modal(self, user_id: str, action_id: str, value: str) -> Response:
         """Choose an option of a select in the modal on top (any select, any value: crafted too)."""
@@ -180,7 +181,7 @@ class SlackDriver:
         value: str,
         surface: dict[str, Any],
         container: dict[str, Any],
-        view: dict[str, Any],
+        view: dict[str, Any] | None,
     ) -> Response:
         # A select the user does not see, or a value it does not offer, is sent all the same: a crafted request.
         options = [
@@ -189,7 +190,8 @@ class SlackDriver:
         option = next((o for o in options if o["value"] == value), {"text": {}, "value": value})
         action = {"type": "static_select", "action_id": action_id, "block_id": "b", "selected_option": option}
         actions = [{**action, "action_ts": f"{time.time():.6f}"}]
-        return self.interactive(_interaction(user_id, "block_actions", container=container, actions=actions, view=view))
+        extra = {"view": view} if view is not None else {}
+        return self.interactive(_interaction(user_id, "block_actions", container=container, actions=actions, **extra))
 
     def click_in_modal(self, user_id: str, action_id: str, index: int = 0) -> Response:
         """Click a button in the modal on top of this user's screen, as Slack reports it (with the view)."""

@@ -13,6 +13,8 @@ class Command(StrEnum):
 
 # What follows /meldcode to open the sociale kaart instead of a registration (either language).
 CONTACTS_WORDS = frozenset({"contacten", "contacts", "sociale kaart"})
+# And to open the guide to the five steps and the afwegingskader.
+GUIDE_WORDS = frozenset({"help", "uitleg", "?"})
 
 
 class Shortcut(StrEnum):

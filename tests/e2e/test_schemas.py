@@ -83,12 +83,18 @@ def _everything_rendered(slack: LocalSlack) -> tuple[list[dict[str, Any]], list[
     slack.driver.submit(TWO_SCHOOL_TEACHER, {B.SCHOOL: "eik", B.ROUTE: "home", B.ACUTE: "no"})
     slack.driver.submit(TWO_SCHOOL_TEACHER, signal_values(observed_on="2030-01-01"))
     slack.driver.command(OUTSIDER)
+    slack.driver.command(TEACHER, "help")
     slack.driver.write_dm(TEACHER, "hallo")
     for user_id in (COORDINATOR, DIRECTOR, TEACHER):
         slack.driver.click_in_messages(user_id, Action.OPEN_CASE)
     slack.driver.click(OUTSIDER, Action.OPEN_CASE, "1")
     for user_id in (COORDINATOR, TEACHER, OUTSIDER):
         slack.driver.open_home(user_id)
+    slack.driver.click_in_home(COORDINATOR, Action.OPEN_EVALUATION)
+    slack.driver.select_in_modal(COORDINATOR, Action.EVALUATION_PERIOD, "2025")
+    slack.driver.click_in_messages(DIRECTOR, Action.OPEN_CASE)
+    slack.driver.click_in_modal(DIRECTOR, Action.EXPORT_CASE)
+    slack.driver.submit(DIRECTOR, {B.EXPORT_DOCUMENT: "access_report"})
     _work_a_case(slack)
     _reminders(slack)
     views = [c.params["view"] for c in slack.fake.calls if "view" in c.params]
@@ -193,6 +199,10 @@ def _every_notice() -> list[list[dict[str, Any]]]:
         "due": START.isoformat(),
         "incident": "ab12cd34",
         "take": True,
+        "open": 3,
+        "overdue": 1,
+        "to_take": 1,
+        "next": [["MC-2026-0001", "feedback", START.isoformat()]],
     }
     drawn = [render_notice(kind, payload) for kind in NoticeKind if kind is not NoticeKind.REMINDER]
     drawn += [render_notice(NoticeKind.BOARD_ROUTE, {**payload, "to_board": True})]

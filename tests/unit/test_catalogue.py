@@ -346,6 +346,7 @@ KEY_PASSERS = {
     "bot/documents/labels.py:label",  # label_key(value)
     "bot/documents/pdf.py:_section",  # title_key
     "bot/documents/pdf.py:_signature_table",  # key, from a tuple of keys
+    "bot/documents/guide.py:steps",  # key, from STEP_KEYS
     "bot/documents/pdf.py:_access_report",  # key, from a tuple of keys (the table's header)
     "bot/slack/handlers/respond.py:error_modal",  # error.text_key
     "bot/slack/handlers/respond.py:field_errors",  # key, from InvalidInput.problems

@@ -26,9 +26,10 @@ from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, shown
 from bot.slack.handlers.work import Work
-from bot.slack.ids import CONTACTS_WORDS, Action, Block, Callback, Command, Shortcut
+from bot.slack.ids import CONTACTS_WORDS, GUIDE_WORDS, Action, Block, Callback, Command, Shortcut
 from bot.slack.views.common import slack_plain
 from bot.slack.views.contacts import contacts_modal
+from bot.slack.views.guide import guide_modal
 from bot.slack.views.messages import start_message
 from bot.slack.views.registration import (
     board_choice_modal,
@@ -54,8 +55,12 @@ async def handle_start(
     await ack()
     user_id = body["user_id"] if "user_id" in body else body["user"]["id"]
     asked = str(body.get("text") or "").strip().casefold()
-    draw = _contacts if asked in CONTACTS_WORDS else _intake
+    draw = _contacts if asked in CONTACTS_WORDS else _guide if asked in GUIDE_WORDS else _intake
     await client.views_open(trigger_id=body["trigger_id"], view=await work.after_ack(draw, services, user_id))
+
+
+def _guide(services: Services, user_id: str) -> View:
+    return guide_modal()
 
 
 def _contacts(services: Services, user_id: str) -> View:

@@ -93,6 +93,7 @@ def conversation_modal(brief: CaseBrief, today: date) -> View:
     advised = ADVISED_PARTIES[brief.age_band or AgeBand.UNDER_12]
     guidance = [context(named(AGE_GUIDANCE, brief.age_band))] if brief.age_band else []
     blocks: list[Block] = [
+        context(t("conversation_tips")),
         *guidance,
         radio(B.WITH_WHOM, "label_with_whom", keys(ConversationWith), initial=advised[0]),
         date_input(B.HELD_ON, "label_held_on", today),
@@ -126,6 +127,8 @@ def answer_modal(brief: CaseBrief, question: int, answer: Answer) -> View:
     ]
     if brief.with_veilig_thuis:
         blocks.append(context(t("with_veilig_thuis")))
+    if consequence.after.outcome is OutcomeKind.CLOSE and question == 1:  # no suspicion, but worries may remain
+        blocks.append(context(t("grey_zone")))
     blocks.append(text_input(B.RATIONALE, "label_rationale", multiline=True, hint_key="hint_rationale"))
     if consequence.after.outcome is OutcomeKind.CLOSE_HELP:
         if brief.before_term is not None:  # question 5 "ja" before the help's term: say so explicitly

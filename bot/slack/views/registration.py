@@ -69,6 +69,7 @@ def signal_modal(school_id: str, acute: bool, today: date, contacts: Sequence[Co
     whom to call now (`contacts`, from the school's sociale kaart)."""
     blocks: list[Block] = [mrkdwn(t("acute_banner")), *contact_sections(contacts)] if acute else []
     blocks += [
+        context(t("signal_guidance")),
         text_input(B.PUPIL_NAME, "label_pupil_name"),
         text_input(B.PUPIL_GROUP, "label_pupil_group"),
         radio(B.AGE_BAND, "label_age_band", keys(AgeBand)),
