@@ -154,9 +154,12 @@ class DeskRow:
 OPEN_REMINDER_STATES = ("scheduled", "waiting")
 
 
-def desk_rows(session: Session, school_ids: Sequence[str], team_member: str | None = None) -> list[DeskRow]:
+def desk_rows(
+    session: Session, school_ids: Sequence[str], kinds: Sequence[str], team_member: str | None = None
+) -> list[DeskRow]:
     """The open cases of these schools (only those whose team names `team_member`, when given), each
-    with its next deadline and what decides its group, in four statements."""
+    with its next deadline among reminders of these `kinds` (those this release knows) and what
+    decides its group, in four statements."""
     where = [Case.school_id.in_(school_ids)]
     if team_member is not None:
         where.append(Case.id.in_(select(TeamMember.case_id).where(TeamMember.user_id == team_member)))
@@ -170,7 +173,7 @@ def desk_rows(session: Session, school_ids: Sequence[str], team_member: str | No
     ids = select(Case.id).where(Case.closed_at.is_(None), *where).scalar_subquery()
     deadlines: dict[int, tuple[datetime | None, str | None, int, str]] = {}
     reminders = select(Reminder.case_id, Reminder.due_at, Reminder.kind, Reminder.level, Reminder.recipient_role).where(
-        Reminder.case_id.in_(ids), Reminder.state.in_(OPEN_REMINDER_STATES)
+        Reminder.case_id.in_(ids), Reminder.state.in_(OPEN_REMINDER_STATES), Reminder.kind.in_(kinds)
     )
     for case_id, due_at, kind, level, roles in session.execute(reminders.order_by(Reminder.due_at.desc())):
         deadlines[case_id] = (due_at, kind, level, roles)  # the earliest comes last and stays

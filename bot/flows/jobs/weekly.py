@@ -17,7 +17,7 @@ from bot.flows import notices
 from bot.flows.ports import local_today
 from bot.flows.rules.directory import School
 from bot.flows.services import Services
-from bot.flows.steps.desk import Due, due_of
+from bot.flows.steps.desk import KNOWN_KINDS, Due, due_of
 from bot.flows.vocabulary import NoticeKind
 from storage import repositories as repo
 
@@ -67,7 +67,7 @@ def run(services: Services) -> int:
 def _queue(services: Services, user_id: str, schools: list[School], cause: str, now: datetime) -> bool:
     try:
         with services.db.transaction() as session:
-            rows = repo.desk_rows(session, [s.id for s in schools])
+            rows = repo.desk_rows(session, [s.id for s in schools], KNOWN_KINDS)
             if not rows:
                 return False
             upcoming = sorted((r for r in rows if r.deadline is not None), key=lambda r: r.deadline or now)
