@@ -246,6 +246,8 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
             Block.OWN_FACTS: _typed("demo_typed_own_facts"),
             Block.PARENTS_INFORMED: "yes",
             Block.PUPIL_INFORMED: "not_applicable",
+            Block.REFERENCE_INDEX: "left_to_others",
+            Block.REFERENCE_INDEX_REASON: _typed("demo_typed_reference_index"),
         },
     )
     tell.screen(slack, SANNE)

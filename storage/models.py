@@ -319,6 +319,10 @@ class Report(Base):
     no_consent_reason: Mapped[str | None] = mapped_column(String(16))
     without_consent: Mapped[str | None] = mapped_column(Text)  # the five questions' answers, as JSON
     objections: Mapped[str | None] = mapped_column(Text)
+    # Whether a registration in the verwijsindex was considered, and why it went as it did (None
+    # for a melding recorded before the question was asked).
+    reference_index: Mapped[str | None] = mapped_column(String(16))
+    reference_index_reason: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(UserId)
     recorded_at: Mapped[datetime]
     feedback_on: Mapped[date | None]
@@ -494,7 +498,15 @@ SEALED_COLUMNS: dict[type[Base], tuple[str, ...]] = {
     Consultation: ("other_role", "outcome"),
     Conversation: ("participants", "shared", "reaction", "agreements", "household", "skip_note"),
     WeighingAnswer: ("rationale",),
-    Report: ("vt_reference", "own_facts", "third_party_facts", "without_consent", "objections", "feedback"),
+    Report: (
+        "vt_reference",
+        "own_facts",
+        "third_party_facts",
+        "without_consent",
+        "objections",
+        "reference_index_reason",
+        "feedback",
+    ),
     HelpPlan: ("tasks", "referral", "agreements"),
     ReminderPostponement: ("reason",),
 }

@@ -173,6 +173,11 @@ def report(item: ReportView) -> Item:
         for number, given in enumerate(item.without_consent, start=1):
             parts += labelled(CONSENT_QUESTIONS[number], given)
     parts += labelled("caption_objections", item.objections)
+    if item.reference_index is not None:
+        parts += [
+            line(t("report_reference_index", choice=label(item.reference_index))),
+            *text(item.reference_index_reason),
+        ]
     if item.feedback_on:
         parts += [line(t("report_feedback_head", date=show_date(item.feedback_on))), *text(item.feedback)]
     return [*parts, recorded(item.recorded_by, item.recorded_at)]

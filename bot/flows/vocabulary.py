@@ -114,6 +114,14 @@ class NoConsentReason(StrEnum):
     LOSING_SIGHT = "losing_sight"
 
 
+class ReferenceIndex(StrEnum):
+    """With a melding: was a registration in the verwijsindex (risicojongeren) considered?"""
+
+    REGISTERED = "registered"  # registered, or asked a partner who may register to do so
+    NOT_NEEDED = "not_needed"  # considered, and not needed
+    LEFT_TO_OTHERS = "left_to_others"  # left to Veilig Thuis or the care that takes it on
+
+
 class CloseReason(StrEnum):
     NO_SUSPICION = "no_suspicion"  # question 1 no
     HELP_SUCCEEDED = "help_succeeded"  # question 5 yes

@@ -149,6 +149,8 @@ class Block(StrEnum):
     CONSENT_BALANCE = "consent_balance"
     CONSENT_WHO_KNOWS = "consent_who_knows"
     OBJECTIONS = "objections"
+    REFERENCE_INDEX = "reference_index"
+    REFERENCE_INDEX_REASON = "reference_index_reason"
     FEEDBACK_ON = "feedback_on"
     FEEDBACK = "feedback"
     TERM = "term"

@@ -113,6 +113,8 @@ def report_values(user_id: str, **overrides: Any) -> dict[str, Any]:
         Block.THIRD_PARTY_FACTS: "Moeder van een klasgenoot vertelde over geschreeuw.",
         Block.PARENTS_INFORMED: "yes",
         Block.PUPIL_INFORMED: "not_applicable",
+        Block.REFERENCE_INDEX: "left_to_others",
+        Block.REFERENCE_INDEX_REASON: "Verwijsindex-Geheim: Veilig Thuis beslist daarover.",
     }
     values.update({Block(k): v for k, v in overrides.items()})
     return values

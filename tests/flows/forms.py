@@ -11,7 +11,18 @@ from bot.flows.services import Services
 from bot.flows.steps.consultation import ConsultationForm, record_consultation
 from bot.flows.steps.conversation import SkipForm, skip_conversation
 from bot.flows.steps.registration import SignalForm
-from bot.flows.vocabulary import AgeBand, ConsultationKind, SignalCategory, SignalSource, SkipReason
+from bot.flows.steps.reporting import ReportForm
+from bot.flows.vocabulary import (
+    AgeBand,
+    ConsultationKind,
+    Informed,
+    ReferenceIndex,
+    ReportChannel,
+    SignalCategory,
+    SignalSource,
+    SkipReason,
+)
+from tests.conftest import COORDINATOR
 
 
 def valid_form(**changes: Any) -> SignalForm:
@@ -25,6 +36,21 @@ def valid_form(**changes: Any) -> SignalForm:
         source=SignalSource.OWN_OBSERVATION,
         categories=(SignalCategory.PHYSICAL,),
         counter_facts="Speelt sinds kort op een klimclub.",
+    )
+    return replace(form, **changes)
+
+
+def valid_report(**changes: Any) -> ReportForm:
+    """A melding the flow accepts for a pupil under 12, recorded by COORDINATOR."""
+    form = ReportForm(
+        reported_on=date(2026, 11, 16),
+        reported_by=COORDINATOR,
+        channel=ReportChannel.PHONE,
+        own_facts="Zelf gezien.",
+        parents_informed=Informed.YES,
+        pupil_informed=Informed.NOT_APPLICABLE,
+        reference_index=ReferenceIndex.LEFT_TO_OTHERS,
+        reference_index_reason="Veilig Thuis neemt het op.",
     )
     return replace(form, **changes)
 

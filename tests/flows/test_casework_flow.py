@@ -19,14 +19,14 @@ from bot.flows.services import Services
 from bot.flows.steps.closing import CloseForm, close_case
 from bot.flows.steps.help_plan import HelpPlanForm, record_help_plan
 from bot.flows.steps.registration import Registered, register_signal
-from bot.flows.steps.reporting import ReportForm, record_report, validate_report
+from bot.flows.steps.reporting import record_report, validate_report
 from bot.flows.steps.taking import take_case
 from bot.flows.steps.weighing import AnswerForm, answer_question
-from bot.flows.vocabulary import AgeBand, Informed, NoConsentReason, ReportChannel
+from bot.flows.vocabulary import AgeBand, Informed, NoConsentReason
 from storage.crypto import generate_key
 from storage.models import AuditEvent, Case, OutboxMessage, TeamMember, WeighingAnswer
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHER_2, make_services
-from tests.flows.forms import steps_two_and_three, valid_form
+from tests.flows.forms import steps_two_and_three, valid_form, valid_report
 
 TODAY = date(2026, 11, 16)
 Y, N = Answer.YES, Answer.NO
@@ -187,14 +187,7 @@ def test_help_plan_term_must_lie_ahead(services: Services) -> None:
     assert set(refused.value.problems) == {"term", "casemanager_id", "tasks"}
 
 
-REPORT = ReportForm(
-    reported_on=TODAY,
-    reported_by=COORDINATOR,
-    channel=ReportChannel.PHONE,
-    own_facts="Zelf gezien.",
-    parents_informed=Informed.YES,
-    pupil_informed=Informed.NOT_APPLICABLE,
-)
+REPORT = valid_report(reported_on=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -203,6 +196,12 @@ REPORT = ReportForm(
         ({}, AgeBand.UNDER_12, set()),
         ({}, AgeBand.FROM_12_TO_16, {"pupil_informed"}),  # from 12 the pupil is asked too
         ({"own_facts": " "}, AgeBand.UNDER_12, {"own_facts"}),
+        # Every melding asks about the verwijsindex, with a reason.
+        (
+            {"reference_index": None, "reference_index_reason": ""},
+            AgeBand.UNDER_12,
+            {"reference_index", "reference_index_reason"},
+        ),
         ({"reported_on": date(2026, 11, 17)}, AgeBand.UNDER_12, {"reported_on"}),
         (
             {"parents_informed": Informed.NO},

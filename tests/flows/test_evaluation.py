@@ -26,11 +26,11 @@ from bot.flows.steps.closing import CloseForm, close_case
 from bot.flows.steps.evaluation import Evaluation, Period, evaluation_for
 from bot.flows.steps.help_plan import HelpPlanForm, record_help_plan
 from bot.flows.steps.registration import Registered, choose_route, register_signal
-from bot.flows.steps.reporting import FeedbackForm, ReportForm, record_feedback, record_report
+from bot.flows.steps.reporting import FeedbackForm, record_feedback, record_report
 from bot.flows.steps.staff_route import record_staff_suspicion
 from bot.flows.steps.taking import take_case
 from bot.flows.steps.weighing import AnswerForm, answer_question
-from bot.flows.vocabulary import BoardAlert, Informed, ReportChannel, Route, SignalCategory
+from bot.flows.vocabulary import BoardAlert, Informed, Route, SignalCategory
 from bot.school_config import parse_directory
 from storage.models import AuditEvent
 from tests.conftest import (
@@ -43,7 +43,7 @@ from tests.conftest import (
     TEACHER_2,
     make_services,
 )
-from tests.flows.forms import steps_two_and_three, valid_form
+from tests.flows.forms import steps_two_and_three, valid_form, valid_report
 
 BOARD_YAML = (
     SCHOOLS_YAML.replace(
@@ -115,7 +115,7 @@ def _live_the_year(year: Year) -> None:
     year.taken(reported)
     year.answer(reported, 1, Answer.YES)
     year.answer(reported, 2, Answer.YES)
-    melding = ReportForm(year.today(), COORDINATOR, ReportChannel.PHONE, "Zelf gezien.", Informed.YES, Informed.YES)
+    melding = valid_report(reported_on=year.today(), pupil_informed=Informed.YES)
     record_report(services, COORDINATOR, reported, melding, "melding-1")
     record_feedback(services, COORDINATOR, reported, FeedbackForm(year.today(), "Veilig Thuis neemt het over."))
     close_case(services, COORDINATOR, reported, CloseForm("Veilig Thuis neemt het over.", "Mentor volgt."))

@@ -27,18 +27,18 @@ from bot.flows.situation import situation_of
 from bot.flows.steps.closing import CloseForm, close_case
 from bot.flows.steps.help_plan import HelpPlanForm, record_help_plan
 from bot.flows.steps.registration import OpenCaseFound, Registered, register_signal, resolve_draft
-from bot.flows.steps.reporting import FeedbackForm, ReportForm, record_feedback, record_report
+from bot.flows.steps.reporting import FeedbackForm, record_feedback, record_report
 from bot.flows.steps.staff_route import record_staff_suspicion
 from bot.flows.steps.taking import take_case
 from bot.flows.steps.weighing import AnswerForm, answer_question
-from bot.flows.vocabulary import BoardAlert, CaseState, Informed, NoticeKind, ReportChannel
+from bot.flows.vocabulary import BoardAlert, CaseState, NoticeKind
 from bot.outbox.delivery import Outbox
 from bot.school_config import parse_directory
 from bot.slack.app import SlackSettings, web_client
 from bot.slack.transport import SlackTransport
 from storage.models import AuditEvent, Case, OutboxMessage, Reminder, Weighing
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, SCHOOLS_YAML, TEACHER, TEACHER_2, make_services
-from tests.flows.forms import steps_two_and_three, valid_form
+from tests.flows.forms import steps_two_and_three, valid_form, valid_report
 
 REPORTERS = (TEACHER, TEACHER_2)
 PUPILS = ("Sam", "Noor", "Lot", "Ties", "Mees")  # a pupil may be reported twice: a held signal
@@ -149,9 +149,7 @@ class ManyCases(RuleBasedStateMachine):
         elif CaseStep.ANSWER in situation.steps:
             self._answer(case_id, coordinator, question, answer)
         elif before is CaseState.REPORT_DUE:
-            melding = ReportForm(
-                today, coordinator, ReportChannel.PHONE, "Zelf gezien.", Informed.YES, Informed.NOT_APPLICABLE
-            )
+            melding = valid_report(reported_on=today, reported_by=coordinator)
             record_report(self.services, coordinator, case_id, melding, self._key())
         elif before is CaseState.HELP_PLAN_DUE:
             plan = HelpPlanForm(today + timedelta(days=20), TEACHER_2, "Wie doet wat.", "Afspraken.", "Wijkteam")

@@ -37,6 +37,7 @@ TEXT_LIMITS: dict[str, int] = {
     "own_facts": 3000,
     "third_party_facts": 3000,
     "objections": 3000,
+    "reference_index_reason": 1500,
     "consent_interests": 1500,
     "consent_alternative": 1500,
     "consent_why_not": 1500,

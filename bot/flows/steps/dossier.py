@@ -31,6 +31,7 @@ from bot.flows.vocabulary import (
     DossierPart,
     Informed,
     NoConsentReason,
+    ReferenceIndex,
     ReminderKind,
     ReminderState,
     ReportChannel,
@@ -140,6 +141,8 @@ class ReportView:
     recorded_by: str
     recorded_at: datetime
     feedback_on: date | None
+    reference_index: ReferenceIndex | None
+    reference_index_reason: str
     feedback: str
 
 
@@ -616,6 +619,8 @@ def _report(cipher: FieldCipher, row: Report) -> ReportView:
         recorded_at=row.recorded_at,
         feedback_on=row.feedback_on,
         feedback=field("feedback"),
+        reference_index=ReferenceIndex(row.reference_index) if row.reference_index else None,
+        reference_index_reason=field("reference_index_reason"),
     )
 
 

@@ -16,7 +16,15 @@ from bot.flows.rules.process import CaseStep
 from bot.flows.rules.validation import date_problems, raise_if, text_problems
 from bot.flows.services import Services
 from bot.flows.steps.weighing_rows import save_state, state_of
-from bot.flows.vocabulary import AgeBand, AuditAction, Informed, NoConsentReason, ReminderKind, ReportChannel
+from bot.flows.vocabulary import (
+    AgeBand,
+    AuditAction,
+    Informed,
+    NoConsentReason,
+    ReferenceIndex,
+    ReminderKind,
+    ReportChannel,
+)
 from storage import repositories as repo
 from storage.models import Report
 
@@ -49,6 +57,8 @@ class ReportForm:
     consent_balance: str = ""
     consent_who_knows: str = ""
     objections: str = ""
+    reference_index: ReferenceIndex | None = None  # asked with every melding; None: not answered
+    reference_index_reason: str = ""
 
     @property
     def without_knowledge(self) -> bool:
@@ -70,7 +80,9 @@ class ReportRecorded:
 
 def validate_report(form: ReportForm, today: date, age_band: AgeBand | None) -> None:
     optional = ("vt_reference", "third_party_facts", "objections", *WITHOUT_CONSENT_FIELDS)
-    problems = text_problems(form, ("own_facts",), optional)
+    problems = text_problems(form, ("own_facts", "reference_index_reason"), optional)
+    if form.reference_index is None:
+        problems["reference_index"] = "error_required"
     problems |= date_problems({"reported_on": form.reported_on}, today)
     if not form.reported_by:
         problems["reported_by"] = "error_required"
@@ -117,6 +129,8 @@ def record_report(
             if form.without_knowledge
             else None,
             objections=ctx.seal(Report, "objections", form.objections),
+            reference_index=form.reference_index,
+            reference_index_reason=ctx.seal(Report, "reference_index_reason", form.reference_index_reason),
             recorded_by=user_id,
             recorded_at=services.clock.now(),
         )
@@ -129,6 +143,7 @@ def record_report(
             channel=str(form.channel),
             parents_informed=str(form.parents_informed),
             pupil_informed=str(form.pupil_informed),
+            reference_index=str(form.reference_index),
         )
         save_state(ctx, weighing, framework.record_report(state_of(weighing)))
         policy = ctx.school.deadlines

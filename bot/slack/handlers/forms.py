@@ -27,6 +27,7 @@ from bot.flows.vocabulary import (
     ConversationWith,
     Informed,
     NoConsentReason,
+    ReferenceIndex,
     ReportChannel,
     SignalCategory,
     SignalSource,
@@ -267,6 +268,8 @@ def report_form(view: dict[str, Any]) -> ReportForm:
             consent_balance=r.text(Block.CONSENT_BALANCE),
             consent_who_knows=r.text(Block.CONSENT_WHO_KNOWS),
             objections=r.text(Block.OBJECTIONS),
+            reference_index=r.optional_choice(Block.REFERENCE_INDEX, ReferenceIndex),
+            reference_index_reason=r.text(Block.REFERENCE_INDEX_REASON),
         )
     )
 

@@ -24,6 +24,7 @@ from bot.flows.vocabulary import (
     ConversationWith,
     Informed,
     NoConsentReason,
+    ReferenceIndex,
     ReportChannel,
     SkipReason,
 )
@@ -163,6 +164,8 @@ def report_modal(brief: CaseBrief, user_id: str, today: date) -> View:
             )
         ),
         text_input(B.OBJECTIONS, "label_objections", multiline=True, optional=True),
+        radio(B.REFERENCE_INDEX, "label_reference_index", keys(ReferenceIndex)),
+        text_input(B.REFERENCE_INDEX_REASON, "label_reference_index_reason", multiline=True),
     ]
     return _form(Callback.REPORT, "modal_report_title", brief, blocks)
 
