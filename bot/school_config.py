@@ -61,12 +61,13 @@ class _Reminders(BaseModel):
     case_idle_working_days: WorkingDays = 10
     escalate_after_working_days: WorkingDays = 2
     recheck_working_days: WorkingDays = 3
+    weekly_overview: bool = True  # each coordinator's overview on the week's first school morning
 
     def policy(self) -> DeadlinePolicy:
         hour, minute = (int(part) for part in self.morning.split(":"))
         vacations = tuple(Vacation(v.first, v.last) for v in self.vacations)
         calendar = SchoolCalendar(time(hour, minute), vacations, self.open_on_good_friday)
-        terms = self.model_dump(exclude={"morning", "vacations", "open_on_good_friday"})
+        terms = self.model_dump(exclude={"morning", "vacations", "open_on_good_friday", "weekly_overview"})
         return DeadlinePolicy(calendar=calendar, **terms)
 
 
@@ -165,6 +166,7 @@ def _school(entry: _SchoolEntry) -> School:
         directors=tuple(entry.directors),
         members=None if entry.members == "all" else frozenset(entry.members),
         deadlines=entry.reminders.policy(),
+        weekly_overview=entry.reminders.weekly_overview,
         retention=RetentionPolicy(entry.retention.years_after_closing, entry.retention.confirmed),
         language=entry.language,
         contacts=tuple(Contact(c.organisation, c.role, c.phone or "", c.website or "") for c in entry.contacts),

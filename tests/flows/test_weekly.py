@@ -19,7 +19,15 @@ from bot.flows.vocabulary import ReminderKind
 from bot.school_config import parse_directory
 from storage.crypto import generate_key
 from storage.models import OutboxMessage
-from tests.conftest import COORDINATOR, COORDINATOR_2, OTHER_SCHOOL_COORDINATOR, SCHOOLS_YAML, TEACHER, make_services
+from tests.conftest import (
+    COORDINATOR,
+    COORDINATOR_2,
+    OTHER_SCHOOL_COORDINATOR,
+    OTHER_SCHOOL_TEACHER,
+    SCHOOLS_YAML,
+    TEACHER,
+    make_services,
+)
 from tests.e2e.steps import PUPIL_NAME, register
 from tests.flows.forms import valid_form
 from tests.shown import in_mrkdwn
@@ -73,6 +81,22 @@ def test_each_coordinator_gets_one_overview_a_week_across_sweeps_restarts_and_va
         for week in ("week-2026-47", "week-2026-48", "week-2027-01")
     )
     assert OTHER_SCHOOL_COORDINATOR not in {user for user, _ in sent}  # De Eik has no open case
+
+
+def test_the_overview_belongs_to_its_day_and_a_school_may_turn_it_off(
+    tmp_path: Path, database_url: str, clock: ManualClock
+) -> None:
+    off = WITH_VACATION.replace("      vacations:", "      weekly_overview: false\n      vacations:")
+    services = make_services(tmp_path, database_url, parse_directory(off, "schools.yml"), clock)
+    for school, reporter in (("linde", TEACHER), ("eik", OTHER_SCHOOL_TEACHER)):
+        register_signal(services, reporter, school, False, valid_form(), f"sub-{school}")
+    _at(clock, 2026, 11, 17, 9)  # the bot was down all Monday: no overview on the Tuesday
+
+    assert weekly.run(services) == 0
+    _at(clock, 2026, 11, 23, 9)
+    assert weekly.run(services) == 1  # De Eik's coordinator; De Linde turned it off
+    assert _overviews(services) == [(OTHER_SCHOOL_COORDINATOR, "week-2026-48")]
+    services.db.dispose()
 
 
 def test_a_week_that_starts_with_a_holiday_has_its_overview_on_the_tuesday(tmp_path: Path, database_url: str) -> None:

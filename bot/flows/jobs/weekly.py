@@ -1,10 +1,12 @@
-"""The weekly overview: each coordinator, on the week's first school day at the school morning,
-hears how many cases are open, how many are late and which deadlines come next, by reference only.
+"""The weekly overview: each coordinator, on the week's first school day from the school morning
+on, hears how many cases are open, how many are late and which deadlines come next, by reference
+only.
 
 Run by every sweep. The outbox key names the coordinator and the ISO week, so each coordinator
-gets one overview a week, however many sweeps, processes or restarts there are; a bot that was
-down on Monday sends it when it comes back that week. A week without school days (a vacation)
-has none, and neither has a coordinator without open cases.
+gets one overview a week, however many sweeps, processes or restarts there are. It belongs to
+that day: a bot that was down all of it sends none that week (a Wednesday overview would read
+as news). A week without school days (a vacation) has none, and neither has a coordinator
+without open cases or at a school that turned it off (`reminders: weekly_overview: false`).
 """
 
 from __future__ import annotations
@@ -30,13 +32,15 @@ def week_cause(day: date) -> str:
 
 
 def _moment(school: School, day: date) -> datetime | None:
-    """The school morning of the first school day of `day`'s week at this school; None in a week without one."""
+    """The school morning of `day` if it is the first school day of its week at this school; else None."""
+    if not school.weekly_overview:
+        return None
     monday = day - timedelta(days=day.weekday())
     calendar = school.deadlines.calendar
     first = next(
         (monday + timedelta(days=n) for n in range(5) if calendar.is_working_day(monday + timedelta(days=n))), None
     )
-    return calendar.morning_of(first) if first is not None else None
+    return calendar.morning_of(first) if first == day else None
 
 
 def run(services: Services) -> int:

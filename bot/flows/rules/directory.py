@@ -33,6 +33,7 @@ class School:
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
     language: Language = Language.NL  # what its staff read unless they choose for themselves
     contacts: tuple[Contact, ...] = ()  # its own sociale kaart; the national numbers come with every school
+    weekly_overview: bool = True  # its coordinators hear on the week's first school morning what is open
 
     @property
     def social_map(self) -> tuple[Contact, ...]:
