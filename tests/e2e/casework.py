@@ -27,7 +27,8 @@ from tests.shown import in_mrkdwn
 RATIONALE = "Onderbouwing-Geheim: blauwe plekken passen niet bij de uitleg van moeder."
 OWN_FACTS = "Eigen-Feiten-Geheim: zelf gezien op 13 november."
 TASKS = "Taken-Geheim: mentor belt wekelijks met moeder."
-SECRETS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, RATIONALE, OWN_FACTS, TASKS)
+INDEX_REASON = "Verwijsindex-Geheim: Veilig Thuis beslist daarover."
+SECRETS = (PUPIL_NAME, OBSERVED, LOCATION, COUNTER_FACTS, RATIONALE, OWN_FACTS, TASKS, INDEX_REASON)
 
 REPORT, PLAN, FEEDBACK, CLOSE = "report", "plan", "feedback", "close"
 
@@ -114,7 +115,7 @@ def report_values(user_id: str, **overrides: Any) -> dict[str, Any]:
         Block.PARENTS_INFORMED: "yes",
         Block.PUPIL_INFORMED: "not_applicable",
         Block.REFERENCE_INDEX: "left_to_others",
-        Block.REFERENCE_INDEX_REASON: "Verwijsindex-Geheim: Veilig Thuis beslist daarover.",
+        Block.REFERENCE_INDEX_REASON: INDEX_REASON,
     }
     values.update({Block(k): v for k, v in overrides.items()})
     return values
