@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.bootstrap import build_services
@@ -121,7 +121,7 @@ def main(argv: list[str]) -> int:
             for n in range(args.schools):
                 for measure in ("registered", "route:home"):
                     for _ in range(3):
-                        repo.add_to_statistic(session, f"school-{n}", 2026, measure)
+                        repo.add_to_statistic(session, f"school-{n}", date(2026, 3, 1), measure)
         print(f"seeded {args.cases} cases in {args.schools} schools in {time.perf_counter() - started:.0f} s")
         for who, user in (
             ("a coordinator of 1,000 open cases", "UCOORD007"),

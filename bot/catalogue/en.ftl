@@ -163,6 +163,16 @@ reminder_not_taken =
     ⏰ <b>{ $reference }</b> has not been taken up by anyone yet. Take up the case, or agree who will.
 reminder_not_taken_escalated =
     ⏰ <b>{ $reference }</b> has not been taken up by any care coordinator since { $due }. Agree who will.
+reminder_follow_up =
+    🌱 <b>Follow-up { $reference }</b>: the case is closed. How is the pupil doing now? Well, a new signal, or keep following for a while?
+reminder_kind_follow_up = follow-up (nazorg)
+nazorg_good = doing well
+nazorg_new_signal = new signal
+nazorg_done_good = 🌱 <b>Follow-up { $reference }</b>: doing well, recorded. No more reminders.
+nazorg_done_new_signal = 🌱 <b>Follow-up { $reference }</b>: new signal. Record it in the form; it becomes a new case, with a new weighing.
+button_follow_up_good = Doing well
+button_follow_up_signal = New signal
+button_keep_following = Keep following
 reminder_rescheduled = <b>{ $reference }</b>: noted. You will be reminded again on { $due }.
 reminder_referral_done = <b>{ $reference }</b>: recorded that the family has started with the help. Thank you.
 reminder_kind_evaluation = evaluation of the help plan (question 5)
@@ -502,6 +512,10 @@ label_parent_agreements = Agreements with the parents
 modal_close_title = Close case
 close_intro =
     After the report and the feedback: close the case if Veilig Thuis has taken it over. The school keeps following the child; record how. The reporter only hears that the case has been closed.
+label_follow_up = Follow-up: when does the bot ask how it goes?
+label_follow_up_optional = Do worries remain? Follow-up: when does the bot ask how it goes?
+hint_follow_up = On that school morning the bot asks the coordinator how the pupil is doing now. Within a year.
+error_follow_up_date = Choose a date after today, within a year.
 label_close_note = Why can the case be closed?
 consultation_head = <b>{ $kind }</b> · { $date }
 consultation_head_colleague = <b>{ $kind }</b> · { $date } · { PERSON($colleague_id) }
@@ -587,6 +601,7 @@ timeline_reminder_not_yet = noted 'not yet' ({ $kind }); new reminder on { $unti
 timeline_referral_confirmed = confirmed that the family has started with the referred help
 timeline_message_failed = could not deliver a message to { PERSON($recipient_id) }
 timeline_reminder_parked = could not process a reminder (code { $incident }) and set it aside
+timeline_follow_up_recorded = recorded the follow-up: { $outcome }
 timeline_case_purged =
     deleted the data: the retention period ({ $years ->
         [one] { $years } year

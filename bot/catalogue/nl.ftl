@@ -151,6 +151,16 @@ reminder_not_taken =
     ⏰ <b>{ $reference }</b> is nog door niemand opgepakt. Pak de casus op, of spreek af wie het doet.
 reminder_not_taken_escalated =
     ⏰ <b>{ $reference }</b> is sinds { $due } door geen enkele zorgcoördinator opgepakt. Spreek af wie het doet.
+reminder_follow_up =
+    🌱 <b>Nazorg { $reference }</b>: de casus is afgesloten. Hoe gaat het nu met de leerling? Goed, een nieuw signaal, of nog even volgen?
+reminder_kind_follow_up = nazorg
+nazorg_good = het gaat goed
+nazorg_new_signal = nieuw signaal
+nazorg_done_good = 🌱 <b>Nazorg { $reference }</b>: het gaat goed, vastgelegd. Er komt geen herinnering meer.
+nazorg_done_new_signal = 🌱 <b>Nazorg { $reference }</b>: nieuw signaal. Leg het vast in het formulier; het wordt een nieuwe casus, met een nieuwe afweging.
+button_follow_up_good = Goed
+button_follow_up_signal = Nieuw signaal
+button_keep_following = Nog volgen
 reminder_rescheduled = <b>{ $reference }</b>: genoteerd. Je krijgt op { $due } opnieuw een herinnering.
 reminder_referral_done = <b>{ $reference }</b>: vastgelegd dat het gezin bij de hulp is gestart. Dank je wel.
 reminder_kind_evaluation = evaluatie van het hulpplan (vraag 5)
@@ -486,6 +496,10 @@ label_parent_agreements = Afspraken met de ouders
 modal_close_title = Casus afsluiten
 close_intro =
     Na de melding en de terugkoppeling: sluit de casus als Veilig Thuis het heeft overgenomen. De school blijft het kind volgen; leg vast hoe. De melder hoort alleen dat de casus is afgesloten.
+label_follow_up = Nazorg: wanneer vraagt de bot hoe het gaat?
+label_follow_up_optional = Blijven er zorgen? Nazorg: wanneer vraagt de bot hoe het gaat?
+hint_follow_up = Op die schoolochtend vraagt de bot de zorgcoördinator hoe het nu met de leerling gaat. Binnen een jaar.
+error_follow_up_date = Kies een datum na vandaag, binnen een jaar.
 label_close_note = Waarom kan de casus dicht?
 consultation_head = <b>{ $kind }</b> · { $date }
 consultation_head_colleague = <b>{ $kind }</b> · { $date } · { PERSON($colleague_id) }
@@ -571,6 +585,7 @@ timeline_reminder_not_yet = noteerde 'nog niet' ({ $kind }); nieuwe herinnering 
 timeline_referral_confirmed = bevestigde dat het gezin bij de verwezen hulp is gestart
 timeline_message_failed = kon een bericht aan { PERSON($recipient_id) } niet bezorgen
 timeline_reminder_parked = kon een herinnering niet verwerken (code { $incident }) en zette haar opzij
+timeline_follow_up_recorded = legde de nazorg vast: { $outcome }
 timeline_case_purged = verwijderde de gegevens: de bewaartermijn ({ $years } jaar na afsluiten) was verstreken
 timeline_case_exported = exporteerde { $document } als PDF
 timeline_line_system = { $date } · de meldcode-bot · { $what }

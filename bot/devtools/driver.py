@@ -294,14 +294,16 @@ def _buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """The `state.values` Slack would send for these answers, shaped by each input's element type.
 
-    A value that is not one of the element's options is sent anyway, as a crafted request would.
+    A field not answered keeps what the form filled in (Slack sends an input's initial value as
+    its state). A value that is not one of the element's options is sent anyway, as a crafted
+    request would.
     """
     state: dict[str, Any] = {}
     for block in view.get("blocks", []):
         if block.get("type") != "input":
             continue
         element, block_id = block["element"], block["block_id"]
-        value = values.get(block_id)
+        value = values[block_id] if block_id in values else _initial(element)
         kind = element["type"]
         if kind == "plain_text_input":
             entry: dict[str, Any] = {"value": value}
@@ -319,6 +321,18 @@ def fill_state(view: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             raise ValueError(f"fill_state does not know {kind}")
         state[block_id] = {element["action_id"]: {"type": kind, **entry}}
     return state
+
+
+def _initial(element: dict[str, Any]) -> Any:
+    """What an input holds before anyone touches it, in the shape `values` gives answers in."""
+    if "initial_option" in element:
+        return element["initial_option"]["value"]
+    if "initial_options" in element:
+        return [o["value"] for o in element["initial_options"]]
+    for key in ("initial_value", "initial_date", "initial_user", "initial_users"):
+        if key in element:
+            return element[key]
+    return None
 
 
 def _option(element: dict[str, Any], value: str) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from bot.flows.vocabulary import (
     ConsultationKind,
     ConversationWith,
     DossierPart,
+    FollowUp,
     Informed,
     Language,
     NoConsentReason,
@@ -100,6 +101,9 @@ _LABELLED: tuple[tuple[StrEnum, str], ...] = (
     (ReminderKind.REFERRAL, "reminder_kind_referral"),
     (ReminderKind.IDLE, "reminder_kind_idle"),
     (ReminderKind.NOT_TAKEN, "reminder_kind_not_taken"),
+    (ReminderKind.FOLLOW_UP, "reminder_kind_follow_up"),
+    (FollowUp.GOOD, "nazorg_good"),
+    (FollowUp.NEW_SIGNAL, "nazorg_new_signal"),
     (ReportChannel.PHONE, "channel_phone"),
     (ReportChannel.FORM, "channel_form"),
     (Route.HOME, "route_home"),
@@ -228,6 +232,7 @@ REMINDERS: Mapping[ReminderKind, str] = {
     ReminderKind.REFERRAL: "reminder_referral",
     ReminderKind.IDLE: "reminder_idle",
     ReminderKind.NOT_TAKEN: "reminder_not_taken",
+    ReminderKind.FOLLOW_UP: "reminder_follow_up",
 }
 ESCALATED_REMINDERS: Mapping[ReminderKind, str] = {
     ReminderKind.EVALUATION: "reminder_evaluation_escalated",
@@ -267,6 +272,7 @@ TIMELINE: Mapping[AuditAction, str] = {
     AuditAction.REMINDER_PARKED: "timeline_reminder_parked",
     AuditAction.CASE_PURGED: "timeline_case_purged",
     AuditAction.CASE_EXPORTED: "timeline_case_exported",
+    AuditAction.FOLLOW_UP_RECORDED: "timeline_follow_up_recorded",
 }
 
 # The interne evaluatie's counted figures, by the measure they count.

@@ -20,6 +20,7 @@ from bot.flows.vocabulary import (
     CloseReason,
     ConsultationKind,
     ConversationWith,
+    FollowUp,
     ReminderKind,
     SkipReason,
 )
@@ -53,6 +54,7 @@ _VALUES: dict[AuditAction, Callable[[dict[str, Any]], dict[str, object]]] = {
     AuditAction.REMINDER_PARKED: lambda d: {"incident": d["incident"]},
     AuditAction.CASE_PURGED: lambda d: {"years": d["years_after_closing"]},
     AuditAction.CASE_EXPORTED: lambda d: {"document": label(Document(d["document"]))},
+    AuditAction.FOLLOW_UP_RECORDED: lambda d: {"outcome": label(FollowUp(d["outcome"]))},
 }
 
 

@@ -163,6 +163,7 @@ class AuditAction(StrEnum):
     REMINDER_PARKED = "reminder_parked"  # handling a reminder failed: set aside until retried
     CASE_PURGED = "case_purged"  # the retention period ended: personal data removed
     CASE_EXPORTED = "case_exported"  # a PDF of the dossier or a conversation report was made
+    FOLLOW_UP_RECORDED = "follow_up_recorded"  # nazorg: how the child is doing after closing
 
 
 class NoticeKind(StrEnum):
@@ -195,6 +196,14 @@ class ReminderKind(StrEnum):
     REFERRAL = "referral"  # did the family go to the help it was referred to?
     IDLE = "idle"  # the school owes the next step and nothing happened
     NOT_TAKEN = "not_taken"  # a new case nobody took
+    FOLLOW_UP = "follow_up"  # nazorg: after closing, "how is the child doing now?"
+
+
+class FollowUp(StrEnum):
+    """Nazorg: how the child is doing, asked at the follow-up date after closing."""
+
+    GOOD = "good"  # no more follow-up needed
+    NEW_SIGNAL = "new_signal"  # worries again: a new signal, then a new weighing
 
 
 class ReminderState(StrEnum):

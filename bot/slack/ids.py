@@ -84,6 +84,8 @@ class Action(StrEnum):
     REMINDER_NOT_YET = "reminder_not_yet"
     POSTPONE_REMINDER = "postpone_reminder"
     CONFIRM_REFERRAL = "confirm_referral"
+    FOLLOW_UP_GOOD = "follow_up_good"  # nazorg: the child is doing well
+    FOLLOW_UP_SIGNAL = "follow_up_signal"  # nazorg: worries again, a new signal
 
 
 def show_action(part: DossierPart) -> Action:
@@ -133,6 +135,7 @@ class Block(StrEnum):
     # steps 4 and 5
     RATIONALE = "rationale"
     MONITORING = "monitoring"
+    FOLLOW_UP = "follow_up"  # nazorg: when to ask how the child is doing
     EARLY_CONFIRMATION = "early_confirmation"  # question 5 "ja" before the term: the results are reached
     REPORTED_ON = "reported_on"
     REPORTED_BY = "reported_by"

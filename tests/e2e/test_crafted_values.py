@@ -100,6 +100,7 @@ def test_crafted_case_in_a_modals_metadata_is_refused_and_audited(slack: LocalSl
             "values": {
                 Block.CLOSE_NOTE: {"value": {"type": "plain_text_input", "value": "dicht"}},
                 Block.MONITORING: {"value": {"type": "plain_text_input", "value": "volgen"}},
+                Block.FOLLOW_UP: {"value": {"type": "datepicker", "selected_date": "2027-02-15"}},
             }
         },
     }

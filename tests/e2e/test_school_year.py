@@ -290,6 +290,8 @@ def test_a_school_year_tells_everyone_what_the_flows_promise_exactly_once(year: 
         open_case(slack, C1, cases["Noor"][1])
         walk(slack, C1, FEEDBACK, CLOSE)  # handed over after the melding under meldnorm 1
         promise.tell(cases["Noor"][0], NoticeKind.CASE_CLOSED, T1)
+        # Nazorg on the date the closing form proposes: thirteen weeks on, a school morning.
+        promise.remind(cases["Noor"][0], ReminderKind.FOLLOW_UP, 0, "2027-03-02", C1)
 
     @days.on("2026-12-03")
     def ties_is_weighed_at_last() -> None:
@@ -305,6 +307,7 @@ def test_a_school_year_tells_everyone_what_the_flows_promise_exactly_once(year: 
         open_case(slack, C1, cases["Ties"][1])
         walk(slack, C1, FEEDBACK, CLOSE)
         promise.tell(cases["Ties"][0], NoticeKind.CASE_CLOSED, T2)
+        promise.remind(cases["Ties"][0], ReminderKind.FOLLOW_UP, 0, "2027-03-11", C1)
 
     @days.on("2026-12-14")
     def mees_moves_before_the_vacation() -> None:

@@ -29,6 +29,7 @@ from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER, TEACHE
 from tests.flows.forms import steps_two_and_three, valid_form, valid_report
 
 TODAY = date(2026, 11, 16)
+LATER = date(2027, 3, 1)  # the nazorg date of a closing
 Y, N = Answer.YES, Answer.NO
 
 
@@ -137,14 +138,16 @@ def test_casemanager_may_evaluate_the_help_but_not_decide_anything_else(services
     with services.db.transaction() as session:
         assert session.get(TeamMember, (case_id, TEACHER_2)).role == "casemanager"  # type: ignore[union-attr]
     with pytest.raises(AccessDenied):
-        close_case(services, TEACHER_2, case_id, CloseForm("Klaar.", "Mentor volgt."))
+        close_case(services, TEACHER_2, case_id, CloseForm("Klaar.", "Mentor volgt.", LATER))
     with pytest.raises(InvalidInput) as refused:
-        answer(services, case_id, 5, Y, TEACHER_2)  # closing help needs monitoring agreements
-    assert set(refused.value.problems) == {"monitoring"}
+        answer(services, case_id, 5, Y, TEACHER_2)  # closing help needs monitoring agreements and a nazorg date
+    assert set(refused.value.problems) == {"monitoring", "follow_up"}
     with pytest.raises(InvalidInput) as early:
-        answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.")
+        answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.", follow_up=LATER)
     assert set(early.value.problems) == {"early_confirmation"}  # the term is 8 January: "ja" now is early
-    closed = answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.", early_confirmed=True)
+    closed = answer(
+        services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.", follow_up=LATER, early_confirmed=True
+    )
     assert closed.state == "closed"
     with services.db.transaction() as session:
         detail = session.scalars(select(AuditEvent.detail).where(AuditEvent.action == "question_answered")).all()[-1]
@@ -171,7 +174,7 @@ def test_question_5_yes_needs_no_confirmation_once_the_term_has_come(services: S
     case_id = _help_running(services, date(2026, 11, 30))
     clock.advance(timedelta(days=14))  # Monday 30 November: the term
 
-    closed = answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.")
+    closed = answer(services, case_id, 5, Y, TEACHER_2, monitoring="Mentor volgt het kind.", follow_up=LATER)
 
     assert closed.state == "closed"
 

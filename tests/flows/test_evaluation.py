@@ -118,7 +118,12 @@ def _live_the_year(year: Year) -> None:
     melding = valid_report(reported_on=year.today(), pupil_informed=Informed.YES)
     record_report(services, COORDINATOR, reported, melding, "melding-1")
     record_feedback(services, COORDINATOR, reported, FeedbackForm(year.today(), "Veilig Thuis neemt het over."))
-    close_case(services, COORDINATOR, reported, CloseForm("Veilig Thuis neemt het over.", "Mentor volgt."))
+    close_case(
+        services,
+        COORDINATOR,
+        reported,
+        CloseForm("Veilig Thuis neemt het over.", "Mentor volgt.", year.today() + timedelta(days=90)),
+    )
     # Help, planned a day after registration, that reached its results at its term.
     helped = year.concern(SignalCategory.DISCLOSURE)
     year.days(1)
@@ -128,7 +133,7 @@ def _live_the_year(year: Year) -> None:
     plan = HelpPlanForm(year.today() + timedelta(days=20), TEACHER_2, "Wie doet wat.", "Afspraken.", "Wijkteam")
     record_help_plan(services, COORDINATOR, helped, plan, "plan-1")
     year.days(20)
-    year.answer(helped, 5, Answer.YES, monitoring="Mentor volgt.")
+    year.answer(helped, 5, Answer.YES, monitoring="Mentor volgt.", follow_up=year.today() + timedelta(days=90))
     # The board route, and a concern between pupils (the safety plan: no case).
     record_staff_suspicion(services, TEACHER, "linde", BoardAlert.DIRECTOR, False, "staff-1")
     choose_route(services, TEACHER, "linde", Route.BETWEEN_CHILDREN, False, "intake-1")

@@ -145,7 +145,8 @@ class ManyCases(RuleBasedStateMachine):
         elif situation.feedback_due and answer is Answer.NO and CaseStep.FEEDBACK in situation.steps:
             record_feedback(self.services, coordinator, case_id, FeedbackForm(today, "Veilig Thuis onderzoekt."))
         elif CaseStep.CLOSE in situation.steps and (answer is Answer.NO or before is CaseState.REPORTED):
-            close_case(self.services, coordinator, case_id, CloseForm("Overgenomen.", "Mentor volgt."))
+            later = today + timedelta(days=90)
+            close_case(self.services, coordinator, case_id, CloseForm("Overgenomen.", "Mentor volgt.", later))
         elif CaseStep.ANSWER in situation.steps:
             self._answer(case_id, coordinator, question, answer)
         elif before is CaseState.REPORT_DUE:
@@ -162,7 +163,12 @@ class ManyCases(RuleBasedStateMachine):
     def _answer(self, case_id: int, coordinator: str, question: int, answer: Answer) -> None:
         early_confirmed = answer is Answer.YES and question == 5 and bool(next(self.keys) % 2)
         form = AnswerForm(
-            question, answer, "Onderbouwing.", monitoring="Mentor volgt.", early_confirmed=early_confirmed
+            question,
+            answer,
+            "Onderbouwing.",
+            monitoring="Mentor volgt.",
+            early_confirmed=early_confirmed,
+            follow_up=local_today(self.clock).date() + timedelta(days=90) if question == 5 else None,
         )
         try:
             answer_question(self.services, coordinator, case_id, form, self._key())

@@ -19,6 +19,10 @@ POSTPONE = Offer(Act.POSTPONE)
         (ReminderKind.REFERRAL, (Offer(Act.CONFIRM_REFERRAL, primary=True), Offer(Act.NOT_YET), POSTPONE)),
         (ReminderKind.IDLE, (POSTPONE,)),
         (ReminderKind.NOT_TAKEN, (Offer(Act.TAKE, primary=True), POSTPONE)),
+        (
+            ReminderKind.FOLLOW_UP,
+            (Offer(Act.FOLLOW_UP_GOOD, primary=True), Offer(Act.NEW_SIGNAL), Offer(Act.KEEP_FOLLOWING)),
+        ),
     ],
 )
 def test_each_reminder_offers_the_acts_of_its_step_to_those_who_take_it(
@@ -32,4 +36,5 @@ def test_each_reminder_offers_the_acts_of_its_step_to_those_who_take_it(
 def test_an_escalation_to_the_director_informs_and_offers_nothing(kind: ReminderKind) -> None:
     notice = reminder_notice(kind, 1, Role.DIRECTOR)
 
-    assert notice.offers == () and notice.escalated is (kind is not ReminderKind.FEEDBACK)
+    climbs = kind not in (ReminderKind.FEEDBACK, ReminderKind.FOLLOW_UP)  # one repeats, one is asked once
+    assert notice.offers == () and notice.escalated is climbs

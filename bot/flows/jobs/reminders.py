@@ -40,7 +40,11 @@ LADDERS: Mapping[ReminderKind, tuple[tuple[Role, ...], ...]] = {
     ReminderKind.REFERRAL: ((Role.CASEMANAGER,), (Role.COORDINATOR,)),
     ReminderKind.IDLE: ((Role.COORDINATOR,), (Role.DIRECTOR,)),
     ReminderKind.NOT_TAKEN: ((Role.COORDINATOR,), (Role.DIRECTOR,)),
+    ReminderKind.FOLLOW_UP: ((Role.COORDINATOR,),),
 }
+
+# Reminders that still come when their case has closed: the nazorg after it.
+AFTER_CLOSING = frozenset({ReminderKind.FOLLOW_UP})
 
 # Reminders that, once their ladder is climbed, keep coming until done ("weekly until recorded").
 REPEATING = frozenset({ReminderKind.FEEDBACK})
@@ -52,6 +56,7 @@ PERMISSION: Mapping[ReminderKind, Permission] = {
     ReminderKind.REFERRAL: Permission.EVALUATE,
     ReminderKind.IDLE: Permission.DECIDE,
     ReminderKind.NOT_TAKEN: Permission.TAKE,
+    ReminderKind.FOLLOW_UP: Permission.DECIDE,
 }
 
 _OPEN = (ReminderState.SCHEDULED, ReminderState.WAITING)
@@ -167,7 +172,8 @@ def _advance(session: Session, services: Services, row: Reminder) -> None:
     case = session.get(Case, row.case_id)
     assert case is not None
     kind, now, today = ReminderKind(row.kind), services.clock.now(), local_today(services.clock).date()
-    if CaseState(case.state) is CaseState.CLOSED or (kind is ReminderKind.NOT_TAKEN and case.coordinator_id):
+    closed = CaseState(case.state) is CaseState.CLOSED and kind not in AFTER_CLOSING
+    if closed or (kind is ReminderKind.NOT_TAKEN and case.coordinator_id):
         # The step that ended it was recorded without ending it: end it now, quietly.
         row.state, row.next_at, row.closed_at = ReminderState.CANCELLED, None, now
         return

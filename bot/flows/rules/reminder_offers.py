@@ -21,6 +21,14 @@ class Act(StrEnum):
     TAKE = "take"
     NOT_YET = "not_yet"
     POSTPONE = "postpone"
+    # Nazorg, after closing: how is the child doing now?
+    FOLLOW_UP_GOOD = "follow_up_good"  # well: no more follow-up
+    NEW_SIGNAL = "new_signal"  # worries again: a new signal, then a new weighing
+    KEEP_FOLLOWING = "keep_following"  # not yet clear: ask again on a later date
+
+
+# Reminders that never climb to a next rung: feedback repeats weekly, the nazorg is asked once.
+ONE_RUNG = frozenset({ReminderKind.FEEDBACK, ReminderKind.FOLLOW_UP})
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,7 @@ class ReminderNotice:
 
 def reminder_notice(kind: ReminderKind, level: int, role: Role | None) -> ReminderNotice:
     """The message of a reminder of this kind, at this rung, for a reader in this role."""
-    escalated = level > 0 and kind is not ReminderKind.FEEDBACK  # feedback repeats, it does not climb
+    escalated = level > 0 and kind not in ONE_RUNG
     if role is Role.DIRECTOR:
         return ReminderNotice(kind, escalated, ())
     offers: list[Offer] = []
@@ -51,6 +59,10 @@ def reminder_notice(kind: ReminderKind, level: int, role: Role | None) -> Remind
         offers = [Offer(Act.CONFIRM_REFERRAL, primary=True)]
     elif kind is ReminderKind.NOT_TAKEN:
         offers = [Offer(Act.TAKE, primary=True)]
+    if kind is ReminderKind.FOLLOW_UP:
+        return ReminderNotice(
+            kind, escalated, (Offer(Act.FOLLOW_UP_GOOD, primary=True), Offer(Act.NEW_SIGNAL), Offer(Act.KEEP_FOLLOWING))
+        )
     if kind in (ReminderKind.FEEDBACK, ReminderKind.REFERRAL):
         offers.append(Offer(Act.NOT_YET))
     offers.append(Offer(Act.POSTPONE))

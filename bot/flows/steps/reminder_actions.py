@@ -17,8 +17,8 @@ from bot.flows.jobs import reminders
 from bot.flows.ports import local_today
 from bot.flows.rules.validation import raise_if, text_problems
 from bot.flows.services import Services
-from bot.flows.vocabulary import AuditAction, ReminderKind, ReminderState
-from storage.models import HelpPlan, Reminder, ReminderPostponement
+from bot.flows.vocabulary import AgeBand, AuditAction, FollowUp, ReminderKind, ReminderState
+from storage.models import Case, HelpPlan, Reminder, ReminderPostponement, purpose
 
 T = TypeVar("T")
 
@@ -136,6 +136,50 @@ def confirm_referral(services: Services, user_id: str, reminder_id: int) -> Resc
         ctx.touch()
         ctx.record(AuditAction.REFERRAL_CONFIRMED, help_plan_id=plan.id)
         return _rescheduled(ctx, row)
+
+    return _on_reminder(services, user_id, reminder_id, work)
+
+
+@dataclass(frozen=True)
+class PupilAgain:
+    """Nazorg found new worries: the school and pupil a new signal is registered for (for its form)."""
+
+    school_id: str
+    case_id: int
+    reference: str
+    pupil_name: str
+    pupil_group: str
+    age_band: AgeBand | None
+
+
+def _followed_up(ctx: CaseContext, row: Reminder, outcome: FollowUp) -> None:
+    if row.kind != ReminderKind.FOLLOW_UP:
+        raise StepNotAllowed()
+    reminders.end(ctx.session, ctx.services.clock, ctx.case.id, [ReminderKind.FOLLOW_UP])
+    ctx.record(AuditAction.FOLLOW_UP_RECORDED, outcome=str(outcome))
+
+
+def follow_up_good(services: Services, user_id: str, reminder_id: int) -> Rescheduled:
+    """Nazorg: the child is doing well; the follow-up ends."""
+
+    def work(ctx: CaseContext, row: Reminder) -> Rescheduled:
+        _followed_up(ctx, row, FollowUp.GOOD)
+        return _rescheduled(ctx, row)
+
+    return _on_reminder(services, user_id, reminder_id, work)
+
+
+def follow_up_signal(services: Services, user_id: str, reminder_id: int) -> PupilAgain:
+    """Nazorg: worries again. The follow-up ends and the pupil is named for a new signal, which
+    registers a new case (the old one stays closed) and so a new weighing."""
+
+    def work(ctx: CaseContext, row: Reminder) -> PupilAgain:
+        _followed_up(ctx, row, FollowUp.NEW_SIGNAL)
+        case, cipher = ctx.case, services.cipher
+        name = cipher.open(case.pupil_name, purpose(Case, "pupil_name")) if case.pupil_name else ""
+        group = cipher.open(case.pupil_group, purpose(Case, "pupil_group")) if case.pupil_group else ""
+        age = AgeBand(case.age_band) if case.age_band else None
+        return PupilAgain(case.school_id, case.id, case.reference, name, group, age)
 
     return _on_reminder(services, user_id, reminder_id, work)
 

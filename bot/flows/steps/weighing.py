@@ -19,7 +19,7 @@ from bot.flows.rules.framework import Answer, OutcomeKind, WeighingState
 from bot.flows.rules.process import CaseStep
 from bot.flows.rules.validation import raise_if, text_problems
 from bot.flows.services import Services
-from bot.flows.steps.closing import close
+from bot.flows.steps.closing import close, follow_up_problems
 from bot.flows.steps.weighing_rows import framework_of, save_state, state_of
 from bot.flows.vocabulary import AuditAction, CaseState, CloseReason, NoticeKind, ReminderKind
 from storage import repositories as repo
@@ -35,6 +35,7 @@ class AnswerForm:
     rationale: str
     monitoring: str = ""  # question 5 yes: how the child's safety stays monitored after the help
     early_confirmed: bool = False  # question 5 yes before the term: the agreed results are reached already
+    follow_up: date | None = None  # closing: the nazorg date (with question 5 yes; question 1 no if worries remain)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Answered:
     state: CaseState
 
 
-def validate_answer(form: AnswerForm) -> None:
+def validate_answer(form: AnswerForm, today: date) -> None:
     problems = text_problems(form, ("rationale",), ("monitoring",))
     question = framework.CURRENT.questions.get(form.question)
     closes_help = (
@@ -58,11 +59,11 @@ def validate_answer(form: AnswerForm) -> None:
     )
     if closes_help and not form.monitoring.strip():
         problems["monitoring"] = "error_monitoring_required"
-    raise_if(problems)
+    raise_if(problems | follow_up_problems(form.follow_up, today, required=closes_help))
 
 
 def answer_question(services: Services, user_id: str, case_id: int, form: AnswerForm, submission_key: str) -> Answered:
-    validate_answer(form)
+    validate_answer(form, local_today(services.clock).date())
 
     def work(ctx: CaseContext) -> Answered:
         earlier = ctx.earlier(WeighingAnswer, submission_key)
@@ -104,9 +105,9 @@ def answer_question(services: Services, user_id: str, case_id: int, form: Answer
         if form.question == 5:  # the help is evaluated: its term and referral need no reminder now
             reminders.end(ctx.session, services.clock, ctx.case.id, [ReminderKind.EVALUATION, ReminderKind.REFERRAL])
         if after.finished and after.outcome is OutcomeKind.CLOSE:
-            close(ctx, CloseReason.NO_SUSPICION)
+            close(ctx, CloseReason.NO_SUSPICION, follow_up=form.follow_up)
         elif after.finished and after.outcome is OutcomeKind.CLOSE_HELP:
-            close(ctx, CloseReason.HELP_SUCCEEDED, monitoring=form.monitoring)
+            close(ctx, CloseReason.HELP_SUCCEEDED, monitoring=form.monitoring, follow_up=form.follow_up)
         elif before.stage is framework.Stage.ASK and after.stage is not framework.Stage.ASK:
             _tell_reporter_weighed(ctx, weighing)
         log.info("case %s: question %s answered (round %s)", ctx.case.reference, form.question, weighing.round)

@@ -155,6 +155,11 @@ class FormReader:
             self.problems[block] = "error_required"
             return ()
 
+    def optional_date(self, block: Block) -> date | None:
+        """A date that may be left empty (then None); a garbled one is a problem like a missing one."""
+        raw = _state(self.view, block).get("selected_date")
+        return self.date(block) if raw else None
+
     def date(self, block: Block) -> date:
         try:
             return date.fromisoformat(str(_state(self.view, block).get("selected_date") or ""))
@@ -297,10 +302,15 @@ def help_plan_form(view: dict[str, Any], today: date) -> HelpPlanForm:
     )
 
 
-def close_form(view: dict[str, Any]) -> CloseForm:
+def close_form(view: dict[str, Any], today: date) -> CloseForm:
     r = FormReader(view)
     return r.checked(
-        CloseForm(close_note=r.text(Block.CLOSE_NOTE), monitoring=r.text(Block.MONITORING)), validate_close
+        CloseForm(
+            close_note=r.text(Block.CLOSE_NOTE),
+            monitoring=r.text(Block.MONITORING),
+            follow_up=r.optional_date(Block.FOLLOW_UP),
+        ),
+        lambda form: validate_close(form, today),
     )
 
 

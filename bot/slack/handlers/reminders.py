@@ -16,14 +16,29 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.services import Services
-from bot.flows.steps.reminder_actions import Rescheduled, brief, confirm_referral, not_yet, postpone
+from bot.flows.steps.reminder_actions import (
+    Rescheduled,
+    brief,
+    confirm_referral,
+    follow_up_good,
+    follow_up_signal,
+    not_yet,
+    postpone,
+)
+from bot.flows.vocabulary import FollowUp
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, error_modal, show, shown
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, Callback
 from bot.slack.views.messages import Message
-from bot.slack.views.reminders import postpone_modal, referral_confirmed_message, rescheduled_message
+from bot.slack.views.registration import signal_modal
+from bot.slack.views.reminders import (
+    follow_up_message,
+    postpone_modal,
+    referral_confirmed_message,
+    rescheduled_message,
+)
 
 
 def _place(body: dict[str, Any]) -> dict[str, str]:
@@ -93,6 +108,25 @@ async def handle_postpone_submission(
     await _replace(client, forms.metadata(view), outcome)
 
 
+def _new_signal(services: Services, user_id: str, reminder_id: int) -> tuple[Message | None, View]:
+    """Nazorg found new worries: the signal form for the same pupil, and what the reminder now says."""
+    found = caught(follow_up_signal)(services, user_id, reminder_id)
+    if isinstance(found, MeldcodeError):
+        return None, error_modal(found)
+    form = signal_modal(found.school_id, False, local_today(services.clock).date(), pupil=found)
+    return follow_up_message(found.reference, found.case_id, FollowUp.NEW_SIGNAL), form
+
+
+async def handle_follow_up_signal(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    await ack()
+    said, form = await work.after_ack(_new_signal, services, body["user"]["id"], forms.button_id(body))
+    await show(client, body, form)  # first, while the click's trigger is fresh
+    if said is not None:
+        await _replace(client, _place(body), said)
+
+
 def register(app: AsyncApp) -> None:
     app.action(Action.REMINDER_NOT_YET)(
         guarded(_reminder_button(not_yet, lambda r: rescheduled_message(r.reference, r.case_id, r.due_at)))
@@ -100,5 +134,9 @@ def register(app: AsyncApp) -> None:
     app.action(Action.CONFIRM_REFERRAL)(
         guarded(_reminder_button(confirm_referral, lambda r: referral_confirmed_message(r.reference, r.case_id)))
     )
+    app.action(Action.FOLLOW_UP_GOOD)(
+        guarded(_reminder_button(follow_up_good, lambda r: follow_up_message(r.reference, r.case_id, FollowUp.GOOD)))
+    )
+    app.action(Action.FOLLOW_UP_SIGNAL)(guarded(handle_follow_up_signal))
     app.action(Action.POSTPONE_REMINDER)(guarded(handle_postpone_button))
     app.view_submission(Callback.POSTPONE)(guarded(handle_postpone_submission))

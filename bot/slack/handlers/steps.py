@@ -55,7 +55,7 @@ FORMS: dict[Action, StepForm] = {
     Action.RECORD_REPORT: StepForm(CaseStep.REPORT, lambda b, today, u: views.report_modal(b, u, today)),
     Action.RECORD_FEEDBACK: StepForm(CaseStep.FEEDBACK, lambda b, today, u: views.feedback_modal(b, today)),
     Action.RECORD_HELP_PLAN: StepForm(CaseStep.HELP_PLAN, lambda b, today, u: views.help_plan_modal(b, today)),
-    Action.CLOSE_CASE: StepForm(CaseStep.CLOSE, lambda b, today, u: views.close_modal(b)),
+    Action.CLOSE_CASE: StepForm(CaseStep.CLOSE, lambda b, today, u: views.close_modal(b, today)),
 }
 
 
@@ -76,7 +76,8 @@ async def handle_open_step(
 
 @shown
 def _answer_form(services: Services, user_id: str, case_id: int, question: int, answer: Answer) -> View:
-    return views.answer_modal(prepare(services, user_id, case_id, CaseStep.ANSWER, question, answer), question, answer)
+    brief = prepare(services, user_id, case_id, CaseStep.ANSWER, question, answer)
+    return views.answer_modal(brief, question, answer, _today(services))
 
 
 async def handle_answer_button(
@@ -160,6 +161,7 @@ def _answer(services: Services, user_id: str, case_id: int, view: dict[str, Any]
         reader.text(Block.RATIONALE),
         reader.text(Block.MONITORING),
         early_confirmed=reader.ticked(Block.EARLY_CONFIRMATION),
+        follow_up=reader.optional_date(Block.FOLLOW_UP),
     )
     answer_question(services, user_id, case_id, form, key)
 
@@ -177,7 +179,7 @@ def _help_plan(services: Services, user_id: str, case_id: int, view: dict[str, A
 
 
 def _close(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    close_case(services, user_id, case_id, forms.close_form(view))
+    close_case(services, user_id, case_id, forms.close_form(view, _today(services)))
 
 
 SUBMISSIONS: dict[Callback, Record] = {

@@ -49,6 +49,8 @@ from bot.slack.views.registration import YES_NO_KEYS
 
 # A help plan's term is often six weeks out; the coordinator changes it as agreed.
 DEFAULT_TERM = timedelta(weeks=6)
+# Nazorg: look back on a closed case after about three months, unless the coordinator chooses otherwise.
+DEFAULT_FOLLOW_UP = timedelta(weeks=13)
 EARLY_CONFIRMATION_KEYS = {"yes": "early_confirmation_yes"}
 
 
@@ -117,7 +119,7 @@ def skip_conversation_modal(brief: CaseBrief) -> View:
     return _form(Callback.SKIP_CONVERSATION, "modal_skip_title", brief, blocks)
 
 
-def answer_modal(brief: CaseBrief, question: int, answer: Answer) -> View:
+def answer_modal(brief: CaseBrief, question: int, answer: Answer, today: date) -> View:
     """The rationale for one answer, with what the answer will set in motion."""
     consequence = brief.consequence
     assert consequence is not None, "prepare says what an answer sets in motion"
@@ -136,7 +138,16 @@ def answer_modal(brief: CaseBrief, question: int, answer: Answer) -> View:
             blocks.append(context(t("early_confirmation_intro", term=show_date(brief.before_term))))
             blocks.append(checkboxes(B.EARLY_CONFIRMATION, "label_early_confirmation", EARLY_CONFIRMATION_KEYS))
         blocks.append(text_input(B.MONITORING, "label_monitoring", multiline=True))
+        blocks.append(_follow_up(today))
+    elif consequence.after.outcome is OutcomeKind.CLOSE and question == 1:  # only if worries remain
+        blocks.append(date_input(B.FOLLOW_UP, "label_follow_up_optional", hint_key="hint_follow_up", optional=True))
     return _form(Callback.ANSWER, "modal_answer_title", brief, blocks, question=question, answer=answer.value)
+
+
+def _follow_up(today: date) -> Block:
+    """Nazorg: when the coordinator is asked how the child is doing, asked with every closing that
+    has monitoring agreements."""
+    return date_input(B.FOLLOW_UP, "label_follow_up", today + DEFAULT_FOLLOW_UP, hint_key="hint_follow_up")
 
 
 def report_modal(brief: CaseBrief, user_id: str, today: date) -> View:
@@ -201,10 +212,11 @@ def _referral_picker(contacts: Sequence[Contact]) -> list[Block]:
     return [input_block(B.REFERRAL_CONTACT, "label_referral_contact", picker, optional=True)]
 
 
-def close_modal(brief: CaseBrief) -> View:
+def close_modal(brief: CaseBrief, today: date) -> View:
     blocks: list[Block] = [
         context(t("close_intro")),
         text_input(B.CLOSE_NOTE, "label_close_note", multiline=True),
         text_input(B.MONITORING, "label_monitoring", multiline=True),
+        _follow_up(today),
     ]
     return _form(Callback.CLOSE_CASE, "modal_close_title", brief, blocks)

@@ -193,16 +193,27 @@ def checkboxes(block: B, label_key: str, labels: Mapping[K, str], *, optional: b
 
 
 def text_input(
-    block: B, label_key: str, *, multiline: bool = False, optional: bool = False, hint_key: str | None = None
+    block: B,
+    label_key: str,
+    *,
+    multiline: bool = False,
+    optional: bool = False,
+    hint_key: str | None = None,
+    initial: str = "",
 ) -> InputBlock:
     """A text field whose limit is the one the flow enforces (the block id names the field)."""
-    element = PlainTextInputElement(action_id=INPUT, multiline=multiline, max_length=TEXT_LIMITS[block.value])
+    limit = TEXT_LIMITS[block.value]
+    element = PlainTextInputElement(
+        action_id=INPUT, multiline=multiline, max_length=limit, initial_value=initial[:limit] or None
+    )
     return input_block(block, label_key, element, optional=optional, hint_key=hint_key)
 
 
-def date_input(block: B, label_key: str, initial: date | None = None, *, hint_key: str | None = None) -> InputBlock:
+def date_input(
+    block: B, label_key: str, initial: date | None = None, *, hint_key: str | None = None, optional: bool = False
+) -> InputBlock:
     element = DatePickerElement(action_id=INPUT, initial_date=initial.isoformat() if initial else None)
-    return input_block(block, label_key, element, hint_key=hint_key)
+    return input_block(block, label_key, element, hint_key=hint_key, optional=optional)
 
 
 def user_input(block: B, label_key: str, *, initial: str | None = None, optional: bool = False) -> InputBlock:

@@ -75,6 +75,9 @@ def _offer_button(offer: Offer, case_id: int, reminder_id: str) -> ButtonElement
         Act.TAKE: (Action.TAKE_CASE, "button_take", str(case_id)),
         Act.NOT_YET: (Action.REMINDER_NOT_YET, "button_not_yet", reminder_id),
         Act.POSTPONE: (Action.POSTPONE_REMINDER, "button_postpone", reminder_id),
+        Act.FOLLOW_UP_GOOD: (Action.FOLLOW_UP_GOOD, "button_follow_up_good", reminder_id),
+        Act.NEW_SIGNAL: (Action.FOLLOW_UP_SIGNAL, "button_follow_up_signal", reminder_id),
+        Act.KEEP_FOLLOWING: (Action.POSTPONE_REMINDER, "button_keep_following", reminder_id),
     }[offer.act]
     return button(action, text_key, value, primary=offer.primary)
 

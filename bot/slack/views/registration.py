@@ -18,6 +18,7 @@ from bot.documents.labels import keys
 from bot.flows.rules.directory import School
 from bot.flows.rules.social_map import Contact
 from bot.flows.steps.registration import OpenCaseFound, Registered
+from bot.flows.steps.reminder_actions import PupilAgain
 from bot.flows.steps.staff_route import StaffRouteRecorded
 from bot.flows.vocabulary import AgeBand, BoardAlert, Route, SignalCategory, SignalSource
 from bot.slack.ids import INPUT, Callback
@@ -64,15 +65,18 @@ def school_options(schools: Sequence[School]) -> list[Option]:
     return [named_option(s.name, s.id) for s in schools]
 
 
-def signal_modal(school_id: str, acute: bool, today: date, contacts: Sequence[Contact] = ()) -> View:
+def signal_modal(
+    school_id: str, acute: bool, today: date, contacts: Sequence[Contact] = (), pupil: PupilAgain | None = None
+) -> View:
     """The step-1 form: the pupil, and what was seen or heard, as facts; with acute danger, first
-    whom to call now (`contacts`, from the school's sociale kaart)."""
+    whom to call now (`contacts`, from the school's sociale kaart). From the nazorg of a closed
+    case, the `pupil` is filled in already."""
     blocks: list[Block] = [mrkdwn(t("acute_banner")), *contact_sections(contacts)] if acute else []
     blocks += [
         context(t("signal_guidance")),
-        text_input(B.PUPIL_NAME, "label_pupil_name"),
-        text_input(B.PUPIL_GROUP, "label_pupil_group"),
-        radio(B.AGE_BAND, "label_age_band", keys(AgeBand)),
+        text_input(B.PUPIL_NAME, "label_pupil_name", initial=pupil.pupil_name if pupil else ""),
+        text_input(B.PUPIL_GROUP, "label_pupil_group", initial=pupil.pupil_group if pupil else ""),
+        radio(B.AGE_BAND, "label_age_band", keys(AgeBand), initial=pupil.age_band if pupil else None),
         text_input(B.OBSERVED, "label_observed", multiline=True, hint_key="hint_observed"),
         date_input(B.OBSERVED_ON, "label_observed_on", today),
         text_input(B.LOCATION, "label_location"),

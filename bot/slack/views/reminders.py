@@ -10,6 +10,7 @@ from bot.catalogue import t
 from bot.documents.dates import show_date
 from bot.documents.labels import label
 from bot.flows.steps.reminder_actions import ReminderBrief
+from bot.flows.vocabulary import FollowUp
 from bot.slack.ids import Block, Callback
 from bot.slack.views.common import date_input, modal, mrkdwn, text_input
 from bot.slack.views.messages import Message, case_message
@@ -34,6 +35,13 @@ def postpone_modal(brief: ReminderBrief, today: date, place: dict[str, str]) -> 
 
 def rescheduled_message(reference: str, case_id: int, due_at: datetime) -> Message:
     return case_message(t("reminder_rescheduled", reference=reference, due=show_date(due_at)), case_id)
+
+
+def follow_up_message(reference: str, case_id: int, outcome: FollowUp) -> Message:
+    """What the nazorg reminder says once answered (the new signal is registered in its own form)."""
+    if outcome is FollowUp.GOOD:
+        return case_message(t("nazorg_done_good", reference=reference), case_id)
+    return case_message(t("nazorg_done_new_signal", reference=reference), case_id)
 
 
 def referral_confirmed_message(reference: str, case_id: int) -> Message:
