@@ -252,6 +252,20 @@ class Conversation(Base):
     recorded_at: Mapped[datetime]
 
 
+class Kindcheck(Base):
+    """The kindcheck: the other children in the household and who cares for them, as the case knows it now."""
+
+    __tablename__ = "kindcheck"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("meldcase.id"), index=True)
+    submission_key: Mapped[str] = mapped_column(String(128), unique=True)
+    children: Mapped[str | None] = mapped_column(Text)
+    carers: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(UserId)
+    recorded_at: Mapped[datetime]
+
+
 class Weighing(Base):
     """One pass through the afwegingskader; a new signal can start another. Holds the machine's state."""
 
@@ -497,6 +511,7 @@ SEALED_COLUMNS: dict[type[Base], tuple[str, ...]] = {
     RegistrationDraft: ("payload",),
     Consultation: ("other_role", "outcome"),
     Conversation: ("participants", "shared", "reaction", "agreements", "household", "skip_note"),
+    Kindcheck: ("children", "carers"),
     WeighingAnswer: ("rationale",),
     Report: (
         "vt_reference",

@@ -21,6 +21,7 @@ from storage.models import (
     Conversation,
     EventReceipt,
     HelpPlan,
+    Kindcheck,
     Membership,
     OutboxMessage,
     RegistrationDraft,
@@ -452,6 +453,10 @@ def next_reminder(session: Session, case_id: int) -> Reminder | None:
     return session.scalars(statement.order_by(Reminder.next_at, Reminder.id).limit(1)).first()
 
 
+def kindchecks_of(session: Session, case_id: int) -> list[Kindcheck]:
+    return list(session.scalars(select(Kindcheck).where(Kindcheck.case_id == case_id).order_by(Kindcheck.id)))
+
+
 def latest_help_plan(session: Session, case_id: int) -> HelpPlan | None:
     return session.scalars(select(HelpPlan).where(HelpPlan.case_id == case_id).order_by(HelpPlan.id.desc())).first()
 
@@ -480,6 +485,7 @@ def delete_case_records(session: Session, case_id: int) -> None:
         delete(Weighing).where(Weighing.case_id == case_id),
         delete(Consultation).where(Consultation.case_id == case_id),
         delete(Conversation).where(Conversation.case_id == case_id),
+        delete(Kindcheck).where(Kindcheck.case_id == case_id),
         delete(Signal).where(Signal.case_id == case_id),
         delete(RegistrationDraft).where(RegistrationDraft.open_case_id == case_id),
         delete(TeamMember).where(TeamMember.case_id == case_id),

@@ -516,6 +516,18 @@ label_follow_up = Follow-up: when does the bot ask how it goes?
 label_follow_up_optional = Do worries remain? Follow-up: when does the bot ask how it goes?
 hint_follow_up = On that school morning the bot asks the coordinator how the pupil is doing now. Within a year.
 error_follow_up_date = Choose a date after today, within a year.
+modal_kindcheck_title = Kindcheck
+kindcheck_intro =
+    The kindcheck (child check) is part of the case: are there other children in the household, and who cares for them? Record what you know now; when you learn more, record it again. Worries about those children? Those are signals, for a case of their own.
+label_kindcheck_children = Other children in the household
+label_kindcheck_carers = Who cares for them, and is that care safe enough?
+kindcheck_head = <b>Kindcheck</b> · { $date }
+kindcheck_now = <b>Kindcheck</b> ({ $date }):
+kindcheck_missing = Kindcheck: not recorded yet. Are there other children in the household, and who cares for them?
+caption_kindcheck_children = Other children in the household
+caption_kindcheck_carers = Who cares for them
+section_kindchecks = Kindcheck
+button_record_kindcheck = Kindcheck
 label_close_note = Why can the case be closed?
 consultation_head = <b>{ $kind }</b> · { $date }
 consultation_head_colleague = <b>{ $kind }</b> · { $date } · { PERSON($colleague_id) }
@@ -602,6 +614,7 @@ timeline_referral_confirmed = confirmed that the family has started with the ref
 timeline_message_failed = could not deliver a message to { PERSON($recipient_id) }
 timeline_reminder_parked = could not process a reminder (code { $incident }) and set it aside
 timeline_follow_up_recorded = recorded the follow-up: { $outcome }
+timeline_kindcheck_recorded = recorded the kindcheck
 timeline_case_purged =
     deleted the data: the retention period ({ $years ->
         [one] { $years } year

@@ -23,6 +23,7 @@ from bot.flows.steps.dossier import (
     ConsultationView,
     ConversationView,
     HelpPlanView,
+    KindcheckView,
     ReminderView,
     ReportView,
     SignalView,
@@ -122,6 +123,15 @@ def conversation(item: ConversationView) -> Item:
         *labelled("caption_agreements", item.agreements),
         line(t("conversation_consent", consent=label(item.consent))),
         *labelled("caption_household", item.household),
+        recorded(item.recorded_by, item.recorded_at),
+    ]
+
+
+def kindcheck(item: KindcheckView) -> Item:
+    return [
+        head(t("kindcheck_head", date=show_date(item.recorded_at))),
+        *labelled("caption_kindcheck_children", item.children),
+        *labelled("caption_kindcheck_carers", item.carers),
         recorded(item.recorded_by, item.recorded_at),
     ]
 

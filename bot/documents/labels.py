@@ -273,6 +273,7 @@ TIMELINE: Mapping[AuditAction, str] = {
     AuditAction.CASE_PURGED: "timeline_case_purged",
     AuditAction.CASE_EXPORTED: "timeline_case_exported",
     AuditAction.FOLLOW_UP_RECORDED: "timeline_follow_up_recorded",
+    AuditAction.KINDCHECK_RECORDED: "timeline_kindcheck_recorded",
 }
 
 # The interne evaluatie's counted figures, by the measure they count.

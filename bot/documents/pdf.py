@@ -76,6 +76,7 @@ def _dossier(export: Export, names: Names) -> list[Flowable]:
     flow += _section("section_signals", [dossier_text.signal(n, s) for n, s in enumerate(view.signals, 1)], names)
     flow += _section("section_consultations", [dossier_text.consultation(c) for c in view.consultations], names)
     flow += _section("section_conversations", [dossier_text.conversation(c) for c in view.conversations], names)
+    flow += _section("section_kindchecks", [dossier_text.kindcheck(k) for k in view.kindchecks], names)
     flow += _section("section_weighings", [dossier_text.weighing(w) for w in view.weighings], names)
     flow += _section("section_reports", [dossier_text.report(r) for r in view.reports], names)
     flow += _section("section_help_plans", [dossier_text.help_plan(p) for p in view.help_plans], names)

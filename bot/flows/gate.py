@@ -42,6 +42,7 @@ STEP_PERMISSION: Mapping[CaseStep, Permission] = {
     CaseStep.HELP_PLAN: Permission.DECIDE,
     CaseStep.NEW_WEIGHING: Permission.DECIDE,
     CaseStep.CLOSE: Permission.DECIDE,
+    CaseStep.KINDCHECK: Permission.CONTRIBUTE,
 }
 
 

@@ -163,6 +163,7 @@ class AuditAction(StrEnum):
     REMINDER_PARKED = "reminder_parked"  # handling a reminder failed: set aside until retried
     CASE_PURGED = "case_purged"  # the retention period ended: personal data removed
     CASE_EXPORTED = "case_exported"  # a PDF of the dossier or a conversation report was made
+    KINDCHECK_RECORDED = "kindcheck_recorded"
     FOLLOW_UP_RECORDED = "follow_up_recorded"  # nazorg: how the child is doing after closing
 
 

@@ -40,6 +40,7 @@ class Callback(StrEnum):
     FEEDBACK = "feedback"
     HELP_PLAN = "help_plan"
     CLOSE_CASE = "close_case"
+    KINDCHECK = "kindcheck"
     POSTPONE = "postpone_reminder"
     EXPORT = "export_case"  # choose the document; confirm it will be stored in Slack
 
@@ -62,6 +63,7 @@ class Action(StrEnum):
     RECORD_HELP_PLAN = "record_help_plan"
     NEW_WEIGHING = "new_weighing"
     CLOSE_CASE = "close_case"
+    RECORD_KINDCHECK = "record_kindcheck"
     # One per part of the dossier: action ids must differ within one actions block.
     SHOW_SIGNALS = "show_signals"
     SHOW_CONSULTATIONS = "show_consultations"
@@ -130,6 +132,8 @@ class Block(StrEnum):
     AGREEMENTS = "agreements"
     CONSENT = "consent"
     HOUSEHOLD = "household"
+    CHILDREN = "children"  # the kindcheck
+    CARERS = "carers"
     SKIP_REASON = "skip_reason"
     SKIP_NOTE = "skip_note"
     # steps 4 and 5

@@ -138,6 +138,7 @@ def _work_a_case(slack: LocalSlack) -> None:
             },
         ),
         (Action.SKIP_CONVERSATION, {B.SKIP_REASON: "child_safety", B.SKIP_NOTE: "Vader is dreigend."}),
+        (Action.RECORD_KINDCHECK, {B.CHILDREN: "Een zus van 9.", B.CARERS: "Moeder."}),
     ]:
         driver.click_in_modal(COORDINATOR_2, action)
         driver.submit(COORDINATOR_2, values)

@@ -26,9 +26,10 @@ class CaseStep(StrEnum):
     HELP_PLAN = "help_plan"
     NEW_WEIGHING = "new_weighing"  # a new signal after a weighing: weigh again
     CLOSE = "close"  # after a melding, once Veilig Thuis has taken it on
+    KINDCHECK = "kindcheck"  # record what the case knows of the other children at home, and their care
 
 
-_WHILE_OPEN = frozenset({CaseStep.CONSULT, CaseStep.SET_TEAM, CaseStep.TALK})
+_WHILE_OPEN = frozenset({CaseStep.CONSULT, CaseStep.SET_TEAM, CaseStep.TALK, CaseStep.KINDCHECK})
 
 ALLOWED: Mapping[CaseState, frozenset[CaseStep]] = {
     CaseState.NEW: frozenset({CaseStep.TAKE}),

@@ -29,6 +29,8 @@ TEXT_LIMITS: dict[str, int] = {
     "reaction": 3000,
     "agreements": 3000,
     "household": 1000,
+    "children": 1000,  # the kindcheck
+    "carers": 1000,
     "skip_note": 3000,
     # steps 4 and 5
     "rationale": 3000,

@@ -49,6 +49,7 @@ from storage.models import (
     Consultation,
     Conversation,
     HelpPlan,
+    Kindcheck,
     Reminder,
     Report,
     Signal,
@@ -147,6 +148,14 @@ class ReportView:
 
 
 @dataclass(frozen=True)
+class KindcheckView:
+    children: str
+    carers: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
 class HelpPlanView:
     term: date
     casemanager_id: str
@@ -223,6 +232,7 @@ class DossierView(CaseHeader):
     weighings: tuple[WeighingView, ...] = ()
     reports: tuple[ReportView, ...] = ()
     help_plans: tuple[HelpPlanView, ...] = ()
+    kindchecks: tuple[KindcheckView, ...] = ()
     closing: Closing | None = None
     timeline: tuple[TimelineEntry, ...] = ()
     reminders: tuple[ReminderView, ...] = ()
@@ -274,6 +284,7 @@ class CaseOverview(CaseHeader):
     newest_signals: tuple[tuple[int, SignalView], ...]  # (number, signal), newest first
     special_form: bool  # a consultation found a special form of violence
     disclosed: bool  # a signal says the child told it themselves (meldnorm 1 at question 2)
+    kindcheck: KindcheckView | None = None  # the newest: what the case knows of the other children
 
 
 @dataclass(frozen=True)
@@ -392,6 +403,7 @@ def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: st
         special_form=counts.special_forms > 0,
         disclosed=asks_question_2
         and any(SignalCategory.DISCLOSURE in categories for categories in repo.signal_categories(session, case.id)),
+        kindcheck=next((_kindcheck(cipher, k) for k in reversed(repo.kindchecks_of(session, case.id))), None),
     )
 
 
@@ -506,6 +518,7 @@ def read_dossier(session: Session, cipher: FieldCipher, case: Case, school_name:
         weighings=tuple(_weighing(cipher, w) for w in repo.weighings_of(session, case.id)),
         reports=tuple(_report(cipher, r) for r in repo.reports_of(session, case.id)),
         help_plans=tuple(_help_plan(cipher, p) for p in repo.help_plans_of(session, case.id)),
+        kindchecks=tuple(_kindcheck(cipher, k) for k in repo.kindchecks_of(session, case.id)),
         closing=_closing(cipher, case),
         timeline=tuple(_event(e) for e in repo.case_events(session, case.id, NOT_IN_TIMELINE)),
         reminders=_reminder_views(session, cipher, repo.reminders_of(session, case.id)),
@@ -622,6 +635,11 @@ def _report(cipher: FieldCipher, row: Report) -> ReportView:
         reference_index=ReferenceIndex(row.reference_index) if row.reference_index else None,
         reference_index_reason=field("reference_index_reason"),
     )
+
+
+def _kindcheck(cipher: FieldCipher, row: Kindcheck) -> KindcheckView:
+    field = _opener(cipher, row)
+    return KindcheckView(field("children"), field("carers"), row.recorded_by, row.recorded_at)
 
 
 def _help_plan(cipher: FieldCipher, row: HelpPlan) -> HelpPlanView:

@@ -16,6 +16,7 @@ from bot.flows.steps.closing import CloseForm, validate_close
 from bot.flows.steps.consultation import ConsultationForm, validate_consultation
 from bot.flows.steps.conversation import ConversationForm, SkipForm, validate_conversation, validate_skip
 from bot.flows.steps.help_plan import HelpPlanForm, validate_help_plan
+from bot.flows.steps.kindcheck import KindcheckForm, validate_kindcheck
 from bot.flows.steps.registration import SignalForm
 from bot.flows.steps.registration import validate as validate_signal
 from bot.flows.steps.reminder_actions import PostponeForm, validate_postpone
@@ -300,6 +301,11 @@ def help_plan_form(view: dict[str, Any], today: date) -> HelpPlanForm:
         ),
         lambda form: validate_help_plan(form, today),
     )
+
+
+def kindcheck_form(view: dict[str, Any]) -> KindcheckForm:
+    r = FormReader(view)
+    return r.checked(KindcheckForm(children=r.text(Block.CHILDREN), carers=r.text(Block.CARERS)), validate_kindcheck)
 
 
 def close_form(view: dict[str, Any], today: date) -> CloseForm:

@@ -26,6 +26,7 @@ from bot.flows.steps.closing import close_case
 from bot.flows.steps.consultation import ConsultationRecorded, record_consultation, set_team
 from bot.flows.steps.conversation import record_conversation, skip_conversation
 from bot.flows.steps.help_plan import record_help_plan
+from bot.flows.steps.kindcheck import record_kindcheck
 from bot.flows.steps.reporting import record_feedback, record_report
 from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.slack.handlers import forms
@@ -56,6 +57,7 @@ FORMS: dict[Action, StepForm] = {
     Action.RECORD_FEEDBACK: StepForm(CaseStep.FEEDBACK, lambda b, today, u: views.feedback_modal(b, today)),
     Action.RECORD_HELP_PLAN: StepForm(CaseStep.HELP_PLAN, lambda b, today, u: views.help_plan_modal(b, today)),
     Action.CLOSE_CASE: StepForm(CaseStep.CLOSE, lambda b, today, u: views.close_modal(b, today)),
+    Action.RECORD_KINDCHECK: StepForm(CaseStep.KINDCHECK, lambda b, today, u: views.kindcheck_modal(b)),
 }
 
 
@@ -178,6 +180,10 @@ def _help_plan(services: Services, user_id: str, case_id: int, view: dict[str, A
     record_help_plan(services, user_id, case_id, forms.help_plan_form(view, _today(services)), key)
 
 
+def _kindcheck(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
+    record_kindcheck(services, user_id, case_id, forms.kindcheck_form(view), key)
+
+
 def _close(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
     close_case(services, user_id, case_id, forms.close_form(view, _today(services)))
 
@@ -192,6 +198,7 @@ SUBMISSIONS: dict[Callback, Record] = {
     Callback.FEEDBACK: _feedback,
     Callback.HELP_PLAN: _help_plan,
     Callback.CLOSE_CASE: _close,
+    Callback.KINDCHECK: _kindcheck,
 }
 
 

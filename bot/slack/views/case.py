@@ -53,6 +53,7 @@ STEP_BUTTONS: dict[CaseStep, tuple[tuple[Action, str], ...]] = {
         (Action.SKIP_CONVERSATION, "button_skip_conversation"),
     ),
     CaseStep.SET_TEAM: ((Action.SET_TEAM, "button_set_team"),),
+    CaseStep.KINDCHECK: ((Action.RECORD_KINDCHECK, "button_record_kindcheck"),),
 }
 # The step the framework asks for now is the primary button.
 _PRIMARY = {CaseStep.TAKE, CaseStep.REPORT, CaseStep.HELP_PLAN, CaseStep.NEW_WEIGHING}
@@ -111,6 +112,7 @@ def overview_modal(view: CaseOverview) -> View:
         blocks.append(context(t("dossier_no_pupil")))
     if view.special_form:
         blocks.append(mrkdwn(t("special_form_banner")))
+    blocks.append(_kindcheck(view))
     blocks += [DividerBlock(), *_now_blocks(view), *buttons(_step_buttons(view))]
     blocks += _recent_events(view)
     blocks += buttons(_section_buttons(view))
@@ -118,6 +120,14 @@ def overview_modal(view: CaseOverview) -> View:
         blocks += buttons([button(Action.EXPORT_CASE, "button_export", str(view.case_id))])
     blocks += _newest_signals(view, MAX_MODAL_BLOCKS - len(blocks))
     return modal(Callback.CASE, view.reference, blocks, metadata={"case": view.case_id})
+
+
+def _kindcheck(view: CaseOverview) -> Block:
+    """The kindcheck as the case knows it now: the other children at home and who cares for them."""
+    check = view.kindcheck
+    if check is None:
+        return context(t("kindcheck_missing"))
+    return mrkdwn(joined([t("kindcheck_now", date=show_date(check.recorded_at)), check.children, check.carers]))
 
 
 def _state_line(view: CaseOverview) -> str:

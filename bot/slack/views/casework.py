@@ -212,6 +212,15 @@ def _referral_picker(contacts: Sequence[Contact]) -> list[Block]:
     return [input_block(B.REFERRAL_CONTACT, "label_referral_contact", picker, optional=True)]
 
 
+def kindcheck_modal(brief: CaseBrief) -> View:
+    blocks: list[Block] = [
+        context(t("kindcheck_intro")),
+        text_input(B.CHILDREN, "label_kindcheck_children", multiline=True),
+        text_input(B.CARERS, "label_kindcheck_carers", multiline=True),
+    ]
+    return _form(Callback.KINDCHECK, "modal_kindcheck_title", brief, blocks)
+
+
 def close_modal(brief: CaseBrief, today: date) -> View:
     blocks: list[Block] = [
         context(t("close_intro")),
