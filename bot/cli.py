@@ -87,18 +87,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.commands.audit import verify
 
             return verify(load_settings(), sys.stdout, args.head)
-        if args.command == "audit":
-            from bot.commands.export import export
-
-            return export(
-                load_settings(),
-                sys.stdout,
-                reference=args.reference,
-                output=args.output,
-                user_id=args.user_id,
-                school_id=args.school,
-                document=Document.ACCESS_REPORT,
-            )
         if args.command == "keys":
             from bot.commands.keys import rotate
 
@@ -107,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.commands.retention import run
 
             return run(load_settings(), sys.stdout, dry_run=args.dry_run)
-        if args.command == "export":
+        if args.command in ("export", "audit"):  # `audit report`: the access report, made as an export
             from bot.commands.export import export
 
             return export(
@@ -117,8 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 output=args.output,
                 user_id=args.user_id,
                 school_id=args.school,
-                document=Document.DOSSIER if args.conversation is None else Document.CONVERSATION,
-                conversation=args.conversation,
+                document=_document(args),
+                conversation=getattr(args, "conversation", None),
             )
         if args.command == "report":
             from bot.commands.report import report
@@ -171,6 +159,12 @@ def _run(settings: Settings) -> int:
         assert slack.signing_secret is not None, "problems_for_serving asks for it in HTTP mode"
         serve_http(bot, services.db, slack.signing_secret, settings.host, settings.port)
     return 0
+
+
+def _document(args: argparse.Namespace) -> Document:
+    if args.command == "audit":
+        return Document.ACCESS_REPORT
+    return Document.DOSSIER if args.conversation is None else Document.CONVERSATION
 
 
 def _anchor(text: str) -> Anchor:
