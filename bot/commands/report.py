@@ -51,11 +51,10 @@ def report(
     finally:
         services.db.dispose()
     with speaking(language or school.language):
-        if as_table and output is None:
-            out.write(as_csv(evaluation))  # a table to pipe on
-            return 0
         if as_table:
-            assert output is not None
+            if output is None:
+                out.write(as_csv(evaluation))  # a table to pipe on
+                return 0
             output.write_text(as_csv(evaluation), encoding="utf-8")
         else:
             output = output or Path(filename(evaluation))

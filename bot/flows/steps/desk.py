@@ -14,10 +14,9 @@ from enum import StrEnum
 
 from bot.flows.rules.access import Permission, grants, school_roles, schools_where
 from bot.flows.services import Services
+from bot.flows.steps.dossier import opener
 from bot.flows.vocabulary import CaseState, ReminderKind, Role
 from storage import repositories as repo
-from storage.crypto import FieldCipher
-from storage.models import Case, purpose
 
 # A reminder of a kind this release does not know (written by a newer one) is no deadline it can name.
 KNOWN_KINDS = tuple(kind.value for kind in ReminderKind)
@@ -99,26 +98,18 @@ def _sort_key(row: repo.DeskRow, now: datetime) -> tuple[int, int, datetime, int
     )
 
 
-def _opened(cipher: FieldCipher, sealed: str | None, column: str) -> str:
-    return cipher.open(sealed, purpose(Case, column)) if sealed else ""
-
-
 def _page(
     services: Services, rows: list[repo.DeskRow], offset: int, per_page: int
 ) -> list[tuple[repo.DeskRow, str, str]]:
     """The rows of one page, each with its pupil's name and group opened."""
     shown = rows[offset : offset + per_page]
     with services.db.reading() as session:
-        pupils = repo.pupils_of(session, [row.case_id for row in shown])
-    cipher = services.cipher
+        cases = repo.cases_by_id(session, [row.case_id for row in shown])
+    fields = {case_id: opener(services.cipher, case) for case_id, case in cases.items()}
     return [
-        (
-            row,
-            _opened(cipher, pupils[row.case_id][0], "pupil_name"),
-            _opened(cipher, pupils[row.case_id][1], "pupil_group"),
-        )
+        (row, fields[row.case_id]("pupil_name"), fields[row.case_id]("pupil_group"))
         for row in shown
-        if row.case_id in pupils
+        if row.case_id in fields
     ]
 
 

@@ -409,7 +409,7 @@ def _overview(session: Session, cipher: FieldCipher, case: Case, school_name: st
 
 def _header(cipher: FieldCipher, case: Case, school_name: str) -> dict[str, Any]:
     """The fields of CaseHeader, the pupil decrypted."""
-    field = _opener(cipher, case)
+    field = opener(cipher, case)
     return {
         "case_id": case.id,
         "reference": case.reference,
@@ -433,7 +433,7 @@ def _count_of(counts: repo.CaseCounts, part: DossierPart) -> int:
 def _closing(cipher: FieldCipher, case: Case) -> Closing | None:
     if case.closed_at is None or not case.close_reason:
         return None
-    field = _opener(cipher, case)
+    field = opener(cipher, case)
     return Closing(CloseReason(case.close_reason), case.closed_at, field("close_note"), field("monitoring"))
 
 
@@ -498,7 +498,7 @@ def _summary(case: Case) -> CaseSummary:
     return CaseSummary(case.id, case.reference, CaseState(case.state), case.acute, case.created_at, case.coordinator_id)
 
 
-def _opener(cipher: FieldCipher, row: Base) -> Callable[[str], str]:
+def opener(cipher: FieldCipher, row: Base) -> Callable[[str], str]:
     """Reads a sealed column of this row as text ('' when empty)."""
 
     def field(name: str) -> str:
@@ -528,7 +528,7 @@ def read_dossier(session: Session, cipher: FieldCipher, case: Case, school_name:
 def _reminder_views(session: Session, cipher: FieldCipher, rows: list[Reminder]) -> tuple[ReminderView, ...]:
     postponed: dict[int, list[PostponementView]] = {}
     for item in repo.postponements_of(session, [r.id for r in rows]):
-        reason = _opener(cipher, item)("reason")
+        reason = opener(cipher, item)("reason")
         view = PostponementView(item.until, reason, item.postponed_by, item.postponed_at)
         postponed.setdefault(item.reminder_id, []).append(view)
     return tuple(
@@ -546,7 +546,7 @@ def _reminder_views(session: Session, cipher: FieldCipher, rows: list[Reminder])
 
 
 def _signal(cipher: FieldCipher, signal: Signal) -> SignalView:
-    field = _opener(cipher, signal)
+    field = opener(cipher, signal)
     return SignalView(
         observed_on=signal.observed_on,
         observed=field("observed"),
@@ -563,7 +563,7 @@ def _signal(cipher: FieldCipher, signal: Signal) -> SignalView:
 
 
 def _consultation(cipher: FieldCipher, row: Consultation) -> ConsultationView:
-    field = _opener(cipher, row)
+    field = opener(cipher, row)
     return ConsultationView(
         ConsultationKind(row.kind),
         row.colleague_id,
@@ -577,7 +577,7 @@ def _consultation(cipher: FieldCipher, row: Consultation) -> ConsultationView:
 
 
 def _conversation(cipher: FieldCipher, row: Conversation) -> ConversationView:
-    field = _opener(cipher, row)
+    field = opener(cipher, row)
     return ConversationView(
         with_whom=ConversationWith(row.with_whom) if row.with_whom else None,
         held_on=row.held_on,
@@ -604,7 +604,7 @@ def _answer(cipher: FieldCipher, row: WeighingAnswer) -> AnswerView:
     return AnswerView(
         row.question,
         Answer(row.answer),
-        _opener(cipher, row)("rationale"),
+        opener(cipher, row)("rationale"),
         row.framework_version,
         row.with_veilig_thuis,
         row.answered_by,
@@ -613,7 +613,7 @@ def _answer(cipher: FieldCipher, row: WeighingAnswer) -> AnswerView:
 
 
 def _report(cipher: FieldCipher, row: Report) -> ReportView:
-    field = _opener(cipher, row)
+    field = opener(cipher, row)
     without_consent = field("without_consent")
     return ReportView(
         meldnorm=row.meldnorm,
@@ -638,12 +638,12 @@ def _report(cipher: FieldCipher, row: Report) -> ReportView:
 
 
 def _kindcheck(cipher: FieldCipher, row: Kindcheck) -> KindcheckView:
-    field = _opener(cipher, row)
+    field = opener(cipher, row)
     return KindcheckView(field("children"), field("carers"), row.recorded_by, row.recorded_at)
 
 
 def _help_plan(cipher: FieldCipher, row: HelpPlan) -> HelpPlanView:
-    field = _opener(cipher, row)
+    field = opener(cipher, row)
     return HelpPlanView(
         row.term,
         row.casemanager_id,

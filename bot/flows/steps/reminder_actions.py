@@ -17,8 +17,9 @@ from bot.flows.jobs import reminders
 from bot.flows.ports import local_today
 from bot.flows.rules.validation import raise_if, text_problems
 from bot.flows.services import Services
+from bot.flows.steps.dossier import opener
 from bot.flows.vocabulary import AgeBand, AuditAction, FollowUp, ReminderKind, ReminderState
-from storage.models import Case, HelpPlan, Reminder, ReminderPostponement, purpose
+from storage.models import HelpPlan, Reminder, ReminderPostponement
 
 T = TypeVar("T")
 
@@ -175,11 +176,9 @@ def follow_up_signal(services: Services, user_id: str, reminder_id: int) -> Pupi
 
     def work(ctx: CaseContext, row: Reminder) -> PupilAgain:
         _followed_up(ctx, row, FollowUp.NEW_SIGNAL)
-        case, cipher = ctx.case, services.cipher
-        name = cipher.open(case.pupil_name, purpose(Case, "pupil_name")) if case.pupil_name else ""
-        group = cipher.open(case.pupil_group, purpose(Case, "pupil_group")) if case.pupil_group else ""
+        case, field = ctx.case, opener(services.cipher, ctx.case)
         age = AgeBand(case.age_band) if case.age_band else None
-        return PupilAgain(case.school_id, case.id, case.reference, name, group, age)
+        return PupilAgain(case.school_id, case.id, case.reference, field("pupil_name"), field("pupil_group"), age)
 
     return _on_reminder(services, user_id, reminder_id, work)
 
