@@ -52,12 +52,30 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+class _Session(Session):
+    """This application's sessions: each notes the kinds of row it added (`Database.after_commit_adding`).
+
+    The listener is on this class, once, and not on each database's sessionmaker: SQLAlchemy keeps a
+    sessionmaker's listeners in a registry keyed weakly by its class, which they refer to, so a
+    database that was ever listened to could never be freed.
+    """
+
+
+_ADDED = "meldbot_added"
+
+
+@event.listens_for(_Session, "after_flush")
+def _note_added(session: Session, _context: Any) -> None:
+    session.info.setdefault(_ADDED, set()).update(type(row) for row in session.new)
+
+
 class Database:
     """The one way the application talks to its database: short explicit transactions."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, class_=_Session, expire_on_commit=False)
+        self._on_commit: list[tuple[type[Any], Callable[[], None]]] = []
         reader_options = {_READ_ONLY: True}
         if engine.dialect.name == "postgresql":
             reader_options["postgresql_readonly"] = True  # PostgreSQL itself refuses a write there
@@ -75,27 +93,18 @@ class Database:
     def after_commit_adding(self, model: type[Any], callback: Callable[[], None]) -> None:
         """Call `callback` once a transaction that added rows of `model` has committed (never after
         a rollback): how a worker hears that there is work, without anyone polling for it."""
-        flag = f"added:{model.__name__}"
-
-        @event.listens_for(self._sessions, "after_flush")
-        def _note(session: Session, _context: Any) -> None:
-            if any(isinstance(row, model) for row in session.new):
-                session.info[flag] = True
-
-        @event.listens_for(self._sessions, "after_commit")
-        def _call(session: Session) -> None:
-            if session.info.pop(flag, False):
-                callback()
-
-        @event.listens_for(self._sessions, "after_rollback")
-        def _forget(session: Session) -> None:
-            session.info.pop(flag, None)
+        self._on_commit.append((model, callback))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session inside one transaction: committed on success, rolled back on error."""
-        with self._write_turn, self._sessions() as session, session.begin():
-            yield session
+        with self._write_turn, self._sessions() as session:
+            with session.begin():
+                yield session
+            added = session.info.get(_ADDED, set())
+        for model, callback in self._on_commit:
+            if model in added:
+                callback()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
-from datetime import timedelta
+import weakref
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.flows.services import Services
 from bot.flows.steps.registration import register_signal
 from storage import repositories as repo
+from storage.db import Database
 from storage.models import Base, OutboxMessage
 from tests.conftest import TEACHER
 from tests.flows.forms import valid_form
@@ -137,3 +140,44 @@ def test_a_failed_statement_names_its_sql_but_not_the_values_it_carried(services
 
     # Only a unique key's own value may be named (PostgreSQL's DETAIL); those keys hold ids, never personal data.
     assert "outbox_message" in str(failed.value) and "Waarde-Geheim" not in str(failed.value)
+
+
+def _outbox_message(key: str, now: datetime) -> OutboxMessage:
+    return OutboxMessage(dedupe_key=key, recipient_id="U1", kind="x", payload={}, created_at=now)
+
+
+def test_a_worker_hears_of_added_rows_once_they_are_committed_and_never_after_a_rollback(services: Services) -> None:
+    heard: list[str] = []
+    services.db.after_commit_adding(OutboxMessage, lambda: heard.append("outbox"))
+    now = services.clock.now()
+
+    with services.db.transaction() as session:
+        repo.failed_outbox(session)  # a transaction that adds nothing
+    with pytest.raises(RuntimeError), services.db.transaction() as session:
+        session.add(_outbox_message("k1", now))
+        session.flush()
+        raise RuntimeError("the flow failed after its row was flushed")
+    assert heard == []
+
+    with services.db.transaction() as session:
+        session.add(_outbox_message("k2", now))
+        session.flush()
+        assert heard == []  # flushed is not committed
+    assert heard == ["outbox"]
+
+
+def test_a_database_that_was_listened_to_is_freed_when_dropped(tmp_path: Path) -> None:
+    # A leak here kept every test's app alive: two gigabytes and garbage collections of seconds by
+    # the end of the suite, so that a listener missed Slack's three seconds.
+    database = Database.from_url(f"sqlite:///{tmp_path / 'freed.sqlite3'}")
+    # As the outbox worker's does, the callback leads back to the database.
+    database.after_commit_adding(OutboxMessage, database.pending_migrations)
+    with database.transaction(), database.reading():
+        pass
+    gone = weakref.ref(database)
+    database.engine.dispose()
+
+    del database
+    gc.collect()
+
+    assert gone() is None
