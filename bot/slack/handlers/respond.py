@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from enum import StrEnum
@@ -35,6 +36,7 @@ def caught(work: Callable[P, T]) -> Callable[P, T | MeldcodeError]:
     """`work`, returning the flow's refusal instead of raising it (it crosses from the work's thread
     to the listener as a value, which answers it: under the fields, or in place of the form)."""
 
+    @functools.wraps(work)
     def run(*args: P.args, **kwargs: P.kwargs) -> T | MeldcodeError:
         try:
             return work(*args, **kwargs)
@@ -47,6 +49,7 @@ def caught(work: Callable[P, T]) -> Callable[P, T | MeldcodeError]:
 def shown(draw: Callable[P, View]) -> Callable[P, View]:
     """`draw`, with a refusal drawn as the modal that says why."""
 
+    @functools.wraps(draw)
     def run(*args: P.args, **kwargs: P.kwargs) -> View:
         drawn = caught(draw)(*args, **kwargs)
         return error_modal(drawn) if isinstance(drawn, MeldcodeError) else drawn
