@@ -10,7 +10,7 @@ measures were added for it, so its counts move from the year row to the month it
 in. What no case names any more (cases purged before revision 0006 counted them) stays under
 month 0: it counts in its year, and in no range of months.
 """
-from typing import Sequence, Union
+from typing import Any, Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
@@ -30,7 +30,7 @@ _case = sa.table(
 
 def _count(with_month: bool) -> sa.TableClause:
     month = [sa.column('month', sa.Integer())] if with_month else []
-    columns = [sa.column('school_id', sa.String()), sa.column('year', sa.Integer()), *month]
+    columns: list[sa.ColumnClause[Any]] = [sa.column('school_id', sa.String()), sa.column('year', sa.Integer()), *month]
     return sa.table('statistic_count', *columns, sa.column('measure', sa.String()), sa.column('count', sa.Integer()))
 
 
