@@ -105,9 +105,8 @@ def _read_or_create_key(path: Path) -> str:
 def build_services(settings: Settings, clock: Clock | None = None, directory: Directory | None = None) -> Services:
     """Everything the flows need, with the schema migrated and the configuration mirrored."""
     clock = clock or SystemClock()
-    if directory is None:
-        path = settings.meldbot_config
-        directory = LiveDirectory(path, load_directory(path), on_change=lambda _: _mirror_later(services))
+    path = settings.meldbot_config
+    from_file = load_directory(path) if directory is None else None  # its problems before anything is made
     if settings.database_url is None:
         settings.meldbot_data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.from_url(settings.effective_database_url)
@@ -115,6 +114,9 @@ def build_services(settings: Settings, clock: Clock | None = None, directory: Di
         with db.startup_lock():
             db.migrate()
             cipher = open_cipher(settings, db, clock)
+            if from_file is not None:
+                directory = LiveDirectory(path, from_file, on_change=lambda _: _mirror_later(services), db=db)
+            assert directory is not None
             services = Services(db=db, cipher=cipher, directory=directory, clock=clock)
             mirror_directory(services)
     except BaseException:

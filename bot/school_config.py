@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
 
 from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
 from bot.flows.rules.directory import (
@@ -97,6 +97,30 @@ class _Contact(BaseModel):
         return self
 
 
+class _MemberGroup(BaseModel):
+    """Reporters are the members of a Slack user group, kept current as the group changes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    usergroup: Annotated[str, Field(pattern=r"^S[A-Z0-9]{2,}$")]
+
+
+def _members_form(value: Any) -> str:
+    if isinstance(value, dict):
+        return "members[group]"
+    return "members[list]" if isinstance(value, list) else "members[all]"
+
+
+# Checked as the form the value has, so that an error names that form only. (The tags hold "[" so
+# that an error's location drops them, as it drops pydantic's own names for union branches.)
+_Members = Annotated[
+    Annotated[Literal["all"], Tag("members[all]")]
+    | Annotated[list[SlackUserId], Tag("members[list]")]
+    | Annotated[_MemberGroup, Tag("members[group]")],
+    Discriminator(_members_form),
+]
+
+
 class _SchoolEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -104,7 +128,7 @@ class _SchoolEntry(BaseModel):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     coordinators: Annotated[list[SlackUserId], Field(min_length=1)]
     directors: list[SlackUserId] = []
-    members: Literal["all"] | list[SlackUserId] = "all"
+    members: _Members = "all"
     reminders: _Reminders = _Reminders()
     retention: _Retention = _Retention()
     language: Language = Language.NL  # staff may choose their own in the App Home
@@ -164,13 +188,21 @@ def _school(entry: _SchoolEntry) -> School:
         name=entry.name,
         coordinators=tuple(entry.coordinators),
         directors=tuple(entry.directors),
-        members=None if entry.members == "all" else frozenset(entry.members),
+        members=_members(entry.members),
+        member_group=entry.members.usergroup if isinstance(entry.members, _MemberGroup) else None,
         deadlines=entry.reminders.policy(),
         weekly_overview=entry.reminders.weekly_overview,
         retention=RetentionPolicy(entry.retention.years_after_closing, entry.retention.confirmed),
         language=entry.language,
         contacts=tuple(Contact(c.organisation, c.role, c.phone or "", c.website or "") for c in entry.contacts),
     )
+
+
+def _members(members: Literal["all"] | list[str] | _MemberGroup) -> frozenset[str] | None:
+    if members == "all":
+        return None
+    # A group's members are read from the platform (bot.member_groups); until then, nobody's.
+    return frozenset() if isinstance(members, _MemberGroup) else frozenset(members)
 
 
 def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -199,6 +231,8 @@ def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
         return f"'{where}': write a phone number in digits, like \"0800-2000\" (in quotes)"
     if loc[-1:] == ("website",):
         return f"'{where}': write the whole address, like https://www.veiligthuis.nl"
+    if loc[-1:] == ("usergroup",):
+        return f"'{where}': '{problem['input']}' is not a Slack user group id (like S0123ABCD)"
     if kind == "string_pattern_mismatch" and "id" in loc[-1:]:
         return f"'{where}': use lowercase letters, digits, '-' or '_' (like 'linde')"
     if kind == "string_pattern_mismatch":
@@ -206,7 +240,7 @@ def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
     if loc[-1:] == ("language",):
         return f"'{where}': write one of {', '.join(repr(str(language)) for language in Language)}"
     if loc and loc[-1] == "members":
-        return f"'{where}': write 'all' or a list of Slack user ids"
+        return f"'{where}': write 'all', a list of Slack user ids, or {{usergroup: S0123ABCD}}"
     return f"'{where}': {str(problem['msg']).removeprefix('Value error, ')}"
 
 

@@ -93,6 +93,21 @@ class Membership(Base):
     platform: Mapped[str] = mapped_column(String(16), default="slack", server_default="slack")
 
 
+class MemberGroup(Base):
+    """The members of a platform's user group that a school names as its reporters, as last read.
+
+    Every process reads them here: a change that one process hears of counts at the next click in
+    all of them (each compares `revision` with its own copy, once per request)."""
+
+    __tablename__ = "member_group"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    group_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    members: Mapped[list[str]]
+    revision: Mapped[int] = mapped_column(Integer)  # raised by every change of members
+    synced_at: Mapped[datetime]  # when the platform last gave the whole list
+
+
 class Person(Base):
     """Someone the bot talks to, on their platform, with what they chose for themselves."""
 

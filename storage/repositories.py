@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -22,6 +22,7 @@ from storage.models import (
     EventReceipt,
     HelpPlan,
     Kindcheck,
+    MemberGroup,
     Membership,
     OutboxMessage,
     RegistrationDraft,
@@ -74,6 +75,62 @@ def sync_schools(
             )
         )
     return granted, revoked
+
+
+def member_group_revisions(session: Session, group_ids: Collection[str]) -> dict[str, int]:
+    """The revision of each of these groups that has been read from its platform."""
+    statement = select(MemberGroup.group_id, MemberGroup.revision).where(MemberGroup.group_id.in_(group_ids))
+    return {group_id: revision for group_id, revision in session.execute(statement)}
+
+
+def member_group_members(session: Session, group_ids: Collection[str]) -> dict[str, frozenset[str]]:
+    statement = select(MemberGroup.group_id, MemberGroup.members).where(MemberGroup.group_id.in_(group_ids))
+    return {group_id: frozenset(members) for group_id, members in session.execute(statement)}
+
+
+def member_groups_synced(session: Session, platform: str) -> dict[str, datetime]:
+    """When each group of this platform was last read whole."""
+    statement = select(MemberGroup.group_id, MemberGroup.synced_at).where(MemberGroup.platform == platform)
+    return {group_id: synced_at for group_id, synced_at in session.execute(statement)}
+
+
+def store_member_group(
+    session: Session, platform: str, group_id: str, members: frozenset[str], now: datetime
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The group's whole list as its platform gave it; (added, removed) since the last one."""
+    return _change_group(session, platform, group_id, lambda _: members, now, whole=True)
+
+
+def remove_from_member_group(
+    session: Session, platform: str, group_id: str, users: frozenset[str], now: datetime
+) -> frozenset[str]:
+    """Take these users out of the group (its platform said they left); those who were in it."""
+    return _change_group(session, platform, group_id, lambda known: known - users, now, whole=False)[1]
+
+
+def _change_group(
+    session: Session,
+    platform: str,
+    group_id: str,
+    change: Callable[[frozenset[str]], frozenset[str]],
+    now: datetime,
+    *,
+    whole: bool,
+) -> tuple[frozenset[str], frozenset[str]]:
+    # The row is made first (if missing) and then locked, so two processes change it one after the other.
+    values = {"platform": platform, "group_id": group_id, "members": [], "revision": 0, "synced_at": now}
+    _insert_ignoring_duplicates(session, MemberGroup, values)
+    group = session.scalars(
+        select(MemberGroup).where(MemberGroup.platform == platform, MemberGroup.group_id == group_id).with_for_update()
+    ).one()
+    before = frozenset(group.members)
+    after = change(before)
+    if whole:
+        group.synced_at = now
+    if after != before:
+        group.members = sorted(after)
+        group.revision += 1
+    return after - before, before - after
 
 
 # --- cases -------------------------------------------------------------------------------

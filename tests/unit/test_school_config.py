@@ -63,7 +63,24 @@ def test_each_problem_is_its_own_line_when_there_are_several() -> None:
     assert problems(text) == [
         "meldbot.yml:2: 'schools[0].id': use lowercase letters, digits, '-' or '_' (like 'linde')",
         "meldbot.yml:4: 'schools[0].coordinators[0]': 'bob' is not a Slack user id (like U0123ABCD)",
-        "meldbot.yml:5: 'schools[0].members': write 'all' or a list of Slack user ids",
+        "meldbot.yml:5: 'schools[0].members': write 'all', a list of Slack user ids, or {usergroup: S0123ABCD}",
+    ]
+
+
+def test_members_from_a_user_group_are_nobody_until_read_and_a_bad_group_is_named_by_line() -> None:
+    school = parse_directory(
+        "schools:\n  - id: a\n    name: A\n    coordinators: [UC1]\n    members:\n      usergroup: S0TEACHERS\n", "x"
+    ).schools[0]
+    assert school.member_group == "S0TEACHERS" and school.members == frozenset()
+    assert school.roles_of("UT1") == frozenset()
+
+    bad = "schools:\n  - id: a\n    name: A\n    coordinators: [UC1]\n    members:\n      usergroup: teachers\n"
+    assert problems(bad) == [
+        "meldbot.yml:6: 'schools[0].members.usergroup': 'teachers' is not a Slack user group id (like S0123ABCD)"
+    ]
+    assert problems(bad.replace("usergroup: teachers", "group: S0TEACHERS")) == [
+        "meldbot.yml:6: 'schools[0].members.usergroup' is missing",
+        "meldbot.yml:6: unknown key 'group'",
     ]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from bot.flows.rules.deadlines import DeadlinePolicy
 from bot.flows.rules.social_map import Contact, social_map
@@ -28,12 +28,14 @@ class School:
     name: str
     coordinators: tuple[str, ...]
     directors: tuple[str, ...]
-    members: frozenset[str] | None  # None: every user in the workspace may report
+    # Who may report: None is everyone in the workspace; with a member group, its members as last known.
+    members: frozenset[str] | None
     deadlines: DeadlinePolicy = field(default_factory=DeadlinePolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
     language: Language = Language.NL  # what its staff read unless they choose for themselves
     contacts: tuple[Contact, ...] = ()  # its own sociale kaart; the national numbers come with every school
     weekly_overview: bool = True  # its coordinators hear on the week's first school morning what is open
+    member_group: str | None = None  # the platform's user group whose members may report, in place of a list
 
     @property
     def social_map(self) -> tuple[Contact, ...]:
@@ -58,6 +60,18 @@ class Directory:
 
     def refresh(self) -> None:
         """Take in a changed configuration, once per request or job (a fixed configuration has none)."""
+
+    def member_groups(self) -> frozenset[str]:
+        """The user groups whose members some school lets report."""
+        return frozenset(s.member_group for s in self.schools if s.member_group)
+
+    def with_group_members(self, members: Mapping[str, frozenset[str]]) -> Directory:
+        """This directory with each member group's members filled in. A group whose members are not
+        known (never read from the platform) lets nobody report: access is never granted by guessing."""
+        schools = tuple(
+            replace(s, members=members.get(s.member_group, frozenset())) if s.member_group else s for s in self.schools
+        )
+        return replace(self, schools=schools)
 
     def school(self, school_id: str) -> School | None:
         return next((s for s in self.schools if s.id == school_id), None)
