@@ -94,6 +94,7 @@ class FakeSlack:
         self.trigger_ages: list[float] = []
         self._used_triggers: dict[str, float] = {}  # trigger id -> its age when used
         self.people: dict[str, str] = {}  # user id -> the full name users.info gives
+        self.user_groups: dict[str, list[str]] = {}  # user group id -> its members, for usergroups.users.list
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -200,6 +201,26 @@ class FakeSlack:
             self._faults.clear()
             self._delays.clear()
             self._limits = None
+
+    def change_group(self, group_id: str, members: list[str]) -> dict[str, Any]:
+        """Give the user group these members; the subteam_members_changed event Slack then sends."""
+        with self._lock:
+            before = self.user_groups.get(group_id, [])
+            self.user_groups[group_id] = list(members)
+        added, removed = [u for u in members if u not in before], [u for u in before if u not in members]
+        now = int(time.time())
+        return {
+            "type": "subteam_members_changed",
+            "subteam_id": group_id,
+            "team_id": TEAM_ID,
+            "date_previous_update": now - 60,
+            "date_update": now,
+            "added_users": added,
+            "added_users_count": str(len(added)),
+            "removed_users": removed,
+            "removed_users_count": str(len(removed)),
+            "event_ts": f"{now}.000100",
+        }
 
     def calls_to(self, method: str) -> list[ApiCall]:
         """The calls to `method` that Slack took (answered ok)."""
@@ -456,6 +477,11 @@ class FakeSlack:
             name = self.people[user_id]
             profile = {"real_name": name, "display_name": name.split()[0]}
             return {"ok": True, "user": {"id": user_id, "name": name.lower(), "real_name": name, "profile": profile}}
+        if method == "usergroups.users.list":
+            group_id = str(params.get("usergroup", ""))
+            if group_id not in self.user_groups:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": list(self.user_groups[group_id])}
         return {"ok": True}
 
     def _share_files(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ Why this design, and its figures: docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from bot.outbox.worker import DeliveryWorker
 from bot.slack.handlers import register_all
 from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM
+from bot.slack.member_groups import GroupReader
 from bot.slack.names import StaffNames
 from bot.slack.transport import SlackTransport
 from storage.models import OutboxMessage
@@ -96,8 +98,10 @@ class SlackBot:
     worker: DeliveryWorker  # woken by every commit that queues a message
     work: Work
     identity: SlackIdentity
+    groups: GroupReader
     send_timeout: float
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
+    _reading_groups: asyncio.Task[None] | None = field(default=None, init=False)
 
     async def start(self) -> None:
         """On the loop that serves: open the connection pool, start the worker, and send what was
@@ -111,8 +115,13 @@ class SlackBot:
         self.worker.start()
         self.worker.wake()
         await self.identity.learn()
+        self._reading_groups = asyncio.create_task(self.groups.run())
 
     async def stop(self) -> None:
+        if self._reading_groups is not None:
+            self._reading_groups.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reading_groups
         await self.worker.stop()
         if self.client.session is not None:
             await self.client.session.close()
@@ -134,6 +143,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
     work = Work()
     staff_names = StaffNames()
     identity = SlackIdentity(client, slack.bot_token)
+    groups = GroupReader(services, client, work)
 
     async def authorize() -> AuthorizeResult:  # a plain function: Bolt injects arguments by name
         return await identity.authorize()
@@ -154,10 +164,13 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
 
     @app.middleware
     async def provide_services(context: AsyncBoltContext, next: Callable[[], Awaitable[None]]) -> None:
-        services.directory.refresh()  # one look at meldbot.yml per request: a removal counts at once
+        # One look at meldbot.yml and the user groups per request: a removal counts at once. On a
+        # thread: where the file names groups, that look is a read of the database.
+        await work.before_ack(services.directory.refresh)
         context["services"] = services
         context["work"] = work
         context["staff_names"] = staff_names
+        context["groups"] = groups
         await next()
 
     @app.middleware
@@ -171,7 +184,7 @@ def build_app(services: Services, slack: SlackSettings) -> SlackBot:
         return None
 
     register_all(app)
-    return SlackBot(app, client, outbox, worker, work, identity, slack.send_timeout)
+    return SlackBot(app, client, outbox, worker, work, identity, groups, slack.send_timeout)
 
 
 def _first_receipt(services: Services, event_id: str) -> bool:

@@ -48,7 +48,12 @@ def test_manifest_declares_what_the_code_listens_to() -> None:
 
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/meldcode"]
     assert [s["callback_id"] for s in manifest["features"]["shortcuts"]] == ["register_concern"]
-    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_home_opened", "message.im"}
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
+        "app_home_opened",
+        "message.im",
+        "subteam_members_changed",
+        "subteam_updated",
+    }
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "chat:write",
@@ -57,6 +62,7 @@ def test_manifest_declares_what_the_code_listens_to() -> None:
         "im:history",
         "im:write",
         "users:read",
+        "usergroups:read",
     }
 
 

@@ -2,7 +2,18 @@
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.slack.handlers import case, errors, evaluation, export, home, registration, reminders, steps, suggestions
+from bot.slack.handlers import (
+    case,
+    errors,
+    evaluation,
+    export,
+    home,
+    member_groups,
+    registration,
+    reminders,
+    steps,
+    suggestions,
+)
 
 
 def register_all(app: AsyncApp) -> None:
@@ -15,3 +26,4 @@ def register_all(app: AsyncApp) -> None:
     home.register(app)
     evaluation.register(app)
     suggestions.register(app)
+    member_groups.register(app)
