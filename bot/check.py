@@ -6,6 +6,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.bootstrap import load_cipher
 from bot.config import Settings, SettingsError, load_settings
+from bot.flows.rules.directory import Directory
 from bot.school_config import ConfigError, load_directory
 from storage import keyring
 from storage import repositories as repo
@@ -22,6 +23,7 @@ def check() -> tuple[list[str], list[str]]:
         return error.problems, []
     problems = list(settings.problems_for_serving())
     notes = []
+    directory = None
     try:
         directory = load_directory(settings.meldbot_config)
         notes += [
@@ -32,11 +34,11 @@ def check() -> tuple[list[str], list[str]]:
         ]
     except ConfigError as error:
         problems += error.problems
-    found, more_notes = _check_key_and_database(settings)
+    found, more_notes = _check_key_and_database(settings, directory)
     return problems + found, notes + more_notes
 
 
-def _check_key_and_database(settings: Settings) -> tuple[list[str], list[str]]:
+def _check_key_and_database(settings: Settings, directory: Directory | None) -> tuple[list[str], list[str]]:
     """(problems, notes) of the key and the stored data."""
     if not settings.database_may_exist:
         return [], []  # nothing stored yet: `meldbot run` makes a key and the database
@@ -52,6 +54,7 @@ def _check_key_and_database(settings: Settings) -> tuple[list[str], list[str]]:
             unalerted = [
                 f"{c.school_id}/{c.reference} of {c.created_at:%d-%m-%Y}" for c in repo.unalerted_staff_cases(session)
             ]
+            groups = repo.member_group_members(session, directory.member_groups()) if directory else {}
     except SettingsError as error:
         return error.problems, []
     except SQLAlchemyError as error:
@@ -67,7 +70,27 @@ def _check_key_and_database(settings: Settings) -> tuple[list[str], list[str]]:
         "the board was told"
         for case in unalerted
     ]
+    notes += _member_group_notes(directory, groups) if directory else []
     return _failed_messages(failed) + _parked_reminders(parked), notes
+
+
+def _member_group_notes(directory: Directory, groups: dict[str, frozenset[str]]) -> list[str]:
+    """Schools whose reporters come from a user group that lets nobody report (yet)."""
+    notes = []
+    for school in directory.schools:
+        if school.member_group is None:
+            continue
+        if school.member_group not in groups:
+            notes.append(
+                f"school '{school.id}': user group {school.member_group} was never read from Slack, so nobody reports "
+                "through it yet; the bot reads it at start, with the usergroups:read scope of app_manifest.yml"
+            )
+        elif not groups[school.member_group]:
+            notes.append(
+                f"school '{school.id}': user group {school.member_group} has no members (or Slack does not know it, "
+                "or it is disabled), so nobody reports through it"
+            )
+    return notes
 
 
 def _parked_reminders(parked: list[Reminder]) -> list[str]:

@@ -97,15 +97,19 @@ def test_check_refuses_a_key_that_does_not_open_the_stored_dossiers(tmp_path: Pa
 def _seed_one_case(tmp_path: Path, env: dict[str, str]) -> None:
     """The example school with one registered case, stored as `meldbot run` would store it."""
     (tmp_path / "meldbot.yml").write_text((ROOT / "meldbot.example.yml").read_text(encoding="utf-8"))
-    seeded = subprocess.run(
-        [sys.executable, "-c", _SEED],
+    _run_python(tmp_path, env, _SEED)
+
+
+def _run_python(tmp_path: Path, env: dict[str, str], code: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
         cwd=tmp_path,
         env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert seeded.returncode == 0, seeded.stderr
+    assert done.returncode == 0, done.stderr
 
 
 _SEED = """
@@ -115,6 +119,32 @@ from bot.flows.steps.registration import register_signal
 from tests.flows.forms import valid_form
 services = build_services(load_settings())
 register_signal(services, 'U0123ABCD', 'linde', False, valid_form(), 'seed')
+"""
+
+
+def test_check_notes_a_user_group_that_lets_nobody_report_until_its_members_are_read(tmp_path: Path) -> None:
+    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "MELDBOT_ENCRYPTION_KEY": generate_key()}
+    _seed_one_case(tmp_path, env)
+    config = tmp_path / "meldbot.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("members: all", "members: {usergroup: S0TEACH01}"))
+
+    unread = meldbot(tmp_path, "check", **env)
+    _run_python(tmp_path, env, _STORE_GROUP.format(members="[]"))
+    empty = meldbot(tmp_path, "check", **env)
+    _run_python(tmp_path, env, _STORE_GROUP.format(members="['U0TEACH01']"))
+    read = meldbot(tmp_path, "check", **env)
+
+    assert unread.returncode == 0 and "user group S0TEACH01 was never read from Slack" in unread.stdout
+    assert "user group S0TEACH01 has no members" in empty.stdout
+    assert "S0TEACH01" not in read.stdout and read.returncode == 0
+
+
+_STORE_GROUP = """
+from bot.bootstrap import build_services
+from bot.config import load_settings
+from bot.member_groups import record_members
+services = build_services(load_settings())
+record_members(services, 'slack', 'S0TEACH01', {members})
 """
 
 
