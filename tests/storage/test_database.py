@@ -181,3 +181,34 @@ def test_a_database_that_was_listened_to_is_freed_when_dropped(tmp_path: Path) -
     gc.collect()
 
     assert gone() is None
+
+
+def test_a_user_group_read_by_many_processes_at_once_is_one_row_with_one_revision_per_change(
+    services: Services,
+) -> None:
+    now = services.clock.now()
+    errors: list[BaseException] = []
+
+    def store(members: frozenset[str]) -> None:
+        try:
+            with services.db.transaction() as session:
+                repo.store_member_group(session, "slack", "SGROUP001", members, now)
+        except BaseException as error:
+            errors.append(error)
+
+    # Every process reads the new group at its start: the first makes the row, the rest find it.
+    threads = [threading.Thread(target=store, args=(frozenset({"UA", "UB"}),)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with services.db.transaction() as session:
+        left = repo.remove_from_member_group(session, "slack", "SGROUP001", frozenset({"UB", "UX"}), now)
+        unchanged = repo.store_member_group(session, "slack", "SGROUP001", frozenset({"UA"}), now)
+    with services.db.reading() as session:
+        revisions = repo.member_group_revisions(session, ["SGROUP001", "SNEVER01"])
+        members = repo.member_group_members(session, ["SGROUP001"])
+
+    assert errors == []
+    assert left == frozenset({"UB"}) and unchanged == (frozenset(), frozenset())
+    assert revisions == {"SGROUP001": 2} and members == {"SGROUP001": frozenset({"UA"})}
