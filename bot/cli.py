@@ -137,8 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(settings: Settings) -> int:
     from bot.bootstrap import build_services
     from bot.scheduler import start_scheduler
+    from bot.server import Asgi, serve_http
     from bot.slack.app import SlackSettings, build_app
-    from bot.slack.server import serve_http, serve_socket_mode
+    from bot.slack.server import SlackEndpoint, serve_socket_mode
 
     problems = settings.problems_for_serving()
     if problems:
@@ -157,7 +158,7 @@ def _run(settings: Settings) -> int:
         serve_socket_mode(bot, settings.slack_app_token.get_secret_value())
     else:
         assert slack.signing_secret is not None, "problems_for_serving asks for it in HTTP mode"
-        serve_http(bot, services.db, slack.signing_secret, settings.host, settings.port)
+        serve_http(Asgi(services.db, [SlackEndpoint(bot, slack.signing_secret)]), settings.host, settings.port)
     return 0
 
 

@@ -16,8 +16,9 @@ from bot import scheduler
 from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.flows.services import Services
+from bot.server import Asgi
 from bot.slack.app import SlackBot, SlackSettings, build_app
-from bot.slack.server import EVENTS_PATH, SlackAsgi
+from bot.slack.server import EVENTS_PATH, SlackEndpoint
 
 BOT_TOKEN = "xoxb-local-fake"
 SIGNING_SECRET = "local-signing-secret"
@@ -52,7 +53,7 @@ def _free_port() -> int:
 def serve_http(bot: SlackBot, services: Services, signing_secret: str = SIGNING_SECRET) -> Iterator[str]:
     """Serve the bot with uvicorn on a free local port, in a thread, until the block ends."""
     port = _free_port()
-    asgi = SlackAsgi(bot, services.db, signing_secret)
+    asgi = Asgi(services.db, [SlackEndpoint(bot, signing_secret)])
     server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()

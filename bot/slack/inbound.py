@@ -1,5 +1,6 @@
-"""Admitting an HTTP request from Slack, before Bolt sees it: its size, its signature over the raw
-bytes, and a body that parses into a payload of the shape the listeners read (bot.payloads).
+"""Admitting an HTTP request from Slack before Bolt sees it (bot.server checked its size): its
+signature over the raw bytes, and a body that parses into a payload of the shape the listeners read
+(bot.payloads).
 
 A refused request gets its status (413, 401, 400) and one log line with the reason, never its
 body: a proxy that alters bodies or a server clock that drifted would otherwise write every
@@ -10,44 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Mapping, Sequence
 
 from slack_bolt.request.async_request import AsyncBoltRequest
 
+from bot.server import Headers, NotAdmitted
 from bot.slack import payloads
 
-# Slack's largest requests are clicks in a full modal: the view comes along, at most 100 blocks of
-# 3,000 characters, URL-encoded (up to 12 bytes for a character outside ASCII). That stays below
-# 4 MiB; a larger body is no request of Slack's and is refused unread.
-MAX_BODY_BYTES = 4 * 1024 * 1024
 # Slack signs the time of sending; an older (or future) stamp is a replay or a drifted clock.
 MAX_CLOCK_SKEW_SECONDS = 5 * 60
 # Slack's payloads nest about ten levels deep; this bounds the work a crafted one can cause.
 MAX_DEPTH = 32
-
-Headers = Mapping[str, Sequence[str]]
-
-
-class NotAdmitted(Exception):
-    """Why a request is not admitted: the HTTP status and a reason for the log (no content)."""
-
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-def check_declared_length(headers: Headers) -> None:
-    """Refuse at once a Content-Length over the limit (or not a number), before reading the body."""
-    values = headers.get("content-length")
-    if not values:
-        return
-    try:
-        length = int(values[0])
-    except ValueError:
-        raise NotAdmitted(400, "Content-Length is not a number") from None
-    if length > MAX_BODY_BYTES:
-        raise NotAdmitted(413, f"body of {length} bytes is over the limit of {MAX_BODY_BYTES}")
 
 
 def verify_signature(secret: str, body: bytes, headers: Headers, now: float) -> None:

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import SIGNING_SECRET, LocalSlack
+from bot.server import MAX_BODY_BYTES
 from bot.slack.ids import Action, Callback
-from bot.slack.inbound import MAX_BODY_BYTES, sign
+from bot.slack.inbound import sign
 from storage.models import Case, Signal
 from tests.conftest import TEACHER
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, signal_values, start_intake
