@@ -119,6 +119,19 @@ class Person(Base):
     updated_at: Mapped[datetime]
 
 
+class ConversationReference(Base):
+    """Where the bot can write to someone on a platform that only allows it in a conversation the
+    person opened (Teams: the app installed in their personal scope). Ids and an address, no content."""
+
+    __tablename__ = "conversation_reference"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    user_id: Mapped[str] = mapped_column(UserId, primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(512))
+    service_url: Mapped[str] = mapped_column(String(512))
+    updated_at: Mapped[datetime]
+
+
 class CaseCounter(Base):
     """The last reference number handed out per school and year (MC-<year>-<number>)."""
 

@@ -19,6 +19,7 @@ from storage.models import (
     CaseCounter,
     Consultation,
     Conversation,
+    ConversationReference,
     EventReceipt,
     HelpPlan,
     Kindcheck,
@@ -131,6 +132,31 @@ def _change_group(
         group.members = sorted(after)
         group.revision += 1
     return after - before, before - after
+
+
+def remember_conversation(
+    session: Session, platform: str, user_id: str, conversation_id: str, service_url: str, now: datetime
+) -> bool:
+    """Keep where to write to this person (the newest address wins); True when it is new or moved."""
+    values = {
+        "platform": platform,
+        "user_id": user_id,
+        "conversation_id": conversation_id,
+        "service_url": service_url,
+        "updated_at": now,
+    }
+    if _insert_ignoring_duplicates(session, ConversationReference, values):
+        return True
+    known = session.get(ConversationReference, (platform, user_id), with_for_update=True)
+    assert known is not None
+    moved = (known.conversation_id, known.service_url) != (conversation_id, service_url)
+    if moved:
+        known.conversation_id, known.service_url, known.updated_at = conversation_id, service_url, now
+    return moved
+
+
+def conversation_of(session: Session, platform: str, user_id: str) -> ConversationReference | None:
+    return session.get(ConversationReference, (platform, user_id))
 
 
 # --- cases -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@
 -veilig-thuis-phone = 0800-2000
 
 dm_intro =
-    Hello! I help you record a concern about a pupil under the meldcode (the Dutch reporting code for domestic violence and child abuse). Do not write names or details here: messages in this conversation stay in Slack's history and show up in notifications. Use the button: the form is stored encrypted, and only those who need it can read it.
+    Hello! I help you record a concern about a pupil under the meldcode (the Dutch reporting code for domestic violence and child abuse). Do not write names or details here: messages in this conversation stay in { $platform }'s history and show up in notifications. Use the button: the form is stored encrypted, and only those who need it can read it.
 button_start = Report a concern
 button_open_case = Open case
 button_finish_draft = Finish

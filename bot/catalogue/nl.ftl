@@ -5,7 +5,7 @@
 -veilig-thuis-phone = 0800-2000
 
 dm_intro =
-    Hallo! Met mij leg je een zorg over een leerling vast volgens de meldcode huiselijk geweld en kindermishandeling. Schrijf hier geen namen of details: berichten in dit gesprek blijven in de geschiedenis van Slack staan en verschijnen in meldingen. Gebruik de knop: het formulier wordt versleuteld opgeslagen en alleen wie dat nodig heeft, kan het lezen.
+    Hallo! Met mij leg je een zorg over een leerling vast volgens de meldcode huiselijk geweld en kindermishandeling. Schrijf hier geen namen of details: berichten in dit gesprek blijven in de geschiedenis van { $platform } staan en verschijnen in meldingen. Gebruik de knop: het formulier wordt versleuteld opgeslagen en alleen wie dat nodig heeft, kan het lezen.
 button_start = Zorg melden
 button_open_case = Open casus
 button_finish_draft = Afronden

@@ -50,10 +50,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve_http(bot: SlackBot, services: Services, signing_secret: str = SIGNING_SECRET) -> Iterator[str]:
-    """Serve the bot with uvicorn on a free local port, in a thread, until the block ends."""
+def serve_http(asgi: Asgi) -> Iterator[str]:
+    """Serve the app with uvicorn on a free local port, in a thread, until the block ends."""
     port = _free_port()
-    asgi = Asgi(services.db, [SlackEndpoint(bot, signing_secret)])
     server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
@@ -84,7 +83,7 @@ def local_slack(services: Services, fake: FakeSlack | None = None) -> Iterator[L
             bot.work.settle()
             bot.worker.drain()
 
-        with serve_http(bot, services) as base_url:
+        with serve_http(Asgi(services.db, [SlackEndpoint(bot, SIGNING_SECRET)])) as base_url:
             driver = SlackDriver(base_url + EVENTS_PATH, SIGNING_SECRET, fake, settle)
             yield LocalSlack(fake, driver, bot, services, base_url)
             settle()

@@ -32,7 +32,7 @@ class Message:
 
 def start_message() -> Message:
     """The answer to anything written in the bot's DM: what it does, and a start button."""
-    text = t("dm_intro")
+    text = t("dm_intro", platform="Slack")
     return Message(
         text,
         [mrkdwn(text), ActionsBlock(elements=[button(Action.START_REGISTRATION, "button_start", "dm", primary=True)])],

@@ -1,0 +1,81 @@
+"""The real Teams adapter in the bot's HTTP server on 127.0.0.1, in the local test mode (no token
+asked for or checked), driven by activities as the Bot Connector posts them: for the tests."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.devtools.local import serve_http
+from bot.flows.services import Services
+from bot.server import Asgi
+from bot.teams.app import TeamsBot, TeamsSettings, build_teams_app
+from bot.teams.ids import MESSAGES_PATH
+from bot.teams.server import TeamsEndpoint
+
+APP_ID = "00000000-0000-4000-8000-00000000b07a"  # invented
+TENANT_ID = "00000000-0000-4000-8000-0000000005c0"
+SERVICE_URL = "http://127.0.0.1:9/teams/"  # nothing is sent there yet
+
+
+@dataclass
+class TeamsDriver:
+    """Posts activities as Teams' Bot Connector does, for a person by their Entra object id."""
+
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def post(self, activity: dict[str, Any]) -> tuple[int, str]:
+        request = urllib.request.Request(
+            self.url,
+            data=json.dumps(activity).encode(),
+            headers={"Content-Type": "application/json", **self.headers},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return answer.status, answer.read().decode()
+        except urllib.error.HTTPError as refused:
+            return refused.code, refused.read().decode()
+
+    def activity(self, user_id: str, kind: str, **fields: Any) -> dict[str, Any]:
+        return {
+            "type": kind,
+            "id": f"act-{next(self._ids)}",
+            "channelId": "msteams",
+            "serviceUrl": SERVICE_URL,
+            "from": {"id": f"29:{user_id}", "aadObjectId": user_id, "name": "Invented Person"},
+            "recipient": {"id": f"28:{APP_ID}", "name": "Meldcode"},
+            "conversation": {"id": f"a:personal-{user_id}", "conversationType": "personal", "tenantId": TENANT_ID},
+            "channelData": {"tenant": {"id": TENANT_ID}},
+            **fields,
+        }
+
+    def install(self, user_id: str) -> tuple[int, str]:
+        return self.post(self.activity(user_id, "installationUpdate", action="add"))
+
+    def write(self, user_id: str, text: str) -> tuple[int, str]:
+        return self.post(self.activity(user_id, "message", text=text))
+
+
+@dataclass
+class LocalTeams:
+    driver: TeamsDriver
+    bot: TeamsBot
+    services: Services
+
+
+@contextmanager
+def local_teams(services: Services, *, authenticated: bool = False) -> Iterator[LocalTeams]:
+    """`authenticated`: as in production, every activity's token is checked (and none is given)."""
+    settings = TeamsSettings(APP_ID, "invented-secret" if authenticated else None, TENANT_ID, not authenticated)
+    bot = build_teams_app(services, settings)
+    with serve_http(Asgi(services.db, [TeamsEndpoint(bot)])) as base_url:
+        yield LocalTeams(TeamsDriver(base_url + MESSAGES_PATH), bot, services)

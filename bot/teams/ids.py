@@ -1,0 +1,4 @@
+"""How storage names this platform, and where Teams posts its activities."""
+
+PLATFORM = "teams"
+MESSAGES_PATH = "/api/messages"
