@@ -212,3 +212,17 @@ def test_a_user_group_read_by_many_processes_at_once_is_one_row_with_one_revisio
     assert errors == []
     assert left == frozenset({"UB"}) and unchanged == (frozenset(), frozenset())
     assert revisions == {"SGROUP001": 2} and members == {"SGROUP001": frozenset({"UA"})}
+
+
+def test_a_conversation_reference_is_kept_once_per_person_and_follows_a_move(services: Services) -> None:
+    now = services.clock.now()
+    with services.db.transaction() as session:
+        first = repo.remember_conversation(session, "teams", "oid-1", "a:1", "https://smba.example/", now)
+        again = repo.remember_conversation(session, "teams", "oid-1", "a:1", "https://smba.example/", now)
+        moved = repo.remember_conversation(session, "teams", "oid-1", "a:2", "https://smba.example/", now)
+    with services.db.reading() as session:
+        known = repo.conversation_of(session, "teams", "oid-1")
+        elsewhere = repo.conversation_of(session, "slack", "oid-1")
+
+    assert (first, again, moved) == (True, False, True)
+    assert known is not None and known.conversation_id == "a:2" and elsewhere is None
