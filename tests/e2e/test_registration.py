@@ -106,7 +106,7 @@ def test_free_text_in_the_dm_is_not_stored_when_teacher_writes_there(slack: Loca
     slack.driver.write_dm(TEACHER, f"Ik maak me zorgen over {PUPIL_NAME}")
 
     [reply] = slack.fake.client(TEACHER).messages
-    assert reply["text"] == in_mrkdwn("dm_intro")  # says why the form, not the chat
+    assert reply["text"] == in_mrkdwn("dm_intro", platform="Slack")  # says why the form, not the chat
     assert PUPIL_NAME not in json.dumps(reply)
     assert count(slack, Case) == 0 and count(slack, OutboxMessage) == 0
 
