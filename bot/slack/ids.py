@@ -3,6 +3,7 @@
 from enum import StrEnum
 
 from bot.flows.vocabulary import DossierPart
+from bot.forms import Field
 
 PLATFORM = "slack"  # how storage names this platform (people, messages, event receipts)
 
@@ -95,79 +96,8 @@ def show_action(part: DossierPart) -> Action:
     return Action(f"show_{part.value}")
 
 
-class Block(StrEnum):
-    """Input block ids. For signal fields the value equals the SignalForm field it fills."""
-
-    SCHOOL = "school"
-    REFERRAL_CONTACT = "referral_contact"  # the help plan's referral, picked from the sociale kaart
-    EXPORT_DOCUMENT = "export_document"  # "dossier", or "conversation:<number>"
-    DESK_FILTERS = "desk_filters"  # the App Home desk's filters (its school filter may search)
-    ROUTE = "route"
-    ACUTE = "acute"
-    PUPIL_NAME = "pupil_name"
-    PUPIL_GROUP = "pupil_group"
-    AGE_BAND = "age_band"
-    OBSERVED = "observed"
-    OBSERVED_ON = "observed_on"
-    LOCATION = "location"
-    SOURCE = "source"
-    SOURCE_DETAIL = "source_detail"
-    CATEGORIES = "categories"
-    COUNTER_FACTS = "counter_facts"
-    CHOICE = "choice"
-    BOARD_ALERT = "board_alert"
-    # step 2
-    KIND = "kind"
-    COLLEAGUE_ID = "colleague_id"
-    OTHER_ROLE = "other_role"
-    HELD_ON = "held_on"
-    OUTCOME = "outcome"
-    SPECIAL_FORM = "special_form"
-    TEAM = "team"
-    # step 3
-    WITH_WHOM = "with_whom"
-    PARTICIPANTS = "participants"
-    SHARED = "shared"
-    REACTION = "reaction"
-    AGREEMENTS = "agreements"
-    CONSENT = "consent"
-    HOUSEHOLD = "household"
-    CHILDREN = "children"  # the kindcheck
-    CARERS = "carers"
-    SKIP_REASON = "skip_reason"
-    SKIP_NOTE = "skip_note"
-    # steps 4 and 5
-    RATIONALE = "rationale"
-    MONITORING = "monitoring"
-    FOLLOW_UP = "follow_up"  # nazorg: when to ask how the child is doing
-    EARLY_CONFIRMATION = "early_confirmation"  # question 5 "ja" before the term: the results are reached
-    REPORTED_ON = "reported_on"
-    REPORTED_BY = "reported_by"
-    CHANNEL = "channel"
-    VT_REFERENCE = "vt_reference"
-    OWN_FACTS = "own_facts"
-    THIRD_PARTY_FACTS = "third_party_facts"
-    PARENTS_INFORMED = "parents_informed"
-    PUPIL_INFORMED = "pupil_informed"
-    NO_CONSENT_REASON = "no_consent_reason"
-    CONSENT_INTERESTS = "consent_interests"
-    CONSENT_ALTERNATIVE = "consent_alternative"
-    CONSENT_WHY_NOT = "consent_why_not"
-    CONSENT_BALANCE = "consent_balance"
-    CONSENT_WHO_KNOWS = "consent_who_knows"
-    OBJECTIONS = "objections"
-    REFERENCE_INDEX = "reference_index"
-    REFERENCE_INDEX_REASON = "reference_index_reason"
-    FEEDBACK_ON = "feedback_on"
-    FEEDBACK = "feedback"
-    TERM = "term"
-    CASEMANAGER_ID = "casemanager_id"
-    TASKS = "tasks"
-    REFERRAL = "referral"
-    CLOSE_NOTE = "close_note"
-    # reminders
-    UNTIL = "until"
-    POSTPONE_REASON = "postpone_reason"
+# A form's fields are a Slack modal's input blocks.
+Block = Field
 
 
 # Inside an input block the element's action_id; one fixed value keeps state parsing simple.

@@ -40,6 +40,7 @@ TEAMS = ("microsoft_teams", "httpx", "bot.teams")
         ("bot/slack", TEAMS),
         ("bot/teams", SLACK),
         ("bot/server.py", (*SLACK, *TEAMS)),
+        ("bot/forms.py", (*SLACK, *TEAMS)),
         ("bot/slack/views", ("bot.slack.handlers", "storage", "slack_bolt")),
     ],
 )

@@ -18,6 +18,7 @@ from bot.flows.steps.dossier import open_part
 from bot.flows.steps.taking import take_case
 from bot.flows.steps.weighing import start_new_weighing
 from bot.flows.vocabulary import DossierPart
+from bot.forms import MAX_ID, record_id, small_number
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.home import refresh_home
@@ -69,9 +70,9 @@ def _section_view(services: Services, user_id: str, parts: list[str], newer: boo
     """A page of one part of the dossier: from an offset on, or (going back to newer items) up to one."""
     part = next((p for p in DossierPart if p.value == parts[1]), None)
     # A garbled part names no case: the flow refuses it, on record, like any crafted id.
-    case_id = forms.record_id(parts[0]) if part is not None else 0
+    case_id = record_id(parts[0]) if part is not None else 0
     part = part or DossierPart.SIGNALS
-    mark = forms.small_number(parts[2], forms.MAX_ID)
+    mark = small_number(parts[2], MAX_ID)
     rows = page_rows(part)
     offset, limit = (max(0, mark - rows), min(rows, mark)) if newer else (mark, rows)
     return section_modal(open_part(services, user_id, case_id, part, offset, limit), from_end=newer)

@@ -13,6 +13,7 @@ from bot.flows.ports import local_today
 from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
 from bot.flows.steps.evaluation import SCHOOL_YEAR_STARTS, Period, evaluation_for
+from bot.forms import small_number
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import from_modal, shown
@@ -53,11 +54,11 @@ async def handle_choose(
     chosen = forms.metadata(modal)
     option = body["actions"][0].get("selected_option")
     value = option.get("value") if isinstance(option, dict) else None
-    school, year = chosen.get("school"), forms.small_number(chosen.get("year"), 9999)
+    school, year = chosen.get("school"), small_number(chosen.get("year"), 9999)
     if body["actions"][0]["action_id"] == Action.EVALUATION_SCHOOL:
         school = value
     else:
-        year = forms.small_number(value, 9999)
+        year = small_number(value, 9999)
     school_id = school if isinstance(school, str) and services.directory.school(school) is not None else ""
     view = await work.after_ack(evaluation_screen, services, body["user"]["id"], school_id, year)
     if from_modal(body):

@@ -20,6 +20,7 @@ from bot.documents.labels import label
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
 from bot.flows.steps.export import Document, Export, export_case, exportable
+from bot.forms import record_id
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, show, shown
@@ -49,7 +50,7 @@ def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export:
     """The export, checked against the policy and audited."""
     kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
     document = next((d for d in Document if d.value == kind), Document.DOSSIER)
-    return export_case(services, user_id, forms.case_id(view), document, forms.record_id(number) or None)
+    return export_case(services, user_id, forms.case_id(view), document, record_id(number) or None)
 
 
 async def handle_export_submission(

@@ -16,6 +16,7 @@ from bot.flows.steps.dossier import CasePage, reported_for_home
 from bot.flows.steps.language import choose_language
 from bot.flows.steps.statistics import statistics_for
 from bot.flows.vocabulary import Language
+from bot.forms import MAX_ID, small_number
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.work import Work
@@ -38,7 +39,7 @@ def draw_home(services: Services, user_id: str, place: HomePlace) -> View:
 def place_of(value: object) -> HomePlace:
     """The place a paging button or a filter's option names; any garbage is the start of each list."""
     parts = [*str(value or "").split(":", len(PLACE_PARTS) - 1), *[""] * len(PLACE_PARTS)]
-    overseen, reported, schools, team = (forms.small_number(n, forms.MAX_ID) for n in parts[:4])
+    overseen, reported, schools, team = (small_number(n, MAX_ID) for n in parts[:4])
     return HomePlace(overseen, reported, schools, team, school=parts[4][:64], due=parts[5][:32])
 
 

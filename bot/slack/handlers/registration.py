@@ -22,6 +22,7 @@ from bot.flows.steps import registration
 from bot.flows.steps.registration import OpenCaseFound
 from bot.flows.steps.staff_route import alert_options, record_staff_suspicion, remind_unrecorded
 from bot.flows.vocabulary import BoardAlert, Route
+from bot.forms import signal_form
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, shown
@@ -126,7 +127,7 @@ async def handle_board_choice_submission(
 @caught
 def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> View:
     meta = forms.metadata(view)
-    form = forms.signal_form(view, local_today(services.clock).date())
+    form = signal_form(forms.ModalValues(view), local_today(services.clock).date())
     result = registration.register_signal(
         services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
     )

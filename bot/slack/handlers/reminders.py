@@ -26,6 +26,7 @@ from bot.flows.steps.reminder_actions import (
     postpone,
 )
 from bot.flows.vocabulary import FollowUp
+from bot.forms import postpone_form
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, error_modal, show, shown
@@ -92,7 +93,7 @@ async def handle_postpone_button(
 
 @caught
 def _postponed(services: Services, user_id: str, view: dict[str, Any]) -> Message:
-    form = forms.postpone_form(view, local_today(services.clock).date())
+    form = postpone_form(forms.ModalValues(view), local_today(services.clock).date())
     done = postpone(services, user_id, forms.metadata_id(view, "reminder"), form, view["id"])
     return rescheduled_message(done.reference, done.case_id, done.due_at)
 

@@ -29,6 +29,18 @@ from bot.flows.steps.help_plan import record_help_plan
 from bot.flows.steps.kindcheck import record_kindcheck
 from bot.flows.steps.reporting import record_feedback, record_report
 from bot.flows.steps.weighing import AnswerForm, answer_question
+from bot.forms import (
+    FormReader,
+    close_form,
+    consultation_form,
+    conversation_form,
+    feedback_form,
+    help_plan_form,
+    kindcheck_form,
+    report_form,
+    skip_form,
+    small_number,
+)
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, refresh_case, show, shown
@@ -88,7 +100,7 @@ async def handle_answer_button(
     """Ja / Nee / Twijfel on a question: the rationale modal, unless someone answered first."""
     await ack()
     answer = ANSWER_OF_ACTION[Action(body["actions"][0]["action_id"])]
-    question = forms.small_number([*forms.button_parts(body), ""][1], 5)
+    question = small_number([*forms.button_parts(body), ""][1], 5)
     view = await work.after_ack(_answer_form, services, body["user"]["id"], forms.button_id(body), question, answer)
     await show(client, body, view)
 
@@ -131,32 +143,32 @@ def _submission(record: Record) -> Callable[..., Awaitable[None]]:
 
 def _consultation(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> View | None:
     result: ConsultationRecorded = record_consultation(
-        services, user_id, case_id, forms.consultation_form(view, _today(services)), key
+        services, user_id, case_id, consultation_form(forms.ModalValues(view), _today(services)), key
     )
     return views.special_form_modal(result.reference) if result.special_form else None
 
 
 def _team(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    set_team(services, user_id, case_id, forms.FormReader(view).users(Block.TEAM))
+    set_team(services, user_id, case_id, FormReader(forms.ModalValues(view)).users(Block.TEAM))
 
 
 def _conversation(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_conversation(services, user_id, case_id, forms.conversation_form(view, _today(services)), key)
+    record_conversation(services, user_id, case_id, conversation_form(forms.ModalValues(view), _today(services)), key)
 
 
 def _skip(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    skip_conversation(services, user_id, case_id, forms.skip_form(view), key)
+    skip_conversation(services, user_id, case_id, skip_form(forms.ModalValues(view)), key)
 
 
 def _answer(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
     meta = forms.metadata(view)
     question, answer = (
-        forms.small_number(meta.get("question"), 5),
+        small_number(meta.get("question"), 5),
         next((a for a in Answer if a.value == meta.get("answer")), None),
     )
     if answer is None:
         raise StepNotAllowed()
-    reader = forms.FormReader(view)
+    reader = FormReader(forms.ModalValues(view))
     form = AnswerForm(
         question,
         answer,
@@ -169,23 +181,23 @@ def _answer(services: Services, user_id: str, case_id: int, view: dict[str, Any]
 
 
 def _report(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_report(services, user_id, case_id, forms.report_form(view), key)
+    record_report(services, user_id, case_id, report_form(forms.ModalValues(view)), key)
 
 
 def _feedback(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_feedback(services, user_id, case_id, forms.feedback_form(view, _today(services)))
+    record_feedback(services, user_id, case_id, feedback_form(forms.ModalValues(view), _today(services)))
 
 
 def _help_plan(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_help_plan(services, user_id, case_id, forms.help_plan_form(view, _today(services)), key)
+    record_help_plan(services, user_id, case_id, help_plan_form(forms.ModalValues(view), _today(services)), key)
 
 
 def _kindcheck(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    record_kindcheck(services, user_id, case_id, forms.kindcheck_form(view), key)
+    record_kindcheck(services, user_id, case_id, kindcheck_form(forms.ModalValues(view)), key)
 
 
 def _close(services: Services, user_id: str, case_id: int, view: dict[str, Any], key: str) -> None:
-    close_case(services, user_id, case_id, forms.close_form(view, _today(services)))
+    close_case(services, user_id, case_id, close_form(forms.ModalValues(view), _today(services)))
 
 
 SUBMISSIONS: dict[Callback, Record] = {
