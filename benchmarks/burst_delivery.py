@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
         due = datetime.now(UTC) - timedelta(seconds=1)
         seed_cases(services, "bench", args.reminders, reporter_id="UTEACH001", coordinators=coordinators, due_at=due)
         client = web_client(SlackSettings(bot_token="xoxb-bench", signing_secret="s", api_url=fake.url))
-        outbox = Outbox(services, SlackTransport(client))
+        outbox = Outbox(services, {"slack": SlackTransport(client)})
 
         started = time.perf_counter()
         sweeps = 0

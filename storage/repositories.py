@@ -698,11 +698,13 @@ def _deliverable(now: datetime, stale_before: datetime) -> ColumnElement[bool]:
     )
 
 
-def deliverable_outbox(session: Session, now: datetime, stale_before: datetime, limit: int) -> list[tuple[int, str]]:
-    """(id, recipient) of the messages that may go now, oldest first."""
+def deliverable_outbox(
+    session: Session, now: datetime, stale_before: datetime, limit: int, platforms: Collection[str]
+) -> list[tuple[int, str]]:
+    """(id, recipient) of the messages to people on these platforms that may go now, oldest first."""
     statement = (
         select(OutboxMessage.id, OutboxMessage.recipient_id)
-        .where(_deliverable(now, stale_before))
+        .where(_deliverable(now, stale_before), OutboxMessage.platform.in_(platforms))
         .order_by(OutboxMessage.id)
         .limit(limit)
     )
@@ -731,9 +733,11 @@ def claim_outbox_message(
     return message, earlier
 
 
-def next_outbox_attempt(session: Session) -> datetime | None:
-    """When the earliest waiting retry may go."""
-    statement = select(func.min(OutboxMessage.next_attempt_at)).where(OutboxMessage.state == "pending")
+def next_outbox_attempt(session: Session, platforms: Collection[str]) -> datetime | None:
+    """When the earliest waiting retry to someone on these platforms may go."""
+    statement = select(func.min(OutboxMessage.next_attempt_at)).where(
+        OutboxMessage.state == "pending", OutboxMessage.platform.in_(platforms)
+    )
     return session.scalar(statement)
 
 

@@ -1,4 +1,4 @@
-"""Delivering outbox rows through a platform's transport: each message once, in order per person.
+"""Delivering outbox rows through their platform's transport: each message once, in order per person.
 
 - A row is claimed atomically (one process, one worker), sent, and marked sent.
 - The platform busy (429): the row and every later row for that person wait for `Retry-After`.
@@ -19,7 +19,7 @@ import asyncio
 import functools
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -76,6 +76,7 @@ class Outcome(Enum):
 @dataclass(frozen=True)
 class _Claimed:
     id: int
+    platform: str
     recipient: str
     kind: str  # a NoticeKind, unless a newer release wrote it: then drawing it fails, once
     payload: dict[str, Any]
@@ -90,13 +91,15 @@ class Outbox:
     def __init__(
         self,
         services: Services,
-        transport: Transport,
+        transports: Mapping[str, Transport],
         *,
         send_timeout: float = SEND_TIMEOUT_SECONDS,
         workers: int = WORKERS,
     ) -> None:
         self._services = services
-        self._transport = transport
+        # One per platform this process serves; a message to someone on another platform stays
+        # pending for a process that serves theirs (nothing is dropped or failed for it).
+        self._transports = dict(transports)
         self._lease = claim_lease(send_timeout)
         self._inline_wait = inline_wait(send_timeout)
         self._workers = workers
@@ -138,11 +141,11 @@ class Outbox:
 
     def _deliverable(self, now: datetime, limit: int) -> list[tuple[int, str]]:
         with self._services.db.reading() as session:
-            return repo.deliverable_outbox(session, now, now - self._lease, limit)
+            return repo.deliverable_outbox(session, now, now - self._lease, limit, self._transports)
 
     def _next_attempt(self) -> datetime | None:
         with self._services.db.reading() as session:
-            return repo.next_outbox_attempt(session)
+            return repo.next_outbox_attempt(session, self._transports)
 
     async def _deliver_batch(self, rows: list[tuple[int, str]], patient: bool) -> int:
         queues: dict[str, list[int]] = {}
@@ -180,7 +183,7 @@ class Outbox:
             return await self._stored(self._merge_or_wait, claimed)
         try:
             with speaking(claimed.language):
-                drawn = self._transport.draw(claimed.kind, claimed.payload)
+                drawn = self._transports[claimed.platform].draw(claimed.kind, claimed.payload)
         except Exception as error:  # a bug, or a kind this release cannot draw: no retry would mend it
             incident = log_incident(log, error, "drawing outbox message %s (%s)", claimed.id, claimed.kind)
             reason = f"incident {incident}: {type(error).__name__}"
@@ -199,15 +202,16 @@ class Outbox:
         raise AssertionError("unreachable: the last inline try defers")
 
     async def _send(self, claimed: _Claimed, drawn: object) -> Address:
+        transport = self._transports[claimed.platform]
         if claimed.place is not None:
-            await self._transport.rewrite(claimed.place, drawn)
+            await transport.rewrite(claimed.place, drawn)
             return claimed.place
         if claimed.maybe_sent:
-            found = await self._transport.find(claimed.recipient, claimed.id)
+            found = await transport.find(claimed.recipient, claimed.id)
             if found is not None:
                 log.info("outbox message %s was already delivered; not sent again", claimed.id)
                 return found
-        return await self._transport.send(claimed.recipient, drawn, claimed.id)
+        return await transport.send(claimed.recipient, drawn, claimed.id)
 
     def _claim(self, message_id: int) -> _Claimed | None:
         now = self._now
@@ -223,6 +227,7 @@ class Outbox:
                     place = target.address
             return _Claimed(
                 message.id,
+                message.platform,
                 message.recipient_id,
                 message.kind,
                 dict(message.payload),

@@ -137,7 +137,7 @@ class SlackBot:
 def build_app(services: Services, slack: SlackSettings) -> SlackBot:
     pin_libraries()
     client = web_client(slack)
-    outbox = Outbox(services, SlackTransport(client), send_timeout=slack.send_timeout)
+    outbox = Outbox(services, {PLATFORM: SlackTransport(client)}, send_timeout=slack.send_timeout)
     worker = DeliveryWorker(outbox)
     services.db.after_commit_adding(OutboxMessage, worker.wake)
     work = Work()

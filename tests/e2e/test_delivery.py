@@ -260,3 +260,27 @@ def test_a_rewrite_of_a_message_that_failed_holds_nothing_back_and_a_retry_sends
     registered = in_mrkdwn("notice_case_registered", reference="MC-2026-0001")
     assert first["text"] == registered + "\n" + in_mrkdwn("notice_taken_by", user_id=COORDINATOR)
     assert Action.TAKE_CASE not in json.dumps(first["blocks"])
+
+
+def test_a_message_to_someone_on_a_platform_this_process_does_not_serve_waits_and_holds_nothing_back(
+    slack: LocalSlack,
+) -> None:
+    entra_user = "0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c"  # an invented Entra object id
+    with slack.services.db.transaction() as session:
+        session.add(
+            OutboxMessage(
+                dedupe_key="teams-1",
+                platform="teams",
+                recipient_id=entra_user,
+                kind=NoticeKind.CASE_REGISTERED,
+                payload={},
+                created_at=slack.services.clock.now(),
+            )
+        )
+    register(slack.driver, TEACHER)
+
+    slack.sweep()
+
+    states = {(r.platform, r.state, r.attempts) for r in rows(slack)}
+    assert ("teams", "pending", 0) in states  # never claimed, never failed: a Teams process will send it
+    assert {state for platform, state, _ in states if platform == "slack"} == {"sent"}

@@ -60,7 +60,7 @@ class ManyCases(RuleBasedStateMachine):
         self.fake = FakeSlack()
         url = self.fake.start()
         client = web_client(SlackSettings(bot_token="xoxb-many", signing_secret=None, api_url=url, send_timeout=5))
-        self.outbox = Outbox(self.services, SlackTransport(client), send_timeout=5, workers=1)
+        self.outbox = Outbox(self.services, {"slack": SlackTransport(client)}, send_timeout=5, workers=1)
         self.keys = iter(range(1_000_000))
         self.promised: Counter[tuple[int | None, str, str]] = Counter()  # (case, kind, recipient)
         self.cases: list[int] = []

@@ -117,8 +117,8 @@ def test_outbox_message_is_claimed_once_when_two_workers_try(services: Services)
         second = repo.claim_outbox_message(session, message.id, now, now - lease)
     later = now + lease + timedelta(seconds=1)
     with services.db.transaction() as session:
-        assert repo.deliverable_outbox(session, now, now - lease, 10) == []
-        assert repo.deliverable_outbox(session, later, later - lease, 10) == [(message.id, "U1")]
+        assert repo.deliverable_outbox(session, now, now - lease, 10, ["slack"]) == []
+        assert repo.deliverable_outbox(session, later, later - lease, 10, ["slack"]) == [(message.id, "U1")]
         after_lease = repo.claim_outbox_message(session, message.id, later, later - lease)
 
     assert first is not None and first[0].attempts == 1 and first[1] is False  # nothing sent before
