@@ -288,7 +288,7 @@ SHARED_PREFIXES = {
 }
 # Literals shaped like a key, with a key's first word, that are something else.
 NOT_KEYS = {
-    "reminder_id": "a reminder's id in an outbox payload (slack/views/messages.py)",
+    "reminder_id": "a reminder's id in an outbox payload (documents/notices.py)",
     "help_started": "a measure of the anonymous counts (flows/steps/statistics.py)",
     "due_at": "a reminder's column (devtools/seed.py)",
 }
@@ -357,7 +357,8 @@ KEY_PASSERS = {
     "bot/slack/views/common.py:modal",  # submit_key, close_key
     "bot/slack/views/common.py:button",  # label_key
     "bot/slack/views/common.py:input_block",  # label_key, hint_key
-    "bot/slack/views/messages.py:render_notice",  # key, one of two
+    "bot/documents/notices.py:notice_of",  # key, one of two
+    "bot/documents/notices.py:_offered",  # text_key, from a table of the offers
     "bot/slack/views/registration.py:board_route_modal",  # outcome[…]
     "bot/slack/views/registration.py:registered_modal",  # key, one of two
 }
