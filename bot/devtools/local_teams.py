@@ -12,16 +12,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.devtools.fake_connector import FakeConnector
 from bot.devtools.local import serve_http
 from bot.flows.services import Services
+from bot.outbox.delivery import Outbox
 from bot.server import Asgi
 from bot.teams.app import TeamsBot, TeamsSettings, build_teams_app
-from bot.teams.ids import MESSAGES_PATH
+from bot.teams.ids import MESSAGES_PATH, PLATFORM
 from bot.teams.server import TeamsEndpoint
+from bot.teams.transport import TeamsTransport
 
 APP_ID = "00000000-0000-4000-8000-00000000b07a"  # invented
 TENANT_ID = "00000000-0000-4000-8000-0000000005c0"
-SERVICE_URL = "http://127.0.0.1:9/teams/"  # nothing is sent there yet
 
 
 @dataclass
@@ -29,6 +31,7 @@ class TeamsDriver:
     """Posts activities as Teams' Bot Connector does, for a person by their Entra object id."""
 
     url: str
+    service_url: str  # where the bot answers: the fake connector
     headers: dict[str, str] = field(default_factory=dict)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -50,7 +53,7 @@ class TeamsDriver:
             "type": kind,
             "id": f"act-{next(self._ids)}",
             "channelId": "msteams",
-            "serviceUrl": SERVICE_URL,
+            "serviceUrl": self.service_url,
             "from": {"id": f"29:{user_id}", "aadObjectId": user_id, "name": "Invented Person"},
             "recipient": {"id": f"28:{APP_ID}", "name": "Meldcode"},
             "conversation": {"id": f"a:personal-{user_id}", "conversationType": "personal", "tenantId": TENANT_ID},
@@ -70,12 +73,26 @@ class LocalTeams:
     driver: TeamsDriver
     bot: TeamsBot
     services: Services
+    connector: FakeConnector
+    outbox: Outbox  # Teams' only: what this harness's flush delivers
+
+    def flush(self) -> int:
+        """One pass of the outbox on the bot's loop: how many were delivered."""
+        return self.bot.call(self.outbox.flush)
 
 
 @contextmanager
 def local_teams(services: Services, *, authenticated: bool = False) -> Iterator[LocalTeams]:
     """`authenticated`: as in production, every activity's token is checked (and none is given)."""
+    connector = FakeConnector()
+    connector.start()
     settings = TeamsSettings(APP_ID, "invented-secret" if authenticated else None, TENANT_ID, not authenticated)
     bot = build_teams_app(services, settings)
-    with serve_http(Asgi(services.db, [TeamsEndpoint(bot)])) as base_url:
-        yield LocalTeams(TeamsDriver(base_url + MESSAGES_PATH), bot, services)
+    outbox = Outbox(services, {PLATFORM: TeamsTransport(bot.app, services)}, send_timeout=5)
+    try:
+        with serve_http(Asgi(services.db, [TeamsEndpoint(bot)])) as base_url:
+            driver = TeamsDriver(base_url + MESSAGES_PATH, connector.url)
+            yield LocalTeams(driver, bot, services, connector, outbox)
+    finally:
+        outbox.close()
+        connector.stop()

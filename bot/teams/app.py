@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from microsoft_teams.api.activities import ConversationUpdateActivity
 from microsoft_teams.api.activities.install_update import InstalledActivity
@@ -25,6 +26,7 @@ from bot.teams.ids import MESSAGES_PATH, PLATFORM
 from storage import repositories as repo
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,17 @@ class _Embedded:
 class TeamsBot:
     app: App
     services: Services
+    loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
 
     async def start(self) -> None:
+        self.loop = asyncio.get_running_loop()
         pin_libraries()  # after the SDK made its loggers
         await self.app.initialize()
+
+    def call(self, work: Callable[[], Coroutine[Any, Any, T]], timeout: float = 60) -> T:
+        """Run a coroutine on the serving loop from another thread and wait for it (tests)."""
+        assert self.loop is not None, "the bot has not started"
+        return asyncio.run_coroutine_threadsafe(work(), self.loop).result(timeout)
 
     async def stop(self) -> None:
         pass

@@ -1,0 +1,44 @@
+"""Cards as Teams shows them (Adaptive Cards 1.5, built with the Teams SDK's card models): a
+notice's sentence and its buttons. Card texts carry a reference and a step only, as in Slack."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+from microsoft_teams.cards import Action, AdaptiveCard, ExecuteAction, TextBlock
+
+from bot.catalogue import pieces
+from bot.documents.notices import Notice
+
+# Characters Teams' Markdown would read as formatting.
+_MARKDOWN = re.compile(r"([\\*_\[\]`#>~|])")
+
+
+def teams_markdown(text: Markup | str) -> str:
+    """A catalogue sentence as a TextBlock's Markdown: emphasis in double asterisks, everything
+    else escaped (a plain `str`, what someone typed, is all text). A person shows as their id until
+    the adapter resolves names."""
+    out = []
+    for piece in pieces(text):
+        if piece.bold is not None:
+            out.append("**")
+        elif piece.person is not None:
+            out.append(_MARKDOWN.sub(r"\\\1", piece.person))
+        else:
+            out.append(_MARKDOWN.sub(r"\\\1", piece.text))
+    return "".join(out)
+
+
+def notice_card(notice: Notice) -> AdaptiveCard:
+    """A notice as a card; each button an Action.Execute whose verb says what it does."""
+    actions: list[Action] = [
+        ExecuteAction(
+            title=teams_markdown(button.label),
+            verb=button.does,
+            data={"value": button.value, **({"answer": button.answer.value} if button.answer else {})},
+            style="positive" if button.primary else None,
+        )
+        for button in notice.buttons
+    ]
+    return AdaptiveCard(body=[TextBlock(text=teams_markdown(notice.body), wrap=True)], actions=actions or None)
