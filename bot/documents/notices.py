@@ -38,6 +38,11 @@ class Does(StrEnum):
     FOLLOW_UP_SIGNAL = "follow_up_signal"
 
 
+# Buttons whose click is the whole act: the message changes in place. Every other one opens a form
+# (a Slack modal, a Teams dialog): the case view, a step's form, a postponement.
+ACTS_IN_PLACE = frozenset({Does.NOT_YET, Does.CONFIRM_REFERRAL, Does.FOLLOW_UP_GOOD})
+
+
 @dataclass(frozen=True)
 class Button:
     does: Does

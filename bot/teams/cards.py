@@ -4,12 +4,13 @@ notice's sentence and its buttons. Card texts carry a reference and a step only,
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from markupsafe import Markup
-from microsoft_teams.cards import Action, AdaptiveCard, ExecuteAction, TextBlock
+from microsoft_teams.cards import Action, AdaptiveCard, ExecuteAction, OpenDialogData, SubmitAction, TextBlock
 
 from bot.catalogue import pieces
-from bot.documents.notices import Notice
+from bot.documents.notices import ACTS_IN_PLACE, Button, Notice
 
 # Characters Teams' Markdown would read as formatting.
 _MARKDOWN = re.compile(r"([\\*_\[\]`#>~|])")
@@ -31,14 +32,18 @@ def teams_markdown(text: Markup | str) -> str:
 
 
 def notice_card(notice: Notice) -> AdaptiveCard:
-    """A notice as a card; each button an Action.Execute whose verb says what it does."""
-    actions: list[Action] = [
-        ExecuteAction(
-            title=teams_markdown(button.label),
-            verb=button.does,
-            data={"value": button.value, **({"answer": button.answer.value} if button.answer else {})},
-            style="positive" if button.primary else None,
-        )
-        for button in notice.buttons
-    ]
-    return AdaptiveCard(body=[TextBlock(text=teams_markdown(notice.body), wrap=True)], actions=actions or None)
+    """A notice as a card. A button whose click is the whole act is an Action.Execute (its answer
+    changes the card in place); one that opens a form opens a dialog (task/fetch)."""
+    return AdaptiveCard(
+        body=[TextBlock(text=teams_markdown(notice.body), wrap=True)],
+        actions=[_action(button) for button in notice.buttons] or None,
+    )
+
+
+def _action(button: Button) -> Action:
+    title = teams_markdown(button.label)
+    style: Literal["positive"] | None = "positive" if button.primary else None
+    data = {"value": button.value, **({"answer": button.answer.value} if button.answer else {})}
+    if button.does in ACTS_IN_PLACE:
+        return ExecuteAction(title=title, verb=button.does, data=data, style=style)
+    return SubmitAction(title=title, style=style).with_data(OpenDialogData(button.does, data))

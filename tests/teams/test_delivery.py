@@ -65,7 +65,14 @@ def test_a_notice_arrives_once_as_a_card_with_its_buttons_and_carries_its_outbox
     [card] = chat(teams)
     assert card_problems(card) == []
     assert "MC-2026-0007" in card["body"][0]["text"]
-    assert [(a["verb"], a["data"]["value"]) for a in card["actions"]] == [("open_case", "7"), ("take_case", "7")]
+    # Both open a dialog (the case view), as both open a modal in Slack.
+    opened = [
+        (a["type"], a["data"]["msteams"]["type"], a["data"]["dialog_id"], a["data"]["value"]) for a in card["actions"]
+    ]
+    assert opened == [
+        ("Action.Submit", "task/fetch", "open_case", "7"),
+        ("Action.Submit", "task/fetch", "take_case", "7"),
+    ]
     assert card["actions"][1]["title"] == in_plain("button_take")
     [sent] = teams.connector.sent
     assert sent.activity["channelData"]["meldbotOutboxId"] == message_id
@@ -116,5 +123,5 @@ def test_an_outage_is_retried_and_a_rewrite_changes_the_card_in_place(
     assert teams.flush() == 1
 
     [card] = chat(teams)  # the same card, now saying who took the case, without "take"
-    assert [a["verb"] for a in card["actions"]] == ["open_case"]
+    assert [a["data"]["dialog_id"] for a in card["actions"]] == ["open_case"]
     assert len(teams.connector.sent) == 1 and len(teams.connector.sent[0].updates) == 1

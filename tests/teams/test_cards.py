@@ -1,0 +1,44 @@
+"""Notices as Teams cards: valid Adaptive Cards 1.5; a click that is the whole act is an
+Action.Execute, one that needs a form opens a dialog; text is never read as formatting."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from bot.documents.notices import Button, Does, Notice
+from bot.teams.cards import notice_card, teams_markdown
+from tests.teams.adaptive_cards import card_problems
+
+
+def test_an_act_in_place_is_an_execute_and_a_form_opens_a_dialog() -> None:
+    notice = Notice(
+        "x",
+        "Verwijzing MC-2026-0001 nagaan",
+        (
+            Button(Does.CONFIRM_REFERRAL, "Verwijzing loopt", "12", primary=True),
+            Button(Does.POSTPONE, "Uitstellen", "12"),
+        ),
+    )
+
+    card = notice_card(notice).model_dump(exclude_none=True, by_alias=True)
+
+    assert card_problems(card) == []
+    confirm, postpone = card["actions"]
+    assert (confirm["type"], confirm["verb"], confirm["data"], confirm["style"]) == (
+        "Action.Execute",
+        "confirm_referral",
+        {"value": "12"},
+        "positive",
+    )
+    assert (postpone["type"], postpone["data"]["msteams"]["type"], postpone["data"]["dialog_id"]) == (
+        "Action.Submit",
+        "task/fetch",
+        "postpone",
+    )
+
+
+def test_emphasis_is_markdown_and_everything_else_is_text() -> None:
+    sentence = Markup("<b>{}</b> is nieuw").format("MC-2026-0001 *_[x](y)")
+
+    assert teams_markdown(sentence) == r"**MC-2026-0001 \*\_\[x\](y)** is nieuw"
+    assert teams_markdown("**getypt**") == r"\*\*getypt\*\*"
