@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.flows.rules.directory import platform_of
 from bot.flows.vocabulary import NoticeKind
 from storage import repositories as repo
 from storage.models import Case, OutboxMessage
@@ -60,6 +61,7 @@ def enqueue(
         session.add(
             OutboxMessage(
                 dedupe_key=key,
+                platform=platform_of(recipient),
                 recipient_id=recipient,
                 kind=kind,
                 case_id=case.id if case else None,
@@ -93,6 +95,7 @@ def rewrite(session: Session, at: datetime, case: Case, kind: NoticeKind, *, cau
         session.add(
             OutboxMessage(
                 dedupe_key=key,
+                platform=original.platform,
                 recipient_id=original.recipient_id,
                 kind=kind,
                 case_id=case.id,

@@ -24,7 +24,7 @@ from bot.flows.steps.registration import (
     validate,
 )
 from bot.flows.vocabulary import Route, SignalSource
-from storage.models import AuditEvent, Case, Signal
+from storage.models import AuditEvent, Case, OutboxMessage, Signal
 from tests.conftest import COORDINATOR, OUTSIDER, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
 from tests.flows.forms import valid_form
 
@@ -195,3 +195,17 @@ def test_access_ends_at_once_when_coordinator_is_removed_from_configuration(
     with reduced.db.transaction() as session:
         revoked = session.scalars(select(AuditEvent).where(AuditEvent.action == "role_revoked")).one()
     assert revoked.detail == {"subject": COORDINATOR, "role": "coordinator"}
+
+
+def test_each_message_goes_to_its_recipients_platform(services: Services) -> None:
+    """A coordinator named by an Entra object id is on Teams; the teacher on Slack gets theirs there."""
+    teams_coordinator = "5b0c2d1e-8f7a-4b6c-9d0e-1f2a3b4c5d6e"
+    linde, eik = services.directory.schools
+    mixed = replace(services, directory=Directory((replace(linde, coordinators=(teams_coordinator,)), eik)))
+    mirror_directory(mixed)
+
+    register_signal(mixed, TEACHER, "linde", False, valid_form(), "k1")
+
+    with services.db.reading() as session:
+        rows = session.execute(select(OutboxMessage.recipient_id, OutboxMessage.platform)).all()
+    assert sorted(rows) == sorted([(teams_coordinator, "teams"), (TEACHER, "slack")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -14,6 +15,16 @@ from bot.flows.vocabulary import Language, Role
 DEFAULT_RETENTION_YEARS = 2
 # The interne evaluatie shows the board counts from 1 to 4 as "< 5" (a common threshold for small cells).
 DEFAULT_SMALL_NUMBERS = 5
+
+
+# A Microsoft Entra object id (how Teams names a person), as meldbot.yml keeps it: lowercase.
+ENTRA_OBJECT_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def platform_of(user_id: str) -> str:
+    """The platform someone named in meldbot.yml is on, by the shape of their id: an Entra object
+    id is on Teams, anything else (a Slack member id) on Slack. The two never look alike."""
+    return "teams" if ENTRA_OBJECT_ID.match(user_id) else "slack"
 
 
 @dataclass(frozen=True)
