@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime, timedelta
 
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.flows.services import Services
-from bot.member_groups import groups_to_read, record_members
+from bot.member_groups import READ_EVERY, groups_to_read, record_members
 from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM
 
 log = logging.getLogger(__name__)
 
 ROUND_SECONDS = 60
+# After a failed read a group waits before the rounds try it again, doubling up to the hour: a
+# missing scope or a rate limit is not asked about (nor logged) every minute. Slack's event for
+# the group still reads it at once.
+FIRST_WAIT = timedelta(minutes=1)
 
 
 class GroupReader:
@@ -30,6 +35,7 @@ class GroupReader:
         self._services = services
         self._client = client
         self._work = work
+        self._waits: dict[str, tuple[datetime, timedelta]] = {}  # group -> (not before, last wait)
 
     async def read(self, group_id: str) -> None:
         """Read the group's members from Slack and store them (a group no school names is left alone)."""
@@ -41,19 +47,27 @@ class GroupReader:
         except SlackApiError as error:
             code = error.response.get("error")
             if code != "no_such_subteam":
-                log.warning("could not read user group %s (%s); its members stay as last read", group_id, code)
+                self._failed(group_id, str(code))
                 return
             log.warning("user group %s does not exist (or is disabled): nobody reports through it", group_id)
             members = []
         except (SlackClientError, aiohttp.ClientError, TimeoutError) as error:
-            log.warning("could not read user group %s (%s); its members stay as last read",
-                        group_id, type(error).__name__)  # fmt: skip
+            self._failed(group_id, type(error).__name__)
             return
+        self._waits.pop(group_id, None)
         await self._work.after_ack(record_members, self._services, PLATFORM, group_id, members)
 
     async def read_due(self) -> None:
+        now = self._services.clock.now()
         for group_id in await self._work.after_ack(groups_to_read, self._services, PLATFORM):
-            await self.read(group_id)
+            if group_id not in self._waits or self._waits[group_id][0] <= now:
+                await self.read(group_id)
+
+    def _failed(self, group_id: str, reason: str) -> None:
+        wait = min(self._waits[group_id][1] * 2, READ_EVERY) if group_id in self._waits else FIRST_WAIT
+        self._waits[group_id] = (self._services.clock.now() + wait, wait)
+        log.warning("could not read user group %s (%s); its members stay as last read, and it is tried again "
+                    "in %s minute(s)", group_id, reason, int(wait.total_seconds() // 60))  # fmt: skip
 
     async def run(self) -> None:
         """Rounds until cancelled: a failed round is logged and the next one tries again."""

@@ -146,7 +146,10 @@ def test_who_leaves_is_out_at_once_even_while_slack_cannot_list_the_group(
     # Leaving needs no list; joining waits for one: access is never granted on a guess.
     assert not may_start(slack, TEACHER) and not may_start(slack, TEACHER_2)
     warnings = [r.getMessage() for r in caplog.records if r.name == "bot.slack.member_groups"]
-    assert warnings == [f"could not read user group {GROUP} (ratelimited); its members stay as last read"]
+    assert warnings == [
+        f"could not read user group {GROUP} (ratelimited); its members stay as last read, and it is tried again "
+        "in 1 minute(s)"
+    ]
 
     slack.fake.heal()
     slack.bot.call(slack.bot.groups.read_due)  # read within the hour: not read again yet
@@ -183,3 +186,26 @@ def test_a_disabled_or_deleted_group_lets_nobody_report(school: School) -> None:
     del slack.fake.user_groups[GROUP]  # Slack no longer knows it
     slack.driver.event({"type": "subteam_updated", "subteam": {"id": GROUP, "date_delete": 0}})
     assert not may_start(slack, TEACHER)
+
+
+def test_a_group_slack_will_not_list_is_asked_about_less_and_less_often_until_the_hour(
+    school: School, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    slack = school.slack
+    slack.fake.fail("usergroups.users.list", status=200, error="missing_scope", times=20)
+    clock.advance(timedelta(hours=1))  # the group is due again
+
+    def attempts() -> int:
+        return len([c for c in slack.fake.calls if c.method == "usergroups.users.list"])
+
+    before = attempts()
+    tried = []
+    for _ in range(10):  # ten rounds, a minute apart
+        slack.bot.call(slack.bot.groups.read_due)
+        tried.append(attempts() - before)
+        clock.advance(timedelta(minutes=1))
+
+    # Tried at once, then 1, 2 and 4 minutes after each failure (minutes 0, 1, 3 and 7): not every round.
+    assert tried == [1, 2, 2, 3, 3, 3, 3, 4, 4, 4]
+    assert len([r for r in caplog.records if r.name == "bot.slack.member_groups"]) == 4
+    assert may_start(slack, TEACHER)  # what was last read still holds
