@@ -348,8 +348,9 @@ KEY_PASSERS = {
     "bot/documents/pdf.py:_signature_table",  # key, from a tuple of keys
     "bot/documents/guide.py:steps",  # key, from STEP_KEYS
     "bot/documents/pdf.py:_access_report",  # key, from a tuple of keys (the table's header)
-    "bot/slack/handlers/respond.py:error_modal",  # error.text_key
-    "bot/slack/handlers/respond.py:field_errors",  # key, from InvalidInput.problems
+    "bot/documents/dialogs.py:refusal_text",  # error.text_key
+    "bot/documents/dialogs.py:problem_text",  # key, from InvalidInput.problems
+    "bot/documents/dialogs.py:_options",  # key, from a table of labels
     "bot/slack/views/case.py:_now_blocks",  # key, one of two
     "bot/slack/views/case.py:_question_blocks",  # MISSING_KEYS[…]
     "bot/slack/views/casework.py:_form",  # title_key
@@ -359,8 +360,8 @@ KEY_PASSERS = {
     "bot/slack/views/common.py:input_block",  # label_key, hint_key
     "bot/documents/notices.py:notice_of",  # key, one of two
     "bot/documents/notices.py:_offered",  # text_key, from a table of the offers
-    "bot/slack/views/registration.py:board_route_modal",  # outcome[…]
-    "bot/slack/views/registration.py:registered_modal",  # key, one of two
+    "bot/documents/dialogs.py:board_route",  # outcome[…]
+    "bot/documents/dialogs.py:registered",  # key, one of two
 }
 
 

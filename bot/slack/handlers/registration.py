@@ -14,6 +14,7 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.catalogue import t
+from bot.documents import dialogs
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.rules.social_map import NATIONAL, for_acute_danger
@@ -30,22 +31,14 @@ from bot.slack.handlers.work import Work
 from bot.slack.ids import CONTACTS_WORDS, GUIDE_WORDS, Action, Block, Callback, Command, Shortcut
 from bot.slack.views.common import slack_plain
 from bot.slack.views.contacts import contacts_modal
+from bot.slack.views.dialogs import modal_of
 from bot.slack.views.guide import guide_modal
 from bot.slack.views.messages import start_message
-from bot.slack.views.registration import (
-    board_choice_modal,
-    board_route_modal,
-    intake_modal,
-    open_case_choice_modal,
-    registered_modal,
-    safety_plan_modal,
-    signal_modal,
-)
 
 
 @shown
 def _intake(services: Services, user_id: str) -> View:
-    return intake_modal(registration.schools_for(services, user_id))
+    return modal_of(dialogs.intake(registration.schools_for(services, user_id)))
 
 
 async def handle_start(
@@ -87,12 +80,12 @@ def _after_route(services: Services, user_id: str, view: dict[str, Any], route: 
     if route is Route.HOME:
         school = services.directory.school(result.school_id)
         contacts = for_acute_danger(school.social_map if school else NATIONAL) if acute else ()
-        return signal_modal(result.school_id, acute, local_today(services.clock).date(), contacts)
+        return modal_of(dialogs.signal(result.school_id, acute, local_today(services.clock).date(), contacts))
     if route is Route.STAFF_MEMBER:
         school = services.directory.school(result.school_id)
         assert school is not None, "choose_route only answers for a school in the configuration"
-        return board_choice_modal(school.id, acute, alert_options(services.directory, school))
-    return safety_plan_modal(acute)
+        return modal_of(dialogs.board_choice(school.id, acute, alert_options(services.directory, school)))
+    return modal_of(dialogs.safety_plan(acute))
 
 
 async def handle_intake_submission(
@@ -115,7 +108,7 @@ def _record_board_choice(services: Services, user_id: str, view: dict[str, Any])
     recorded = record_staff_suspicion(
         services, user_id, str(meta.get("school", "")), alert, bool(meta.get("acute")), f"{view['id']}:board"
     )
-    return board_route_modal(recorded, bool(meta.get("acute")))
+    return modal_of(dialogs.board_route(recorded, bool(meta.get("acute"))))
 
 
 async def handle_board_choice_submission(
@@ -131,7 +124,9 @@ def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> Vi
     result = registration.register_signal(
         services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
     )
-    return open_case_choice_modal(result) if isinstance(result, OpenCaseFound) else registered_modal(result)
+    return modal_of(
+        dialogs.open_case_choice(result) if isinstance(result, OpenCaseFound) else dialogs.registered(result)
+    )
 
 
 async def handle_signal_submission(
@@ -143,7 +138,9 @@ async def handle_signal_submission(
 @shown
 def _resolve_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
     add = forms.choice(view, Block.CHOICE) != "new"
-    return registered_modal(registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add))
+    return modal_of(
+        dialogs.registered(registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add))
+    )
 
 
 async def handle_choice_submission(
@@ -182,7 +179,7 @@ async def handle_choice_closed(
 
 @shown
 def _draft_choice(services: Services, user_id: str, draft_id: int) -> View:
-    return open_case_choice_modal(registration.pending_draft(services, user_id, draft_id))
+    return modal_of(dialogs.open_case_choice(registration.pending_draft(services, user_id, draft_id)))
 
 
 async def handle_finish_draft(

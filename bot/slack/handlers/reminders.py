@@ -13,6 +13,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.documents import dialogs
 from bot.flows.errors import MeldcodeError
 from bot.flows.ports import local_today
 from bot.flows.services import Services
@@ -32,8 +33,8 @@ from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, caught, error_modal, show, shown
 from bot.slack.handlers.work import Work
 from bot.slack.ids import Action, Callback
+from bot.slack.views.dialogs import modal_of
 from bot.slack.views.messages import Message
-from bot.slack.views.registration import signal_modal
 from bot.slack.views.reminders import (
     follow_up_message,
     postpone_modal,
@@ -114,7 +115,7 @@ def _new_signal(services: Services, user_id: str, reminder_id: int) -> tuple[Mes
     found = caught(follow_up_signal)(services, user_id, reminder_id)
     if isinstance(found, MeldcodeError):
         return None, error_modal(found)
-    form = signal_modal(found.school_id, False, local_today(services.clock).date(), pupil=found)
+    form = modal_of(dialogs.signal(found.school_id, False, local_today(services.clock).date(), pupil=found))
     return follow_up_message(found.reference, found.case_id, FollowUp.NEW_SIGNAL), form
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any, ParamSpec, TypeVar
 
 from slack_bolt.async_app import AsyncAck
@@ -13,10 +12,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.catalogue import t
-from bot.documents.labels import label
+from bot.documents.dialogs import problem_text, refusal_text
 from bot.flows.errors import InvalidInput, MeldcodeError
-from bot.flows.rules.validation import TEXT_LIMITS
 from bot.flows.services import Services
 from bot.flows.steps.dossier import open_case
 from bot.slack.handlers import forms
@@ -58,8 +55,7 @@ def shown(draw: Callable[P, View]) -> Callable[P, View]:
 
 
 def error_modal(error: MeldcodeError) -> View:
-    values = {k: label(v) if isinstance(v, StrEnum) else v for k, v in error.values.items()}
-    return error_view(t(error.text_key, **values))
+    return error_view(refusal_text(error))
 
 
 def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
@@ -71,10 +67,7 @@ def field_errors(error: InvalidInput, view: dict[str, Any]) -> dict[str, str]:
     shown = forms.input_blocks(view)
     errors: dict[str, str] = {}
     for field, key in error.problems.items():
-        if key == "error_too_long":
-            sentence = slack_plain(t(key, length=len(forms.text(view, Block(field))), limit=TEXT_LIMITS[field]))
-        else:
-            sentence = slack_plain(t(key))
+        sentence = slack_plain(problem_text(key, field, forms.text(view, Block(field))))
         where = field if field in shown or not shown else shown[0]
         errors[where] = f"{errors[where]} {sentence}" if where in errors else sentence
     return errors

@@ -11,6 +11,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.blocks import Option
 
+from bot.documents.dialogs import school_options
 from bot.flows.errors import MeldcodeError
 from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
@@ -23,12 +24,12 @@ from bot.slack.handlers.work import Work
 from bot.slack.ids import INPUT, Action, Block
 from bot.slack.views.common import matching
 from bot.slack.views.desk import desk_school_options
+from bot.slack.views.dialogs import slack_options
 from bot.slack.views.export import document_options
-from bot.slack.views.registration import school_options
 
 
 def _schools(services: Services, user_id: str, body: dict[str, Any]) -> list[Option]:
-    return school_options(registration.schools_for(services, user_id))
+    return slack_options(school_options(registration.schools_for(services, user_id)))
 
 
 def _documents(services: Services, user_id: str, body: dict[str, Any]) -> list[Option]:

@@ -12,6 +12,7 @@ from bot.catalogue import t
 from bot.documents.consequences import consequence_text
 from bot.documents.contacts import contact_line
 from bot.documents.dates import show_date
+from bot.documents.dialogs import YES_NO_KEYS
 from bot.documents.labels import AGE_GUIDANCE, CONSENT_QUESTIONS, MELDNORMS, QUESTIONS, keys, label, named
 from bot.flows.rules.framework import Answer, OutcomeKind
 from bot.flows.rules.social_map import Contact
@@ -45,7 +46,6 @@ from bot.slack.views.common import (
     users_input,
 )
 from bot.slack.views.contacts import contact_sections
-from bot.slack.views.registration import YES_NO_KEYS
 
 # A help plan's term is often six weeks out; the coordinator changes it as agreed.
 DEFAULT_TERM = timedelta(weeks=6)

@@ -168,7 +168,15 @@ MAX_RADIO_OPTIONS = 10
 MAX_SELECT_OPTIONS = 100
 
 
-def choice(block: B, label_key: str, options: Sequence[Option], *, initial: Option | None = None) -> InputBlock:
+def choice(
+    block: B,
+    label_key: str,
+    options: Sequence[Option],
+    *,
+    initial: Option | None = None,
+    optional: bool = False,
+    hint_key: str | None = None,
+) -> InputBlock:
     """One of several options: radio buttons when few, a select when more, and over Slack's 100 a
     select that searches as the user types (its options come from bot.handlers.suggestions)."""
     element: InputInteractiveElement
@@ -178,7 +186,7 @@ def choice(block: B, label_key: str, options: Sequence[Option], *, initial: Opti
         element = StaticSelectElement(action_id=INPUT, options=list(options), initial_option=initial)
     else:
         element = ExternalDataSelectElement(action_id=INPUT, min_query_length=0, initial_option=initial)
-    return input_block(block, label_key, element)
+    return input_block(block, label_key, element, optional=optional, hint_key=hint_key)
 
 
 def matching(options: Sequence[Option], typed: str) -> list[Option]:

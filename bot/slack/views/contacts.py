@@ -8,21 +8,16 @@ from markupsafe import Markup
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from bot.catalogue import joined, t
-from bot.documents.contacts import contact_line
+from bot.catalogue import t
+from bot.documents.dialogs import contact_paragraphs
 from bot.flows.rules.social_map import NATIONAL, Contact
 from bot.slack.ids import Callback
 from bot.slack.views.common import MAX_MODAL_BLOCKS, context, modal, mrkdwn
 
-LINES_PER_SECTION = 12  # well within a section's 3,000 characters at the longest line the file allows
-
 
 def contact_sections(contacts: Sequence[Contact], head: Markup | None = None) -> list[Block]:
     """The contacts as sections of a few lines each (a head, when given, opens the first)."""
-    lines = [contact_line(c) for c in contacts]
-    if head is not None:
-        lines.insert(0, head)
-    return [mrkdwn(joined(lines[i : i + LINES_PER_SECTION])) for i in range(0, len(lines), LINES_PER_SECTION)]
+    return [mrkdwn(paragraph.text) for paragraph in contact_paragraphs(contacts, head)]
 
 
 def contacts_modal(schools: Sequence[tuple[str, tuple[Contact, ...]]]) -> View:

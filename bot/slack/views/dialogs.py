@@ -1,0 +1,47 @@
+"""A dialog (bot.documents.dialogs) as a Slack modal: each field an input block named by its field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from slack_sdk.models.blocks import Block, CheckboxesElement
+from slack_sdk.models.blocks import Option as SlackOption
+from slack_sdk.models.views import View
+
+from bot.documents.dialogs import Dialog, Input, Kind, Option, Says
+from bot.slack.ids import INPUT, Callback
+from bot.slack.views.common import choice, context, date_input, input_block, modal, mrkdwn, named_option, text_input
+
+
+def modal_of(dialog: Dialog) -> View:
+    return modal(
+        Callback(dialog.form.value),
+        dialog.title,
+        [_block(part) for part in dialog.parts],
+        submit_key=dialog.submit_key,
+        close_key=dialog.close_key,
+        metadata=dict(dialog.metadata) if dialog.metadata else None,
+        notify_on_close=dialog.closing_matters,
+    )
+
+
+def slack_options(options: Sequence[Option]) -> list[SlackOption]:
+    return [named_option(o.label, o.value) for o in options]
+
+
+def _block(part: Says | Input) -> Block:
+    if isinstance(part, Says):
+        return context(part.text) if part.aside else mrkdwn(part.text)
+    if part.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        return text_input(part.field, part.label_key, multiline=part.kind is Kind.LONG_TEXT, optional=part.optional,
+                          hint_key=part.hint_key, initial=part.initial)  # fmt: skip
+    if part.kind is Kind.DATE:
+        initial = date.fromisoformat(part.initial) if part.initial else None
+        return date_input(part.field, part.label_key, initial, hint_key=part.hint_key, optional=part.optional)
+    options = slack_options(part.options)
+    if part.kind is Kind.MANY_OF:
+        element = CheckboxesElement(action_id=INPUT, options=options)
+        return input_block(part.field, part.label_key, element, optional=part.optional, hint_key=part.hint_key)
+    chosen = next((o for o in options if o.value == part.initial), None)
+    return choice(part.field, part.label_key, options, initial=chosen, optional=part.optional, hint_key=part.hint_key)
