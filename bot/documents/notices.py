@@ -114,6 +114,8 @@ def notice_of(kind: NoticeKind, payload: dict[str, Any]) -> Notice:
         return _reminder(payload)
     if kind is NoticeKind.WEEKLY_OVERVIEW:
         return _weekly(payload)
+    if kind is NoticeKind.WELCOME:
+        return start_notice(str(payload["platform"]))
     raise ValueError(f"no rendering for notice kind {kind}")
 
 

@@ -187,6 +187,7 @@ class NoticeKind(StrEnum):
     DELIVERY_FAILED = "delivery_failed"  # to the coordinator: a message about the case did not arrive
     REMINDER_PARKED = "reminder_parked"  # to the coordinator: a reminder of the case could not be handled
     WEEKLY_OVERVIEW = "weekly_overview"  # to each coordinator on Monday: open, late, next deadlines (references)
+    WELCOME = "welcome"  # to whoever installed the app (Teams): what the bot does, and the start button
 
 
 class ReminderKind(StrEnum):

@@ -27,11 +27,11 @@ from bot.logs import library_logger, pin_libraries
 from bot.outbox.delivery import SEND_TIMEOUT_SECONDS, Outbox
 from bot.outbox.worker import DeliveryWorker
 from bot.slack.handlers import register_all
-from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM
 from bot.slack.member_groups import GroupReader
 from bot.slack.names import StaffNames
 from bot.slack.transport import SlackTransport
+from bot.work import Work
 from storage.models import OutboxMessage
 from storage.repositories import record_event_receipt
 

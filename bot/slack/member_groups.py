@@ -18,8 +18,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.flows.services import Services
 from bot.member_groups import READ_EVERY, groups_to_read, record_members
-from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM
+from bot.work import Work
 
 log = logging.getLogger(__name__)
 

@@ -210,6 +210,7 @@ def _every_notice() -> list[list[dict[str, Any]]]:
         "overdue": 1,
         "to_take": 1,
         "next": [["MC-2026-0001", "feedback", START.isoformat()]],
+        "platform": "slack",
     }
     drawn = [render_notice(kind, payload) for kind in NoticeKind if kind is not NoticeKind.REMINDER]
     drawn += [render_notice(NoticeKind.BOARD_ROUTE, {**payload, "to_board": True})]

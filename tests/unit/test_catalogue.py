@@ -351,6 +351,8 @@ KEY_PASSERS = {
     "bot/documents/dialogs.py:refusal_text",  # error.text_key
     "bot/documents/dialogs.py:problem_text",  # key, from InvalidInput.problems
     "bot/documents/dialogs.py:_options",  # key, from a table of labels
+    "bot/teams/dialogs.py:dialog_card",  # submit_key, hint_key
+    "bot/teams/dialogs.py:_input",  # label_key
     "bot/slack/views/case.py:_now_blocks",  # key, one of two
     "bot/slack/views/case.py:_question_blocks",  # MISSING_KEYS[…]
     "bot/slack/views/casework.py:_form",  # title_key

@@ -22,10 +22,10 @@ from bot.forms import MAX_ID, record_id, small_number
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.home import refresh_home
-from bot.slack.handlers.respond import case_view, caught, error_modal, from_modal, show, shown
-from bot.slack.handlers.work import Work
+from bot.slack.handlers.respond import case_view, error_modal, from_modal, show, shown
 from bot.slack.ids import Action, show_action
 from bot.slack.views.case import page_rows, section_modal
+from bot.work import Work, caught
 
 
 async def _show_case(client: AsyncWebClient, body: dict[str, Any], view: View) -> None:

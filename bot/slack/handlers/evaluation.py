@@ -17,9 +17,9 @@ from bot.forms import small_number
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import from_modal, shown
-from bot.slack.handlers.work import Work
 from bot.slack.ids import Action
 from bot.slack.views.evaluation import evaluation_modal
+from bot.work import Work
 
 YEARS_OFFERED = 3  # this school year and the two before it
 

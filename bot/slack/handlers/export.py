@@ -23,12 +23,12 @@ from bot.flows.steps.export import Document, Export, export_case, exportable
 from bot.forms import record_id
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.respond import ack_refusal, caught, show, shown
-from bot.slack.handlers.work import Work
+from bot.slack.handlers.respond import ack_refusal, show, shown
 from bot.slack.ids import Action, Block, Callback
 from bot.slack.names import StaffNames
 from bot.slack.views.common import slack_mrkdwn, slack_plain
 from bot.slack.views.export import export_modal
+from bot.work import Work, caught
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from bot.flows.vocabulary import Language
 from bot.forms import MAX_ID, small_number
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM, Action
 from bot.slack.views.home import PLACE_PARTS, HomePlace, home_view
+from bot.work import Work
 
 
 def draw_home(services: Services, user_id: str, place: HomePlace) -> View:

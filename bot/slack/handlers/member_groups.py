@@ -9,9 +9,9 @@ from slack_bolt.async_app import AsyncApp
 from bot.flows.services import Services
 from bot.member_groups import record_departures, record_members
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.work import Work
 from bot.slack.ids import PLATFORM
 from bot.slack.member_groups import GroupReader
+from bot.work import Work
 
 
 async def handle_members_changed(event: dict[str, Any], services: Services, work: Work, groups: GroupReader) -> None:

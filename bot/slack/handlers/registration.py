@@ -13,32 +13,25 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.catalogue import t
-from bot.documents import dialogs
 from bot.flows.errors import MeldcodeError
-from bot.flows.ports import local_today
-from bot.flows.rules.social_map import NATIONAL, for_acute_danger
 from bot.flows.services import Services
 from bot.flows.steps import registration
-from bot.flows.steps.registration import OpenCaseFound
-from bot.flows.steps.staff_route import alert_options, record_staff_suspicion, remind_unrecorded
-from bot.flows.vocabulary import BoardAlert, Route
-from bot.forms import signal_form
+from bot.flows.steps.staff_route import remind_unrecorded
+from bot.interactions import registration as registering
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.respond import ack_refusal, caught, shown
-from bot.slack.handlers.work import Work
-from bot.slack.ids import CONTACTS_WORDS, GUIDE_WORDS, Action, Block, Callback, Command, Shortcut
-from bot.slack.views.common import slack_plain
+from bot.slack.handlers.respond import ack_refusal, shown
+from bot.slack.ids import CONTACTS_WORDS, GUIDE_WORDS, Action, Callback, Command, Shortcut
 from bot.slack.views.contacts import contacts_modal
 from bot.slack.views.dialogs import modal_of
 from bot.slack.views.guide import guide_modal
 from bot.slack.views.messages import start_message
+from bot.work import Work, caught
 
 
 @shown
 def _intake(services: Services, user_id: str) -> View:
-    return modal_of(dialogs.intake(registration.schools_for(services, user_id)))
+    return modal_of(registering.intake(services, user_id))
 
 
 async def handle_start(
@@ -71,44 +64,22 @@ async def handle_direct_message(event: dict[str, Any], say: AsyncSay) -> None:
     await say(text=message.text, blocks=[b.to_dict() for b in message.blocks])
 
 
-@shown
-def _after_route(services: Services, user_id: str, view: dict[str, Any], route: Route) -> View:
-    """The modal that follows the intake: the signal form, the board route's choice, or the safety plan."""
-    school_id = forms.metadata(view).get("school") or forms.choice(view, Block.SCHOOL)
-    acute = forms.choice(view, Block.ACUTE) == "yes"
-    result = registration.choose_route(services, user_id, str(school_id), route, acute, f"{view['id']}:intake")
-    if route is Route.HOME:
-        school = services.directory.school(result.school_id)
-        contacts = for_acute_danger(school.social_map if school else NATIONAL) if acute else ()
-        return modal_of(dialogs.signal(result.school_id, acute, local_today(services.clock).date(), contacts))
-    if route is Route.STAFF_MEMBER:
-        school = services.directory.school(result.school_id)
-        assert school is not None, "choose_route only answers for a school in the configuration"
-        return modal_of(dialogs.board_choice(school.id, acute, alert_options(services.directory, school)))
-    return modal_of(dialogs.safety_plan(acute))
+@caught
+def _after_intake(services: Services, user_id: str, view: dict[str, Any]) -> View:
+    meta, values = forms.metadata(view), forms.ModalValues(view)
+    return modal_of(registering.after_intake(services, user_id, values, meta, f"{view['id']}:intake"))
 
 
 async def handle_intake_submission(
     ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], services: Services, work: Work
 ) -> None:
-    try:
-        route = Route(forms.choice(view, Block.ROUTE))
-    except ValueError:
-        await ack(response_action="errors", errors={Block.ROUTE: slack_plain(t("error_required"))})
-        return
-    await ack(
-        response_action="update", view=await work.before_ack(_after_route, services, body["user"]["id"], view, route)
-    )
+    await _ack_with(ack, view, await work.before_ack(_after_intake, services, body["user"]["id"], view))
 
 
 @caught
 def _record_board_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
-    meta = forms.metadata(view)
-    alert = next((a for a in BoardAlert if a.value == forms.choice(view, Block.BOARD_ALERT)), None)
-    recorded = record_staff_suspicion(
-        services, user_id, str(meta.get("school", "")), alert, bool(meta.get("acute")), f"{view['id']}:board"
-    )
-    return modal_of(dialogs.board_route(recorded, bool(meta.get("acute"))))
+    meta, values = forms.metadata(view), forms.ModalValues(view)
+    return modal_of(registering.after_board_choice(services, user_id, values, meta, f"{view['id']}:board"))
 
 
 async def handle_board_choice_submission(
@@ -119,14 +90,8 @@ async def handle_board_choice_submission(
 
 @caught
 def _record_signal(services: Services, user_id: str, view: dict[str, Any]) -> View:
-    meta = forms.metadata(view)
-    form = signal_form(forms.ModalValues(view), local_today(services.clock).date())
-    result = registration.register_signal(
-        services, user_id, str(meta.get("school", "")), bool(meta.get("acute")), form, f"{view['id']}:signal"
-    )
-    return modal_of(
-        dialogs.open_case_choice(result) if isinstance(result, OpenCaseFound) else dialogs.registered(result)
-    )
+    meta, values = forms.metadata(view), forms.ModalValues(view)
+    return modal_of(registering.after_signal(services, user_id, values, meta, f"{view['id']}:signal"))
 
 
 async def handle_signal_submission(
@@ -137,10 +102,7 @@ async def handle_signal_submission(
 
 @shown
 def _resolve_choice(services: Services, user_id: str, view: dict[str, Any]) -> View:
-    add = forms.choice(view, Block.CHOICE) != "new"
-    return modal_of(
-        dialogs.registered(registration.resolve_draft(services, user_id, forms.metadata_id(view, "draft"), add))
-    )
+    return modal_of(registering.after_choice(services, user_id, forms.ModalValues(view), forms.metadata(view)))
 
 
 async def handle_choice_submission(
@@ -179,7 +141,7 @@ async def handle_choice_closed(
 
 @shown
 def _draft_choice(services: Services, user_id: str, draft_id: int) -> View:
-    return modal_of(dialogs.open_case_choice(registration.pending_draft(services, user_id, draft_id)))
+    return modal_of(registering.draft_choice(services, user_id, draft_id))
 
 
 async def handle_finish_draft(

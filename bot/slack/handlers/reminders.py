@@ -30,8 +30,7 @@ from bot.flows.vocabulary import FollowUp
 from bot.forms import postpone_form
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.respond import ack_refusal, caught, error_modal, show, shown
-from bot.slack.handlers.work import Work
+from bot.slack.handlers.respond import ack_refusal, error_modal, show, shown
 from bot.slack.ids import Action, Callback
 from bot.slack.views.dialogs import modal_of
 from bot.slack.views.messages import Message
@@ -41,6 +40,7 @@ from bot.slack.views.reminders import (
     referral_confirmed_message,
     rescheduled_message,
 )
+from bot.work import Work, caught
 
 
 def _place(body: dict[str, Any]) -> dict[str, str]:

@@ -17,30 +17,16 @@ from bot.flows.errors import InvalidInput, MeldcodeError
 from bot.flows.services import Services
 from bot.flows.steps.dossier import open_case
 from bot.slack.handlers import forms
-from bot.slack.handlers.work import Work
 from bot.slack.ids import Block
 from bot.slack.views.case import case_modal
 from bot.slack.views.common import error_view, slack_plain
+from bot.work import Work, caught
 
 log = logging.getLogger(__name__)
 
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-def caught(work: Callable[P, T]) -> Callable[P, T | MeldcodeError]:
-    """`work`, returning the flow's refusal instead of raising it (it crosses from the work's thread
-    to the listener as a value, which answers it: under the fields, or in place of the form)."""
-
-    @functools.wraps(work)
-    def run(*args: P.args, **kwargs: P.kwargs) -> T | MeldcodeError:
-        try:
-            return work(*args, **kwargs)
-        except MeldcodeError as error:
-            return error
-
-    return run
 
 
 def shown(draw: Callable[P, View]) -> Callable[P, View]:

@@ -43,11 +43,11 @@ from bot.forms import (
 )
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.respond import ack_refusal, caught, refresh_case, show, shown
-from bot.slack.handlers.work import Work
+from bot.slack.handlers.respond import ack_refusal, refresh_case, show, shown
 from bot.slack.ids import Action, Block, Callback
 from bot.slack.views import casework as views
 from bot.slack.views.case import ANSWER_OF_ACTION
+from bot.work import Work, caught
 
 
 @dataclass(frozen=True)

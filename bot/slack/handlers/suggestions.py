@@ -20,12 +20,12 @@ from bot.flows.steps.export import exportable
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.home import place_of
-from bot.slack.handlers.work import Work
 from bot.slack.ids import INPUT, Action, Block
 from bot.slack.views.common import matching
 from bot.slack.views.desk import desk_school_options
 from bot.slack.views.dialogs import slack_options
 from bot.slack.views.export import document_options
+from bot.work import Work
 
 
 def _schools(services: Services, user_id: str, body: dict[str, Any]) -> list[Option]:

@@ -1,8 +1,9 @@
 """Where a listener's blocking work runs (a flow, its storage, drawing a view): on threads, never on the
 event loop that acknowledges every request.
 
-Work that the answer to Slack waits for (a submission is stored before its ack) has threads of its
-own, so it never queues behind work done after another request's ack (reading a dossier to show).
+Shared by the platform adapters. Work that the answer to the platform waits for (a submission is
+stored before its ack) has threads of its own, so it never queues behind work done after another
+request's ack (reading a dossier to show).
 The listeners running at any moment are counted, so that a test or the demo can wait until
 everything a request set off is done.
 """
@@ -16,6 +17,8 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
+
+from bot.flows.errors import MeldcodeError
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -64,3 +67,17 @@ class Work:
     def shutdown(self) -> None:
         self._before_ack.shutdown(wait=False)
         self._after_ack.shutdown(wait=False)
+
+
+def caught(work: Callable[P, T]) -> Callable[P, T | MeldcodeError]:
+    """`work`, returning the flow's refusal instead of raising it (it crosses from the work's thread
+    to the listener as a value, which answers it: under the fields, or in place of the form)."""
+
+    @functools.wraps(work)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T | MeldcodeError:
+        try:
+            return work(*args, **kwargs)
+        except MeldcodeError as error:
+            return error
+
+    return run

@@ -1,0 +1,16 @@
+"""Greeting someone who installed the app: the start message, sent by the outbox like every other."""
+
+from __future__ import annotations
+
+from bot.flows import notices
+from bot.flows.services import Services
+from bot.flows.vocabulary import NoticeKind
+
+
+def welcome(services: Services, platform: str, user_id: str, installed: str) -> None:
+    """`installed` names the installation (its activity), so that a repeated one greets once."""
+    with services.db.transaction() as session:
+        notices.enqueue(
+            session, services.clock.now(), NoticeKind.WELCOME, [user_id], cause=f"installed-{installed}",
+            platform=platform,
+        )  # fmt: skip

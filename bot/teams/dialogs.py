@@ -1,0 +1,156 @@
+"""A dialog (bot.documents.dialogs) as Teams shows it: an Adaptive Card in a dialog (task module).
+
+Each field is an input whose id is its field; the submit button carries which form it is and the
+dialog's metadata back. A submission the flow refused is drawn again as typed, with each problem
+under its field, since Teams has no answer that marks a field of an open dialog.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+from microsoft_teams.api.models.attachment.card_attachment import AdaptiveCardAttachment, card_attachment
+from microsoft_teams.api.models.task_module import (
+    CardTaskModuleTaskInfo,
+    TaskModuleContinueResponse,
+    TaskModuleResponse,
+)
+from microsoft_teams.cards import (
+    Action,
+    AdaptiveCard,
+    CardElement,
+    Choice,
+    ChoiceSetInput,
+    DateInput,
+    SubmitAction,
+    TextBlock,
+    TextInput,
+)
+from microsoft_teams.cards.utilities.submit_data import SubmitData
+
+from bot.catalogue import plain, t
+from bot.documents.dialogs import Dialog, Input, Kind, Says
+from bot.teams.cards import teams_markdown
+
+METADATA = "meta"  # the key under which a submission carries its dialog's metadata
+INSTANCE = "instance"  # in the metadata: one opened dialog and those that follow it (a submission's key)
+
+
+def teams_plain(text: Markup | str) -> str:
+    """A catalogue sentence where Teams shows plain text (titles, labels, buttons, choices)."""
+    return plain(text)
+
+
+def dialog_card(
+    dialog: Dialog,
+    instance: str,
+    typed: Mapping[str, Any] | None = None,
+    problems: Mapping[str, Markup] | None = None,
+) -> AdaptiveCard:
+    """The dialog's card; `typed` and `problems` when it is drawn again after a refused submission.
+    A problem about a field this dialog does not show goes under its first field."""
+    typed, problems = typed or {}, dict(problems or {})
+    inputs = [part.field.value for part in dialog.inputs]
+    for field in [f for f in problems if f not in inputs and inputs]:
+        moved = problems.pop(field)
+        problems[inputs[0]] = Markup(" ").join([problems[inputs[0]], moved]) if inputs[0] in problems else moved
+    body: list[CardElement] = []
+    for part in dialog.parts:
+        if isinstance(part, Says):
+            body.append(_paragraph(part))
+            continue
+        body.append(_input(part, typed.get(part.field.value)))
+        if part.hint_key:
+            body.append(TextBlock(text=teams_markdown(t(part.hint_key)), wrap=True, is_subtle=True, size="Small"))
+        if part.field.value in problems:
+            body.append(TextBlock(text=teams_markdown(problems[part.field.value]), wrap=True, color="Attention"))
+    actions: list[Action] | None = None
+    if dialog.submit_key:
+        data = SubmitData(dialog.form.value, {METADATA: {**(dialog.metadata or {}), INSTANCE: instance}})
+        actions = [SubmitAction(title=teams_plain(t(dialog.submit_key)), style="positive").with_data(data)]
+    return AdaptiveCard(body=body, actions=actions)
+
+
+def _paragraph(says: Says) -> TextBlock:
+    if says.aside:
+        return TextBlock(text=teams_markdown(says.text), wrap=True, is_subtle=True, size="Small")
+    return TextBlock(text=teams_markdown(says.text), wrap=True)
+
+
+def _input(part: Input, typed: object) -> CardElement:
+    value = typed if isinstance(typed, str) else part.initial
+    label = teams_plain(t(part.label_key))
+    required = not part.optional
+    if part.kind in (Kind.TEXT, Kind.LONG_TEXT):
+        return TextInput(id=part.field.value, label=label, is_required=required, max_length=part.limit,
+                         is_multiline=part.kind is Kind.LONG_TEXT, value=value[: part.limit] or None)  # fmt: skip
+    if part.kind is Kind.DATE:
+        return DateInput(id=part.field.value, label=label, is_required=required, value=value or None)
+    return ChoiceSetInput(
+        id=part.field.value,
+        label=label,
+        is_required=required,
+        style="expanded" if len(part.options) <= EXPANDED_CHOICES else "compact",
+        is_multi_select=part.kind is Kind.MANY_OF or None,
+        choices=[Choice(title=teams_plain(o.label), value=o.value) for o in part.options],
+        value=value or None,
+        wrap=True,
+    )
+
+
+EXPANDED_CHOICES = 10  # more than this many are a drop-down, as a Slack select
+
+
+def task(dialog: Dialog, instance: str, typed: Mapping[str, Any] | None = None,
+         problems: Mapping[str, Markup] | None = None) -> TaskModuleResponse:  # fmt: skip
+    """The answer to a task/fetch or a task/submit that shows `dialog` (opened, or in place of the last)."""
+    card = card_attachment(AdaptiveCardAttachment(content=dialog_card(dialog, instance, typed, problems)))
+    info = CardTaskModuleTaskInfo(title=teams_plain(dialog.title), card=card, width="large", height="large")
+    return TaskModuleResponse(task=TaskModuleContinueResponse(value=info))
+
+
+def instance_of(data: Mapping[str, Any]) -> str:
+    """The dialog chain a submission continues, or a new one (a value that cannot be ours starts afresh)."""
+    known = metadata(data).get(INSTANCE)
+    if isinstance(known, str) and 8 <= len(known) <= 32 and known.isalnum():
+        return known
+    return secrets.token_hex(8)
+
+
+def metadata(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The metadata a submission carries back ({} when it is anything but an object)."""
+    meta = data.get(METADATA)
+    return meta if isinstance(meta, dict) else {}
+
+
+class DialogValues:
+    """A submitted dialog's values, as bot.forms reads them. Teams sends every input as a string
+    (a multi-select's values joined by commas); anything else is treated as left empty."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = data
+
+    def _raw(self, field: str) -> str:
+        value = self._data.get(field)
+        return value if isinstance(value, str) else ""
+
+    def text(self, field: str) -> str:
+        return self._raw(field)
+
+    def choice(self, field: str) -> str:
+        return self._raw(field)
+
+    def choices(self, field: str) -> list[str]:
+        return [value for value in self._raw(field).split(",") if value]
+
+    def date(self, field: str) -> str:
+        return self._raw(field)
+
+    def user(self, field: str) -> str:
+        return self._raw(field)
+
+    def users(self, field: str) -> list[str]:
+        return self.choices(field)

@@ -1,0 +1,97 @@
+"""How every Teams handler answers: as its user, in their language, with the blocking work on the
+shared threads (bot.work) and any failure turned into an incident code the user is shown.
+
+A dialog's handlers are plain functions run on those threads: given the user and what the card or
+dialog sent, they return what to show (`Shown`), or raise the flow's refusal, drawn as the dialog
+that says why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+from microsoft_teams.api.models.task_module import TaskModuleResponse
+
+from bot.catalogue import DEFAULT_LANGUAGE, speaking, t
+from bot.documents import dialogs
+from bot.documents.dialogs import Dialog, Says
+from bot.flows.errors import InvalidInput, MeldcodeError
+from bot.flows.incidents import log_incident
+from bot.flows.services import Services
+from bot.flows.steps.language import Reader
+from bot.teams.dialogs import DialogValues, instance_of, metadata, task
+from bot.teams.ids import PLATFORM
+from bot.work import Work
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a click or a submission asks, as a handler reads it."""
+
+    user_id: str
+    data: Mapping[str, Any]  # the card's data and, from a dialog, its inputs by field
+    instance: str  # the dialog (chain) it belongs to: the key of a submission's idempotency
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return metadata(self.data)
+
+    @property
+    def values(self) -> DialogValues:
+        return DialogValues(self.data)
+
+    def key(self, step: str) -> str:
+        """The submission key of this dialog's `step`: a repeated submission finds its stored result."""
+        return f"{PLATFORM}:{self.instance}:{step}"
+
+
+@dataclass(frozen=True)
+class Shown:
+    dialog: Dialog
+    typed: Mapping[str, Any] | None = None
+    problems: Mapping[str, Markup] = field(default_factory=dict)
+
+
+Handler = Callable[[Services, Asked], Shown]
+
+
+async def answer(services: Services, work: Work, user_id: str, data: Mapping[str, Any], handler: Handler,
+                 redraw: Callable[[Services, Asked], Dialog] | None = None) -> TaskModuleResponse:  # fmt: skip
+    """Run `handler` for `user_id` and answer with the dialog it shows (or why it cannot)."""
+    work.enter()
+    asked = Asked(user_id, data, instance_of(data))
+    reader = Reader(services, PLATFORM, user_id) if user_id else DEFAULT_LANGUAGE
+    with speaking(reader):
+        try:
+            await work.before_ack(services.directory.refresh)
+            shown = await work.before_ack(_shown, services, asked, handler, redraw)
+        except Exception as error:
+            incident = log_incident(log, error, "handling a Teams dialog")
+            shown = Shown(dialogs.info(t("error_title"), Says(t("error_generic", incident=incident))))
+        finally:
+            work.leave()
+        return task(shown.dialog, asked.instance, shown.typed, shown.problems)
+
+
+def _shown(services: Services, asked: Asked, handler: Handler,
+           redraw: Callable[[Services, Asked], Dialog] | None) -> Shown:  # fmt: skip
+    if not asked.user_id:  # Teams always names its user; anything else is not a person we know
+        return Shown(dialogs.refusal(MeldcodeError()))
+    try:
+        return handler(services, asked)
+    except InvalidInput as error:
+        if redraw is None:
+            return Shown(dialogs.refusal(error))
+        problems = {f: dialogs.problem_text(k, f, asked.values.text(f)) for f, k in error.problems.items()}
+        try:
+            return Shown(redraw(services, asked), asked.data, problems)
+        except MeldcodeError as refused:
+            return Shown(dialogs.refusal(refused))
+    except MeldcodeError as error:
+        return Shown(dialogs.refusal(error))
