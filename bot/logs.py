@@ -16,7 +16,7 @@ import logging
 
 # Loggers of libraries that handle request and response bodies or SQL parameters. The Teams SDK
 # sets httpx's level to that of its HTTP client's logger whenever it makes a client, so that one is
-# pinned by name too.
+# pinned by name too; httpcore, beneath it, logs each request's headers at DEBUG (a token).
 PAYLOAD_LOGGERS = (
     "slack_bolt",
     "slack_sdk",
@@ -24,6 +24,7 @@ PAYLOAD_LOGGERS = (
     "microsoft_teams",
     "microsoft_teams.common.http.client",
     "httpx",
+    "httpcore",
 )
 # Loggers that write an exception's text at ERROR, which can quote the request (pydantic's
 # `input_value=` of an activity that did not validate): only the exception's kind passes.

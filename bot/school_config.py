@@ -13,6 +13,7 @@ from bot.flows.rules.deadlines import DeadlinePolicy, SchoolCalendar, Vacation
 from bot.flows.rules.directory import (
     DEFAULT_RETENTION_YEARS,
     DEFAULT_SMALL_NUMBERS,
+    ENTRA_OBJECT_ID,
     Directory,
     RetentionPolicy,
     School,
@@ -20,7 +21,9 @@ from bot.flows.rules.directory import (
 from bot.flows.rules.social_map import Contact, ContactRole
 from bot.flows.vocabulary import Language
 
-SlackUserId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]
+# A person: a Slack member id, or on Teams their Entra object id (a school, or a board with schools
+# on both platforms, names each person by the id of the platform they use).
+UserId = Annotated[str, Field(pattern=rf"^([UW][A-Z0-9]{{2,}}|{ENTRA_OBJECT_ID.pattern[1:-1]})$")]
 
 
 class ConfigError(Exception):
@@ -115,7 +118,7 @@ def _members_form(value: Any) -> str:
 # that an error's location drops them, as it drops pydantic's own names for union branches.)
 _Members = Annotated[
     Annotated[Literal["all"], Tag("members[all]")]
-    | Annotated[list[SlackUserId], Tag("members[list]")]
+    | Annotated[list[UserId], Tag("members[list]")]
     | Annotated[_MemberGroup, Tag("members[group]")],
     Discriminator(_members_form),
 ]
@@ -126,8 +129,8 @@ class _SchoolEntry(BaseModel):
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
     name: Annotated[str, Field(min_length=1, max_length=200)]
-    coordinators: Annotated[list[SlackUserId], Field(min_length=1)]
-    directors: list[SlackUserId] = []
+    coordinators: Annotated[list[UserId], Field(min_length=1)]
+    directors: list[UserId] = []
     members: _Members = "all"
     reminders: _Reminders = _Reminders()
     retention: _Retention = _Retention()
@@ -139,7 +142,7 @@ class _ConfigFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     schools: Annotated[list[_SchoolEntry], Field(min_length=1)]
-    admins: list[SlackUserId] = []  # the board: anonymous statistics of every school, never a dossier
+    admins: list[UserId] = []  # the board: anonymous statistics of every school, never a dossier
     # Counts from 1 up to below this show as "< n" to the board: a small number can point at a child.
     small_numbers: Annotated[int, Field(ge=2, le=50)] = DEFAULT_SMALL_NUMBERS
 
@@ -236,11 +239,14 @@ def _describe(problem: Any, loc: tuple[Any, ...]) -> str:
     if kind == "string_pattern_mismatch" and "id" in loc[-1:]:
         return f"'{where}': use lowercase letters, digits, '-' or '_' (like 'linde')"
     if kind == "string_pattern_mismatch":
-        return f"'{where}': '{problem['input']}' is not a Slack user id (like U0123ABCD)"
+        return (
+            f"'{where}': '{problem['input']}' is not a Slack user id (like U0123ABCD) "
+            "nor an Entra object id (like 0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c)"
+        )
     if loc[-1:] == ("language",):
         return f"'{where}': write one of {', '.join(repr(str(language)) for language in Language)}"
     if loc and loc[-1] == "members":
-        return f"'{where}': write 'all', a list of Slack user ids, or {{usergroup: S0123ABCD}}"
+        return f"'{where}': write 'all', a list of user ids, or {{usergroup: S0123ABCD}}"
     return f"'{where}': {str(problem['msg']).removeprefix('Value error, ')}"
 
 

@@ -67,6 +67,56 @@ class TeamsDriver:
     def write(self, user_id: str, text: str) -> tuple[int, str]:
         return self.post(self.activity(user_id, "message", text=text))
 
+    def invoke(self, user_id: str, name: str, data: dict[str, Any]) -> dict[str, Any]:
+        """An invoke as Teams sends it (task/fetch, task/submit), and the bot's answer's body."""
+        status, body = self.post(self.activity(user_id, "invoke", name=name, value={"data": data}))
+        assert status == 200, f"{name} answered {status}"
+        answer: dict[str, Any] = json.loads(body)
+        return answer
+
+    def click(self, user_id: str, action: dict[str, Any]) -> Opened:
+        """A card's button that opens a dialog: the dialog."""
+        assert action["data"]["msteams"]["type"] == "task/fetch", "this button opens no dialog"
+        return Opened.of(self.invoke(user_id, "task/fetch", action["data"]))
+
+    def submit(self, user_id: str, dialog: Opened, **inputs: str) -> Opened:
+        """Press a dialog's submit button with these inputs (what a person typed or chose): the
+        dialog that follows."""
+        (action,) = dialog.card["actions"]
+        return Opened.of(self.invoke(user_id, "task/submit", {**action["data"], **inputs}))
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A dialog as Teams shows it: its title and its card."""
+
+    title: str
+    card: dict[str, Any]
+
+    @classmethod
+    def of(cls, answer: dict[str, Any]) -> Opened:
+        value = answer["task"]["value"]
+        return cls(value["title"], value["card"]["content"])
+
+    @property
+    def text(self) -> str:
+        """Every text, label and choice in it, a line each."""
+        lines = []
+        for element in self.card["body"]:
+            lines += [element.get("text", ""), element.get("label", "")]
+            lines += [choice["title"] for choice in element.get("choices", [])]
+        return "\n".join(line for line in lines if line)
+
+    @property
+    def inputs(self) -> list[str]:
+        return [element["id"] for element in self.card["body"] if element["type"].startswith("Input.")]
+
+    @property
+    def form(self) -> str | None:
+        """Which form its submit button sends, or None for a dialog only to read."""
+        actions = self.card.get("actions") or []
+        return str(actions[0]["data"]["action"]) if actions else None
+
 
 @dataclass
 class LocalTeams:

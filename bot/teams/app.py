@@ -2,8 +2,7 @@
 
 A request is authenticated by the SDK's validation of the Bot Connector's token, which is never
 skipped outside the local test mode (`TeamsSettings.unauthenticated`, which only the devtools set).
-Every personal activity keeps where the bot may write to its sender (a conversation reference);
-free text in the chat is never stored, as in Slack's DM.
+The handlers are in bot.teams.handlers.
 """
 
 from __future__ import annotations
@@ -14,16 +13,14 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from microsoft_teams.api.activities import ConversationUpdateActivity
-from microsoft_teams.api.activities.install_update import InstalledActivity
-from microsoft_teams.api.activities.message import MessageActivity
-from microsoft_teams.apps import ActivityContext, App
+from microsoft_teams.apps import App
 from microsoft_teams.apps.http.adapter import HttpMethod, HttpRouteHandler
 
 from bot.flows.services import Services
 from bot.logs import pin_libraries
-from bot.teams.ids import MESSAGES_PATH, PLATFORM
-from storage import repositories as repo
+from bot.teams.handlers import register_all
+from bot.teams.ids import MESSAGES_PATH
+from bot.work import Work
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -57,6 +54,7 @@ class _Embedded:
 class TeamsBot:
     app: App
     services: Services
+    work: Work = field(default_factory=Work)
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
 
     async def start(self) -> None:
@@ -94,36 +92,5 @@ def build_teams_app(services: Services, teams: TeamsSettings) -> TeamsBot:
     app = App(**options)
     bot = TeamsBot(app, services)
 
-    @app.on_install_add
-    async def installed(ctx: ActivityContext[InstalledActivity]) -> None:
-        await remember(bot, ctx)
-
-    @app.on_conversation_update
-    async def conversation_updated(ctx: ActivityContext[ConversationUpdateActivity]) -> None:
-        await remember(bot, ctx)
-
-    @app.on_message
-    async def message(ctx: ActivityContext[MessageActivity]) -> None:
-        # Free text is never taken as a signal, nor stored: Teams keeps it in the chat's history.
-        await remember(bot, ctx)
-
+    register_all(app, services, bot.work)
     return bot
-
-
-async def remember(bot: TeamsBot, ctx: ActivityContext[Any]) -> None:
-    """Keep where the bot may write to the sender of a personal activity (for reminders later).
-    On a thread: the event loop answers every request and never waits for the database."""
-    activity = ctx.activity
-    user_id = activity.from_.aad_object_id
-    if activity.conversation.conversation_type != "personal" or not user_id:
-        return
-    await asyncio.to_thread(_remember, bot.services, user_id, activity.conversation.id, activity.service_url)
-
-
-def _remember(services: Services, user_id: str, conversation_id: str, service_url: str) -> None:
-    with services.db.transaction() as session:
-        moved = repo.remember_conversation(
-            session, PLATFORM, user_id, conversation_id, service_url, services.clock.now()
-        )
-    if moved:
-        log.info("Teams: a personal conversation is known for a user")

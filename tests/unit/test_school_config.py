@@ -62,8 +62,9 @@ def test_each_problem_is_its_own_line_when_there_are_several() -> None:
 
     assert problems(text) == [
         "meldbot.yml:2: 'schools[0].id': use lowercase letters, digits, '-' or '_' (like 'linde')",
-        "meldbot.yml:4: 'schools[0].coordinators[0]': 'bob' is not a Slack user id (like U0123ABCD)",
-        "meldbot.yml:5: 'schools[0].members': write 'all', a list of Slack user ids, or {usergroup: S0123ABCD}",
+        "meldbot.yml:4: 'schools[0].coordinators[0]': 'bob' is not a Slack user id (like U0123ABCD) "
+        "nor an Entra object id (like 0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c)",
+        "meldbot.yml:5: 'schools[0].members': write 'all', a list of user ids, or {usergroup: S0123ABCD}",
     ]
 
 

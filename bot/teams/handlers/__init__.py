@@ -1,0 +1,81 @@
+"""The Teams adapter's handlers, registered on the SDK's App: the personal chat, and every dialog
+opened by a card's button (task/fetch) or submitted (task/submit), dispatched by what it is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from microsoft_teams.api.activities import ConversationUpdateActivity
+from microsoft_teams.api.activities.install_update import InstalledActivity
+from microsoft_teams.api.activities.invoke.task import TaskFetchInvokeActivity, TaskSubmitInvokeActivity
+from microsoft_teams.api.activities.message import MessageActivity
+from microsoft_teams.api.models.task_module import TaskModuleResponse
+from microsoft_teams.apps import ActivityContext, App
+
+from bot.documents.dialogs import Dialog, Form
+from bot.documents.notices import Does
+from bot.flows.errors import MeldcodeError
+from bot.flows.services import Services
+from bot.teams.handlers import registration
+from bot.teams.handlers.answer import Asked, Handler, Shown, answer
+from bot.teams.handlers.chat import remember
+from bot.work import Work
+
+Redraw = Callable[[Services, Asked], Dialog]
+
+# What a card's button opens, by what it does.
+OPENS: Mapping[str, Handler] = {
+    Does.START_REGISTRATION: registration.start,
+    Does.FINISH_DRAFT: registration.finish_draft,
+}
+
+# What a dialog's submission does, by its form; and, where a refusal of its input shows the
+# problems under its fields, how to draw it again.
+SUBMITS: Mapping[str, tuple[Handler, Redraw | None]] = {
+    Form.INTAKE: (registration.intake, registration.intake_again),
+    Form.SIGNAL: (registration.signal, registration.signal_again),
+    Form.BOARD_CHOICE: (registration.board_choice, None),
+    Form.OPEN_CASE_CHOICE: (registration.open_case_choice, None),
+}
+
+
+def _unknown(services: Services, asked: Asked) -> Shown:
+    """A button or form this bot does not have (an old card, a crafted request): said, not guessed."""
+    raise MeldcodeError()
+
+
+def register_all(app: App, services: Services, work: Work) -> None:
+    @app.on_install_add
+    async def installed(ctx: ActivityContext[InstalledActivity]) -> None:
+        await remember(services, ctx.activity, greet=True)
+
+    @app.on_conversation_update
+    async def conversation_updated(ctx: ActivityContext[ConversationUpdateActivity]) -> None:
+        await remember(services, ctx.activity, greet=False)
+
+    @app.on_message
+    async def message(ctx: ActivityContext[MessageActivity]) -> None:
+        # Free text is never taken as a signal, nor stored: the answer is the start button.
+        await remember(services, ctx.activity, greet=True)
+
+    @app.on_dialog_open
+    async def dialog_open(ctx: ActivityContext[TaskFetchInvokeActivity]) -> TaskModuleResponse:
+        data = _data(ctx.activity.value)
+        handler = OPENS.get(str(data.get("dialog_id")), _unknown)
+        return await answer(services, work, _user(ctx), data, handler)
+
+    @app.on_dialog_submit
+    async def dialog_submit(ctx: ActivityContext[TaskSubmitInvokeActivity]) -> TaskModuleResponse:
+        data = _data(ctx.activity.value)
+        handler, redraw = SUBMITS.get(str(data.get("action")), (_unknown, None))
+        return await answer(services, work, _user(ctx), data, handler, redraw)
+
+
+def _user(ctx: ActivityContext[Any]) -> str:
+    return str(ctx.activity.from_.aad_object_id or "")
+
+
+def _data(value: Any) -> Mapping[str, Any]:
+    data = getattr(value, "data", None)
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,185 @@
+"""Registering a concern in Teams, end to end in the bot's HTTP server with the fake Bot Connector:
+the greeting's start button opens the intake dialog, the signal form follows, and the case is
+stored and the coordinator's card arrives through the outbox, carrying a reference only. The
+unhappy paths as in Slack: a refused submission keeps what was typed, someone who is not a member
+is refused and audited, a repeated submission files once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.catalogue import t
+from bot.devtools.local_teams import LocalTeams, Opened, local_teams
+from bot.documents.dialogs import Form
+from bot.documents.notices import Does
+from bot.flows.ports import ManualClock
+from bot.school_config import parse_directory
+from bot.teams.dialogs import teams_plain
+from storage.models import AuditEvent, Case, Signal
+from tests.conftest import make_services
+from tests.storage.test_database import _raw_dump
+from tests.teams.adaptive_cards import card_problems
+
+# Invented Entra object ids.
+TEACHER = "0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c"
+COORDINATOR = "5b0c2d1e-8f7a-4b6c-9d0e-1f2a3b4c5d6e"
+DIRECTOR = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+OUTSIDER = "11111111-2222-4333-8444-555555555555"
+PUPIL = "Fenna Testkind-Zonderbestaan"
+OBSERVED = "kwam met blauwe plekken op beide armen"
+
+SCHOOLS = f"""
+schools:
+  - id: linde
+    name: "Basisschool De Linde"
+    coordinators: [{COORDINATOR}]
+    directors: [{DIRECTOR}]
+    members: [{TEACHER}]
+"""
+
+
+@pytest.fixture
+def teams(tmp_path: Path, clock: ManualClock) -> Iterator[LocalTeams]:
+    directory = parse_directory(SCHOOLS, "meldbot.yml")
+    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'meldbot.sqlite3'}", directory, clock)
+    with local_teams(services) as running:
+        yield running
+    services.db.dispose()
+
+
+def chat(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
+    return teams.connector.cards_to(f"a:personal-{user_id}")
+
+
+def button(card: dict[str, Any], does: Does) -> dict[str, Any]:
+    return next(a for a in card["actions"] if (a.get("data") or {}).get("dialog_id", a.get("verb")) == does)
+
+
+def signal_inputs(**changes: str) -> dict[str, str]:
+    return {
+        "pupil_name": PUPIL,
+        "pupil_group": "6b",
+        "age_band": "under_12",
+        "observed": OBSERVED,
+        "observed_on": "2026-11-16",
+        "location": "klaslokaal",
+        "source": "own",
+        "categories": "physical,behaviour",
+        **changes,
+    }
+
+
+def start(teams: LocalTeams, user_id: str) -> Opened:
+    """Install the app, and press the greeting's start button: the intake dialog."""
+    teams.driver.install(user_id)
+    teams.flush()
+    (welcome,) = chat(teams, user_id)
+    return teams.driver.click(user_id, button(welcome, Does.START_REGISTRATION))
+
+
+def count(teams: LocalTeams, model: type) -> int:
+    with teams.services.db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_a_teacher_registers_a_concern_and_the_coordinator_is_told_by_reference(
+    teams: LocalTeams, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    teams.driver.install(COORDINATOR)
+    intake = start(teams, TEACHER)
+    assert (intake.form, intake.inputs) == (Form.INTAKE, ["route", "acute"])
+    assert intake.title == teams_plain(t("modal_intake_title"))
+
+    form = teams.driver.submit(TEACHER, intake, route="home", acute="no")
+    assert form.form == Form.SIGNAL and "pupil_name" in form.inputs
+    done = teams.driver.submit(TEACHER, form, **signal_inputs())
+
+    assert done.form is None  # only to read
+    assert teams_plain(t("registered_new", reference="MC-2026-0001")) in done.text.replace("*", "")
+    assert count(teams, Case) == 1 and count(teams, Signal) == 1
+    teams.flush()
+    (notice,) = chat(teams, COORDINATOR)[-1:]
+    assert "MC-2026-0001" in str(notice)
+    assert {a.get("data", {}).get("dialog_id") for a in notice["actions"]} >= {Does.OPEN_CASE, Does.TAKE_CASE}
+    for card in (intake.card, form.card, done.card, *chat(teams, COORDINATOR), *chat(teams, TEACHER)):
+        assert card_problems(card) == []
+    # Pupil data only in the dialog the teacher typed it into: never in a card sent, a log, the database's plain bytes.
+    sent = str(teams.connector.sent)
+    assert PUPIL not in sent and OBSERVED not in sent
+    logged = "\n".join(f"{r.name} {r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
+    assert PUPIL not in logged and OBSERVED not in logged
+    assert PUPIL not in _raw_dump(teams.services) and OBSERVED not in _raw_dump(teams.services)
+
+
+def test_a_refused_submission_shows_each_problem_under_its_field_and_keeps_what_was_typed(teams: LocalTeams) -> None:
+    intake = start(teams, TEACHER)
+    form = teams.driver.submit(TEACHER, intake, route="home", acute="no")
+
+    again = teams.driver.submit(TEACHER, form, **signal_inputs(location="", observed_on="2099-01-01"))
+
+    assert again.form == Form.SIGNAL
+    values = {e["id"]: e.get("value") for e in again.card["body"] if "id" in e}
+    assert values["pupil_name"] == PUPIL and values["observed"] == OBSERVED
+    problems = [e["text"] for e in again.card["body"] if e.get("color") == "Attention"]
+    assert len(problems) == 2
+    assert count(teams, Case) == 0
+    # Corrected, it is filed, in the same dialog chain.
+    done = teams.driver.submit(TEACHER, again, **signal_inputs())
+    assert done.form is None and count(teams, Case) == 1
+
+
+def test_an_intake_without_an_answer_says_so_under_the_field(teams: LocalTeams) -> None:
+    intake = start(teams, TEACHER)
+
+    again = teams.driver.submit(TEACHER, intake, acute="no")
+
+    assert again.form == Form.INTAKE
+    assert [e["text"] for e in again.card["body"] if e.get("color") == "Attention"] == [
+        teams_plain(t("error_required"))
+    ]
+
+
+def test_a_repeated_submission_files_the_signal_once(teams: LocalTeams) -> None:
+    intake = start(teams, TEACHER)
+    form = teams.driver.submit(TEACHER, intake, route="home", acute="no")
+
+    first = teams.driver.submit(TEACHER, form, **signal_inputs())
+    second = teams.driver.submit(TEACHER, form, **signal_inputs())
+
+    assert first.text == second.text
+    assert count(teams, Case) == 1 and count(teams, Signal) == 1
+
+
+def test_someone_who_is_not_a_member_is_refused_and_audited(teams: LocalTeams) -> None:
+    refused = start(teams, OUTSIDER)
+
+    assert refused.form is None
+    assert teams_plain(t("error_not_a_member")).split(".")[0] in refused.text.replace("*", "")
+    with teams.services.db.reading() as session:
+        refusals = session.scalars(select(AuditEvent).where(AuditEvent.actor_id == OUTSIDER)).all()
+    assert len(refusals) == 1
+
+
+def test_a_forwarded_signal_form_is_refused_to_an_outsider_and_files_nothing(teams: LocalTeams) -> None:
+    intake = start(teams, TEACHER)
+    form = teams.driver.submit(TEACHER, intake, route="home", acute="no")
+
+    stolen = teams.driver.submit(OUTSIDER, form, **signal_inputs())
+
+    assert stolen.form is None and count(teams, Case) == 0
+
+
+def test_a_button_this_bot_does_not_have_is_refused_not_guessed(teams: LocalTeams) -> None:
+    teams.driver.install(TEACHER)
+    crafted = {"msteams": {"type": "task/fetch"}, "dialog_id": "delete_everything", "value": "1"}
+
+    shown = teams.driver.click(TEACHER, {"data": crafted})
+
+    assert shown.form is None and count(teams, Case) == 0
