@@ -21,7 +21,9 @@ EXIT_PROBLEM = 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="meldbot", description="De meldcode-bot voor scholen.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)")
+    commands.add_parser(
+        "run", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT), Teams (HTTP on $PORT), or both"
+    )
     commands.add_parser("check", help="check settings, school configuration and database")
     demo = commands.add_parser("demo", help="run a scripted case against a built-in fake Slack, offline")
     demo.add_argument("--language", choices=[str(language) for language in Language], default=str(Language.NL))
@@ -135,16 +137,41 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(settings: Settings) -> int:
+    """Serve Slack, Teams or both, by the settings present: one process, one database, one outbox
+    worker and one scheduler (with both, one HTTP server on $PORT)."""
     from bot.bootstrap import build_services
     from bot.scheduler import start_scheduler
-    from bot.server import Asgi, serve_http
-    from bot.slack.app import SlackSettings, build_app
-    from bot.slack.server import SlackEndpoint, serve_socket_mode
+    from bot.server import Asgi, Endpoint, serve_http
 
     problems = settings.problems_for_serving()
     if problems:
-        raise SettingsError([*problems, "(to see the bot work without Slack, run: meldbot demo)"])
+        raise SettingsError([*problems, "(to see the bot work without Slack or Teams, run: meldbot demo)"])
     services = build_services(settings)
+    endpoints: list[Endpoint] = []
+    others = {}
+    teams = None
+    if settings.serves_teams:
+        from bot.teams.app import TeamsSettings, build_teams_app
+        from bot.teams.ids import PLATFORM as TEAMS
+        from bot.teams.server import TeamsEndpoint
+        from bot.teams.transport import TeamsTransport
+
+        assert settings.teams_app_id is not None, "problems_for_serving asks for it"
+        teams_settings = TeamsSettings(
+            settings.teams_app_id, _secret(settings.teams_app_password), settings.teams_tenant_id
+        )
+        teams = build_teams_app(services, teams_settings, delivering=not settings.serves_slack)
+        endpoints.append(TeamsEndpoint(teams))
+        others[TEAMS] = TeamsTransport(teams.app, services)
+    if not settings.serves_slack:
+        assert teams is not None and teams.worker is not None
+        start_scheduler(services, teams.worker, settings.meldbot_sweep_seconds)
+        serve_http(Asgi(services.db, endpoints), settings.host, settings.port)
+        return 0
+
+    from bot.slack.app import SlackSettings, build_app
+    from bot.slack.server import SlackEndpoint, serve_socket_mode
+
     assert settings.slack_bot_token is not None
     slack = SlackSettings(
         bot_token=settings.slack_bot_token.get_secret_value(),
@@ -152,13 +179,14 @@ def _run(settings: Settings) -> int:
         api_url=settings.slack_api_url,
         send_timeout=settings.meldbot_send_timeout_seconds,
     )
-    bot = build_app(services, slack)
+    bot = build_app(services, slack, others)
     start_scheduler(services, bot.worker, settings.meldbot_sweep_seconds)
     if settings.slack_app_token is not None:
         serve_socket_mode(bot, settings.slack_app_token.get_secret_value())
     else:
         assert slack.signing_secret is not None, "problems_for_serving asks for it in HTTP mode"
-        serve_http(Asgi(services.db, [SlackEndpoint(bot, slack.signing_secret)]), settings.host, settings.port)
+        endpoints.append(SlackEndpoint(bot, slack.signing_secret))
+        serve_http(Asgi(services.db, endpoints), settings.host, settings.port)
     return 0
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.flows.rules.directory import ENTRA_OBJECT_ID
+
 
 class SettingsError(Exception):
     """A missing or malformed setting; each entry of `problems` is one line for the operator."""
@@ -21,6 +23,9 @@ _HINTS = {
     "SLACK_SIGNING_SECRET": "the Signing Secret from your app's 'Basic Information' page",
     "SLACK_APP_TOKEN": "an app-level token (xapp-...) with connections:write, from 'Basic Information'",
     "SLACK_API_URL": "an http(s) URL such as https://slack.com/api/ (leave it unset for Slack itself)",
+    "TEAMS_APP_ID": "the Application (client) ID of the bot's Entra app registration (README, Microsoft Teams)",
+    "TEAMS_APP_PASSWORD": "a client secret of that app registration ('Certificates & secrets')",
+    "TEAMS_TENANT_ID": "the Directory (tenant) ID of the school's (or board's) Entra tenant",
     "MELDBOT_ENCRYPTION_KEY": "a key made by `meldbot keygen` (44 characters of base64)",
     "MELDBOT_PREVIOUS_ENCRYPTION_KEYS": "the keys used before, comma-separated, while `meldbot keys rotate` runs",
     "PORT": "a TCP port number between 1 and 65535",
@@ -36,6 +41,9 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_api_url: str | None = None
+    teams_app_id: str | None = None
+    teams_app_password: SecretStr | None = None
+    teams_tenant_id: str | None = None
     database_url: str | None = None
     meldbot_data_dir: Path = Path("data")
     meldbot_config: Path = Path("meldbot.yml")
@@ -59,6 +67,13 @@ class Settings(BaseSettings):
         if value is not None and not value.get_secret_value().startswith("xapp-"):
             raise ValueError("must start with xapp-")
         return value
+
+    @field_validator("teams_app_id", "teams_tenant_id")
+    @classmethod
+    def _entra_id(cls, value: str | None) -> str | None:
+        if value is not None and not ENTRA_OBJECT_ID.match(value.lower()):
+            raise ValueError("it is not an Entra id (like 0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c)")
+        return value.lower() if value else value
 
     @field_validator("slack_api_url")
     @classmethod
@@ -86,13 +101,37 @@ class Settings(BaseSettings):
         """False only when the default SQLite file was never made (nothing stored yet)."""
         return self.database_url is not None or self.sqlite_file.exists()
 
+    @property
+    def serves_slack(self) -> bool:
+        return any(v is not None for v in (self.slack_bot_token, self.slack_signing_secret, self.slack_app_token))
+
+    @property
+    def serves_teams(self) -> bool:
+        return any(v is not None for v in (self.teams_app_id, self.teams_app_password, self.teams_tenant_id))
+
     def problems_for_serving(self) -> list[str]:
-        """What `meldbot run` still needs; empty when it can connect to Slack."""
+        """What `meldbot run` still needs; empty when it can serve Slack, Teams or both (by the
+        settings present)."""
         problems = []
-        if self.slack_bot_token is None:
-            problems.append(_missing("SLACK_BOT_TOKEN"))
-        if not self.socket_mode and self.slack_signing_secret is None:
-            problems.append(_missing("SLACK_SIGNING_SECRET") + " (or set SLACK_APP_TOKEN to use Socket Mode instead)")
+        if self.serves_slack or not self.serves_teams:
+            if self.slack_bot_token is None:
+                teams = "" if self.serves_slack else " (or, for Microsoft Teams, set TEAMS_APP_ID and the rest)"
+                problems.append(_missing("SLACK_BOT_TOKEN") + teams)
+            if not self.socket_mode and self.slack_signing_secret is None:
+                problems.append(_missing("SLACK_SIGNING_SECRET") + " (or set SLACK_APP_TOKEN to use Socket Mode)")
+        if self.serves_teams:
+            for variable, value in (
+                ("TEAMS_APP_ID", self.teams_app_id),
+                ("TEAMS_APP_PASSWORD", self.teams_app_password),
+                ("TEAMS_TENANT_ID", self.teams_tenant_id),
+            ):
+                if value is None:
+                    problems.append(_missing(variable))
+            if self.socket_mode:
+                problems.append(
+                    "SLACK_APP_TOKEN (Socket Mode) cannot be used beside Teams, which posts to the bot's HTTP "
+                    "server: unset it and set SLACK_SIGNING_SECRET, so that one server on $PORT serves both"
+                )
         return problems
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -25,6 +25,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.flows.services import Services
 from bot.logs import library_logger, pin_libraries
 from bot.outbox.delivery import SEND_TIMEOUT_SECONDS, Outbox
+from bot.outbox.transport import Transport
 from bot.outbox.worker import DeliveryWorker
 from bot.slack.handlers import register_all
 from bot.slack.ids import PLATFORM
@@ -134,10 +135,13 @@ class SlackBot:
         return asyncio.run_coroutine_threadsafe(work(*args), self.loop).result(timeout)
 
 
-def build_app(services: Services, slack: SlackSettings) -> SlackBot:
+def build_app(services: Services, slack: SlackSettings, others: Mapping[str, Transport] | None = None) -> SlackBot:
+    """`others`: the transports of the platforms served beside Slack, whose messages this bot's
+    outbox worker delivers too (one worker, one scheduler per process)."""
     pin_libraries()
     client = web_client(slack)
-    outbox = Outbox(services, {PLATFORM: SlackTransport(client)}, send_timeout=slack.send_timeout)
+    transports = {PLATFORM: SlackTransport(client), **(others or {})}
+    outbox = Outbox(services, transports, send_timeout=slack.send_timeout)
     worker = DeliveryWorker(outbox)
     services.db.after_commit_adding(OutboxMessage, worker.wake)
     work = Work()

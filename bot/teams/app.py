@@ -18,9 +18,13 @@ from microsoft_teams.apps.http.adapter import HttpMethod, HttpRouteHandler
 
 from bot.flows.services import Services
 from bot.logs import pin_libraries
+from bot.outbox.delivery import Outbox
+from bot.outbox.worker import DeliveryWorker
 from bot.teams.handlers import register_all
-from bot.teams.ids import MESSAGES_PATH
+from bot.teams.ids import MESSAGES_PATH, PLATFORM
+from bot.teams.transport import TeamsTransport
 from bot.work import Work
+from storage.models import OutboxMessage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,12 +59,19 @@ class TeamsBot:
     app: App
     services: Services
     work: Work = field(default_factory=Work)
+    # The outbox's worker, when this bot delivers on its own (served without Slack; beside Slack,
+    # Slack's worker delivers to both).
+    outbox: Outbox | None = None
+    worker: DeliveryWorker | None = None
     loop: asyncio.AbstractEventLoop | None = field(default=None, init=False)
 
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
         pin_libraries()  # after the SDK made its loggers
         await self.app.initialize()
+        if self.worker is not None:
+            self.worker.start()
+            self.worker.wake()
 
     def call(self, work: Callable[[], Coroutine[Any, Any, T]], timeout: float = 60) -> T:
         """Run a coroutine on the serving loop from another thread and wait for it (tests)."""
@@ -68,14 +79,19 @@ class TeamsBot:
         return asyncio.run_coroutine_threadsafe(work(), self.loop).result(timeout)
 
     async def stop(self) -> None:
-        pass
+        if self.worker is not None:
+            await self.worker.stop()
+        if self.outbox is not None:
+            self.outbox.close()
+        self.work.shutdown()
 
     async def handle(self, body: dict[str, Any], headers: dict[str, str]) -> tuple[int, Any]:
         answer = await self.app.server.handle_request({"body": body, "headers": headers})
         return answer["status"], answer.get("body")
 
 
-def build_teams_app(services: Services, teams: TeamsSettings) -> TeamsBot:
+def build_teams_app(services: Services, teams: TeamsSettings, *, delivering: bool = False) -> TeamsBot:
+    """`delivering`: this bot runs the outbox (for Teams only); else another's worker does."""
     pin_libraries()
     options: dict[str, Any] = {
         "client_id": teams.app_id,
@@ -91,6 +107,10 @@ def build_teams_app(services: Services, teams: TeamsSettings) -> TeamsBot:
         options["client_secret"] = teams.app_password
     app = App(**options)
     bot = TeamsBot(app, services)
+    if delivering:
+        bot.outbox = Outbox(services, {PLATFORM: TeamsTransport(app, services)})
+        bot.worker = DeliveryWorker(bot.outbox)
+        services.db.after_commit_adding(OutboxMessage, bot.worker.wake)
 
     register_all(app, services, bot.work)
     return bot

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -133,3 +135,50 @@ def test_run_logs_one_line_and_no_body_when_a_submission_fails_its_signature(tmp
     assert [r.status for r in refused] == [401, 401]
     assert output.count("refused a request") == 2
     assert [m for m in (PUPIL_NAME, OBSERVED, LOCATION, "Testkind") if m in output] == []
+
+
+TEAMS = {
+    "TEAMS_APP_ID": "00000000-0000-4000-8000-00000000b07a",
+    "TEAMS_APP_PASSWORD": "invented-secret",
+    "TEAMS_TENANT_ID": "00000000-0000-4000-8000-0000000005c0",
+}
+
+
+def _post_status(url: str, body: dict[str, object]) -> int:
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), method="POST", headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return int(answer.status)
+    except urllib.error.HTTPError as refused:
+        return refused.code
+
+
+def test_run_serves_slack_and_teams_from_one_server_and_teams_asks_for_its_token(tmp_path: Path) -> None:
+    env = {**_configured(tmp_path), **TEAMS}
+    fake = FakeSlack()
+    fake.start()
+    try:
+        with meldbot_run(tmp_path, fake, env) as base:
+            driver = SlackDriver(base + "/slack/events", SECRET, fake)
+            driver.command(TEACHER)
+            fake.wait_until(lambda: fake.top_modal(TEACHER) is not None)
+            activity = {"type": "message", "text": "hallo", "channelId": "msteams", "serviceUrl": fake.url}
+            # No Bot Connector token: refused, as always outside the local test mode.
+            assert _post_status(base + "/api/messages", activity) == 401
+    finally:
+        fake.stop()
+
+
+def test_run_serves_teams_alone_when_only_its_settings_are_there(tmp_path: Path) -> None:
+    env = {**_configured(tmp_path), **TEAMS}
+    del env["SLACK_BOT_TOKEN"], env["SLACK_SIGNING_SECRET"]
+    fake = FakeSlack()
+    fake.start()
+    try:
+        with meldbot_run(tmp_path, fake, env) as base:
+            assert _post_status(base + "/api/messages", {"type": "message", "text": "hallo"}) == 401
+            assert _post_status(base + "/slack/events", {"type": "url_verification"}) == 404
+    finally:
+        fake.stop()

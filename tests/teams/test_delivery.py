@@ -51,12 +51,21 @@ def row(services: Services, row_id: int) -> OutboxMessage:
         return session.scalars(select(OutboxMessage).where(OutboxMessage.id == row_id)).one()
 
 
+def installed(teams: LocalTeams) -> None:
+    """The coordinator installs the app, and is greeted (here only what comes after counts)."""
+    teams.driver.install(COORDINATOR)
+    assert teams.flush() == 1
+    (greeting,) = chat(teams)
+    assert greeting["actions"][0]["data"]["dialog_id"] == "start_registration"
+    teams.connector.sent.clear()
+
+
 def chat(teams: LocalTeams) -> list[dict[str, Any]]:
     return teams.connector.cards_to(f"a:personal-{COORDINATOR}")
 
 
 def test_a_notice_arrives_once_as_a_card_with_its_buttons_and_carries_its_outbox_id(teams: LocalTeams) -> None:
-    teams.driver.install(COORDINATOR)
+    installed(teams)
     message_id = queue(teams.services, "k1", PAYLOAD)
 
     assert teams.flush() == 1
@@ -92,7 +101,7 @@ def test_a_person_without_the_app_is_a_clear_failure_not_a_silent_drop(teams: Lo
 def test_a_rate_limit_waits_for_retry_after_and_then_the_card_goes_once(
     teams: LocalTeams, sqlite_services: Services
 ) -> None:
-    teams.driver.install(COORDINATOR)
+    installed(teams)
     teams.connector.fail(429, retry_after=30)
     message_id = queue(teams.services, "k1", PAYLOAD)
 
@@ -110,7 +119,7 @@ def test_a_rate_limit_waits_for_retry_after_and_then_the_card_goes_once(
 def test_an_outage_is_retried_and_a_rewrite_changes_the_card_in_place(
     teams: LocalTeams, sqlite_services: Services
 ) -> None:
-    teams.driver.install(COORDINATOR)
+    installed(teams)
     teams.connector.fail(503)
     first = queue(teams.services, "k1", PAYLOAD)
     assert teams.flush() == 0

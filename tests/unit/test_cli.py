@@ -287,3 +287,22 @@ def test_check_notes_a_staff_member_suspicion_whose_alert_never_went_out(
         "note: suspicion against a staff member linde/MC-2026-0007 of 16-11-2026: no alert to a director or the "
         "board on record; make sure the board was told"
     ]
+
+
+def test_run_names_what_teams_still_needs_and_refuses_socket_mode_beside_it() -> None:
+    from bot.config import Settings
+
+    teams_only = Settings(_env_file=None, teams_app_id="0C7E1A2B-3D4E-4F5A-8B6C-7D8E9F0A1B2C")  # type: ignore[call-arg]
+    assert teams_only.teams_app_id == "0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c"
+    assert [p.split(" ")[0] for p in teams_only.problems_for_serving()] == ["TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID"]
+    both = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        slack_bot_token="xoxb-x",
+        slack_app_token="xapp-x",
+        teams_app_id="0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c",
+        teams_app_password="secret",
+        teams_tenant_id="00000000-0000-4000-8000-0000000005c0",
+    )
+    assert [p.split(" ")[0] for p in both.problems_for_serving()] == ["SLACK_APP_TOKEN"]
+    nothing = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert "TEAMS_APP_ID" in nothing.problems_for_serving()[0]
