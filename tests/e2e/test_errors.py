@@ -9,7 +9,7 @@ import pytest
 
 from bot.devtools.local import LocalSlack
 from bot.flows.steps import registration
-from bot.slack.handlers import registration as registration_listeners
+from bot.interactions import registration as registering
 from bot.slack.ids import Block, Callback
 from tests.conftest import TEACHER
 from tests.e2e.casework import filled_in
@@ -32,7 +32,7 @@ def test_error_after_the_ack_keeps_the_ack_and_tells_the_user(
         raise RuntimeError("a bug in drawing the intake")
 
     # /meldcode is acknowledged first; drawing its modal fails after that.
-    monkeypatch.setattr(registration_listeners, "intake_modal", broken)
+    monkeypatch.setattr(registering, "intake", broken)
     response = slack.driver.command(TEACHER)
 
     assert response.status == 200 and response.text == ""  # the ack stands

@@ -41,6 +41,9 @@ TEAMS = ("microsoft_teams", "httpx", "bot.teams")
         ("bot/teams", SLACK),
         ("bot/server.py", (*SLACK, *TEAMS)),
         ("bot/forms.py", (*SLACK, *TEAMS)),
+        ("bot/work.py", (*SLACK, *TEAMS)),
+        # What a form's submission does and shows next: shared by the adapters, so neither's.
+        ("bot/interactions", (*SLACK, *TEAMS, "bot.outbox", "bot.devtools", "storage")),
         ("bot/slack/views", ("bot.slack.handlers", "storage", "slack_bolt")),
     ],
 )
