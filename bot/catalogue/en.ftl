@@ -644,6 +644,9 @@ error_no_access =
     You do not have access to this case. Only those handling the case can open it. Do you have a concern yourself? Then use /meldcode.
 error_case_not_found = This case does not exist (any more).
 error_draft_gone = This signal has already been recorded, or it does not belong to you.
+error_unknown_request = The bot does not know this button or form (any more). Start again from your chat with the bot.
+error_not_in_teams_yet =
+    This does not work in Teams yet: the dossier and the steps of the meldcode are in Slack for now. Ask the bot's administrator where your school works them.
 error_invalid_input = Not everything has been filled in correctly.
 error_generic =
     Something went wrong (code { $incident }). Whatever was already saved is kept. Please try again; if it keeps going wrong, pass the code on to the bot's administrator.

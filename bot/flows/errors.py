@@ -70,6 +70,18 @@ class DraftResolved(MeldcodeError):
     text_key = "error_draft_gone"
 
 
+class UnknownRequest(MeldcodeError):
+    """A button or form the bot does not have: a crafted request, or one from a card of an older release."""
+
+    text_key = "error_unknown_request"
+
+
+class NotOnThisPlatformYet(MeldcodeError):
+    """A button the bot sends whose act this platform's adapter does not offer yet (Teams, for now)."""
+
+    text_key = "error_not_in_teams_yet"
+
+
 class InvalidInput(MeldcodeError):
     """Form input that breaks a rule; maps each field to the catalogue key of its problem."""
 

@@ -79,8 +79,8 @@ def start(teams: LocalTeams, user_id: str) -> Opened:
     """Install the app, and press the greeting's start button: the intake dialog."""
     teams.driver.install(user_id)
     teams.flush()
-    (welcome,) = chat(teams, user_id)
-    return teams.driver.click(user_id, button(welcome, Does.START_REGISTRATION))
+    greetings = [c for c in chat(teams, user_id) if "dialog_id" in str(c) and Does.START_REGISTRATION in str(c)]
+    return teams.driver.click(user_id, button(greetings[-1], Does.START_REGISTRATION))
 
 
 def count(teams: LocalTeams, model: type) -> int:
@@ -176,10 +176,49 @@ def test_a_forwarded_signal_form_is_refused_to_an_outsider_and_files_nothing(tea
     assert stolen.form is None and count(teams, Case) == 0
 
 
-def test_a_button_this_bot_does_not_have_is_refused_not_guessed(teams: LocalTeams) -> None:
+def test_a_button_this_bot_does_not_have_is_refused_not_guessed(
+    teams: LocalTeams, caplog: pytest.LogCaptureFixture
+) -> None:
     teams.driver.install(TEACHER)
     crafted = {"msteams": {"type": "task/fetch"}, "dialog_id": "delete_everything", "value": "1"}
 
     shown = teams.driver.click(TEACHER, {"data": crafted})
 
     assert shown.form is None and count(teams, Case) == 0
+    assert teams_plain(t("error_unknown_request")) in shown.text
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []  # no incident: a refusal
+    assert "delete_everything" not in caplog.text
+
+
+def test_a_coordinator_opening_the_case_in_teams_is_told_it_is_not_there_yet(teams: LocalTeams) -> None:
+    teams.driver.install(COORDINATOR)
+    form = teams.driver.submit(TEACHER, start(teams, TEACHER), route="home", acute="no")
+    teams.driver.submit(TEACHER, form, **signal_inputs())
+    teams.flush()
+    notice = chat(teams, COORDINATOR)[-1]
+
+    shown = teams.driver.click(COORDINATOR, button(notice, Does.OPEN_CASE))
+
+    assert shown.form is None
+    assert teams_plain(t("error_not_in_teams_yet")) in shown.text
+
+
+def test_the_second_concern_of_a_teacher_is_a_second_case_and_the_same_pupil_is_asked_about(
+    teams: LocalTeams,
+) -> None:
+    def register(**changes: str) -> Opened:
+        form = teams.driver.submit(TEACHER, start(teams, TEACHER), route="home", acute="no")
+        return teams.driver.submit(TEACHER, form, **signal_inputs(**changes))
+
+    register()
+    second = register(pupil_name="Sem Verzonnen", pupil_group="4a")
+    assert teams_plain(t("registered_new", reference="MC-2026-0002")) in second.text.replace("*", "")
+
+    choice = register(observed="huilde bij het ophalen")
+    assert choice.form == Form.OPEN_CASE_CHOICE
+    added = teams.driver.submit(TEACHER, choice, choice="add")
+    assert teams_plain(t("registered_added", reference="MC-2026-0001")) in added.text.replace("*", "")
+    assert count(teams, Case) == 2 and count(teams, Signal) == 3
+    # The choice again (a double click) files nothing more.
+    again = teams.driver.submit(TEACHER, choice, choice="add")
+    assert again.text == added.text and count(teams, Signal) == 3

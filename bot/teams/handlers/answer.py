@@ -19,7 +19,7 @@ from microsoft_teams.api.models.task_module import TaskModuleResponse
 from bot.catalogue import DEFAULT_LANGUAGE, speaking, t
 from bot.documents import dialogs
 from bot.documents.dialogs import Dialog, Says
-from bot.flows.errors import InvalidInput, MeldcodeError
+from bot.flows.errors import InvalidInput, MeldcodeError, UnknownRequest
 from bot.flows.incidents import log_incident
 from bot.flows.services import Services
 from bot.flows.steps.language import Reader
@@ -82,7 +82,7 @@ async def answer(services: Services, work: Work, user_id: str, data: Mapping[str
 def _shown(services: Services, asked: Asked, handler: Handler,
            redraw: Callable[[Services, Asked], Dialog] | None) -> Shown:  # fmt: skip
     if not asked.user_id:  # Teams always names its user; anything else is not a person we know
-        return Shown(dialogs.refusal(MeldcodeError()))
+        return Shown(dialogs.refusal(UnknownRequest()))
     try:
         return handler(services, asked)
     except InvalidInput as error:
