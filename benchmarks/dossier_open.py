@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 
 from bot.bootstrap import build_services
 from bot.config import Settings
+from bot.documents.case_view import case_dialog, page_rows, section_dialog
 from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
 from bot.flows.services import Services
@@ -35,7 +36,7 @@ from bot.flows.steps.taking import take_case
 from bot.flows.steps.weighing import AnswerForm, answer_question
 from bot.flows.vocabulary import AgeBand, ConsultationKind, DossierPart, SignalCategory, SignalSource, SkipReason
 from bot.school_config import parse_directory
-from bot.slack.views.case import case_modal, page_rows, section_modal
+from bot.slack.views.dialogs import modal_of
 from storage.crypto import generate_key
 from storage.models import AuditEvent
 
@@ -104,11 +105,11 @@ def measure(services: Services, case_id: int, runs: int) -> tuple[tuple[float, f
     """(median, p90) of opening the overview, and of the timeline's first page, each drawn to JSON."""
 
     def overview() -> object:
-        return case_modal(open_case(services, COORDINATOR, case_id)).to_dict()
+        return modal_of(case_dialog(open_case(services, COORDINATOR, case_id))).to_dict()
 
     def timeline() -> object:
         page = open_part(services, COORDINATOR, case_id, DossierPart.TIMELINE, 0, page_rows(DossierPart.TIMELINE))
-        return section_modal(page).to_dict()
+        return modal_of(section_dialog(page)).to_dict()
 
     return timed(overview, runs), timed(timeline, runs)
 

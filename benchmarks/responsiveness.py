@@ -45,6 +45,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
+from bot.slack.views.registration import signal_modal
 
 from bot.bootstrap import build_services
 from bot.config import Settings
@@ -55,7 +56,6 @@ from bot.flows.steps.taking import take_case
 from bot.flows.vocabulary import AgeBand, SignalCategory, SignalSource
 from bot.school_config import parse_directory
 from bot.slack.inbound import sign
-from bot.slack.views.registration import signal_modal
 from storage.crypto import generate_key
 
 ROOT = Path(__file__).resolve().parents[1]

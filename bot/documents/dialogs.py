@@ -19,6 +19,7 @@ from markupsafe import Markup
 from bot.catalogue import joined, t
 from bot.documents.contacts import contact_line
 from bot.documents.labels import keys, label
+from bot.documents.notices import Button
 from bot.flows.errors import MeldcodeError
 from bot.flows.rules.directory import School
 from bot.flows.rules.social_map import Contact
@@ -40,6 +41,18 @@ class Form(StrEnum):
     OPEN_CASE_CHOICE = "open_case_choice"
     BOARD_CHOICE = "board_choice"  # the staff-member route: whom to alert
     INFO = "info"  # read-only: an outcome, guidance, a refusal
+    CASE = "case"  # the case view: the dossier and the next steps
+    SECTION = "case_section"  # one part of the dossier, page by page
+    CONSULTATION = "consultation"
+    TEAM = "team"
+    CONVERSATION = "conversation"
+    SKIP_CONVERSATION = "skip_conversation"
+    ANSWER = "answer"
+    REPORT = "report"
+    FEEDBACK = "feedback"
+    HELP_PLAN = "help_plan"
+    CLOSE_CASE = "close_case"
+    KINDCHECK = "kindcheck"
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,30 @@ class Says:
 
     text: Markup | str
     aside: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Markup | str
+
+
+@dataclass(frozen=True)
+class Written:
+    """Someone's own words (a pupil's name, an observation): shown whole, as plain text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Divider:
+    pass
+
+
+@dataclass(frozen=True)
+class Buttons:
+    """A row of buttons; each opens a dialog in place of this one, or takes a step and shows the case."""
+
+    buttons: tuple[Button, ...]
 
 
 @dataclass(frozen=True)
@@ -64,6 +101,8 @@ class Kind(StrEnum):
     ONE_OF = "one_of"
     MANY_OF = "many_of"
     DATE = "date"
+    PERSON = "person"  # someone at the school (a platform user id)
+    PEOPLE = "people"  # several; `initial` joins their ids with commas
 
 
 @dataclass(frozen=True)
@@ -84,7 +123,16 @@ class Input:
         return TEXT_LIMITS[self.field.value]
 
 
-Part = Says | Input
+Part = Says | Heading | Written | Divider | Buttons | Input
+
+# How much one dialog shows, counted as Slack counts its modal's blocks (the smaller of the two
+# platforms): one per part, and someone's own words one per 3,000 characters (a section's most).
+MAX_PARTS = 100
+WRITTEN_CHUNK = 3000
+
+
+def size(part: Part) -> int:
+    return -(-len(part.text) // WRITTEN_CHUNK) if isinstance(part, Written) else 1
 
 
 @dataclass(frozen=True)
@@ -107,17 +155,33 @@ def text(field: Field, label_key: str, *, long: bool = False, optional: bool = F
     return Input(field, label_key, Kind.LONG_TEXT if long else Kind.TEXT, optional, hint_key, initial=initial)
 
 
-def one_of(field: Field, label_key: str, labels: Mapping[K, str], *, initial: str = "") -> Input:
+def one_of(
+    field: Field, label_key: str, labels: Mapping[K, str], *, initial: str = "", optional: bool = False
+) -> Input:
     """One of several values, each labelled by its catalogue key."""
-    return Input(field, label_key, Kind.ONE_OF, options=_options(labels), initial=initial)
+    return Input(field, label_key, Kind.ONE_OF, optional, options=_options(labels), initial=initial)
 
 
-def many_of(field: Field, label_key: str, labels: Mapping[K, str]) -> Input:
-    return Input(field, label_key, Kind.MANY_OF, options=_options(labels))
+def many_of(field: Field, label_key: str, labels: Mapping[K, str], *, optional: bool = False) -> Input:
+    return Input(field, label_key, Kind.MANY_OF, optional, options=_options(labels))
 
 
-def on_date(field: Field, label_key: str, initial: date | None = None) -> Input:
-    return Input(field, label_key, Kind.DATE, initial=initial.isoformat() if initial else "")
+def on_date(field: Field, label_key: str, initial: date | None = None, *, optional: bool = False,
+            hint_key: str | None = None) -> Input:  # fmt: skip
+    return Input(field, label_key, Kind.DATE, optional, hint_key, initial=initial.isoformat() if initial else "")
+
+
+def person(field: Field, label_key: str, *, initial: str = "", optional: bool = False) -> Input:
+    return Input(field, label_key, Kind.PERSON, optional, initial=initial)
+
+
+def people(field: Field, label_key: str, initial: Sequence[str], *, hint_key: str | None = None) -> Input:
+    return Input(field, label_key, Kind.PEOPLE, True, hint_key, initial=",".join(initial))
+
+
+def buttons(*row: Button) -> list[Buttons]:
+    """A row of buttons, or nothing when there is no button to offer."""
+    return [Buttons(row)] if row else []
 
 
 def _options(labels: Mapping[K, str]) -> tuple[Option, ...]:

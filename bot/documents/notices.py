@@ -19,7 +19,7 @@ from bot.documents.dates import show_date, show_day
 from bot.documents.labels import ESCALATED_REMINDERS, REMINDERS, label, label_key, named
 from bot.flows.rules.framework import Answer
 from bot.flows.rules.reminder_offers import Act, Offer, reminder_notice
-from bot.flows.vocabulary import NoticeKind, ReminderKind, Role
+from bot.flows.vocabulary import DossierPart, NoticeKind, ReminderKind, Role
 
 
 class Does(StrEnum):
@@ -36,6 +36,20 @@ class Does(StrEnum):
     POSTPONE = "postpone"
     FOLLOW_UP_GOOD = "follow_up_good"
     FOLLOW_UP_SIGNAL = "follow_up_signal"
+    # in the case view
+    RECORD_CONSULTATION = "record_consultation"
+    SET_TEAM = "set_team"
+    RECORD_CONVERSATION = "record_conversation"
+    SKIP_CONVERSATION = "skip_conversation"
+    RECORD_REPORT = "record_report"
+    RECORD_HELP_PLAN = "record_help_plan"
+    NEW_WEIGHING = "new_weighing"
+    CLOSE_CASE = "close_case"
+    RECORD_KINDCHECK = "record_kindcheck"
+    EXPORT_CASE = "export_case"
+    SHOW_PART = "show_part"  # one part of the dossier, with `Button.part`; value "case:part:first"
+    PAGE_NEWER = "page_newer"  # value "case:part:mark"
+    PAGE_OLDER = "page_older"
 
 
 # Buttons whose click is the whole act: the message changes in place. Every other one opens a form
@@ -50,6 +64,7 @@ class Button:
     value: str  # the record it acts on: a case id, a reminder id, a draft id (and after ":" a question)
     primary: bool = False
     answer: Answer | None = None
+    part: DossierPart | None = None  # for SHOW_PART
 
 
 @dataclass(frozen=True)

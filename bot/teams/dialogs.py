@@ -8,7 +8,7 @@ under its field, since Teams has no answer that marks a field of an open dialog.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -20,6 +20,7 @@ from microsoft_teams.api.models.task_module import (
 )
 from microsoft_teams.cards import (
     Action,
+    ActionSet,
     AdaptiveCard,
     CardElement,
     Choice,
@@ -32,8 +33,8 @@ from microsoft_teams.cards import (
 from microsoft_teams.cards.utilities.submit_data import SubmitData
 
 from bot.catalogue import plain, t
-from bot.documents.dialogs import Dialog, Input, Kind, Says
-from bot.teams.cards import teams_markdown
+from bot.documents.dialogs import Buttons, Dialog, Divider, Heading, Input, Kind, Option, Part, Says, Written
+from bot.teams.cards import button_action, teams_markdown
 
 METADATA = "meta"  # the key under which a submission carries its dialog's metadata
 INSTANCE = "instance"  # in the metadata: one opened dialog and those that follow it (a submission's key)
@@ -49,29 +50,50 @@ def dialog_card(
     instance: str,
     typed: Mapping[str, Any] | None = None,
     problems: Mapping[str, Markup] | None = None,
+    people: Sequence[Option] = (),
 ) -> AdaptiveCard:
     """The dialog's card; `typed` and `problems` when it is drawn again after a refused submission.
-    A problem about a field this dialog does not show goes under its first field."""
+    A problem about a field this dialog does not show goes under its first field. A person field
+    offers `people` (Adaptive Cards 1.5 has no people picker)."""
     typed, problems = typed or {}, dict(problems or {})
     inputs = [part.field.value for part in dialog.inputs]
     for field in [f for f in problems if f not in inputs and inputs]:
         moved = problems.pop(field)
         problems[inputs[0]] = Markup(" ").join([problems[inputs[0]], moved]) if inputs[0] in problems else moved
     body: list[CardElement] = []
+    separated = False
     for part in dialog.parts:
-        if isinstance(part, Says):
-            body.append(_paragraph(part))
+        if isinstance(part, Divider):
+            separated = True
             continue
-        body.append(_input(part, typed.get(part.field.value)))
-        if part.hint_key:
-            body.append(TextBlock(text=teams_markdown(t(part.hint_key)), wrap=True, is_subtle=True, size="Small"))
-        if part.field.value in problems:
-            body.append(TextBlock(text=teams_markdown(problems[part.field.value]), wrap=True, color="Attention"))
+        drawn = _drawn(part, typed, problems, people)
+        if separated and drawn:
+            drawn[0], separated = drawn[0].model_copy(update={"separator": True}), False
+        body += drawn
     actions: list[Action] | None = None
     if dialog.submit_key:
         data = SubmitData(dialog.form.value, {METADATA: {**(dialog.metadata or {}), INSTANCE: instance}})
         actions = [SubmitAction(title=teams_plain(t(dialog.submit_key)), style="positive").with_data(data)]
     return AdaptiveCard(body=body, actions=actions)
+
+
+def _drawn(part: Part, typed: Mapping[str, Any], problems: Mapping[str, Markup],
+           people: Sequence[Option]) -> list[CardElement]:  # fmt: skip
+    if isinstance(part, Says):
+        return [_paragraph(part)]
+    if isinstance(part, Heading):
+        return [TextBlock(text=teams_markdown(part.text), wrap=True, size="Large", weight="Bolder")]
+    if isinstance(part, Written):
+        return [TextBlock(text=teams_markdown(part.text), wrap=True)]
+    if isinstance(part, Buttons):
+        return [ActionSet(actions=[button_action(b, in_dialog=True) for b in part.buttons])]
+    assert not isinstance(part, Divider), "a divider separates the part after it"
+    drawn: list[CardElement] = [_input(part, typed.get(part.field.value), people)]
+    if part.hint_key:
+        drawn.append(TextBlock(text=teams_markdown(t(part.hint_key)), wrap=True, is_subtle=True, size="Small"))
+    if part.field.value in problems:
+        drawn.append(TextBlock(text=teams_markdown(problems[part.field.value]), wrap=True, color="Attention"))
+    return drawn
 
 
 def _paragraph(says: Says) -> TextBlock:
@@ -80,7 +102,7 @@ def _paragraph(says: Says) -> TextBlock:
     return TextBlock(text=teams_markdown(says.text), wrap=True)
 
 
-def _input(part: Input, typed: object) -> CardElement:
+def _input(part: Input, typed: object, people: Sequence[Option]) -> CardElement:
     value = typed if isinstance(typed, str) else part.initial
     label = teams_plain(t(part.label_key))
     required = not part.optional
@@ -89,25 +111,33 @@ def _input(part: Input, typed: object) -> CardElement:
                          is_multiline=part.kind is Kind.LONG_TEXT, value=value[: part.limit] or None)  # fmt: skip
     if part.kind is Kind.DATE:
         return DateInput(id=part.field.value, label=label, is_required=required, value=value or None)
+    options = _people(people, part.initial) if part.kind in (Kind.PERSON, Kind.PEOPLE) else part.options
     return ChoiceSetInput(
         id=part.field.value,
         label=label,
         is_required=required,
-        style="expanded" if len(part.options) <= EXPANDED_CHOICES else "compact",
-        is_multi_select=part.kind is Kind.MANY_OF or None,
-        choices=[Choice(title=teams_plain(o.label), value=o.value) for o in part.options],
+        style="expanded" if len(options) <= EXPANDED_CHOICES else "compact",
+        is_multi_select=part.kind in (Kind.MANY_OF, Kind.PEOPLE) or None,
+        choices=[Choice(title=teams_plain(o.label), value=o.value) for o in options],
         value=value or None,
         wrap=True,
     )
+
+
+def _people(people: Sequence[Option], initial: str) -> tuple[Option, ...]:
+    """Whom a person field offers: the school's people, and whoever it names already."""
+    known = {o.value for o in people}
+    return (*people, *(Option(user, user) for user in initial.split(",") if user and user not in known))
 
 
 EXPANDED_CHOICES = 10  # more than this many are a drop-down, as a Slack select
 
 
 def task(dialog: Dialog, instance: str, typed: Mapping[str, Any] | None = None,
-         problems: Mapping[str, Markup] | None = None) -> TaskModuleResponse:  # fmt: skip
+         problems: Mapping[str, Markup] | None = None,
+         people: Sequence[Option] = ()) -> TaskModuleResponse:  # fmt: skip
     """The answer to a task/fetch or a task/submit that shows `dialog` (opened, or in place of the last)."""
-    card = card_attachment(AdaptiveCardAttachment(content=dialog_card(dialog, instance, typed, problems)))
+    card = card_attachment(AdaptiveCardAttachment(content=dialog_card(dialog, instance, typed, problems, people)))
     info = CardTaskModuleTaskInfo(title=teams_plain(dialog.title), card=card, width="large", height="large")
     return TaskModuleResponse(task=TaskModuleContinueResponse(value=info))
 

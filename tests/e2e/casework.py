@@ -17,7 +17,7 @@ from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
 from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block
-from bot.slack.views.case import ANSWER_ACTIONS
+from bot.slack.views.buttons import ANSWER_ACTIONS
 from storage.models import Case
 from tests.conftest import ADMIN, COORDINATOR, SCHOOLS_YAML, TEACHER, TEACHER_2, make_services
 from tests.e2e.steps import COUNTER_FACTS, LOCATION, OBSERVED, PUPIL_NAME, register

@@ -351,11 +351,14 @@ KEY_PASSERS = {
     "bot/documents/dialogs.py:refusal_text",  # error.text_key
     "bot/documents/dialogs.py:problem_text",  # key, from InvalidInput.problems
     "bot/documents/dialogs.py:_options",  # key, from a table of labels
-    "bot/teams/dialogs.py:dialog_card",  # submit_key, hint_key
+    "bot/teams/dialogs.py:dialog_card",  # submit_key
     "bot/teams/dialogs.py:_input",  # label_key
-    "bot/slack/views/case.py:_now_blocks",  # key, one of two
-    "bot/slack/views/case.py:_question_blocks",  # MISSING_KEYS[…]
-    "bot/slack/views/casework.py:_form",  # title_key
+    "bot/documents/case_view.py:_now",  # key, one of two
+    "bot/documents/case_view.py:_question",  # MISSING_KEYS[…]
+    "bot/documents/case_view.py:_step_buttons",  # key, from STEP_BUTTONS
+    "bot/documents/case_view.py:_section_buttons",  # SECTION_BUTTONS[…]
+    "bot/documents/step_forms.py:_form",  # title_key
+    "bot/teams/dialogs.py:_drawn",  # hint_key
     "bot/slack/views/common.py:option",  # label_key
     "bot/slack/views/common.py:modal",  # submit_key, close_key
     "bot/slack/views/common.py:button",  # label_key

@@ -5,26 +5,23 @@ Every click re-reads the case and decides access anew; button values carry ids o
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.documents.notices import Does
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
-from bot.flows.steps.dossier import open_part
-from bot.flows.steps.taking import take_case
-from bot.flows.steps.weighing import start_new_weighing
 from bot.flows.vocabulary import DossierPart
-from bot.forms import MAX_ID, record_id, small_number
+from bot.interactions import casework
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.home import refresh_home
 from bot.slack.handlers.respond import case_view, error_modal, from_modal, show, shown
 from bot.slack.ids import Action, show_action
-from bot.slack.views.case import page_rows, section_modal
+from bot.slack.views.dialogs import modal_of
 from bot.work import Work, caught
 
 
@@ -44,38 +41,31 @@ async def handle_open_case(
     await _show_case(client, body, view)
 
 
-def _step_then_show(step: Callable[[Services, str, int], object]) -> Callable[..., Awaitable[None]]:
-    """A button that takes a step without a form, then shows the case as it now stands."""
+def _take_step(services: Services, user_id: str, case_id: int, does: Does) -> tuple[bool, View]:
+    """A button that takes a step without a form, then the case as it now stands (or why not)."""
+    taken = caught(casework.act)(services, user_id, case_id, does)
+    if isinstance(taken, MeldcodeError):
+        return False, error_modal(taken)
+    return True, modal_of(taken)
 
-    def take_step(services: Services, user_id: str, case_id: int) -> tuple[bool, View]:
-        refusal = caught(step)(services, user_id, case_id)
-        if isinstance(refusal, MeldcodeError):
-            return False, error_modal(refusal)
-        return True, case_view(services, user_id, case_id)
 
-    async def handle(
-        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
-    ) -> None:
-        await ack()
-        taken, view = await work.after_ack(take_step, services, body["user"]["id"], forms.button_id(body))
-        await (_show_case(client, body, view) if taken else show(client, body, view))
-        if taken:
-            await refresh_home(client, body, services, work)
+async def handle_act(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    await ack()
+    does = ACTED[Action(body["actions"][0]["action_id"])]
+    taken, view = await work.after_ack(_take_step, services, body["user"]["id"], forms.button_id(body), does)
+    await (_show_case(client, body, view) if taken else show(client, body, view))
+    if taken:
+        await refresh_home(client, body, services, work)
 
-    return handle
+
+ACTED = {Action.TAKE_CASE: Does.TAKE_CASE, Action.NEW_WEIGHING: Does.NEW_WEIGHING}
 
 
 @shown
-def _section_view(services: Services, user_id: str, parts: list[str], newer: bool) -> View:
-    """A page of one part of the dossier: from an offset on, or (going back to newer items) up to one."""
-    part = next((p for p in DossierPart if p.value == parts[1]), None)
-    # A garbled part names no case: the flow refuses it, on record, like any crafted id.
-    case_id = record_id(parts[0]) if part is not None else 0
-    part = part or DossierPart.SIGNALS
-    mark = small_number(parts[2], MAX_ID)
-    rows = page_rows(part)
-    offset, limit = (max(0, mark - rows), min(rows, mark)) if newer else (mark, rows)
-    return section_modal(open_part(services, user_id, case_id, part, offset, limit), from_end=newer)
+def _section_view(services: Services, user_id: str, value: str, newer: bool) -> View:
+    return modal_of(casework.section(services, user_id, value, newer))
 
 
 async def handle_show_section(
@@ -84,8 +74,8 @@ async def handle_show_section(
     """A part of the dossier, pushed over the case view; its page buttons redraw it in place."""
     await ack()
     action = body["actions"][0]["action_id"]
-    parts = [*forms.button_parts(body), "", ""]
-    view = await work.after_ack(_section_view, services, body["user"]["id"], parts, action == Action.PAGE_NEWER)
+    value = str(body["actions"][0].get("value") or "")
+    view = await work.after_ack(_section_view, services, body["user"]["id"], value, action == Action.PAGE_NEWER)
     if action in (Action.PAGE_NEWER, Action.PAGE_OLDER) and from_modal(body):
         await client.views_update(view_id=body["view"]["id"], view=view)
     else:
@@ -94,8 +84,8 @@ async def handle_show_section(
 
 def register(app: AsyncApp) -> None:
     app.action(Action.OPEN_CASE)(guarded(handle_open_case))
-    app.action(Action.TAKE_CASE)(guarded(_step_then_show(take_case)))
-    app.action(Action.NEW_WEIGHING)(guarded(_step_then_show(start_new_weighing)))
+    for action in ACTED:
+        app.action(action)(guarded(handle_act))
     for part in DossierPart:
         app.action(show_action(part))(guarded(handle_show_section))
     app.action(Action.PAGE_NEWER)(guarded(handle_show_section))

@@ -15,11 +15,11 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.documents.dialogs import problem_text, refusal_text
 from bot.flows.errors import InvalidInput, MeldcodeError
 from bot.flows.services import Services
-from bot.flows.steps.dossier import open_case
+from bot.interactions import casework
 from bot.slack.handlers import forms
 from bot.slack.ids import Block
-from bot.slack.views.case import case_modal
 from bot.slack.views.common import error_view, slack_plain
+from bot.slack.views.dialogs import modal_of
 from bot.work import Work, caught
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ async def show(client: AsyncWebClient, body: dict[str, Any], view: View) -> None
 def case_view(services: Services, user_id: str, case_id: int) -> View:
     """The case as this user may see it: dossier, status, or the reason they may not (blocking: run it
     as a listener's work)."""
-    return case_modal(open_case(services, user_id, case_id))
+    return modal_of(casework.case(services, user_id, case_id))
 
 
 async def refresh_case(

@@ -18,13 +18,12 @@ from slack_sdk.models.views import View
 
 from bot.catalogue import current_language, t
 from bot.documents.dates import show_date
-from bot.documents.labels import keys
+from bot.documents.labels import keys, label
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CasePage
 from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
 from bot.flows.vocabulary import Language
 from bot.slack.ids import Action
-from bot.slack.views.case import state_text
 from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn, option, slack_mrkdwn
 from bot.slack.views.desk import desk_blocks, team_blocks
 
@@ -62,7 +61,7 @@ def _case_lines(page: CasePage, place: HomePlace, which: str, per_page: int) -> 
     blocks: list[Block] = []
     for case in page.cases:
         line = mrkdwn(
-            t("home_case_line", reference=case.reference, state=state_text(case.state), date=show_date(case.created_at))
+            t("home_case_line", reference=case.reference, state=label(case.state), date=show_date(case.created_at))
         )
         line.accessory = button(Action.OPEN_CASE, "button_open_case", str(case.case_id))
         blocks.append(line)

@@ -7,26 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
-from slack_sdk.models.blocks import Block, ButtonElement, PlainTextObject
+from slack_sdk.models.blocks import Block
 
-from bot.documents.notices import Button, Does, Notice, about_case, notice_of, start_notice
+from bot.documents.notices import Notice, about_case, notice_of, start_notice
 from bot.flows.vocabulary import NoticeKind
-from bot.slack.ids import Action
-from bot.slack.views.case import ANSWER_ACTIONS
-from bot.slack.views.common import buttons, mrkdwn, slack_mrkdwn, slack_plain
-
-ACTIONS = {
-    Does.OPEN_CASE: Action.OPEN_CASE,
-    Does.TAKE_CASE: Action.TAKE_CASE,
-    Does.START_REGISTRATION: Action.START_REGISTRATION,
-    Does.FINISH_DRAFT: Action.FINISH_DRAFT,
-    Does.RECORD_FEEDBACK: Action.RECORD_FEEDBACK,
-    Does.CONFIRM_REFERRAL: Action.CONFIRM_REFERRAL,
-    Does.NOT_YET: Action.REMINDER_NOT_YET,
-    Does.POSTPONE: Action.POSTPONE_REMINDER,
-    Does.FOLLOW_UP_GOOD: Action.FOLLOW_UP_GOOD,
-    Does.FOLLOW_UP_SIGNAL: Action.FOLLOW_UP_SIGNAL,
-}
+from bot.slack.views.buttons import slack_button
+from bot.slack.views.common import buttons, mrkdwn, slack_mrkdwn
 
 
 @dataclass(frozen=True)
@@ -41,17 +27,7 @@ class Message:
 
 
 def message_of(notice: Notice) -> Message:
-    return Message(notice.sentence, [mrkdwn(notice.body), *buttons([_button(b) for b in notice.buttons])])
-
-
-def _button(button: Button) -> ButtonElement:
-    action = ANSWER_ACTIONS[button.answer] if button.answer is not None else ACTIONS[button.does]
-    return ButtonElement(
-        action_id=action,
-        text=PlainTextObject(text=slack_plain(button.label)),
-        value=button.value,
-        style="primary" if button.primary else None,
-    )
+    return Message(notice.sentence, [mrkdwn(notice.body), *buttons([slack_button(b) for b in notice.buttons])])
 
 
 def start_message() -> Message:

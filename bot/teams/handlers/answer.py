@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -18,7 +18,7 @@ from microsoft_teams.api.models.task_module import TaskModuleResponse
 
 from bot.catalogue import DEFAULT_LANGUAGE, speaking, t
 from bot.documents import dialogs
-from bot.documents.dialogs import Dialog, Says
+from bot.documents.dialogs import Dialog, Kind, Option, Says
 from bot.flows.errors import InvalidInput, MeldcodeError, UnknownRequest
 from bot.flows.incidents import log_incident
 from bot.flows.services import Services
@@ -56,6 +56,7 @@ class Shown:
     dialog: Dialog
     typed: Mapping[str, Any] | None = None
     problems: Mapping[str, Markup] = field(default_factory=dict)
+    people: tuple[Option, ...] = ()  # whom its person fields offer
 
 
 Handler = Callable[[Services, Asked], Shown]
@@ -76,11 +77,28 @@ async def answer(services: Services, work: Work, user_id: str, data: Mapping[str
             shown = Shown(dialogs.info(t("error_title"), Says(t("error_generic", incident=incident))))
         finally:
             work.leave()
-        return task(shown.dialog, asked.instance, shown.typed, shown.problems)
+        return task(shown.dialog, asked.instance, shown.typed, shown.problems, shown.people)
 
 
 def _shown(services: Services, asked: Asked, handler: Handler,
            redraw: Callable[[Services, Asked], Dialog] | None) -> Shown:  # fmt: skip
+    shown = _handled(services, asked, handler, redraw)
+    if any(i.kind in (Kind.PERSON, Kind.PEOPLE) for i in shown.dialog.inputs):
+        return replace(shown, people=colleagues(services, asked.user_id))
+    return shown
+
+
+def colleagues(services: Services, user_id: str) -> tuple[Option, ...]:
+    """The people the configuration names at this user's schools, this user first. Shown by id:
+    the bot keeps no names (known gap, see the README)."""
+    named = [user_id]
+    for school in services.directory.schools_of(user_id):
+        named += [*school.coordinators, *school.directors, *sorted(school.members or ())]
+    return tuple(Option(user, user) for user in dict.fromkeys(named))
+
+
+def _handled(services: Services, asked: Asked, handler: Handler,
+             redraw: Callable[[Services, Asked], Dialog] | None) -> Shown:  # fmt: skip
     if not asked.user_id:  # Teams always names its user; anything else is not a person we know
         return Shown(dialogs.refusal(UnknownRequest()))
     try:
