@@ -646,7 +646,7 @@ error_case_not_found = This case does not exist (any more).
 error_draft_gone = This signal has already been recorded, or it does not belong to you.
 error_unknown_request = The bot does not know this button or form (any more). Start again from your chat with the bot.
 error_not_in_teams_yet =
-    This does not work in Teams yet: the dossier and the steps of the meldcode are in Slack for now. Ask the bot's administrator where your school works them.
+    Making a PDF of the dossier does not work in Teams yet. For now it can be made in Slack, or the bot's administrator makes it with the command meldbot export.
 error_invalid_input = Not everything has been filled in correctly.
 error_generic =
     Something went wrong (code { $incident }). Whatever was already saved is kept. Please try again; if it keeps going wrong, pass the code on to the bot's administrator.

@@ -626,7 +626,7 @@ error_case_not_found = Deze casus bestaat niet (meer).
 error_draft_gone = Dit signaal is al vastgelegd of hoort niet bij jou.
 error_unknown_request = Deze knop of dit formulier kent de bot niet (meer). Begin opnieuw vanuit het gesprek met de bot.
 error_not_in_teams_yet =
-    Dit kan nog niet in Teams: het dossier en de stappen van de meldcode staan voorlopig alleen in Slack. Vraag de beheerder van de bot waar je school ze werkt.
+    Een pdf van het dossier maken kan nog niet in Teams. Dat kan voorlopig in Slack, of de beheerder van de bot maakt hem met het commando meldbot export.
 error_invalid_input = Niet alles is goed ingevuld.
 error_generic =
     Er ging iets mis (code { $incident }). Wat al was opgeslagen, blijft bewaard. Probeer het opnieuw; blijft het misgaan, geef de code dan door aan de beheerder van de bot.

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.devtools.fake_connector import FakeConnector
 from bot.devtools.local import serve_http
+from bot.flows.jobs import reminders
 from bot.flows.services import Services
 from bot.outbox.delivery import Outbox
 from bot.server import Asgi
@@ -79,6 +80,11 @@ class TeamsDriver:
         assert action["data"]["msteams"]["type"] == "task/fetch", "this button opens no dialog"
         return Opened.of(self.invoke(user_id, "task/fetch", action["data"]))
 
+    def press(self, user_id: str, dialog: Opened, does: str, answer: str | None = None) -> Opened:
+        """A button in a dialog (the case view's steps, answers and parts): what it opens in its place."""
+        action = dialog.button(does, answer)
+        return Opened.of(self.invoke(user_id, "task/submit", action["data"]))
+
     def submit(self, user_id: str, dialog: Opened, **inputs: str) -> Opened:
         """Press a dialog's submit button with these inputs (what a person typed or chose): the
         dialog that follows."""
@@ -108,6 +114,16 @@ class Opened:
         return "\n".join(line for line in lines if line)
 
     @property
+    def buttons(self) -> list[dict[str, Any]]:
+        """The buttons in its body (not its submit button)."""
+        return [a for e in self.card["body"] if e["type"] == "ActionSet" for a in e["actions"]]
+
+    def button(self, does: str, answer: str | None = None) -> dict[str, Any]:
+        found = [b for b in self.buttons if b["data"].get("dialog_id") == does and b["data"].get("answer") == answer]
+        assert found, f"no {does} button in {self.title}"
+        return found[0]
+
+    @property
     def inputs(self) -> list[str]:
         return [element["id"] for element in self.card["body"] if element["type"].startswith("Input.")]
 
@@ -129,6 +145,11 @@ class LocalTeams:
     def flush(self) -> int:
         """One pass of the outbox on the bot's loop: how many were delivered."""
         return self.bot.call(self.outbox.flush)
+
+    def sweep(self) -> int:
+        """What the scheduler does: due reminders to the outbox; then one pass of it."""
+        reminders.sweep(self.services)
+        return self.flush()
 
 
 @contextmanager

@@ -7,85 +7,30 @@ is refused and audited, a repeated submission files once."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bot.catalogue import t
-from bot.devtools.local_teams import LocalTeams, Opened, local_teams
+from bot.devtools.local_teams import LocalTeams
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
-from bot.flows.ports import ManualClock
-from bot.school_config import parse_directory
 from bot.teams.dialogs import teams_plain
 from storage.models import AuditEvent, Case, Signal
-from tests.conftest import make_services
 from tests.storage.test_database import _raw_dump
 from tests.teams.adaptive_cards import card_problems
-
-# Invented Entra object ids.
-TEACHER = "0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c"
-COORDINATOR = "5b0c2d1e-8f7a-4b6c-9d0e-1f2a3b4c5d6e"
-DIRECTOR = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
-OUTSIDER = "11111111-2222-4333-8444-555555555555"
-PUPIL = "Fenna Testkind-Zonderbestaan"
-OBSERVED = "kwam met blauwe plekken op beide armen"
-
-SCHOOLS = f"""
-schools:
-  - id: linde
-    name: "Basisschool De Linde"
-    coordinators: [{COORDINATOR}]
-    directors: [{DIRECTOR}]
-    members: [{TEACHER}]
-"""
-
-
-@pytest.fixture
-def teams(tmp_path: Path, clock: ManualClock) -> Iterator[LocalTeams]:
-    directory = parse_directory(SCHOOLS, "meldbot.yml")
-    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'meldbot.sqlite3'}", directory, clock)
-    with local_teams(services) as running:
-        yield running
-    services.db.dispose()
-
-
-def chat(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
-    return teams.connector.cards_to(f"a:personal-{user_id}")
-
-
-def button(card: dict[str, Any], does: Does) -> dict[str, Any]:
-    return next(a for a in card["actions"] if (a.get("data") or {}).get("dialog_id", a.get("verb")) == does)
-
-
-def signal_inputs(**changes: str) -> dict[str, str]:
-    return {
-        "pupil_name": PUPIL,
-        "pupil_group": "6b",
-        "age_band": "under_12",
-        "observed": OBSERVED,
-        "observed_on": "2026-11-16",
-        "location": "klaslokaal",
-        "source": "own",
-        "categories": "physical,behaviour",
-        **changes,
-    }
-
-
-def start(teams: LocalTeams, user_id: str) -> Opened:
-    """Install the app, and press the greeting's start button: the intake dialog."""
-    teams.driver.install(user_id)
-    teams.flush()
-    greetings = [c for c in chat(teams, user_id) if "dialog_id" in str(c) and Does.START_REGISTRATION in str(c)]
-    return teams.driver.click(user_id, button(greetings[-1], Does.START_REGISTRATION))
-
-
-def count(teams: LocalTeams, model: type) -> int:
-    with teams.services.db.reading() as session:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+from tests.teams.school import (
+    COORDINATOR,
+    OBSERVED,
+    OUTSIDER,
+    PUPIL,
+    TEACHER,
+    chat,
+    count,
+    register,
+    signal_inputs,
+    start,
+)
 
 
 def test_a_teacher_registers_a_concern_and_the_coordinator_is_told_by_reference(
@@ -190,31 +135,14 @@ def test_a_button_this_bot_does_not_have_is_refused_not_guessed(
     assert "delete_everything" not in caplog.text
 
 
-def test_a_coordinator_opening_the_case_in_teams_is_told_it_is_not_there_yet(teams: LocalTeams) -> None:
-    teams.driver.install(COORDINATOR)
-    form = teams.driver.submit(TEACHER, start(teams, TEACHER), route="home", acute="no")
-    teams.driver.submit(TEACHER, form, **signal_inputs())
-    teams.flush()
-    notice = chat(teams, COORDINATOR)[-1]
-
-    shown = teams.driver.click(COORDINATOR, button(notice, Does.OPEN_CASE))
-
-    assert shown.form is None
-    assert teams_plain(t("error_not_in_teams_yet")) in shown.text
-
-
 def test_the_second_concern_of_a_teacher_is_a_second_case_and_the_same_pupil_is_asked_about(
     teams: LocalTeams,
 ) -> None:
-    def register(**changes: str) -> Opened:
-        form = teams.driver.submit(TEACHER, start(teams, TEACHER), route="home", acute="no")
-        return teams.driver.submit(TEACHER, form, **signal_inputs(**changes))
-
-    register()
-    second = register(pupil_name="Sem Verzonnen", pupil_group="4a")
+    register(teams, TEACHER)
+    second = register(teams, TEACHER, pupil_name="Sem Verzonnen", pupil_group="4a")
     assert teams_plain(t("registered_new", reference="MC-2026-0002")) in second.text.replace("*", "")
 
-    choice = register(observed="huilde bij het ophalen")
+    choice = register(teams, TEACHER, observed="huilde bij het ophalen")
     assert choice.form == Form.OPEN_CASE_CHOICE
     added = teams.driver.submit(TEACHER, choice, choice="add")
     assert teams_plain(t("registered_added", reference="MC-2026-0001")) in added.text.replace("*", "")

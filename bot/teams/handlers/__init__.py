@@ -4,7 +4,7 @@ opened by a card's button (task/fetch) or submitted (task/submit), dispatched by
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from microsoft_teams.api.activities import ConversationUpdateActivity
@@ -14,23 +14,23 @@ from microsoft_teams.api.activities.message import MessageActivity
 from microsoft_teams.api.models.task_module import TaskModuleResponse
 from microsoft_teams.apps import ActivityContext, App
 
-from bot.documents.dialogs import Dialog, Form
+from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.errors import NotOnThisPlatformYet, UnknownRequest
 from bot.flows.services import Services
-from bot.teams.handlers import registration
-from bot.teams.handlers.answer import Asked, Handler, Shown, answer
+from bot.teams.cards import OPEN
+from bot.teams.handlers import casework, registration
+from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, answer
 from bot.teams.handlers.chat import remember
 from bot.work import Work
 
 log = logging.getLogger(__name__)
 
-Redraw = Callable[[Services, Asked], Dialog]
-
 # What a card's button opens, by what it does.
 OPENS: Mapping[str, Handler] = {
     Does.START_REGISTRATION: registration.start,
     Does.FINISH_DRAFT: registration.finish_draft,
+    **casework.OPENS,
 }
 
 # What a dialog's submission does, by its form; and, where a refusal of its input shows the
@@ -40,6 +40,7 @@ SUBMITS: Mapping[str, tuple[Handler, Redraw | None]] = {
     Form.SIGNAL: (registration.signal, registration.signal_again),
     Form.BOARD_CHOICE: (registration.board_choice, None),
     Form.OPEN_CASE_CHOICE: (registration.open_case_choice, None),
+    **casework.SUBMITS,
 }
 
 
@@ -84,6 +85,8 @@ def register_all(app: App, services: Services, work: Work) -> None:
     @app.on_dialog_submit
     async def dialog_submit(ctx: ActivityContext[TaskSubmitInvokeActivity]) -> TaskModuleResponse:
         data = _data(ctx.activity.value)
+        if data.get("action") == OPEN:  # a button in a dialog: what it opens comes in its place
+            return await answer(services, work, _user(ctx), data, _opening(str(data.get("dialog_id"))))
         handler, redraw = SUBMITS.get(str(data.get("action")), (_unknown, None))
         return await answer(services, work, _user(ctx), data, handler, redraw)
 

@@ -60,10 +60,11 @@ class Shown:
 
 
 Handler = Callable[[Services, Asked], Shown]
+Redraw = Callable[[Services, Asked], Dialog]  # a form as it was opened, to show a refusal's problems in
 
 
 async def answer(services: Services, work: Work, user_id: str, data: Mapping[str, Any], handler: Handler,
-                 redraw: Callable[[Services, Asked], Dialog] | None = None) -> TaskModuleResponse:  # fmt: skip
+                 redraw: Redraw | None = None) -> TaskModuleResponse:  # fmt: skip
     """Run `handler` for `user_id` and answer with the dialog it shows (or why it cannot)."""
     work.enter()
     asked = Asked(user_id, data, instance_of(data))
@@ -81,7 +82,7 @@ async def answer(services: Services, work: Work, user_id: str, data: Mapping[str
 
 
 def _shown(services: Services, asked: Asked, handler: Handler,
-           redraw: Callable[[Services, Asked], Dialog] | None) -> Shown:  # fmt: skip
+           redraw: Redraw | None) -> Shown:  # fmt: skip
     shown = _handled(services, asked, handler, redraw)
     if any(i.kind in (Kind.PERSON, Kind.PEOPLE) for i in shown.dialog.inputs):
         return replace(shown, people=colleagues(services, asked.user_id))
@@ -98,7 +99,7 @@ def colleagues(services: Services, user_id: str) -> tuple[Option, ...]:
 
 
 def _handled(services: Services, asked: Asked, handler: Handler,
-             redraw: Callable[[Services, Asked], Dialog] | None) -> Shown:  # fmt: skip
+             redraw: Redraw | None) -> Shown:  # fmt: skip
     if not asked.user_id:  # Teams always names its user; anything else is not a person we know
         return Shown(dialogs.refusal(UnknownRequest()))
     try:

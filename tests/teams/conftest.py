@@ -1,0 +1,3 @@
+from tests.teams.school import teams
+
+__all__ = ["teams"]

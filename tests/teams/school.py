@@ -1,0 +1,84 @@
+"""A school in Teams, for the e2e tests: its people (invented Entra object ids), the app in its
+HTTP server with the fake Bot Connector, and what a teacher and a coordinator do in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.devtools.local_teams import LocalTeams, Opened, local_teams
+from bot.documents.notices import Does
+from bot.flows.ports import ManualClock
+from bot.school_config import parse_directory
+from tests.conftest import make_services
+
+# Invented Entra object ids.
+TEACHER = "0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c"
+COORDINATOR = "5b0c2d1e-8f7a-4b6c-9d0e-1f2a3b4c5d6e"
+DIRECTOR = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+OUTSIDER = "11111111-2222-4333-8444-555555555555"
+PUPIL = "Fenna Testkind-Zonderbestaan"
+OBSERVED = "kwam met blauwe plekken op beide armen"
+
+SCHOOLS = f"""
+schools:
+  - id: linde
+    name: "Basisschool De Linde"
+    coordinators: [{COORDINATOR}]
+    directors: [{DIRECTOR}]
+    members: [{TEACHER}]
+"""
+
+
+@pytest.fixture
+def teams(tmp_path: Path, clock: ManualClock) -> Iterator[LocalTeams]:
+    directory = parse_directory(SCHOOLS, "meldbot.yml")
+    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'meldbot.sqlite3'}", directory, clock)
+    with local_teams(services) as running:
+        yield running
+    services.db.dispose()
+
+
+def chat(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
+    return teams.connector.cards_to(f"a:personal-{user_id}")
+
+
+def button(card: dict[str, Any], does: Does) -> dict[str, Any]:
+    return next(a for a in card["actions"] if (a.get("data") or {}).get("dialog_id", a.get("verb")) == does)
+
+
+def signal_inputs(**changes: str) -> dict[str, str]:
+    return {
+        "pupil_name": PUPIL,
+        "pupil_group": "6b",
+        "age_band": "under_12",
+        "observed": OBSERVED,
+        "observed_on": "2026-11-16",
+        "location": "klaslokaal",
+        "source": "own",
+        "categories": "physical,behaviour",
+        **changes,
+    }
+
+
+def start(teams: LocalTeams, user_id: str) -> Opened:
+    """Install the app, and press the greeting's start button: the intake dialog."""
+    teams.driver.install(user_id)
+    teams.flush()
+    greetings = [c for c in chat(teams, user_id) if "dialog_id" in str(c) and Does.START_REGISTRATION in str(c)]
+    return teams.driver.click(user_id, button(greetings[-1], Does.START_REGISTRATION))
+
+
+def count(teams: LocalTeams, model: type) -> int:
+    with teams.services.db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def register(teams: LocalTeams, user_id: str, **changes: str) -> Opened:
+    """A concern about a child at home, from the start button to "registered"."""
+    form = teams.driver.submit(user_id, start(teams, user_id), route="home", acute="no")
+    return teams.driver.submit(user_id, form, **signal_inputs(**changes))
