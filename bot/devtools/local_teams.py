@@ -75,6 +75,16 @@ class TeamsDriver:
         answer: dict[str, Any] = json.loads(body)
         return answer
 
+    def execute(self, user_id: str, action: dict[str, Any]) -> dict[str, Any]:
+        """A card's Action.Execute button (adaptiveCard/action): the bot's answer (a card, or a message)."""
+        assert action["type"] == "Action.Execute", "this button is no Action.Execute"
+        execute = {"type": "Action.Execute", "verb": action["verb"], "data": action.get("data") or {}}
+        status, body = self.post(self.activity(user_id, "invoke", name="adaptiveCard/action",
+                                               value={"action": execute, "trigger": "manual"}))  # fmt: skip
+        assert status == 200, f"adaptiveCard/action answered {status}"
+        answer: dict[str, Any] = json.loads(body)
+        return answer
+
     def click(self, user_id: str, action: dict[str, Any]) -> Opened:
         """A card's button that opens a dialog: the dialog."""
         assert action["data"]["msteams"]["type"] == "task/fetch", "this button opens no dialog"

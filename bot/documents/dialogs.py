@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -25,7 +25,7 @@ from bot.flows.rules.directory import School
 from bot.flows.rules.social_map import Contact
 from bot.flows.rules.validation import TEXT_LIMITS
 from bot.flows.steps.registration import OpenCaseFound, Registered
-from bot.flows.steps.reminder_actions import PupilAgain
+from bot.flows.steps.reminder_actions import PupilAgain, ReminderBrief
 from bot.flows.steps.staff_route import StaffRouteRecorded
 from bot.flows.vocabulary import AgeBand, BoardAlert, Route, SignalCategory, SignalSource
 from bot.forms import Field
@@ -53,6 +53,7 @@ class Form(StrEnum):
     HELP_PLAN = "help_plan"
     CLOSE_CASE = "close_case"
     KINDCHECK = "kindcheck"
+    POSTPONE = "postpone_reminder"
 
 
 @dataclass(frozen=True)
@@ -340,4 +341,23 @@ def open_case_choice(found: OpenCaseFound) -> Dialog:
         submit_key="modal_save",
         metadata={"draft": found.draft_id},
         closing_matters=True,
+    )
+
+
+# --- acting on a reminder -------------------------------------------------------------------------
+
+
+def postpone(brief: ReminderBrief, today: date, place: Mapping[str, str]) -> Dialog:
+    """ "Remind me on …". `place` is where the reminder's message is, so that it can say what was decided."""
+    return Dialog(
+        Form.POSTPONE,
+        t("postpone_title"),
+        (
+            Says(t("postpone_intro", reference=brief.reference, kind=label(brief.kind))),
+            on_date(Field.UNTIL, "label_until", today + timedelta(days=7)),
+            text(Field.POSTPONE_REASON, "label_postpone_reason", long=True),
+        ),
+        submit_key="modal_save",
+        close_key="modal_cancel",
+        metadata={"reminder": brief.reminder_id, **place},
     )

@@ -19,7 +19,7 @@ from bot.documents.dates import show_date, show_day
 from bot.documents.labels import ESCALATED_REMINDERS, REMINDERS, label, label_key, named
 from bot.flows.rules.framework import Answer
 from bot.flows.rules.reminder_offers import Act, Offer, reminder_notice
-from bot.flows.vocabulary import DossierPart, NoticeKind, ReminderKind, Role
+from bot.flows.vocabulary import DossierPart, FollowUp, NoticeKind, ReminderKind, Role
 
 
 class Does(StrEnum):
@@ -142,6 +142,21 @@ def about_case(text: Markup | str, case_id: int, *extra: Button) -> Notice:
     """A notice about a case: *Open casus* first (the one to press unless another is offered)."""
     opening = Button(Does.OPEN_CASE, t("button_open_case"), str(case_id), primary=not extra)
     return Notice(text, text, (opening, *extra))
+
+
+def rescheduled(reference: str, case_id: int, due_at: datetime) -> Notice:
+    """What a reminder says once put off ("nog niet", "herinner me op …"): when it comes back."""
+    return about_case(t("reminder_rescheduled", reference=reference, due=show_date(due_at)), case_id)
+
+
+def followed_up(reference: str, case_id: int, outcome: FollowUp) -> Notice:
+    """What the nazorg reminder says once answered (a new signal is registered in its own form)."""
+    key = "nazorg_done_good" if outcome is FollowUp.GOOD else "nazorg_done_new_signal"
+    return about_case(t(key, reference=reference), case_id)
+
+
+def referral_confirmed(reference: str, case_id: int) -> Notice:
+    return about_case(t("reminder_referral_done", reference=reference), case_id)
 
 
 def _registered(text: Markup, payload: dict[str, Any]) -> Notice:

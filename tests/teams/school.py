@@ -11,10 +11,13 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.devtools.local_teams import LocalTeams, Opened, local_teams
+from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
+from bot.flows.rules.framework import Answer
 from bot.school_config import parse_directory
 from tests.conftest import make_services
+from tests.e2e.casework import RATIONALE
 
 # Invented Entra object ids.
 TEACHER = "0c7e1a2b-3d4e-4f5a-8b6c-7d8e9f0a1b2c"
@@ -82,3 +85,23 @@ def register(teams: LocalTeams, user_id: str, **changes: str) -> Opened:
     """A concern about a child at home, from the start button to "registered"."""
     form = teams.driver.submit(user_id, start(teams, user_id), route="home", acute="no")
     return teams.driver.submit(user_id, form, **signal_inputs(**changes))
+
+
+def taken(teams: LocalTeams) -> Opened:
+    """A teacher's concern, taken by the coordinator from the notice's card: the case view."""
+    teams.driver.install(COORDINATOR)
+    register(teams, TEACHER)
+    teams.flush()
+    return teams.driver.click(COORDINATOR, button(chat(teams, COORDINATOR)[-1], Does.TAKE_CASE))
+
+
+def recorded(teams: LocalTeams, case: Opened, does: Does, values: dict[str, Any]) -> Opened:
+    """Press a step's button in the case view and save its form: the case view as it now stands."""
+    form = teams.driver.press(COORDINATOR, case, does)
+    return teams.driver.submit(COORDINATOR, form, **{str(k): v for k, v in values.items()})
+
+
+def answered(teams: LocalTeams, case: Opened, given: Answer) -> Opened:
+    form = teams.driver.press(COORDINATOR, case, Does.ANSWER, given.value)
+    assert form.form == Form.ANSWER
+    return teams.driver.submit(COORDINATOR, form, rationale=RATIONALE)

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from bot.catalogue import t
-from bot.devtools.local_teams import LocalTeams, Opened
+from bot.devtools.local_teams import LocalTeams
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
@@ -23,27 +22,19 @@ from bot.teams.dialogs import teams_plain
 from storage.models import AuditEvent, Case, Consultation, Reminder, Report, WeighingAnswer
 from tests.e2e.casework import CONSULTATION, CONVERSATION, RATIONALE, report_values
 from tests.teams.adaptive_cards import card_problems
-from tests.teams.school import COORDINATOR, OBSERVED, OUTSIDER, PUPIL, TEACHER, button, chat, count, register
-
-
-def taken(teams: LocalTeams) -> Opened:
-    """A teacher's concern, taken by the coordinator from the notice's card: the case view."""
-    teams.driver.install(COORDINATOR)
-    register(teams, TEACHER)
-    teams.flush()
-    return teams.driver.click(COORDINATOR, button(chat(teams, COORDINATOR)[-1], Does.TAKE_CASE))
-
-
-def recorded(teams: LocalTeams, case: Opened, does: Does, values: dict[str, Any]) -> Opened:
-    """Press a step's button in the case view and save its form: the case view as it now stands."""
-    form = teams.driver.press(COORDINATOR, case, does)
-    return teams.driver.submit(COORDINATOR, form, **{str(k): v for k, v in values.items()})
-
-
-def answered(teams: LocalTeams, case: Opened, given: Answer) -> Opened:
-    form = teams.driver.press(COORDINATOR, case, Does.ANSWER, given.value)
-    assert form.form == Form.ANSWER
-    return teams.driver.submit(COORDINATOR, form, rationale=RATIONALE)
+from tests.teams.school import (
+    COORDINATOR,
+    OBSERVED,
+    OUTSIDER,
+    PUPIL,
+    TEACHER,
+    answered,
+    button,
+    chat,
+    count,
+    recorded,
+    taken,
+)
 
 
 def state(teams: LocalTeams) -> CaseState:

@@ -365,6 +365,7 @@ KEY_PASSERS = {
     "bot/slack/views/common.py:input_block",  # label_key, hint_key
     "bot/documents/notices.py:notice_of",  # key, one of two
     "bot/documents/notices.py:_offered",  # text_key, from a table of the offers
+    "bot/documents/notices.py:followed_up",  # key, one of two
     "bot/documents/dialogs.py:board_route",  # outcome[…]
     "bot/documents/dialogs.py:registered",  # key, one of two
 }

@@ -6,41 +6,27 @@ the reminder's step. When it worked, the reminder message itself says what was d
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.documents import dialogs
+from bot.documents.notices import Does
 from bot.flows.errors import MeldcodeError
-from bot.flows.ports import local_today
 from bot.flows.services import Services
-from bot.flows.steps.reminder_actions import (
-    Rescheduled,
-    brief,
-    confirm_referral,
-    follow_up_good,
-    follow_up_signal,
-    not_yet,
-    postpone,
-)
-from bot.flows.vocabulary import FollowUp
-from bot.forms import postpone_form
+from bot.interactions import reminders
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, error_modal, show, shown
 from bot.slack.ids import Action, Callback
+from bot.slack.views.buttons import ACTIONS
 from bot.slack.views.dialogs import modal_of
-from bot.slack.views.messages import Message
-from bot.slack.views.reminders import (
-    follow_up_message,
-    postpone_modal,
-    referral_confirmed_message,
-    rescheduled_message,
-)
+from bot.slack.views.messages import Message, message_of
 from bot.work import Work, caught
+
+# The buttons whose click is the whole act, by their action id.
+IN_PLACE = {ACTIONS[does]: does for does in reminders.IN_PLACE}
 
 
 def _place(body: dict[str, Any]) -> dict[str, str]:
@@ -59,29 +45,26 @@ async def _replace(client: AsyncWebClient, place: dict[str, Any], message: Messa
         )
 
 
-def _reminder_button(
-    act: Callable[[Services, str, int], Rescheduled], reply: Callable[[Rescheduled], Message]
-) -> Callable[..., Awaitable[None]]:
-    def decide(services: Services, user_id: str, reminder_id: int) -> Message | View:
-        done = caught(act)(services, user_id, reminder_id)
-        return error_modal(done) if isinstance(done, MeldcodeError) else reply(done)
+def _decide(services: Services, user_id: str, reminder_id: int, does: Does) -> Message | View:
+    done = caught(reminders.act)(services, user_id, reminder_id, does)
+    return error_modal(done) if isinstance(done, MeldcodeError) else message_of(done)
 
-    async def handle(
-        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
-    ) -> None:
-        await ack()
-        answer = await work.after_ack(decide, services, body["user"]["id"], forms.button_id(body))
-        if isinstance(answer, Message):
-            await _replace(client, _place(body), answer)
-        else:
-            await show(client, body, answer)
 
-    return handle
+async def handle_in_place(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, services: Services, work: Work
+) -> None:
+    await ack()
+    does = IN_PLACE[Action(body["actions"][0]["action_id"])]
+    answer = await work.after_ack(_decide, services, body["user"]["id"], forms.button_id(body), does)
+    if isinstance(answer, Message):
+        await _replace(client, _place(body), answer)
+    else:
+        await show(client, body, answer)
 
 
 @shown
 def _postpone_form(services: Services, user_id: str, reminder_id: int, place: dict[str, str]) -> View:
-    return postpone_modal(brief(services, user_id, reminder_id), local_today(services.clock).date(), place)
+    return modal_of(reminders.postpone_dialog(services, user_id, reminder_id, place))
 
 
 async def handle_postpone_button(
@@ -94,9 +77,8 @@ async def handle_postpone_button(
 
 @caught
 def _postponed(services: Services, user_id: str, view: dict[str, Any]) -> Message:
-    form = postpone_form(forms.ModalValues(view), local_today(services.clock).date())
-    done = postpone(services, user_id, forms.metadata_id(view, "reminder"), form, view["id"])
-    return rescheduled_message(done.reference, done.case_id, done.due_at)
+    values, meta = forms.ModalValues(view), forms.metadata(view)
+    return message_of(reminders.after_postpone(services, user_id, values, meta, view["id"]))
 
 
 async def handle_postpone_submission(
@@ -112,11 +94,11 @@ async def handle_postpone_submission(
 
 def _new_signal(services: Services, user_id: str, reminder_id: int) -> tuple[Message | None, View]:
     """Nazorg found new worries: the signal form for the same pupil, and what the reminder now says."""
-    found = caught(follow_up_signal)(services, user_id, reminder_id)
+    found = caught(reminders.new_signal)(services, user_id, reminder_id)
     if isinstance(found, MeldcodeError):
         return None, error_modal(found)
-    form = modal_of(dialogs.signal(found.school_id, False, local_today(services.clock).date(), pupil=found))
-    return follow_up_message(found.reference, found.case_id, FollowUp.NEW_SIGNAL), form
+    said, form = found
+    return message_of(said), modal_of(form)
 
 
 async def handle_follow_up_signal(
@@ -130,15 +112,8 @@ async def handle_follow_up_signal(
 
 
 def register(app: AsyncApp) -> None:
-    app.action(Action.REMINDER_NOT_YET)(
-        guarded(_reminder_button(not_yet, lambda r: rescheduled_message(r.reference, r.case_id, r.due_at)))
-    )
-    app.action(Action.CONFIRM_REFERRAL)(
-        guarded(_reminder_button(confirm_referral, lambda r: referral_confirmed_message(r.reference, r.case_id)))
-    )
-    app.action(Action.FOLLOW_UP_GOOD)(
-        guarded(_reminder_button(follow_up_good, lambda r: follow_up_message(r.reference, r.case_id, FollowUp.GOOD)))
-    )
+    for action in IN_PLACE:
+        app.action(action)(guarded(handle_in_place))
     app.action(Action.FOLLOW_UP_SIGNAL)(guarded(handle_follow_up_signal))
     app.action(Action.POSTPONE_REMINDER)(guarded(handle_postpone_button))
     app.view_submission(Callback.POSTPONE)(guarded(handle_postpone_submission))

@@ -9,8 +9,10 @@ from typing import Any
 
 from microsoft_teams.api.activities import ConversationUpdateActivity
 from microsoft_teams.api.activities.install_update import InstalledActivity
+from microsoft_teams.api.activities.invoke.adaptive_card import AdaptiveCardInvokeActivity
 from microsoft_teams.api.activities.invoke.task import TaskFetchInvokeActivity, TaskSubmitInvokeActivity
 from microsoft_teams.api.activities.message import MessageActivity
+from microsoft_teams.api.models.invoke_response import AdaptiveCardInvokeResponse
 from microsoft_teams.api.models.task_module import TaskModuleResponse
 from microsoft_teams.apps import ActivityContext, App
 
@@ -19,7 +21,7 @@ from bot.documents.notices import Does
 from bot.flows.errors import NotOnThisPlatformYet, UnknownRequest
 from bot.flows.services import Services
 from bot.teams.cards import OPEN
-from bot.teams.handlers import casework, registration
+from bot.teams.handlers import casework, registration, reminders
 from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, answer
 from bot.teams.handlers.chat import remember
 from bot.work import Work
@@ -31,6 +33,7 @@ OPENS: Mapping[str, Handler] = {
     Does.START_REGISTRATION: registration.start,
     Does.FINISH_DRAFT: registration.finish_draft,
     **casework.OPENS,
+    **reminders.OPENS,
 }
 
 # What a dialog's submission does, by its form; and, where a refusal of its input shows the
@@ -41,6 +44,7 @@ SUBMITS: Mapping[str, tuple[Handler, Redraw | None]] = {
     Form.BOARD_CHOICE: (registration.board_choice, None),
     Form.OPEN_CASE_CHOICE: (registration.open_case_choice, None),
     **casework.SUBMITS,
+    **reminders.SUBMITS,
 }
 
 
@@ -75,6 +79,11 @@ def register_all(app: App, services: Services, work: Work) -> None:
     async def message(ctx: ActivityContext[MessageActivity]) -> None:
         # Free text is never taken as a signal, nor stored: the answer is the start button.
         await remember(services, ctx.activity, greet=True)
+
+    @app.on_card_action_execute
+    async def card_action(ctx: ActivityContext[AdaptiveCardInvokeActivity]) -> AdaptiveCardInvokeResponse:
+        action = ctx.activity.value.action
+        return await reminders.card_action(services, work, _user(ctx), str(action.verb), action.data or {})
 
     @app.on_dialog_open
     async def dialog_open(ctx: ActivityContext[TaskFetchInvokeActivity]) -> TaskModuleResponse:

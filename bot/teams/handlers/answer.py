@@ -8,10 +8,11 @@ that says why.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 from microsoft_teams.api.models.task_module import TaskModuleResponse
@@ -28,6 +29,9 @@ from bot.teams.ids import PLATFORM
 from bot.work import Work
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R")  # what a request's work gives
+A = TypeVar("A")  # the answer Teams gets
 
 
 @dataclass(frozen=True)
@@ -66,19 +70,33 @@ Redraw = Callable[[Services, Asked], Dialog]  # a form as it was opened, to show
 async def answer(services: Services, work: Work, user_id: str, data: Mapping[str, Any], handler: Handler,
                  redraw: Redraw | None = None) -> TaskModuleResponse:  # fmt: skip
     """Run `handler` for `user_id` and answer with the dialog it shows (or why it cannot)."""
-    work.enter()
     asked = Asked(user_id, data, instance_of(data))
+
+    def failed(incident: str) -> Shown:
+        return Shown(dialogs.info(t("error_title"), Says(t("error_generic", incident=incident))))
+
+    def drawn(shown: Shown) -> TaskModuleResponse:
+        return task(shown.dialog, asked.instance, shown.typed, shown.problems, shown.people)
+
+    return await as_user(services, work, user_id, functools.partial(_shown, services, asked, handler, redraw),
+                         failed, drawn)  # fmt: skip
+
+
+async def as_user(services: Services, work: Work, user_id: str, run: Callable[[], R],
+                  failed: Callable[[str], R], drawn: Callable[[R], A]) -> A:  # fmt: skip
+    """`run` on the shared threads for `user_id`, after reading meldbot.yml again, and its outcome
+    `drawn` in their language; a failure becomes the incident code `failed` shows them."""
+    work.enter()
     reader = Reader(services, PLATFORM, user_id) if user_id else DEFAULT_LANGUAGE
     with speaking(reader):
         try:
             await work.before_ack(services.directory.refresh)
-            shown = await work.before_ack(_shown, services, asked, handler, redraw)
+            outcome = await work.before_ack(run)
         except Exception as error:
-            incident = log_incident(log, error, "handling a Teams dialog")
-            shown = Shown(dialogs.info(t("error_title"), Says(t("error_generic", incident=incident))))
+            outcome = failed(log_incident(log, error, "handling a Teams request"))
         finally:
             work.leave()
-        return task(shown.dialog, asked.instance, shown.typed, shown.problems, shown.people)
+        return drawn(outcome)
 
 
 def _shown(services: Services, asked: Asked, handler: Handler,

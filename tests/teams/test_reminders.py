@@ -1,0 +1,134 @@
+"""Reminders in Teams with the clock moved: each reaches its person as a card, and acts from it.
+"Nog niet", "the family started" and "going well" answer with the card as it now reads (an
+Action.Execute); question 5, Veilig Thuis' feedback and "herinner me op …" open their dialog.
+Someone else's click changes nothing, and says why."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.catalogue import t
+from bot.devtools.local_teams import LocalTeams, Opened
+from bot.documents.dialogs import Form
+from bot.documents.notices import Does
+from bot.flows.ports import ManualClock
+from bot.flows.rules.framework import Answer
+from bot.flows.vocabulary import AuditAction, CaseState, ReminderKind, ReminderState
+from bot.teams.dialogs import teams_plain
+from storage.models import AuditEvent, Case, HelpPlan, Reminder, ReminderPostponement
+from tests.e2e.casework import CONSULTATION, CONVERSATION, RATIONALE, TASKS, report_values
+from tests.teams.adaptive_cards import card_problems
+from tests.teams.school import COORDINATOR, OUTSIDER, TEACHER, answered, chat, count, recorded, taken
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+REFERENCE = "MC-2026-0001"
+
+
+def at(teams: LocalTeams, clock: ManualClock, day: str) -> None:
+    """This school morning (08:30 in Amsterdam), and the scheduler's sweep."""
+    clock.move_to(datetime.fromisoformat(day).replace(hour=8, minute=30, tzinfo=AMSTERDAM))
+    teams.sweep()
+
+
+def card_with(teams: LocalTeams, user_id: str, does: Does) -> dict[str, Any]:
+    """The newest card in this person's chat with a button that does this."""
+    cards = [c for c in chat(teams, user_id) if any(_does(a) == does for a in c.get("actions") or [])]
+    assert cards, f"no card with {does} for {user_id}"
+    return cards[-1]
+
+
+def action(card: dict[str, Any], does: Does, answer: Answer | None = None) -> dict[str, Any]:
+    return next(a for a in card["actions"] if _does(a) == does and a["data"].get("answer") == answer)
+
+
+def _does(action: dict[str, Any]) -> str:
+    return str(action.get("verb") or (action.get("data") or {}).get("dialog_id"))
+
+
+def reminder(teams: LocalTeams, kind: ReminderKind) -> Reminder:
+    with teams.services.db.reading() as session:
+        return session.scalars(select(Reminder).where(Reminder.kind == kind)).one()
+
+
+def ready_to_weigh(teams: LocalTeams) -> Opened:
+    case = recorded(teams, taken(teams), Does.RECORD_CONSULTATION, CONSULTATION)
+    return recorded(teams, case, Does.RECORD_CONVERSATION, CONVERSATION)
+
+
+def test_help_is_followed_from_the_cards_referral_question_5_and_nazorg(teams: LocalTeams, clock: ManualClock) -> None:
+    teams.driver.install(TEACHER)
+    case = ready_to_weigh(teams)
+    for given in (Answer.YES, Answer.NO, Answer.YES, Answer.YES):  # help is possible, accepted, and enough
+        case = answered(teams, case, given)
+    plan = {"term": "2027-03-01", "casemanager_id": TEACHER, "tasks": TASKS, "referral": "Wijkteam Noord",
+            "agreements": "Ouders gaan in gesprek met het wijkteam."}  # fmt: skip
+    form = teams.driver.press(COORDINATOR, case, Does.RECORD_HELP_PLAN)
+    assert TEACHER in [
+        c["value"] for c in next(e for e in form.card["body"] if e.get("id") == "casemanager_id")["choices"]
+    ]
+    teams.driver.submit(COORDINATOR, form, **plan)
+
+    # Ten working days on, the casemanager is asked whether the family went; one click says so.
+    at(teams, clock, "2026-11-30")
+    card = card_with(teams, TEACHER, Does.CONFIRM_REFERRAL)
+    assert REFERENCE in str(card) and card_problems(card) == []
+    answer = teams.driver.execute(TEACHER, action(card, Does.CONFIRM_REFERRAL))
+    assert answer["type"] == "application/vnd.microsoft.card.adaptive"
+    assert teams_plain(t("reminder_referral_done", reference=REFERENCE)) in str(answer).replace("*", "")
+    assert reminder(teams, ReminderKind.REFERRAL).state == ReminderState.DONE
+    with teams.services.db.reading() as session:
+        assert session.scalars(select(HelpPlan.referral_confirmed_by)).one() == TEACHER
+
+    # At the term, question 5 from the coordinator's card: the help is enough, so it closes, with nazorg.
+    at(teams, clock, "2027-03-01")
+    card = card_with(teams, COORDINATOR, Does.ANSWER)
+    form = teams.driver.click(COORDINATOR, action(card, Does.ANSWER, Answer.YES))
+    assert form.form == Form.ANSWER and "follow_up" in form.inputs
+    follow_up = next(e for e in form.card["body"] if e.get("id") == "follow_up")["value"]
+    closed = teams.driver.submit(
+        COORDINATOR, form, rationale=RATIONALE, monitoring="Mentor volgt.", follow_up=follow_up
+    )
+    assert closed.title == REFERENCE
+    with teams.services.db.reading() as session:
+        assert session.scalars(select(Case.state)).one() == CaseState.CLOSED
+
+    at(teams, clock, follow_up)
+    card = card_with(teams, COORDINATOR, Does.FOLLOW_UP_GOOD)
+    answer = teams.driver.execute(COORDINATOR, action(card, Does.FOLLOW_UP_GOOD))
+    assert teams_plain(t("nazorg_done_good", reference=REFERENCE)) in str(answer).replace("*", "")
+    assert reminder(teams, ReminderKind.FOLLOW_UP).state == ReminderState.DONE
+
+
+def test_feedback_put_off_from_the_card_and_someone_elses_click_changes_nothing(
+    teams: LocalTeams, clock: ManualClock
+) -> None:
+    case = ready_to_weigh(teams)
+    case = answered(teams, answered(teams, case, Answer.YES), Answer.YES)
+    form = teams.driver.press(COORDINATOR, case, Does.RECORD_REPORT)
+    teams.driver.submit(COORDINATOR, form, **report_values(COORDINATOR))
+    at(teams, clock, "2026-11-24")
+    card = card_with(teams, COORDINATOR, Does.NOT_YET)
+    due = reminder(teams, ReminderKind.FEEDBACK).due_at
+
+    refused = teams.driver.execute(OUTSIDER, action(card, Does.NOT_YET))
+    assert refused["type"] == "application/vnd.microsoft.activity.message"  # the card stays as it was
+    assert reminder(teams, ReminderKind.FEEDBACK).due_at == due
+    with teams.services.db.reading() as session:
+        refusals = session.scalars(select(AuditEvent).where(AuditEvent.actor_id == OUTSIDER)).all()
+    assert [e.action for e in refusals] == [AuditAction.ACCESS_REFUSED]
+
+    answer = teams.driver.execute(COORDINATOR, action(card, Does.NOT_YET))
+    assert answer["type"] == "application/vnd.microsoft.card.adaptive" and card_problems(answer["value"]) == []
+    assert reminder(teams, ReminderKind.FEEDBACK).due_at > due
+
+    postpone = teams.driver.click(COORDINATOR, action(card, Does.POSTPONE))
+    assert postpone.form == Form.POSTPONE and card_problems(postpone.card) == []
+    said = teams.driver.submit(
+        COORDINATOR, postpone, until="2026-12-14", postpone_reason="Veilig Thuis belt volgende week."
+    )
+    assert said.form is None and REFERENCE in said.text
+    assert count(teams, ReminderPostponement) == 1
