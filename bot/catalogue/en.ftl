@@ -625,6 +625,8 @@ timeline_line_system = { $date } · the meldcode bot · { $what }
 role_casemanager = the case manager
 role_coordinator = the care coordinator
 role_director = the school leadership
+button_my_cases = My cases
+my_cases_title = My cases
 home_title = Meldcode for domestic violence and child abuse
 home_intro =
     Do you feel that something is not right with a pupil (a 'niet pluis' feeling)? Record what you saw or heard. The care coordinator (zorgcoördinator) is told at once and takes it up with you.

@@ -605,6 +605,8 @@ timeline_line_system = { $date } · de meldcode-bot · { $what }
 role_casemanager = de casemanager
 role_coordinator = de zorgcoördinator
 role_director = de directie
+button_my_cases = Mijn casussen
+my_cases_title = Mijn casussen
 home_title = Meldcode huiselijk geweld en kindermishandeling
 home_intro =
     Heb je een niet-pluisgevoel over een leerling? Leg vast wat je zag of hoorde. De zorgcoördinator wordt meteen ingelicht en neemt het met je op.

@@ -50,6 +50,7 @@ class Does(StrEnum):
     SHOW_PART = "show_part"  # one part of the dossier, with `Button.part`; value "case:part:first"
     PAGE_NEWER = "page_newer"  # value "case:part:mark"
     PAGE_OLDER = "page_older"
+    MY_CASES = "my_cases"  # a person's own overview where the platform has no page for it; value: its place
 
 
 # Buttons whose click is the whole act: the message changes in place. Every other one opens a form
@@ -74,10 +75,12 @@ class Notice:
     buttons: tuple[Button, ...] = ()
 
 
-def start_notice(platform: str) -> Notice:
-    """The answer to anything written in the chat with the bot: what it does, and a start button."""
+def start_notice(platform: str, *, cases: bool = False) -> Notice:
+    """The answer to anything written in the chat with the bot: what it does, and a start button;
+    with `cases`, also *Mijn casussen* (on a platform with no page of its own for the bot)."""
     text = t("dm_intro", platform=platform)
-    return Notice(text, text, (Button(Does.START_REGISTRATION, t("button_start"), "dm", primary=True),))
+    start = Button(Does.START_REGISTRATION, t("button_start"), "dm", primary=True)
+    return Notice(text, text, (start, Button(Does.MY_CASES, t("button_my_cases"), "")) if cases else (start,))
 
 
 def notice_of(kind: NoticeKind, payload: dict[str, Any]) -> Notice:
@@ -130,7 +133,7 @@ def notice_of(kind: NoticeKind, payload: dict[str, Any]) -> Notice:
     if kind is NoticeKind.WEEKLY_OVERVIEW:
         return _weekly(payload)
     if kind is NoticeKind.WELCOME:
-        return start_notice(str(payload["platform"]))
+        return start_notice(str(payload["platform"]), cases=bool(payload.get("cases")))
     raise ValueError(f"no rendering for notice kind {kind}")
 
 

@@ -7,10 +7,12 @@ from bot.flows.services import Services
 from bot.flows.vocabulary import NoticeKind
 
 
-def welcome(services: Services, platform: str, user_id: str, installed: str) -> None:
-    """`installed` names the installation (its activity), so that a repeated one greets once."""
+def welcome(services: Services, platform: str, user_id: str, installed: str, *, cases: bool = False) -> None:
+    """`platform` as its users name it (the greeting says where the chat's history stays).
+    `installed` names the installation (its activity), so that a repeated one greets once.
+    `cases`: the greeting also opens *Mijn casussen* (a platform without a page for the bot)."""
     with services.db.transaction() as session:
         notices.enqueue(
             session, services.clock.now(), NoticeKind.WELCOME, [user_id], cause=f"installed-{installed}",
-            platform=platform,
+            platform=platform, cases=cases,
         )  # fmt: skip

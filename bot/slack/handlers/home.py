@@ -9,38 +9,20 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.catalogue import speaking
-from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
-from bot.flows.steps.desk import Due, desk_for, team_desk_for
-from bot.flows.steps.dossier import CasePage, reported_for_home
 from bot.flows.steps.language import choose_language
-from bot.flows.steps.statistics import statistics_for
 from bot.flows.vocabulary import Language
-from bot.forms import MAX_ID, small_number
+from bot.interactions.home import HomePlace, home_of, place_of
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.ids import PLATFORM, Action
-from bot.slack.views.home import PLACE_PARTS, HomePlace, home_view
+from bot.slack.views.home import home_view
 from bot.work import Work
 
 
 def draw_home(services: Services, user_id: str, place: HomePlace) -> View:
     """The Home as this user may see it, at this place in its lists (blocking: run it as a listener's work)."""
-    statistics = statistics_for(services, user_id)
-    if not schools_where(services.directory, user_id, Permission.REGISTER):  # opening the Home asks for nothing
-        return home_view(False, None, None, CasePage((), 0, 0), statistics, place)
-    due = next((d for d in Due if d.value == place.due), None)
-    desk = desk_for(services, user_id, school=place.school, due=due, offset=place.overseen)
-    team = team_desk_for(services, user_id, offset=place.team)
-    reported = reported_for_home(services, user_id, offset=place.reported)
-    return home_view(True, desk, team, reported, statistics, place)
-
-
-def place_of(value: object) -> HomePlace:
-    """The place a paging button or a filter's option names; any garbage is the start of each list."""
-    parts = [*str(value or "").split(":", len(PLACE_PARTS) - 1), *[""] * len(PLACE_PARTS)]
-    overseen, reported, schools, team = (small_number(n, MAX_ID) for n in parts[:4])
-    return HomePlace(overseen, reported, schools, team, school=parts[4][:64], due=parts[5][:32])
+    return home_view(home_of(services, user_id, place))
 
 
 async def refresh_home(client: AsyncWebClient, body: dict[str, Any], services: Services, work: Work) -> None:

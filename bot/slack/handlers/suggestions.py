@@ -17,9 +17,9 @@ from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
 from bot.flows.steps import registration
 from bot.flows.steps.export import exportable
+from bot.interactions.home import place_of
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
-from bot.slack.handlers.home import place_of
 from bot.slack.ids import INPUT, Action, Block
 from bot.slack.views.common import matching
 from bot.slack.views.desk import desk_school_options

@@ -1,18 +1,16 @@
 """The desk in the App Home: open cases grouped by what is due, late ones marked, filters and pages;
-and the cases whose team names the reader. The Home is private to its user, so a line names the
-pupil; a message never does."""
+and the cases whose team names the reader. (bot.documents.desk writes the lines.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from markupsafe import Markup
 from slack_sdk.models.blocks import ActionsBlock, Block, ExternalDataSelectElement, Option, StaticSelectElement
 
-from bot.catalogue import joined, listing, t
-from bot.documents.dates import show_date, show_day
-from bot.documents.labels import TEAM_ROLES, label, named
-from bot.flows.steps.desk import Desk, DeskCase, Due
+from bot.catalogue import t
+from bot.documents.desk import case_line, counts_line
+from bot.documents.labels import label
+from bot.flows.steps.desk import Desk
 from bot.slack.ids import Action
 from bot.slack.ids import Block as BlockId
 from bot.slack.views.common import MAX_SELECT_OPTIONS, button, context, header, mrkdwn, named_option, option
@@ -20,39 +18,10 @@ from bot.slack.views.common import MAX_SELECT_OPTIONS, button, context, header, 
 Place = Callable[..., str]  # the Home's place with some of its parts changed, as a button or option value
 
 
-def _deadline(case: DeskCase) -> Markup | None:
-    if case.deadline is None or case.deadline_kind is None:
-        return None
-    kind, day = label(case.deadline_kind), show_day(case.deadline)
-    return t("desk_overdue", kind=kind, date=day) if case.overdue else t("desk_deadline", kind=kind, date=day)
-
-
-def _line(case: DeskCase, several_schools: bool) -> Markup:
-    pupil = t("desk_pupil", name=case.pupil_name, group=case.pupil_group)
-    parts = [t("desk_case_line", reference=case.reference, pupil=pupil, due=label(case.due))]
-    details = []
-    if several_schools:
-        details.append(Markup("{}").format(case.school_name))
-    if case.team_roles:
-        details.append(t("desk_your_role", roles=listing([named(TEAM_ROLES, role) for role in case.team_roles])))
-    if case.coordinator_id and not case.team_roles:
-        details.append(t("desk_taken_by", user_id=case.coordinator_id))
-    if case.acute:
-        details.append(t("desk_acute"))
-    if case.help_term is not None and case.due is Due.HELP:
-        details.append(t("desk_help_term", date=show_date(case.help_term)))
-    deadline = _deadline(case)
-    if deadline is not None:
-        details.append(deadline)
-    if details:
-        parts.append(joined(details, separator=" · "))
-    return joined(parts)
-
-
 def case_lines(desk: Desk, several_schools: bool) -> list[Block]:
     blocks: list[Block] = []
     for case in desk.cases:
-        line = mrkdwn(_line(case, several_schools))
+        line = mrkdwn(case_line(case, several_schools))
         if case.may_take:
             line.accessory = button(Action.TAKE_CASE, "button_take", str(case.case_id), primary=True)
         else:
@@ -62,13 +31,7 @@ def case_lines(desk: Desk, several_schools: bool) -> list[Block]:
 
 
 def overview(desk: Desk) -> Block:
-    """How many per group, how many late, and (for a director) how many deadlines climbed to them."""
-    groups = [t("desk_group_count", group=label(due), count=count) for due, count in desk.counts.items()]
-    if desk.overdue:
-        groups.append(t("desk_overdue_count", count=desk.overdue))
-    if desk.escalated:
-        groups.append(t("desk_escalated_count", count=desk.escalated))
-    return context(joined(groups, separator=" · ") if groups else t("home_none"))
+    return context(counts_line(desk))
 
 
 def filters(desk: Desk, place: Place) -> Block:

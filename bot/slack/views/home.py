@@ -10,45 +10,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from markupsafe import Markup
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, StaticSelectElement
 from slack_sdk.models.views import View
 
 from bot.catalogue import current_language, t
-from bot.documents.dates import show_date
-from bot.documents.labels import keys, label
+from bot.documents.desk import range_line, reported_line
+from bot.documents.labels import keys
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CasePage
 from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
 from bot.flows.vocabulary import Language
+from bot.interactions.home import Home, HomePlace
 from bot.slack.ids import Action
 from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn, option, slack_mrkdwn
 from bot.slack.views.desk import desk_blocks, team_blocks
 
 STATISTICS_YEARS = 3  # this year and the two before it
 SCHOOLS_PER_PAGE = 30
-
-
-@dataclass(frozen=True)
-class HomePlace:
-    """Where in each list of the Home the user is, and the desk's filters (what a paging button or a
-    filter's option asks for, as its value)."""
-
-    overseen: int = 0
-    reported: int = 0
-    schools: int = 0
-    team: int = 0
-    school: str = ""  # the desk's school filter ("" every school)
-    due: str = ""  # the desk's group filter ("" every group)
-
-    def value(self, **changed: int | str) -> str:
-        moved = {name: getattr(self, name) for name in PLACE_PARTS} | changed
-        return ":".join(str(moved[name]) for name in PLACE_PARTS)
-
-
-PLACE_PARTS = ("overseen", "reported", "schools", "team", "school", "due")
 
 
 def _desk_pager(place: HomePlace, which: str, per_page: int) -> Callable[[Desk], list[Block]]:
@@ -60,9 +40,7 @@ def _case_lines(page: CasePage, place: HomePlace, which: str, per_page: int) -> 
         return [context(t("home_none"))]
     blocks: list[Block] = []
     for case in page.cases:
-        line = mrkdwn(
-            t("home_case_line", reference=case.reference, state=label(case.state), date=show_date(case.created_at))
-        )
+        line = mrkdwn(reported_line(case))
         line.accessory = button(Action.OPEN_CASE, "button_open_case", str(case.case_id))
         blocks.append(line)
     return [*blocks, *_pager(page.offset, len(page.cases), page.total, place, which, per_page)]
@@ -77,7 +55,7 @@ def _pager(offset: int, shown: int, total: int, place: HomePlace, which: str, pe
         nav.append(button(Action.HOME_PAGE, "button_page_previous", place.value(**{which: max(0, offset - per_page)})))
     if offset + shown < total:
         nav.append(button(Action.HOME_PAGE, "button_page_next", place.value(**{which: offset + shown})))
-    return [context(t("home_range", first=offset + 1, last=offset + shown, total=total)), *buttons(nav)]
+    return [context(range_line(offset, shown, total)), *buttons(nav)]
 
 
 def _year_lines(years: dict[int, Counter[str]]) -> list[Markup]:
@@ -148,19 +126,11 @@ def _home(place: HomePlace, blocks: list[Block]) -> View:
     return View(type="home", blocks=blocks, private_metadata=place.value())
 
 
-def home_view(
-    is_member: bool,
-    desk: Desk | None,
-    team: Desk | None,
-    reported: CasePage,
-    statistics: Sequence[SchoolStatistics] = (),
-    place: HomePlace = HomePlace(),
-) -> View:
-    """`desk` is None for users who oversee no school (not a coordinator or director), `team` for
-    users in no case's team; `statistics` is empty for users who may not see them. In the language
-    being spoken."""
+def home_view(home: Home) -> View:
+    """In the language being spoken."""
+    desk, team, reported, statistics, place = home.desk, home.team, home.reported, home.statistics, home.place
     blocks: list[Block] = [header(t("home_title"))]
-    if not is_member:
+    if not home.is_member:
         if statistics:
             return _home(place, [*blocks, *_statistics(statistics, place), *_language()])
         blocks.append(mrkdwn(t("error_not_a_member")))

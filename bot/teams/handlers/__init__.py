@@ -21,7 +21,7 @@ from bot.documents.notices import Does
 from bot.flows.errors import NotOnThisPlatformYet, UnknownRequest
 from bot.flows.services import Services
 from bot.teams.cards import OPEN
-from bot.teams.handlers import casework, registration, reminders
+from bot.teams.handlers import casework, home, registration, reminders
 from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, answer
 from bot.teams.handlers.chat import remember
 from bot.work import Work
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 OPENS: Mapping[str, Handler] = {
     Does.START_REGISTRATION: registration.start,
     Does.FINISH_DRAFT: registration.finish_draft,
+    Does.MY_CASES: home.overview,
     **casework.OPENS,
     **reminders.OPENS,
 }

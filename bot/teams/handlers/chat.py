@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.flows.services import Services
 from bot.flows.steps.welcome import welcome
-from bot.teams.ids import PLATFORM
+from bot.teams.ids import DISPLAY_NAME, PLATFORM
 from storage import repositories as repo
 
 log = logging.getLogger(__name__)
@@ -32,4 +32,4 @@ def _remember(services: Services, user_id: str, conversation: tuple[str, str], g
     if moved:
         log.info("Teams: a personal conversation is known for a user")
     if greeting is not None:
-        welcome(services, PLATFORM, user_id, greeting)
+        welcome(services, DISPLAY_NAME, user_id, greeting, cases=True)  # Teams has no page for the bot

@@ -1,0 +1,60 @@
+"""The lines of a person's own overview, on every platform: a case on the desk (open cases grouped
+by what is due, late ones marked), the desk's counts, one of their own reports, and where a page of
+a list is. The overview is private to its user, so a desk line names the pupil; a message never does."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from bot.catalogue import joined, listing, t
+from bot.documents.dates import show_date, show_day
+from bot.documents.labels import TEAM_ROLES, label, named
+from bot.flows.steps.desk import Desk, DeskCase, Due
+from bot.flows.steps.dossier import CaseSummary
+
+
+def _deadline(case: DeskCase) -> Markup | None:
+    if case.deadline is None or case.deadline_kind is None:
+        return None
+    kind, day = label(case.deadline_kind), show_day(case.deadline)
+    return t("desk_overdue", kind=kind, date=day) if case.overdue else t("desk_deadline", kind=kind, date=day)
+
+
+def case_line(case: DeskCase, several_schools: bool) -> Markup:
+    pupil = t("desk_pupil", name=case.pupil_name, group=case.pupil_group)
+    parts = [t("desk_case_line", reference=case.reference, pupil=pupil, due=label(case.due))]
+    details = []
+    if several_schools:
+        details.append(Markup("{}").format(case.school_name))
+    if case.team_roles:
+        details.append(t("desk_your_role", roles=listing([named(TEAM_ROLES, role) for role in case.team_roles])))
+    if case.coordinator_id and not case.team_roles:
+        details.append(t("desk_taken_by", user_id=case.coordinator_id))
+    if case.acute:
+        details.append(t("desk_acute"))
+    if case.help_term is not None and case.due is Due.HELP:
+        details.append(t("desk_help_term", date=show_date(case.help_term)))
+    deadline = _deadline(case)
+    if deadline is not None:
+        details.append(deadline)
+    if details:
+        parts.append(joined(details, separator=" · "))
+    return joined(parts)
+
+
+def counts_line(desk: Desk) -> Markup:
+    """How many per group, how many late, and (for a director) how many deadlines climbed to them."""
+    groups = [t("desk_group_count", group=label(due), count=count) for due, count in desk.counts.items()]
+    if desk.overdue:
+        groups.append(t("desk_overdue_count", count=desk.overdue))
+    if desk.escalated:
+        groups.append(t("desk_escalated_count", count=desk.escalated))
+    return joined(groups, separator=" · ") if groups else t("home_none")
+
+
+def reported_line(case: CaseSummary) -> Markup:
+    return t("home_case_line", reference=case.reference, state=label(case.state), date=show_date(case.created_at))
+
+
+def range_line(offset: int, shown: int, total: int) -> Markup:
+    return t("home_range", first=offset + 1, last=offset + shown, total=total)

@@ -1,0 +1,75 @@
+"""*Mijn casussen*: a person's own overview as a dialog, for a platform without a page of its own
+for the bot (Teams; Slack has its App Home). The desk of open cases, the cases whose team names
+them and their own reports, each case with the button that opens or takes it, a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from bot.catalogue import t
+from bot.documents.desk import case_line, counts_line, range_line, reported_line
+from bot.documents.dialogs import Buttons, Dialog, Heading, Part, Says, buttons, info
+from bot.documents.notices import Button, Does
+from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
+from bot.flows.steps.dossier import REPORTED_PER_PAGE, CaseSummary
+from bot.interactions.home import Home, HomePlace
+
+
+def my_cases(home: Home) -> Dialog:
+    if not home.is_member:
+        return info(t("my_cases_title"), Says(t("error_not_a_member")))
+    parts: list[Part] = []
+    if home.desk is not None:
+        desk = home.desk
+        parts += [Heading(t("desk_title", count=sum(desk.counts.values()))), Says(counts_line(desk), aside=True)]
+        parts += _desk_lines(desk, several_schools=bool(desk.schools))
+        parts += _pager(home.place, "overseen", desk.offset, len(desk.cases), desk.total, DESK_PER_PAGE)
+    if home.team is not None:
+        team = home.team
+        parts += [Heading(t("desk_team_title", count=team.total)), *_desk_lines(team, several_schools=False)]
+        parts += _pager(home.place, "team", team.offset, len(team.cases), team.total, TEAM_PER_PAGE)
+    reported = home.reported
+    parts += [Heading(t("home_my_reports")), *_reported_lines(reported.cases)]
+    parts += _pager(home.place, "reported", reported.offset, len(reported.cases), reported.total, REPORTED_PER_PAGE)
+    return info(t("my_cases_title"), *parts)
+
+
+def _desk_lines(desk: Desk, several_schools: bool) -> list[Part]:
+    if not desk.cases:
+        return [Says(t("home_none"), aside=True)]
+    lines: list[Part] = []
+    for case in desk.cases:
+        value = str(case.case_id)
+        if case.may_take:
+            act = Button(Does.TAKE_CASE, t("button_take"), value, primary=True)
+        else:
+            act = Button(Does.OPEN_CASE, t("button_open_case"), value)
+        lines += [Says(case_line(case, several_schools)), Buttons((act,))]
+    return lines
+
+
+def _reported_lines(cases: Sequence[CaseSummary]) -> list[Part]:
+    if not cases:
+        return [Says(t("home_none"), aside=True)]
+    lines: list[Part] = []
+    for case in cases:
+        lines += [
+            Says(reported_line(case)),
+            Buttons((Button(Does.OPEN_CASE, t("button_open_case"), str(case.case_id)),)),
+        ]
+    return lines
+
+
+def _pager(place: HomePlace, which: str, offset: int, shown: int, total: int, per_page: int) -> list[Part]:
+    """'1–10 of 40' and the buttons to the pages before and after, when there is more than a page."""
+    if offset == 0 and shown >= total:
+        return []
+    nav = []
+    if offset > 0:
+        earlier = place.value(**{which: max(0, offset - per_page)})
+        nav.append(Button(Does.MY_CASES, t("button_page_previous"), earlier))
+    if offset + shown < total:
+        nav.append(Button(Does.MY_CASES, t("button_page_next"), place.value(**{which: offset + shown})))
+    return [Says(Markup(range_line(offset, shown, total)), aside=True), *buttons(*nav)]

@@ -1,0 +1,67 @@
+"""*Mijn casussen* in Teams, the counterpart of Slack's App Home: opened from the chat's greeting,
+it lists a teacher's own reports, and a coordinator's desk with the case to take; each line opens
+its case, and the lists page. Someone who is not at a school is told so, nothing more."""
+
+from __future__ import annotations
+
+from bot.catalogue import t
+from bot.devtools.local_teams import LocalTeams, Opened
+from bot.documents.notices import Does
+from bot.flows.steps.dossier import REPORTED_PER_PAGE
+from bot.teams.dialogs import teams_plain
+from tests.teams.adaptive_cards import card_problems
+from tests.teams.school import COORDINATOR, OUTSIDER, PUPIL, TEACHER, button, chat, register
+
+
+def my_cases(teams: LocalTeams, user_id: str) -> Opened:
+    """The greeting's *Mijn casussen*."""
+    teams.driver.write(user_id, "hallo")
+    teams.flush()
+    greeting = chat(teams, user_id)[-1]
+    assert teams_plain(t("dm_intro", platform="Teams")) in str(greeting).replace("*", "")
+    return teams.driver.click(user_id, button(greeting, Does.MY_CASES))
+
+
+def opens(dialog: Opened, does: Does) -> list[str]:
+    return [b["data"]["value"] for b in dialog.buttons if b["data"]["dialog_id"] == does]
+
+
+def test_a_teacher_sees_their_own_reports_and_opens_one_as_its_status(teams: LocalTeams) -> None:
+    register(teams, TEACHER)
+    register(teams, TEACHER, pupil_name="Sem Verzonnen", pupil_group="4a")
+
+    shown = my_cases(teams, TEACHER)
+
+    assert shown.title == teams_plain(t("my_cases_title")) and card_problems(shown.card) == []
+    assert "MC-2026-0001" in shown.text and "MC-2026-0002" in shown.text
+    assert opens(shown, Does.OPEN_CASE) == ["2", "1"]  # newest first
+    assert opens(shown, Does.TAKE_CASE) == []  # no desk for a teacher
+    status = teams.driver.press(TEACHER, shown, Does.OPEN_CASE)
+    assert status.title == "MC-2026-0002" and "Sem Verzonnen" not in status.text  # the status, not the dossier
+
+
+def test_a_coordinator_takes_a_case_from_the_desk_and_it_then_opens(teams: LocalTeams) -> None:
+    register(teams, TEACHER)
+
+    desk = my_cases(teams, COORDINATOR)
+    assert card_problems(desk.card) == [] and PUPIL in desk.text  # the desk names the pupil: only its reader sees it
+    case = teams.driver.press(COORDINATOR, desk, Does.TAKE_CASE)
+    assert case.title == "MC-2026-0001"
+
+    again = my_cases(teams, COORDINATOR)
+    assert opens(again, Does.TAKE_CASE) == [] and opens(again, Does.OPEN_CASE) == ["1"]
+
+
+def test_the_reports_page_and_someone_not_at_a_school_is_told_so(teams: LocalTeams) -> None:
+    for number in range(REPORTED_PER_PAGE + 1):
+        register(teams, TEACHER, pupil_name=f"Verzonnen Kind {number}")
+
+    first = my_cases(teams, TEACHER)
+    assert len(opens(first, Does.OPEN_CASE)) == REPORTED_PER_PAGE
+    second = teams.driver.press(TEACHER, first, Does.MY_CASES)
+    assert opens(second, Does.OPEN_CASE) == ["1"]
+    back = teams.driver.press(TEACHER, second, Does.MY_CASES)
+    assert len(opens(back, Does.OPEN_CASE)) == REPORTED_PER_PAGE
+
+    outsider = my_cases(teams, OUTSIDER)
+    assert teams_plain(t("error_not_a_member")) in outsider.text and outsider.buttons == []
