@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -40,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     exporting = commands.add_parser("export", help="a case as PDF, on the server (as in Slack)")
     exporting.add_argument("reference", help="the case reference, like MC-2026-0001")
     exporting.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
-    exporting.add_argument("--as", dest="user_id", required=True, help="the coordinator's Slack user id")
+    exporting.add_argument(
+        "--as", dest="user_id", required=True, help="the coordinator's user id (Slack, or Entra object id)"
+    )
     exporting.add_argument("--school", help="the school id, when the reference exists at several schools")
     exporting.add_argument("--conversation", type=int, help="a conversation report (1 = first) instead")
     reporting = commands.add_parser("report", help="the interne evaluatie of a school, as PDF or CSV")
@@ -61,6 +64,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     access.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
     access.add_argument("--as", dest="user_id", required=True, help="the coordinator's or director's user id")
     access.add_argument("--school", help="the school id, when the reference exists at several schools")
+    teams = commands.add_parser("teams", help="Microsoft Teams").add_subparsers(dest="action", required=True)
+    packaging = teams.add_parser("package", help="the app package (manifest and icons) to upload in Teams")
+    packaging.add_argument("--website", required=True, help="the school's or board's website (https://)")
+    packaging.add_argument(
+        "--developer", default="", help="who offers the app, as Teams shows it (default: the website's host)"
+    )
+    packaging.add_argument("--privacy-url", default="", help="the privacy statement (default: the website)")
+    packaging.add_argument("--terms-url", default="", help="the terms of use (default: the website)")
+    packaging.add_argument("--app-id", default=os.environ.get("TEAMS_APP_ID", ""), help="default: $TEAMS_APP_ID")
+    packaging.add_argument("-o", "--output", type=Path, default=Path("meldcode-teams.zip"), help="the zip to write")
     args = parser.parse_args(argv)
     configure_logging()
     try:
@@ -124,6 +137,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 exact=args.exact,
                 language=Language(args.language) if args.language else None,
             )
+        if args.command == "teams":
+            from bot.teams.package import Publisher, package, unfit
+
+            publisher = Publisher(args.website, args.developer, args.privacy_url, args.terms_url)
+            found = unfit(args.app_id, publisher)
+            if found:
+                raise SettingsError(found)
+            args.output.write_bytes(package(args.app_id, publisher))
+            print(f"meldbot teams package: {args.output} (upload it in Teams, see the README)")
+            return 0
         if args.command == "keygen":
             from storage.crypto import generate_key
 
