@@ -26,8 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "run", help="serve Slack (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT), Teams (HTTP on $PORT), or both"
     )
     commands.add_parser("check", help="check settings, school configuration and database")
-    demo = commands.add_parser("demo", help="run a scripted case against a built-in fake Slack, offline")
+    demo = commands.add_parser("demo", help="run a scripted case against a built-in fake Slack or Teams, offline")
     demo.add_argument("--language", choices=[str(language) for language in Language], default=str(Language.NL))
+    demo.add_argument("--platform", choices=["slack", "teams"], default="slack")
+    demo.add_argument("--json", action="store_true", help="teams: also every card and dialog, a JSON object a line")
     commands.add_parser("keygen", help="print a new encryption key for MELDBOT_ENCRYPTION_KEY")
     outbox = commands.add_parser("outbox", help="messages the bot could not deliver")
     outbox.add_argument("action", choices=["retry"], help="retry: give every failed message new attempts")
@@ -90,7 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not problems:
                 print("meldbot check: alles in orde (settings, school configuration, database)")
             return EXIT_PROBLEM if problems else 0
+        if args.command == "demo" and args.platform == "teams":
+            from bot.demo_teams import run_teams_demo
+
+            return run_teams_demo(sys.stdout, sys.stderr, Language(args.language), as_json=args.json)
         if args.command == "demo":
+            if args.json:
+                raise SettingsError(["--json shows Teams' cards: use it with --platform teams"])
             from bot.demo import run_demo
 
             return run_demo(sys.stdout, Language(args.language))

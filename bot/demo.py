@@ -21,9 +21,12 @@ from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.render import error_lines, message_lines, view_lines
 from bot.documents.dates import show_date
 from bot.flows.ports import ManualClock, local_today
+from bot.flows.rules.framework import Answer
+from bot.flows.services import Services
 from bot.flows.vocabulary import Language
 from bot.school_config import parse_directory
 from bot.slack.ids import Action, Block
+from bot.slack.views.buttons import ANSWER_ACTIONS
 from storage import audit_chain
 from storage.crypto import generate_key
 from storage.models import Case, HelpPlan, Signal
@@ -38,36 +41,46 @@ PEOPLE = {
 ANNA, BRAM, SANNE, DIRK = PEOPLE
 
 
-def _schools(language: Language) -> str:
+def schools(language: Language, coordinator: str, director: str) -> str:
+    """The demo's school, with these people's ids (a platform's own)."""
     return f"""
 schools:
   - id: linde
     name: "Basisschool De Linde (demo)"
-    coordinators: [{SANNE}]
-    directors: [{DIRK}]
+    coordinators: [{coordinator}]
+    directors: [{director}]
     members: all
     language: {language}
 """
 
 
-def who(user_id: str) -> Markup:
-    return t(PEOPLE[user_id])
+def who(user_id: str, people: dict[str, str] = PEOPLE) -> Markup:
+    return t(people[user_id])
 
 
-def as_read(line: str) -> str:
-    """A mention as Slack shows it to the reader: the person's name (here: their first name)."""
-    for user_id in PEOPLE:
-        line = line.replace(f"@{user_id}", "@" + plain(who(user_id)).split()[0])
+def as_read(line: str, people: dict[str, str] = PEOPLE, mark: str = "@") -> str:
+    """A person as the platform shows them to the reader: their name (here: their first name)."""
+    for user_id in people:
+        line = line.replace(f"{mark}{user_id}", mark + plain(who(user_id, people)).split()[0])
     return line
 
 
-class Narrator:
+class Storyteller:
+    """Tells the demo's story, a sentence of the catalogue at a time."""
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
-        self._seen: dict[str, int] = {}
 
     def say(self, key: str, **values: object) -> None:
         self.out.write(f"\n▶ {plain(t(key, **values))}\n")
+
+
+class Narrator(Storyteller):
+    """The story, and each person's Slack: their top modal, App Home and new messages."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(out)
+        self._seen: dict[str, int] = {}
 
     def screen(self, slack: LocalSlack, user_id: str) -> None:
         view = slack.fake.top_modal(user_id)
@@ -103,18 +116,18 @@ class Narrator:
 
 
 @contextmanager
-def _demo_app(data_dir: Path, language: Language) -> Iterator[LocalSlack]:
+def demo_services(data_dir: Path, school_file: str) -> Iterator[Services]:
+    """The real services on a SQLite file in `data_dir`, with a clock the demo can move forward, to
+    show reminders falling due (time travel)."""
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         meldbot_data_dir=data_dir,
         meldbot_encryption_key=SecretStr(generate_key()),
     )
-    # A clock the demo can move forward, to show reminders falling due (time travel).
     clock = ManualClock(datetime.now(UTC))
-    services = build_services(settings, clock=clock, directory=parse_directory(_schools(language), "demo"))
+    services = build_services(settings, clock=clock, directory=parse_directory(school_file, "demo"))
     try:
-        with local_slack(services) as slack:
-            yield slack
+        yield services
     finally:
         services.db.dispose()
 
@@ -126,10 +139,11 @@ def run_demo(out: TextIO, language: Language = DEFAULT_LANGUAGE) -> int:
     with (
         speaking(language),
         tempfile.TemporaryDirectory(prefix="meldbot-demo-") as data_dir,
-        _demo_app(Path(data_dir), language) as slack,
+        demo_services(Path(data_dir), schools(language, SANNE, DIRK)) as services,
+        local_slack(services) as slack,
     ):
         _script(slack, Narrator(out))
-        _show_storage(slack, out)
+        show_storage(slack.services, out)
         out.write(f"\n{plain(t('demo_end'))}\n")
     return 0
 
@@ -145,10 +159,10 @@ def _script(slack: LocalSlack, tell: Narrator) -> None:
     tell.screen(slack, ANNA)
     tell.say("demo_invalid")
     form = slack.fake.top_modal(ANNA)
-    refused = driver.submit(ANNA, _signal(tomorrow, observed="   "))
+    refused = driver.submit(ANNA, signal(tomorrow, observed="   "))
     tell.errors(form, refused.json.get("errors", {}))
     tell.say("demo_submitted")
-    driver.submit(ANNA, _signal(today))
+    driver.submit(ANNA, signal(today))
     tell.screen(slack, ANNA)
     tell.new_messages(slack)
     tell.say("demo_open_case", sanne=who(SANNE))
@@ -158,14 +172,14 @@ def _script(slack: LocalSlack, tell: Narrator) -> None:
     driver.click(BRAM, Action.OPEN_CASE, _button_value(slack.fake.client(SANNE).messages[-1]))
     tell.screen(slack, BRAM)
     tell.say("demo_free_text")
-    driver.write_dm(BRAM, _typed("demo_typed_dm"))
+    driver.write_dm(BRAM, typed("demo_typed_dm"))
     tell.new_messages(slack)
     tell.say("demo_acute")
     driver.command(BRAM)
     driver.submit(BRAM, {Block.ROUTE: "home", Block.ACUTE: "yes"})
     tell.screen(slack, BRAM)
     tell.new_messages(slack)
-    driver.submit(BRAM, _signal(today, pupil_name="Daan Voorbeeld", pupil_group=_typed("demo_typed_group_daan")))
+    driver.submit(BRAM, signal(today, pupil_name="Daan Voorbeeld", pupil_group=typed("demo_typed_group_daan")))
     tell.new_messages(slack)
     _work_the_case(slack, tell, today)
 
@@ -180,55 +194,22 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     tell.new_messages(slack)
     tell.say("demo_step_2")
     driver.click_in_modal(SANNE, Action.RECORD_CONSULTATION)
-    driver.submit(
-        SANNE,
-        {
-            Block.KIND: "internal_support",
-            Block.HELD_ON: today,
-            Block.OUTCOME: _typed("demo_typed_consultation"),
-            Block.SPECIAL_FORM: "no",
-        },
-    )
+    driver.submit(SANNE, consultation(today))
     tell.say("demo_step_3")
     driver.click_in_modal(SANNE, Action.RECORD_CONVERSATION)
-    driver.submit(
-        SANNE,
-        {
-            Block.WITH_WHOM: "parents",
-            Block.HELD_ON: today,
-            Block.PARTICIPANTS: _typed("demo_typed_participants"),
-            Block.SHARED: _typed("demo_typed_shared"),
-            Block.REACTION: _typed("demo_typed_reaction"),
-            Block.AGREEMENTS: _typed("demo_typed_agreements"),
-            Block.CONSENT: "given",
-            Block.HOUSEHOLD: _typed("demo_typed_household"),
-        },
-    )
+    driver.submit(SANNE, conversation(today))
     tell.say("demo_weighing")
     driver.click_in_modal(SANNE, Action.ANSWER_YES)
     tell.screen(slack, SANNE)
-    driver.submit(SANNE, {Block.RATIONALE: _typed("demo_typed_rationale_1")})
+    driver.submit(SANNE, {Block.RATIONALE: typed("demo_typed_rationale_1")})
     tell.say("demo_director")
     tell.new_messages(slack)
-    for action, rationale in [
-        (Action.ANSWER_NO, "demo_typed_rationale_2"),
-        (Action.ANSWER_YES, "demo_typed_rationale_3"),
-        (Action.ANSWER_YES, "demo_typed_rationale_4"),
-    ]:
-        driver.click_in_modal(SANNE, action)
-        driver.submit(SANNE, {Block.RATIONALE: _typed(rationale)})
+    for answer, rationale in WEIGHING:
+        driver.click_in_modal(SANNE, ANSWER_ACTIONS[answer])
+        driver.submit(SANNE, {Block.RATIONALE: typed(rationale)})
     tell.say("demo_help_plan")
     driver.click_in_modal(SANNE, Action.RECORD_HELP_PLAN)
-    driver.submit(
-        SANNE,
-        {
-            Block.TERM: term,
-            Block.CASEMANAGER_ID: BRAM,
-            Block.TASKS: _typed("demo_typed_tasks"),
-            Block.REFERRAL: _typed("demo_typed_referral"),
-            Block.AGREEMENTS: _typed("demo_typed_parent_agreements"),
-        },
-    )
+    driver.submit(SANNE, help_plan(term, BRAM))
     tell.screen(slack, SANNE)
     tell.new_messages(slack)
     _time_passes(slack, tell)
@@ -236,20 +217,7 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     tell.say("demo_report")
     driver.click(SANNE, Action.OPEN_CASE, _case_id(slack, "MC-2026-0001"))
     driver.click_in_modal(SANNE, Action.RECORD_REPORT)
-    driver.submit(
-        SANNE,
-        {
-            Block.REPORTED_ON: today,
-            Block.REPORTED_BY: SANNE,
-            Block.CHANNEL: "phone",
-            Block.VT_REFERENCE: "VT-DEMO-1",
-            Block.OWN_FACTS: _typed("demo_typed_own_facts"),
-            Block.PARENTS_INFORMED: "yes",
-            Block.PUPIL_INFORMED: "not_applicable",
-            Block.REFERENCE_INDEX: "left_to_others",
-            Block.REFERENCE_INDEX_REASON: _typed("demo_typed_reference_index"),
-        },
-    )
+    driver.submit(SANNE, report(today, SANNE))
     tell.screen(slack, SANNE)
     tell.new_messages(slack)
     policy = slack.services.directory.schools[0].deadlines
@@ -293,7 +261,7 @@ def _time_passes(slack: LocalSlack, tell: Narrator) -> None:
     tell.say("demo_evaluation")
     driver.click_in_messages(BRAM, Action.ANSWER_NO)
     tell.screen(slack, BRAM)
-    driver.submit(BRAM, {Block.RATIONALE: _typed("demo_typed_rationale_5")})
+    driver.submit(BRAM, {Block.RATIONALE: typed("demo_typed_rationale_5")})
 
 
 def _move_to(slack: LocalSlack, moment: datetime) -> None:
@@ -307,23 +275,78 @@ def _when(slack: LocalSlack) -> str:
     return show_date(slack.services.clock.now())
 
 
-def _signal(today: str, **changes: Any) -> dict[str, Any]:
+# What Sanne answers to questions 2 to 4 after question 1's "ja", and why (question 1: demo_typed_rationale_1).
+WEIGHING = (
+    (Answer.NO, "demo_typed_rationale_2"),
+    (Answer.YES, "demo_typed_rationale_3"),
+    (Answer.YES, "demo_typed_rationale_4"),
+)
+
+
+def signal(today: str, **changes: Any) -> dict[str, Any]:
+    """What Anna fills in (each form's values by field; a choice of several as a list)."""
     values: dict[str, Any] = {
         Block.PUPIL_NAME: "Mila Verzonnen",
-        Block.PUPIL_GROUP: _typed("demo_typed_group_mila"),
+        Block.PUPIL_GROUP: typed("demo_typed_group_mila"),
         Block.AGE_BAND: "under_12",
-        Block.OBSERVED: _typed("demo_typed_observed"),
+        Block.OBSERVED: typed("demo_typed_observed"),
         Block.OBSERVED_ON: today,
-        Block.LOCATION: _typed("demo_typed_location"),
+        Block.LOCATION: typed("demo_typed_location"),
         Block.SOURCE: "own",
         Block.CATEGORIES: ["physical", "parent"],
-        Block.COUNTER_FACTS: _typed("demo_typed_counter_facts"),
+        Block.COUNTER_FACTS: typed("demo_typed_counter_facts"),
     }
     values.update(changes)
     return values
 
 
-def _typed(key: str) -> str:
+def consultation(today: str) -> dict[str, Any]:
+    return {
+        Block.KIND: "internal_support",
+        Block.HELD_ON: today,
+        Block.OUTCOME: typed("demo_typed_consultation"),
+        Block.SPECIAL_FORM: "no",
+    }
+
+
+def conversation(today: str) -> dict[str, Any]:
+    return {
+        Block.WITH_WHOM: "parents",
+        Block.HELD_ON: today,
+        Block.PARTICIPANTS: typed("demo_typed_participants"),
+        Block.SHARED: typed("demo_typed_shared"),
+        Block.REACTION: typed("demo_typed_reaction"),
+        Block.AGREEMENTS: typed("demo_typed_agreements"),
+        Block.CONSENT: "given",
+        Block.HOUSEHOLD: typed("demo_typed_household"),
+    }
+
+
+def help_plan(term: str, casemanager: str) -> dict[str, Any]:
+    return {
+        Block.TERM: term,
+        Block.CASEMANAGER_ID: casemanager,
+        Block.TASKS: typed("demo_typed_tasks"),
+        Block.REFERRAL: typed("demo_typed_referral"),
+        Block.AGREEMENTS: typed("demo_typed_parent_agreements"),
+    }
+
+
+def report(today: str, reporter: str) -> dict[str, Any]:
+    return {
+        Block.REPORTED_ON: today,
+        Block.REPORTED_BY: reporter,
+        Block.CHANNEL: "phone",
+        Block.VT_REFERENCE: "VT-DEMO-1",
+        Block.OWN_FACTS: typed("demo_typed_own_facts"),
+        Block.PARENTS_INFORMED: "yes",
+        Block.PUPIL_INFORMED: "not_applicable",
+        Block.REFERENCE_INDEX: "left_to_others",
+        Block.REFERENCE_INDEX_REASON: typed("demo_typed_reference_index"),
+    }
+
+
+def typed(key: str) -> str:
     """What a person of the demo types, in the demo's language."""
     return plain(t(key))
 
@@ -337,8 +360,9 @@ def _button_value(message: dict[str, Any]) -> str:
     return next(e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"])
 
 
-def _show_storage(slack: LocalSlack, out: TextIO) -> None:
-    with slack.services.db.transaction() as session:
+def show_storage(services: Services, out: TextIO) -> None:
+    """What the database holds: encrypted names and texts, and the audit trail's chain."""
+    with services.db.transaction() as session:
         cases = list(session.scalars(select(Case)))
         signal = session.scalars(select(Signal)).first()
         chain = audit_chain.verify(session)

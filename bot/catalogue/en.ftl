@@ -643,7 +643,7 @@ language_en = English
 error_not_a_member =
     You are not yet listed at a school in the meldcode bot, so nothing has been saved. Ask the care coordinator or the bot's administrator to add you. Acute danger? Call 112 or Veilig Thuis: { -veilig-thuis-phone }.
 error_no_access =
-    You do not have access to this case. Only those handling the case can open it. Do you have a concern yourself? Then use /meldcode.
+    You do not have access to this case. Only those handling the case can open it. Do you have a concern yourself? Then record it with 'Report a concern' in your chat with the bot.
 error_case_not_found = This case does not exist (any more).
 error_draft_gone = This signal has already been recorded, or it does not belong to you.
 error_unknown_request = The bot does not know this button or form (any more). Start again from your chat with the bot.
@@ -716,6 +716,11 @@ demo_home = App Home
 demo_desk =
     Sanne opens the bot's App Home: her desk. Each open case stands under what must happen now, with its next deadline. Daan's acute concern has not been taken and stands at the top, late. Names do show here: only she sees her App Home.
 demo_evaluation_opened = At the bottom she clicks '{ evaluation_button }': this school year's interne evaluatie, in counts without names. `meldbot report` makes it a PDF for the board.
+demo_anna_starts_teams = { $anna } has a "niet pluis" feeling (something is not right). The meldcode app is installed for her in Teams; in her chat with the bot she clicks '{ button_start }'.
+demo_desk_teams =
+    Sanne clicks '{ button_my_cases }' in her chat with the bot: her desk. Each open case stands under what must happen now, with its next deadline. Names do show here: only she sees this window.
+demo_end_teams =
+    That was the real app, in HTTP mode, against a fake Teams Bot Connector on this machine. Nothing left this machine.
 demo_storage = In the database (a SQLite file) every name and every text is encrypted, field by field.
 demo_audit = audit trail: { $count } events, each chained to the one before: { $state }
 demo_audit_intact = intact

@@ -623,7 +623,7 @@ language_en = English
 error_not_a_member =
     Je staat nog niet bij een school in de meldcode-bot, dus er is niets opgeslagen. Vraag de zorgcoördinator of de beheerder van de bot om je toe te voegen. Acuut gevaar? Bel 112 of Veilig Thuis: { -veilig-thuis-phone }.
 error_no_access =
-    Je hebt geen toegang tot deze casus. Alleen wie de casus behandelt, kan hem openen. Heb je zelf een zorg? Gebruik dan /meldcode.
+    Je hebt geen toegang tot deze casus. Alleen wie de casus behandelt, kan hem openen. Heb je zelf een zorg? Leg die dan vast met 'Zorg melden' in het gesprek met de bot.
 error_case_not_found = Deze casus bestaat niet (meer).
 error_draft_gone = Dit signaal is al vastgelegd of hoort niet bij jou.
 error_unknown_request = Deze knop of dit formulier kent de bot niet (meer). Begin opnieuw vanuit het gesprek met de bot.
@@ -696,6 +696,11 @@ demo_home = App Home
 demo_desk =
     Sanne opent de App Home van de bot: haar bureau. Elke open casus staat bij wat er nu moet gebeuren, met de eerstvolgende termijn. Daans acute zorg is nog niet opgepakt en staat als te laat bovenaan. De namen staan hier wel: de App Home ziet alleen zij.
 demo_evaluation_opened = Onderaan klikt ze op '{ evaluation_button }': de interne evaluatie van dit schooljaar, in aantallen zonder namen. Met `meldbot report` wordt het een PDF voor het bestuur.
+demo_anna_starts_teams = { $anna } heeft een niet-pluisgevoel. De meldcode-app is voor haar geïnstalleerd in Teams; in het gesprek met de bot klikt ze op '{ button_start }'.
+demo_desk_teams =
+    Sanne klikt op '{ button_my_cases }' in haar gesprek met de bot: haar bureau. Elke open casus staat onder wat er nu moet gebeuren, met de eerstvolgende termijn. Namen staan hier wel: alleen zij ziet dit venster.
+demo_end_teams =
+    Dat was de echte app, in HTTP-modus, tegen een nagebootste Bot Connector van Teams op deze machine. Er ging niets van deze machine af.
 demo_storage = In de database (een SQLite-bestand) is elke naam en elke tekst versleuteld, veld voor veld.
 demo_audit = audit trail: { $count } gebeurtenissen, elk geketend aan de vorige: { $state }
 demo_audit_intact = intact

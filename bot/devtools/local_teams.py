@@ -144,6 +144,18 @@ class Opened:
         return str(actions[0]["data"]["action"]) if actions else None
 
 
+def does(action: dict[str, Any]) -> str:
+    """What a card's button does: an Action.Execute's verb, or the dialog a submit opens."""
+    return str(action.get("verb") or (action.get("data") or {}).get("dialog_id"))
+
+
+def button_in(card: dict[str, Any], what: str, answer: str | None = None) -> dict[str, Any]:
+    """The card's button that does `what` (with this answer, for Ja / Nee / Twijfel)."""
+    found = [a for a in card.get("actions") or [] if does(a) == what and (a.get("data") or {}).get("answer") == answer]
+    assert found, f"no {what} button on this card"
+    return found[0]
+
+
 @dataclass
 class LocalTeams:
     driver: TeamsDriver
@@ -151,6 +163,10 @@ class LocalTeams:
     services: Services
     connector: FakeConnector
     outbox: Outbox  # Teams' only: what this harness's flush delivers
+
+    def chat(self, user_id: str) -> list[dict[str, Any]]:
+        """The cards in this person's chat with the bot, each as it reads now."""
+        return self.connector.cards_to(f"a:personal-{user_id}")
 
     def flush(self) -> int:
         """One pass of the outbox on the bot's loop: how many were delivered."""

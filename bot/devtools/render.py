@@ -1,4 +1,4 @@
-"""Block Kit as readable text for a terminal: what a person would see on their screen."""
+"""Block Kit and Adaptive Cards as readable text for a terminal: what a person would see on their screen."""
 
 from __future__ import annotations
 
@@ -79,3 +79,67 @@ def error_lines(view: dict[str, Any], errors: dict[str, str]) -> list[str]:
     """The messages Slack shows under the fields of a refused submission."""
     labels = {b.get("block_id"): _text(b.get("label")) for b in view.get("blocks", []) if b.get("type") == "input"}
     return [f"⚠ {labels.get(block_id, block_id)}: {message}" for block_id, message in errors.items()]
+
+
+# --- Adaptive Cards (Teams) ------------------------------------------------------------------------
+
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+
+
+def _card_text(text: str) -> str:
+    """A TextBlock's Markdown as read: emphasis dropped, escapes undone."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text.replace("**", ""))
+
+
+def _card_input(element: dict[str, Any]) -> list[str]:
+    optional = "" if element.get("isRequired") else f" {plain(t('demo_optional'))}"
+    head = f"{element.get('label', '')}{optional}:"
+    value = str(element.get("value") or "")
+    kind = element["type"]
+    if kind == "Input.ChoiceSet":
+        chosen = set(value.split(",")) if value else set()
+        mark = "[{}]" if element.get("isMultiSelect") else "({})"
+        choices = [f"{mark.format('•' if c['value'] in chosen else ' ')} {c['title']}" for c in element["choices"]]
+        return [head, "    " + "  ".join(choices)]
+    if kind == "Input.Date":
+        return [head, f"    [ {value or plain(t('demo_no_date'))} ]"]
+    if element.get("isMultiline"):
+        return [head, f"    [ {value or '.......'} {plain(t('demo_multiline'))} ]"]
+    return [head, f"    [ {value or '.......................'} ]"]
+
+
+def card_body_lines(body: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
+    for element in body:
+        if element.get("separator"):
+            lines.append("-" * 40)
+        kind = element["type"]
+        if kind == "TextBlock":
+            text = _card_text(str(element["text"]))
+            if element.get("color") == "Attention":
+                lines.append(f"⚠ {text}")
+            elif element.get("size") == "Large":
+                lines.append(f"== {text} ==")
+            else:
+                lines += [("  " if element.get("isSubtle") else "") + line for line in text.splitlines()]
+        elif kind == "ActionSet":
+            lines.append("  ".join(f"[ {a['title']} ]" for a in element["actions"]))
+        elif kind.startswith("Input."):
+            lines += _card_input(element)
+    return lines
+
+
+def card_lines(card: dict[str, Any]) -> list[str]:
+    """A card in a chat, as its reader sees it."""
+    actions = "  ".join(f"[ {a['title']} ]" for a in card.get("actions") or [])
+    return ["💬 " + line for line in [*card_body_lines(card["body"]), *([actions] if actions else [])]]
+
+
+def dialog_lines(title: str, card: dict[str, Any]) -> list[str]:
+    """A dialog (task module) and its card, as its reader sees it."""
+    submit = " ".join(f"[ {a['title']} ]" for a in card.get("actions") or [])
+    return [
+        f"┌─ {title} " + "─" * max(0, 40 - len(title)),
+        *(f"│ {line}" for line in card_body_lines(card["body"])),
+        f"└─ {submit}",
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.devtools.local_teams import LocalTeams, Opened, local_teams
+from bot.devtools.local_teams import LocalTeams, Opened, button_in, local_teams
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
@@ -47,11 +47,10 @@ def teams(tmp_path: Path, clock: ManualClock) -> Iterator[LocalTeams]:
 
 
 def chat(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
-    return teams.connector.cards_to(f"a:personal-{user_id}")
+    return teams.chat(user_id)
 
 
-def button(card: dict[str, Any], does: Does) -> dict[str, Any]:
-    return next(a for a in card["actions"] if (a.get("data") or {}).get("dialog_id", a.get("verb")) == does)
+button = button_in
 
 
 def signal_inputs(**changes: str) -> dict[str, str]:

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.catalogue import t
-from bot.devtools.local_teams import LocalTeams, Opened
+from bot.devtools.local_teams import LocalTeams, Opened, button_in
+from bot.devtools.local_teams import does as doing
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
@@ -36,17 +37,13 @@ def at(teams: LocalTeams, clock: ManualClock, day: str) -> None:
 
 def card_with(teams: LocalTeams, user_id: str, does: Does) -> dict[str, Any]:
     """The newest card in this person's chat with a button that does this."""
-    cards = [c for c in chat(teams, user_id) if any(_does(a) == does for a in c.get("actions") or [])]
+    cards = [c for c in chat(teams, user_id) if any(doing(a) == does for a in c.get("actions") or [])]
     assert cards, f"no card with {does} for {user_id}"
     return cards[-1]
 
 
-def action(card: dict[str, Any], does: Does, answer: Answer | None = None) -> dict[str, Any]:
-    return next(a for a in card["actions"] if _does(a) == does and a["data"].get("answer") == answer)
-
-
-def _does(action: dict[str, Any]) -> str:
-    return str(action.get("verb") or (action.get("data") or {}).get("dialog_id"))
+def action(card: dict[str, Any], what: Does, answer: Answer | None = None) -> dict[str, Any]:
+    return button_in(card, what, answer.value if answer else None)
 
 
 def reminder(teams: LocalTeams, kind: ReminderKind) -> Reminder:

@@ -339,7 +339,7 @@ KEY_PASSERS = {
     "bot/commands/export.py:export",  # error.text_key
     "bot/demo.py:who",  # PEOPLE[user_id]
     "bot/demo.py:say",  # key
-    "bot/demo.py:_typed",  # key
+    "bot/demo.py:typed",  # key
     "bot/documents/dossier_text.py:labelled",  # label_key
     "bot/documents/dossier_text.py:answer",  # key, one of two
     "bot/documents/labels.py:named",  # table[value]
