@@ -86,7 +86,8 @@ def _drawn(part: Part, typed: Mapping[str, Any], problems: Mapping[str, Markup],
     if isinstance(part, Written):
         return [TextBlock(text=teams_markdown(part.text), wrap=True)]
     if isinstance(part, Buttons):
-        return [ActionSet(actions=[button_action(b, in_dialog=True) for b in part.buttons])]
+        actions = [button_action(b, in_dialog=True) for b in part.buttons]
+        return [ActionSet(actions=actions[i : i + MAX_ACTIONS]) for i in range(0, len(actions), MAX_ACTIONS)]
     assert not isinstance(part, Divider), "a divider separates the part after it"
     drawn: list[CardElement] = [_input(part, typed.get(part.field.value), people)]
     if part.hint_key:
@@ -106,16 +107,21 @@ def _input(part: Input, typed: object, people: Sequence[Option]) -> CardElement:
     value = typed if isinstance(typed, str) else part.initial
     label = teams_plain(t(part.label_key))
     required = not part.optional
+    # What Teams says under a required field left empty, before anything is sent.
+    error = teams_plain(t("error_required")) if required else None
     if part.kind in (Kind.TEXT, Kind.LONG_TEXT):
-        return TextInput(id=part.field.value, label=label, is_required=required, max_length=part.limit,
-                         is_multiline=part.kind is Kind.LONG_TEXT, value=value[: part.limit] or None)  # fmt: skip
+        return TextInput(id=part.field.value, label=label, is_required=required, error_message=error,
+                         max_length=part.limit, is_multiline=part.kind is Kind.LONG_TEXT,
+                         value=value[: part.limit] or None)  # fmt: skip
     if part.kind is Kind.DATE:
-        return DateInput(id=part.field.value, label=label, is_required=required, value=value or None)
+        return DateInput(id=part.field.value, label=label, is_required=required, error_message=error,
+                         value=value or None)  # fmt: skip
     options = _people(people, part.initial) if part.kind in (Kind.PERSON, Kind.PEOPLE) else part.options
     return ChoiceSetInput(
         id=part.field.value,
         label=label,
         is_required=required,
+        error_message=error,
         style="expanded" if len(options) <= EXPANDED_CHOICES else "compact",
         is_multi_select=part.kind in (Kind.MANY_OF, Kind.PEOPLE) or None,
         choices=[Choice(title=teams_plain(o.label), value=o.value) for o in options],
@@ -131,6 +137,7 @@ def _people(people: Sequence[Option], initial: str) -> tuple[Option, ...]:
 
 
 EXPANDED_CHOICES = 10  # more than this many are a drop-down, as a Slack select
+MAX_ACTIONS = 5  # a row of buttons holds at most this many (Adaptive Cards' host default); more wrap
 
 
 def task(dialog: Dialog, instance: str, typed: Mapping[str, Any] | None = None,
