@@ -45,17 +45,18 @@ from typing import Any
 from urllib.parse import urlencode
 
 import aiohttp
-from bot.slack.views.registration import signal_modal
 
 from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.driver import fill_state
 from bot.devtools.fake_slack import trigger_for
+from bot.documents.dialogs import signal
 from bot.flows.steps.registration import SignalForm, register_signal
 from bot.flows.steps.taking import take_case
 from bot.flows.vocabulary import AgeBand, SignalCategory, SignalSource
 from bot.school_config import parse_directory
 from bot.slack.inbound import sign
+from bot.slack.views.dialogs import modal_of
 from storage.crypto import generate_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,7 +199,7 @@ def _body(kind: str, user: str, n: int) -> tuple[bytes, str]:
             "actions": [{"action_id": "open_case", "block_id": "b", "value": "1", "type": "button"}],
         }
     else:
-        view = signal_modal("bench", False, SEEN_ON).to_dict()
+        view = modal_of(signal("bench", False, SEEN_ON)).to_dict()
         values = {
             "pupil_name": f"Leerling {user} {n}",
             "pupil_group": "groep 5",

@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.devtools.driver import SlackDriver
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.seed import seed_cases
-from bot.interactions.home import HomePlace
+from bot.documents.desk import HomePlace
 from bot.slack.handlers.home import draw_home
 from storage import repositories as repo
 from storage.crypto import generate_key

@@ -1,8 +1,12 @@
-"""The lines of a person's own overview, on every platform: a case on the desk (open cases grouped
+"""A person's own overview (Slack's App Home, Teams' *Mijn casussen*), on every platform: what it
+holds, where its reader is in each list, and its lines: a case on the desk (open cases grouped
 by what is due, late ones marked), the desk's counts, one of their own reports, and where a page of
 a list is. The overview is private to its user, so a desk line names the pupil; a message never does."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -10,7 +14,41 @@ from bot.catalogue import joined, listing, t
 from bot.documents.dates import show_date, show_day
 from bot.documents.labels import TEAM_ROLES, label, named
 from bot.flows.steps.desk import Desk, DeskCase, Due
-from bot.flows.steps.dossier import CaseSummary
+from bot.flows.steps.dossier import CasePage, CaseSummary
+from bot.flows.steps.statistics import SchoolStatistics
+
+
+@dataclass(frozen=True)
+class HomePlace:
+    """Where in each list the user is, and the desk's filters (what a paging button or a filter's
+    option asks for, as its value)."""
+
+    overseen: int = 0
+    reported: int = 0
+    schools: int = 0
+    team: int = 0
+    school: str = ""  # the desk's school filter ("" every school)
+    due: str = ""  # the desk's group filter ("" every group)
+
+    def value(self, **changed: int | str) -> str:
+        moved = {name: getattr(self, name) for name in PLACE_PARTS} | changed
+        return ":".join(str(moved[name]) for name in PLACE_PARTS)
+
+
+PLACE_PARTS = ("overseen", "reported", "schools", "team", "school", "due")
+
+
+@dataclass(frozen=True)
+class Home:
+    """`desk` is None for users who oversee no school (not a coordinator or director), `team` for
+    users in no case's team; `statistics` is empty for users who may not see them."""
+
+    is_member: bool
+    desk: Desk | None
+    team: Desk | None
+    reported: CasePage
+    statistics: Sequence[SchoolStatistics]
+    place: HomePlace
 
 
 def _deadline(case: DeskCase) -> Markup | None:

@@ -9,12 +9,11 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from bot.catalogue import t
-from bot.documents.desk import case_line, counts_line, range_line, reported_line
+from bot.documents.desk import Home, HomePlace, case_line, counts_line, range_line, reported_line
 from bot.documents.dialogs import Buttons, Dialog, Heading, Part, Says, buttons, info
 from bot.documents.notices import Button, Does
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CaseSummary
-from bot.interactions.home import Home, HomePlace
 
 
 def my_cases(home: Home) -> Dialog:

@@ -4,35 +4,13 @@ anonymous counts where the policy shows them; each list at its own page."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
+from bot.documents.desk import PLACE_PARTS, Home, HomePlace
 from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
-from bot.flows.steps.desk import Desk, Due, desk_for, team_desk_for
+from bot.flows.steps.desk import Due, desk_for, team_desk_for
 from bot.flows.steps.dossier import CasePage, reported_for_home
-from bot.flows.steps.statistics import SchoolStatistics, statistics_for
+from bot.flows.steps.statistics import statistics_for
 from bot.forms import MAX_ID, small_number
-
-
-@dataclass(frozen=True)
-class HomePlace:
-    """Where in each list the user is, and the desk's filters (what a paging button or a filter's
-    option asks for, as its value)."""
-
-    overseen: int = 0
-    reported: int = 0
-    schools: int = 0
-    team: int = 0
-    school: str = ""  # the desk's school filter ("" every school)
-    due: str = ""  # the desk's group filter ("" every group)
-
-    def value(self, **changed: int | str) -> str:
-        moved = {name: getattr(self, name) for name in PLACE_PARTS} | changed
-        return ":".join(str(moved[name]) for name in PLACE_PARTS)
-
-
-PLACE_PARTS = ("overseen", "reported", "schools", "team", "school", "due")
 
 
 def place_of(value: object) -> HomePlace:
@@ -40,19 +18,6 @@ def place_of(value: object) -> HomePlace:
     parts = [*str(value or "").split(":", len(PLACE_PARTS) - 1), *[""] * len(PLACE_PARTS)]
     overseen, reported, schools, team = (small_number(n, MAX_ID) for n in parts[:4])
     return HomePlace(overseen, reported, schools, team, school=parts[4][:64], due=parts[5][:32])
-
-
-@dataclass(frozen=True)
-class Home:
-    """`desk` is None for users who oversee no school (not a coordinator or director), `team` for
-    users in no case's team; `statistics` is empty for users who may not see them."""
-
-    is_member: bool
-    desk: Desk | None
-    team: Desk | None
-    reported: CasePage
-    statistics: Sequence[SchoolStatistics]
-    place: HomePlace
 
 
 def home_of(services: Services, user_id: str, place: HomePlace) -> Home:

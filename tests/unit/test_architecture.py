@@ -34,7 +34,7 @@ TEAMS = ("microsoft_teams", "httpx", "bot.teams")
     "package, forbidden",
     [
         ("bot/flows", (*SLACK, *TEAMS, "bot.documents", "bot.outbox", "bot.devtools")),
-        ("bot/documents", (*SLACK, *TEAMS, "bot.outbox", "bot.devtools")),
+        ("bot/documents", (*SLACK, *TEAMS, "bot.outbox", "bot.devtools", "bot.interactions")),
         ("bot/outbox", (*SLACK, *TEAMS, "bot.documents", "bot.devtools")),
         ("storage", ("bot", "slack_bolt", "slack_sdk", "microsoft_teams")),
         ("bot/slack", TEAMS),

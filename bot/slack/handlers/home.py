@@ -9,10 +9,11 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.catalogue import speaking
+from bot.documents.desk import HomePlace
 from bot.flows.services import Services
 from bot.flows.steps.language import choose_language
 from bot.flows.vocabulary import Language
-from bot.interactions.home import HomePlace, home_of, place_of
+from bot.interactions.home import home_of, place_of
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.ids import PLATFORM, Action

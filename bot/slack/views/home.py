@@ -16,13 +16,12 @@ from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, StaticSel
 from slack_sdk.models.views import View
 
 from bot.catalogue import current_language, t
-from bot.documents.desk import range_line, reported_line
+from bot.documents.desk import Home, HomePlace, range_line, reported_line
 from bot.documents.labels import keys
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CasePage
 from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
 from bot.flows.vocabulary import Language
-from bot.interactions.home import Home, HomePlace
 from bot.slack.ids import Action
 from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn, option, slack_mrkdwn
 from bot.slack.views.desk import desk_blocks, team_blocks
