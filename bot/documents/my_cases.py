@@ -1,6 +1,7 @@
 """*Mijn casussen*: a person's own overview as a dialog, for a platform without a page of its own
 for the bot (Teams; Slack has its App Home). The desk of open cases, the cases whose team names
-them and their own reports, each case with the button that opens or takes it, a page at a time."""
+them and their own reports, each case with the button that opens or takes it, a page at a time;
+and the person's own language."""
 
 from __future__ import annotations
 
@@ -8,17 +9,19 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from bot.catalogue import t
+from bot.catalogue import current_language, t
 from bot.documents.desk import Home, HomePlace, case_line, counts_line, range_line, reported_line
 from bot.documents.dialogs import Buttons, Dialog, Heading, Part, Says, buttons, info
+from bot.documents.labels import keys
 from bot.documents.notices import Button, Does
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CaseSummary
+from bot.flows.vocabulary import Language
 
 
 def my_cases(home: Home) -> Dialog:
     if not home.is_member:
-        return info(t("my_cases_title"), Says(t("error_not_a_member")))
+        return info(t("my_cases_title"), Says(t("error_not_a_member")), *_language())
     parts: list[Part] = []
     if home.desk is not None:
         desk = home.desk
@@ -32,7 +35,16 @@ def my_cases(home: Home) -> Dialog:
     reported = home.reported
     parts += [Heading(t("home_my_reports")), *_reported_lines(reported.cases)]
     parts += _pager(home.place, "reported", reported.offset, len(reported.cases), reported.total, REPORTED_PER_PAGE)
-    return info(t("my_cases_title"), *parts)
+    return info(t("my_cases_title"), *parts, *_language())
+
+
+def _language() -> list[Part]:
+    """The person's own language, chosen here: the one they read now is the primary button."""
+    now = current_language()
+    choices = (
+        Button(Does.CHOOSE_LANGUAGE, t(key), value, primary=value == now) for value, key in keys(Language).items()
+    )
+    return [Heading(t("home_language")), Says(t("home_language_note"), aside=True), *buttons(*choices)]
 
 
 def _desk_lines(desk: Desk, several_schools: bool) -> list[Part]:

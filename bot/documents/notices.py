@@ -51,6 +51,7 @@ class Does(StrEnum):
     PAGE_NEWER = "page_newer"  # value "case:part:mark"
     PAGE_OLDER = "page_older"
     MY_CASES = "my_cases"  # a person's own overview where the platform has no page for it; value: its place
+    CHOOSE_LANGUAGE = "choose_language"  # in that overview; value: the language
 
 
 # Buttons whose click is the whole act: the message changes in place. Every other one opens a form

@@ -4,10 +4,11 @@ its case, and the lists page. Someone who is not at a school is told so, nothing
 
 from __future__ import annotations
 
-from bot.catalogue import t
+from bot.catalogue import speaking, t
 from bot.devtools.local_teams import LocalTeams, Opened
 from bot.documents.notices import Does
 from bot.flows.steps.dossier import REPORTED_PER_PAGE
+from bot.flows.vocabulary import Language
 from bot.teams.dialogs import teams_plain
 from tests.teams.adaptive_cards import conform
 from tests.teams.school import COORDINATOR, OUTSIDER, PUPIL, TEACHER, button, chat, register
@@ -66,4 +67,22 @@ def test_the_reports_page_and_someone_not_at_a_school_is_told_so(teams: LocalTea
     assert len(opens(back, Does.OPEN_CASE)) == REPORTED_PER_PAGE
 
     outsider = my_cases(teams, OUTSIDER)
-    assert teams_plain(t("error_not_a_member")) in outsider.text and outsider.buttons == []
+    assert teams_plain(t("error_not_a_member")) in outsider.text
+    assert {b["data"]["dialog_id"] for b in outsider.buttons} == {Does.CHOOSE_LANGUAGE}  # no case, only a language
+
+
+def test_a_teacher_chooses_english_and_the_bot_speaks_it_from_then_on(teams: LocalTeams) -> None:
+    shown = my_cases(teams, TEACHER)
+    languages = {b["data"]["value"]: b for b in shown.buttons if b["data"]["dialog_id"] == Does.CHOOSE_LANGUAGE}
+    assert sorted(languages) == ["en", "nl"] and languages["nl"].get("style") == "positive"  # what she reads now
+
+    english = Opened.of(teams.driver.invoke(TEACHER, "task/submit", languages["en"]["data"]))
+
+    assert english.title == "My cases"  # drawn again at once, in her choice
+    teams.driver.write(TEACHER, "hello")
+    teams.flush()
+    crafted = {**languages["en"]["data"], "value": "xx"}
+    refused = Opened.of(teams.driver.invoke(TEACHER, "task/submit", crafted))
+    with speaking(Language.EN):
+        assert teams_plain(t("dm_intro", platform="Teams")) in str(chat(teams, TEACHER)[-1]).replace("*", "")
+        assert teams_plain(t("error_unknown_request")) in refused.text  # a crafted language: nothing kept

@@ -33,6 +33,7 @@ OPENS: Mapping[str, Handler] = {
     Does.START_REGISTRATION: registration.start,
     Does.FINISH_DRAFT: registration.finish_draft,
     Does.MY_CASES: home.overview,
+    Does.CHOOSE_LANGUAGE: home.choose,
     **casework.OPENS,
     **reminders.OPENS,
 }
