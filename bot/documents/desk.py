@@ -5,6 +5,7 @@ a list is. The overview is private to its user, so a desk line names the pupil; 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from bot.documents.dates import show_date, show_day
 from bot.documents.labels import TEAM_ROLES, label, named
 from bot.flows.steps.desk import Desk, DeskCase, Due
 from bot.flows.steps.dossier import CasePage, CaseSummary
-from bot.flows.steps.statistics import SchoolStatistics
+from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,46 @@ def reported_line(case: CaseSummary) -> Markup:
 
 def range_line(offset: int, shown: int, total: int) -> Markup:
     return t("home_range", first=offset + 1, last=offset + shown, total=total)
+
+
+# --- the anonymous counts: no reference, no name of a person, no date ------------------------------
+
+STATISTICS_YEARS = 3  # this year and the two before it
+SCHOOLS_PER_PAGE = 30
+
+
+def year_lines(years: dict[int, Counter[str]]) -> list[Markup]:
+    return [
+        t(
+            "home_statistics_year",
+            year=year,
+            registered=counts[REGISTERED],
+            acute=counts[ACUTE],
+            reported=counts[REPORTED],
+            closed=counts[CLOSED],
+        )
+        for year, counts in list(years.items())[:STATISTICS_YEARS]
+    ]
+
+
+def statistics_summary(statistics: Sequence[SchoolStatistics]) -> Markup:
+    """One school: its last years. Several: their sum (each school's line follows, a page at a time)."""
+    if len(statistics) == 1:
+        [school] = statistics
+        return joined(
+            [t("home_statistics_school", school=school.school_name), *(year_lines(school.years) or [t("home_none")])]
+        )
+    summed: dict[int, Counter[str]] = {}
+    for school in statistics:
+        for year, counts in school.years.items():
+            summed.setdefault(year, Counter()).update(counts)
+    board = year_lines(dict(sorted(summed.items(), reverse=True))) or [t("home_none")]
+    return joined([t("home_statistics_board", schools=len(statistics)), *board])
+
+
+def school_lines(statistics: Sequence[SchoolStatistics]) -> list[Markup]:
+    """This year's line of each of these schools."""
+    return [
+        t("home_statistics_school_line", school=s.school_name, counts=(year_lines(s.years) or [t("home_none")])[0])
+        for s in statistics
+    ]

@@ -9,8 +9,18 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from bot.catalogue import current_language, t
-from bot.documents.desk import Home, HomePlace, case_line, counts_line, range_line, reported_line
+from bot.catalogue import current_language, joined, t
+from bot.documents.desk import (
+    SCHOOLS_PER_PAGE,
+    Home,
+    HomePlace,
+    case_line,
+    counts_line,
+    range_line,
+    reported_line,
+    school_lines,
+    statistics_summary,
+)
 from bot.documents.dialogs import Buttons, Dialog, Heading, Part, Says, buttons, info
 from bot.documents.labels import keys
 from bot.documents.notices import Button, Does
@@ -21,7 +31,7 @@ from bot.flows.vocabulary import Language
 
 def my_cases(home: Home) -> Dialog:
     if not home.is_member:
-        return info(t("my_cases_title"), Says(t("error_not_a_member")), *_language())
+        return info(t("my_cases_title"), Says(t("error_not_a_member")), *_statistics(home), *_language())
     parts: list[Part] = []
     if home.desk is not None:
         desk = home.desk
@@ -35,7 +45,22 @@ def my_cases(home: Home) -> Dialog:
     reported = home.reported
     parts += [Heading(t("home_my_reports")), *_reported_lines(reported.cases)]
     parts += _pager(home.place, "reported", reported.offset, len(reported.cases), reported.total, REPORTED_PER_PAGE)
-    return info(t("my_cases_title"), *parts, *_language())
+    return info(t("my_cases_title"), *parts, *_statistics(home), *_language())
+
+
+def _statistics(home: Home) -> list[Part]:
+    """The anonymous counts, for those the policy shows them (the interne evaluatie itself is made
+    in Slack, or with `meldbot report`)."""
+    statistics = home.statistics
+    if not statistics:
+        return []
+    parts: list[Part] = [Heading(t("home_statistics")), Says(statistics_summary(statistics))]
+    if len(statistics) > 1:
+        first = home.place.schools
+        shown = statistics[first : first + SCHOOLS_PER_PAGE]
+        parts += [Says(joined(school_lines(shown)))]
+        parts += _pager(home.place, "schools", first, len(shown), len(statistics), SCHOOLS_PER_PAGE)
+    return [*parts, Says(t("home_statistics_note"), aside=True)]
 
 
 def _language() -> list[Part]:

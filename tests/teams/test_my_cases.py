@@ -36,7 +36,8 @@ def test_a_teacher_sees_their_own_reports_and_opens_one_as_its_status(teams: Loc
     assert shown.title == teams_plain(t("my_cases_title"))
     assert "MC-2026-0001" in shown.text and "MC-2026-0002" in shown.text
     assert opens(shown, Does.OPEN_CASE) == ["2", "1"]  # newest first
-    assert opens(shown, Does.TAKE_CASE) == []  # no desk for a teacher
+    assert opens(shown, Does.TAKE_CASE) == []  # no desk for a teacher, and no counts
+    assert teams_plain(t("home_statistics")) not in shown.text
     status = teams.driver.press(TEACHER, shown, Does.OPEN_CASE)
     assert status.title == "MC-2026-0002" and "Sem Verzonnen" not in status.text  # the status, not the dossier
     conform(shown.card, status.card)
@@ -47,6 +48,8 @@ def test_a_coordinator_takes_a_case_from_the_desk_and_it_then_opens(teams: Local
 
     desk = my_cases(teams, COORDINATOR)
     assert PUPIL in desk.text  # the desk names the pupil: only its reader sees it
+    counts = teams_plain(t("home_statistics_school", school="Basisschool De Linde"))
+    assert teams_plain(t("home_statistics")) in desk.text and counts in desk.text  # the anonymous counts
     case = teams.driver.press(COORDINATOR, desk, Does.TAKE_CASE)
     assert case.title == "MC-2026-0001"
 

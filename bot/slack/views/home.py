@@ -8,7 +8,6 @@ and the counts of many schools are summed for the board, then listed a page of s
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
@@ -16,18 +15,23 @@ from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, StaticSel
 from slack_sdk.models.views import View
 
 from bot.catalogue import current_language, t
-from bot.documents.desk import Home, HomePlace, range_line, reported_line
+from bot.documents.desk import (
+    SCHOOLS_PER_PAGE,
+    Home,
+    HomePlace,
+    range_line,
+    reported_line,
+    school_lines,
+    statistics_summary,
+)
 from bot.documents.labels import keys
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CasePage
-from bot.flows.steps.statistics import ACUTE, CLOSED, REGISTERED, REPORTED, SchoolStatistics
+from bot.flows.steps.statistics import SchoolStatistics
 from bot.flows.vocabulary import Language
 from bot.slack.ids import Action
 from bot.slack.views.common import SECTION_TEXT_LIMIT, button, buttons, context, header, mrkdwn, option, slack_mrkdwn
 from bot.slack.views.desk import desk_blocks, team_blocks
-
-STATISTICS_YEARS = 3  # this year and the two before it
-SCHOOLS_PER_PAGE = 30
 
 
 def _desk_pager(place: HomePlace, which: str, per_page: int) -> Callable[[Desk], list[Block]]:
@@ -57,41 +61,13 @@ def _pager(offset: int, shown: int, total: int, place: HomePlace, which: str, pe
     return [context(range_line(offset, shown, total)), *buttons(nav)]
 
 
-def _year_lines(years: dict[int, Counter[str]]) -> list[Markup]:
-    return [
-        t(
-            "home_statistics_year",
-            year=year,
-            registered=counts[REGISTERED],
-            acute=counts[ACUTE],
-            reported=counts[REPORTED],
-            closed=counts[CLOSED],
-        )
-        for year, counts in list(years.items())[:STATISTICS_YEARS]
-    ]
-
-
 def _statistics(statistics: Sequence[SchoolStatistics], place: HomePlace) -> list[Block]:
-    """Anonymous counts: no reference, no name of a person, no date. One school: its last years.
-    Several: their sum, then a page of schools with this year's line each."""
-    blocks: list[Block] = [DividerBlock(), header(t("home_statistics"))]
-    if len(statistics) == 1:
-        [school] = statistics
-        lines = _year_lines(school.years) or [t("home_none")]
-        blocks.append(mrkdwn(Markup("\n").join([t("home_statistics_school", school=school.school_name), *lines])))
-    else:
-        summed: dict[int, Counter[str]] = {}
-        for school in statistics:
-            for year, counts in school.years.items():
-                summed.setdefault(year, Counter()).update(counts)
-        board = _year_lines(dict(sorted(summed.items(), reverse=True))) or [t("home_none")]
-        blocks.append(mrkdwn(Markup("\n").join([t("home_statistics_board", schools=len(statistics)), *board])))
+    """Anonymous counts. One school: its last years. Several: their sum, then a page of schools with
+    this year's line each."""
+    blocks: list[Block] = [DividerBlock(), header(t("home_statistics")), mrkdwn(statistics_summary(statistics))]
+    if len(statistics) > 1:
         shown = statistics[place.schools : place.schools + SCHOOLS_PER_PAGE]
-        lines = [
-            t("home_statistics_school_line", school=s.school_name, counts=(_year_lines(s.years) or [t("home_none")])[0])
-            for s in shown
-        ]
-        blocks += _text_blocks(lines)
+        blocks += _text_blocks(school_lines(shown))
         blocks += _pager(place.schools, len(shown), len(statistics), place, "schools", SCHOOLS_PER_PAGE)
     blocks.append(context(t("home_statistics_note")))
     return [*blocks, *buttons([button(Action.OPEN_EVALUATION, "evaluation_button", "home")])]
