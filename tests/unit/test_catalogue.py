@@ -357,6 +357,7 @@ KEY_PASSERS = {
     "bot/documents/case_view.py:_question",  # MISSING_KEYS[…]
     "bot/documents/case_view.py:_step_buttons",  # key, from STEP_BUTTONS
     "bot/documents/case_view.py:_section_buttons",  # SECTION_BUTTONS[…]
+    "bot/documents/my_cases.py:_language",  # key, from the languages' labels
     "bot/documents/step_forms.py:_form",  # title_key
     "bot/teams/dialogs.py:_drawn",  # hint_key
     "bot/slack/views/common.py:option",  # label_key
