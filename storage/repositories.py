@@ -159,6 +159,12 @@ def conversation_of(session: Session, platform: str, user_id: str) -> Conversati
     return session.get(ConversationReference, (platform, user_id))
 
 
+def reachable_users(session: Session, platform: str, limit: int) -> list[str]:
+    """Whom the bot can write to on this platform (their ids, in order), at most `limit`."""
+    query = select(ConversationReference.user_id).where(ConversationReference.platform == platform)
+    return list(session.scalars(query.order_by(ConversationReference.user_id).limit(limit)))
+
+
 # --- cases -------------------------------------------------------------------------------
 
 

@@ -40,8 +40,9 @@ def unfit(app_id: str, publisher: Publisher) -> list[str]:
                       ("--terms-url", publisher.terms_url)):  # fmt: skip
         if url and (urlsplit(url).scheme != "https" or not urlsplit(url).hostname):
             found.append(f"{name} must be an https:// address")
-    if len(publisher.developer) > DEVELOPER_NAME_LIMIT:
-        found.append(f"--developer may be at most {DEVELOPER_NAME_LIMIT} characters")
+    if len(_developer(publisher)) > DEVELOPER_NAME_LIMIT:
+        found.append(f"the developer's name (--developer, else the website's host) may be at most "
+                     f"{DEVELOPER_NAME_LIMIT} characters")  # fmt: skip
     return found
 
 
@@ -50,13 +51,17 @@ def manifest(app_id: str, publisher: Publisher) -> dict[str, Any]:
     values = {
         "app_id": app_id.lower(),
         "version": metadata.version("meldbot"),
-        "developer": publisher.developer or str(urlsplit(publisher.website).hostname),
+        "developer": _developer(publisher),
         "website": publisher.website,
         "privacy_url": publisher.privacy_url or publisher.website,
         "terms_url": publisher.terms_url or publisher.website,
     }
     template = json.loads(files("bot.teams").joinpath("app_package/manifest.json").read_text(encoding="utf-8"))
     return _filled(template, values)
+
+
+def _developer(publisher: Publisher) -> str:
+    return publisher.developer or str(urlsplit(publisher.website).hostname or "")
 
 
 def _filled(node: Any, values: dict[str, str]) -> Any:

@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from bot.catalogue import t
-from bot.devtools.local_teams import LocalTeams
+from bot.devtools.local_teams import LocalTeams, local_teams
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import AuditAction, CaseState, ReminderKind
+from bot.school_config import parse_directory
 from bot.teams.dialogs import teams_plain
 from storage.models import AuditEvent, Case, Consultation, Reminder, Report, WeighingAnswer
+from tests.conftest import make_services
 from tests.e2e.casework import CONSULTATION, CONVERSATION, RATIONALE, report_values
 from tests.teams.adaptive_cards import conform
 from tests.teams.school import (
@@ -27,6 +30,7 @@ from tests.teams.school import (
     OBSERVED,
     OUTSIDER,
     PUPIL,
+    SCHOOLS,
     TEACHER,
     answered,
     button,
@@ -144,3 +148,21 @@ def test_a_pdf_of_the_dossier_is_not_in_teams_yet_and_says_where_it_is(teams: Lo
 
     assert shown.form is None
     assert teams_plain(t("error_not_in_teams_yet")) in shown.text
+
+
+def test_where_all_staff_may_report_a_person_field_offers_everyone_the_app_is_installed_for(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    school = SCHOOLS.replace(f"members: [{TEACHER}]", "members: all")
+    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'all.sqlite3'}", parse_directory(school, "t"), clock)
+    colleague = "7d3f2c1b-0a9e-4b8d-8c7f-6e5d4c3b2a19"  # named nowhere in meldbot.yml
+    try:
+        with local_teams(services) as teams:
+            teams.driver.install(colleague)
+            case = taken(teams)
+            form = teams.driver.press(COORDINATOR, case, Does.SET_TEAM)
+            team = next(e for e in form.card["body"] if e.get("id") == "team")
+            offered = [c["value"] for c in team["choices"]]
+            assert offered[0] == COORDINATOR and {colleague, TEACHER} <= set(offered)
+    finally:
+        services.db.dispose()

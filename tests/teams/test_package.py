@@ -72,3 +72,6 @@ def test_the_command_writes_the_zip_and_refuses_what_teams_would(
     assert refused == EXIT_PROBLEM and not (tmp_path / "no.zip").exists()
     errors = capsys.readouterr().err
     assert "--app-id" in errors and "--website must be an https:// address" in errors
+    long_host = main(["teams", "package", "--website", "https://www.basisschool-de-linde-amsterdam-noord.example",
+                      "-o", str(tmp_path / "no.zip")])  # fmt: skip
+    assert long_host == EXIT_PROBLEM and "at most 32 characters" in capsys.readouterr().err  # Teams' limit

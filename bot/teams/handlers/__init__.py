@@ -62,10 +62,14 @@ def _not_yet(services: Services, asked: Asked) -> Shown:
     raise NotOnThisPlatformYet()
 
 
+# Buttons of the bot's own cards that Teams does not offer yet (see the README).
+NOT_YET = frozenset({Does.EXPORT_CASE})
+
+
 def _opening(does: str) -> Handler:
     if does in OPENS:
         return OPENS[does]
-    return _not_yet if does in set(Does) else _unknown
+    return _not_yet if does in NOT_YET else _unknown
 
 
 def register_all(app: App, services: Services, work: Work) -> None:

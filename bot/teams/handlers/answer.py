@@ -27,6 +27,7 @@ from bot.flows.steps.language import Reader
 from bot.teams.dialogs import DialogValues, instance_of, metadata, task
 from bot.teams.ids import PLATFORM
 from bot.work import Work
+from storage import repositories as repo
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +108,20 @@ def _shown(services: Services, asked: Asked, handler: Handler,
     return shown
 
 
+MAX_COLLEAGUES = 500  # a school's staff; a person field beyond it would not be read anyway
+
+
 def colleagues(services: Services, user_id: str) -> tuple[Option, ...]:
-    """The people the configuration names at this user's schools, this user first. Shown by id:
-    the bot keeps no names (known gap, see the README)."""
+    """Whom a person field offers: this user first, then the people the configuration names at
+    their schools, and where a school lets all its staff report (`members: all`), everyone the
+    app is installed for. Shown by id: the bot keeps no names (known gap, see the README)."""
+    schools = services.directory.schools_of(user_id)
     named = [user_id]
-    for school in services.directory.schools_of(user_id):
+    for school in schools:
         named += [*school.coordinators, *school.directors, *sorted(school.members or ())]
+    if any(school.members is None for school in schools):
+        with services.db.reading() as session:
+            named += repo.reachable_users(session, PLATFORM, MAX_COLLEAGUES)
     return tuple(Option(user, user) for user in dict.fromkeys(named))
 
 
