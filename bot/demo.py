@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from markupsafe import Markup
 from pydantic import SecretStr
@@ -221,8 +221,8 @@ def _work_the_case(slack: LocalSlack, tell: Narrator, today: str) -> None:
     tell.screen(slack, SANNE)
     tell.new_messages(slack)
     policy = slack.services.directory.schools[0].deadlines
-    _move_to(slack, policy.after_working_days(local_today(slack.services.clock).date(), 5))
-    tell.say("demo_feedback_due", date=_when(slack))
+    move_to(slack, policy.after_working_days(local_today(slack.services.clock).date(), 5))
+    tell.say("demo_feedback_due", date=when(slack))
     tell.new_messages(slack)
     tell.say("demo_not_yet")
     driver.click_in_messages(SANNE, Action.REMINDER_NOT_YET)
@@ -247,16 +247,16 @@ def _time_passes(slack: LocalSlack, tell: Narrator) -> None:
     """The clock moves forward: the referral check, then the term of the help plan."""
     driver, policy = slack.driver, slack.services.directory.schools[0].deadlines
     today = local_today(slack.services.clock).date()
-    _move_to(slack, policy.after_days(today, policy.referral_check_days))
-    tell.say("demo_referral_due", date=_when(slack))
+    move_to(slack, policy.after_days(today, policy.referral_check_days))
+    tell.say("demo_referral_due", date=when(slack))
     tell.new_messages(slack)
     tell.say("demo_referral_confirmed")
     driver.click_in_messages(BRAM, Action.CONFIRM_REFERRAL)
     tell.updated_message(slack, BRAM)
     with slack.services.db.transaction() as session:
         term = session.scalars(select(HelpPlan.term)).one()
-    _move_to(slack, policy.on(term))
-    tell.say("demo_term", date=_when(slack))
+    move_to(slack, policy.on(term))
+    tell.say("demo_term", date=when(slack))
     tell.new_messages(slack)
     tell.say("demo_evaluation")
     driver.click_in_messages(BRAM, Action.ANSWER_NO)
@@ -264,15 +264,24 @@ def _time_passes(slack: LocalSlack, tell: Narrator) -> None:
     driver.submit(BRAM, {Block.RATIONALE: typed("demo_typed_rationale_5")})
 
 
-def _move_to(slack: LocalSlack, moment: datetime) -> None:
-    clock = slack.services.clock
+class Harness(Protocol):
+    """The app served locally on either platform: its services, and the scheduler's sweep."""
+
+    services: Services
+
+    def sweep(self) -> object: ...
+
+
+def move_to(harness: Harness, moment: datetime) -> None:
+    """Time travel: the bot's clock to `moment`, and the sweep that finds what is now due."""
+    clock = harness.services.clock
     assert isinstance(clock, ManualClock)
     clock.move_to(moment)
-    slack.sweep()
+    harness.sweep()
 
 
-def _when(slack: LocalSlack) -> str:
-    return show_date(slack.services.clock.now())
+def when(harness: Harness) -> str:
+    return show_date(harness.services.clock.now())
 
 
 # What Sanne answers to questions 2 to 4 after question 1's "ja", and why (question 1: demo_typed_rationale_1).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,18 +25,19 @@ from bot.demo import (
     conversation,
     demo_services,
     help_plan,
+    move_to,
     report,
     schools,
     show_storage,
     signal,
     typed,
+    when,
     who,
 )
 from bot.devtools.local_teams import LocalTeams, Opened, button_in, local_teams
 from bot.devtools.render import card_lines, dialog_lines
-from bot.documents.dates import show_date
 from bot.documents.notices import Does
-from bot.flows.ports import ManualClock, local_today
+from bot.flows.ports import local_today
 from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import DossierPart, Language
 from storage.models import HelpPlan
@@ -188,8 +189,8 @@ def _work_the_case(teams: LocalTeams, tell: Narrator, notice: dict[str, Any], to
     teams.flush()
     tell.new_cards(teams)
     policy = teams.services.directory.schools[0].deadlines
-    _move_to(teams, policy.after_working_days(local_today(teams.services.clock).date(), 5))
-    tell.say("demo_feedback_due", date=_when(teams))
+    move_to(teams, policy.after_working_days(local_today(teams.services.clock).date(), 5))
+    tell.say("demo_feedback_due", date=when(teams))
     tell.new_cards(teams)
     tell.say("demo_not_yet")
     put_off = driver.execute(SANNE, button_in(teams.chat(SANNE)[-1], Does.NOT_YET))
@@ -204,28 +205,17 @@ def _work_the_case(teams: LocalTeams, tell: Narrator, notice: dict[str, Any], to
 def _time_passes(teams: LocalTeams, tell: Narrator) -> None:
     """The clock moves forward: the referral check, then the term of the help plan."""
     driver, policy = teams.driver, teams.services.directory.schools[0].deadlines
-    _move_to(teams, policy.after_days(local_today(teams.services.clock).date(), policy.referral_check_days))
-    tell.say("demo_referral_due", date=_when(teams))
+    move_to(teams, policy.after_days(local_today(teams.services.clock).date(), policy.referral_check_days))
+    tell.say("demo_referral_due", date=when(teams))
     tell.new_cards(teams)
     tell.say("demo_referral_confirmed")
     confirmed = driver.execute(BRAM, button_in(teams.chat(BRAM)[-1], Does.CONFIRM_REFERRAL))
     tell.updated(BRAM, confirmed["value"])
     with teams.services.db.transaction() as session:
         term = session.scalars(select(HelpPlan.term)).one()
-    _move_to(teams, policy.on(term))
-    tell.say("demo_term", date=_when(teams))
+    move_to(teams, policy.on(term))
+    tell.say("demo_term", date=when(teams))
     tell.new_cards(teams)
     tell.say("demo_evaluation")
     form = tell.dialog(BRAM, driver.click(BRAM, button_in(teams.chat(BRAM)[-1], Does.ANSWER, Answer.NO)))
     driver.submit(BRAM, form, rationale=typed("demo_typed_rationale_5"))
-
-
-def _move_to(teams: LocalTeams, moment: datetime) -> None:
-    clock = teams.services.clock
-    assert isinstance(clock, ManualClock)
-    clock.move_to(moment)
-    teams.sweep()
-
-
-def _when(teams: LocalTeams) -> str:
-    return show_date(teams.services.clock.now())
