@@ -23,26 +23,9 @@ class Shortcut(StrEnum):
 
 
 class Callback(StrEnum):
-    """Modal callback ids."""
+    """Callback ids of the modals only Slack has; every other modal is a dialog, named by its
+    `bot.documents.dialogs.Form`."""
 
-    INTAKE = "intake"
-    SIGNAL = "signal"
-    OPEN_CASE_CHOICE = "open_case_choice"
-    BOARD_CHOICE = "board_choice"  # the staff-member route: whom to alert
-    INFO = "info"  # read-only modals: status, guidance, refusals
-    CASE = "case"  # the case view: the dossier and the next steps
-    SECTION = "case_section"  # one part of the dossier, page by page
-    CONSULTATION = "consultation"
-    TEAM = "team"
-    CONVERSATION = "conversation"
-    SKIP_CONVERSATION = "skip_conversation"
-    ANSWER = "answer"
-    REPORT = "report"
-    FEEDBACK = "feedback"
-    HELP_PLAN = "help_plan"
-    CLOSE_CASE = "close_case"
-    KINDCHECK = "kindcheck"
-    POSTPONE = "postpone_reminder"
     EXPORT = "export_case"  # choose the document; confirm it will be stored in Slack
 
 

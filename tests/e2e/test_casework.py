@@ -12,13 +12,14 @@ from sqlalchemy import func, select
 from bot.catalogue import t
 from bot.devtools.local import LocalSlack
 from bot.documents.dates import show_date
+from bot.documents.dialogs import Form
 from bot.documents.labels import label
 from bot.flows.rules.framework import Answer
 from bot.flows.rules.validation import TEXT_LIMITS
 from bot.flows.steps.desk import Due
 from bot.flows.steps.dossier import NOT_IN_TIMELINE
 from bot.flows.vocabulary import AuditAction, ConsultationKind, SignalCategory
-from bot.slack.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block
 from storage.models import (
     AuditEvent,
     Case,
@@ -301,7 +302,7 @@ def test_case_view_stays_within_slacks_limits_and_pages_the_timeline_when_fifty_
     assert 0 < drawn < 21 and in_mrkdwn("dossier_more", count=21 - drawn) in shown
     slack.driver.click_in_modal(COORDINATOR, Action.SHOW_TIMELINE)
     first_page = slack.fake.top_modal(COORDINATOR)
-    assert first_page is not None and first_page["callback_id"] == Callback.SECTION
+    assert first_page is not None and first_page["callback_id"] == Form.SECTION
     page = {"reference": "MC-2026-0001", "total": events}
     assert in_mrkdwn("section_head", first=1, last=25, **page) in top_text(slack, COORDINATOR)
     slack.driver.click_in_modal(COORDINATOR, Action.PAGE_OLDER)

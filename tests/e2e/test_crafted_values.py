@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import LocalSlack
+from bot.documents.dialogs import Form
 from bot.slack.ids import Action, Block, Callback
 from storage.models import AuditEvent, Case, Consultation, RegistrationDraft, Signal
 from tests.conftest import COORDINATOR, COORDINATOR_2, OUTSIDER, TEACHER, TEACHER_2
@@ -93,7 +94,7 @@ def test_crafted_case_in_a_modals_metadata_is_refused_and_audited(slack: LocalSl
     view = {
         "id": "VCRAFTED1",
         "type": "modal",
-        "callback_id": Callback.CLOSE_CASE,
+        "callback_id": Form.CLOSE_CASE,
         "private_metadata": json.dumps({"case": case}),
         "blocks": [],
         "state": {
@@ -188,7 +189,7 @@ _submissions = st.fixed_dictionaries(
             {
                 "id": st.sampled_from(["V0000001", "V0000002"]),
                 "type": st.just("modal"),
-                "callback_id": st.sampled_from([c.value for c in Callback]),
+                "callback_id": st.sampled_from([c.value for c in (*Form, *Callback)]),
                 "private_metadata": _metadata,
                 "state": st.just({"values": {}}),
                 "blocks": st.just([]),

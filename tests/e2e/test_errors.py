@@ -8,9 +8,10 @@ import logging
 import pytest
 
 from bot.devtools.local import LocalSlack
+from bot.documents.dialogs import Form
 from bot.flows.steps import registration
 from bot.interactions import registration as registering
-from bot.slack.ids import Block, Callback
+from bot.slack.ids import Block
 from tests.conftest import TEACHER
 from tests.e2e.casework import filled_in
 from tests.e2e.steps import signal_values, start_intake
@@ -58,4 +59,4 @@ def test_form_keeps_every_typed_word_and_names_the_incident_when_its_flow_fails_
     [(block, text)] = response.json["errors"].items()
     assert block == Block.PUPIL_NAME and text == in_plain("error_generic_field", incident=_incident(slack, TEACHER))
     assert slack.fake.top_modal(TEACHER) == form  # still open, as typed
-    assert form is not None and form["callback_id"] == Callback.SIGNAL
+    assert form is not None and form["callback_id"] == Form.SIGNAL

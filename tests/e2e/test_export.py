@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.devtools.fake_slack import TEAM_ID, trigger_for
 from bot.devtools.local import LocalSlack
+from bot.documents.dialogs import Form
 from bot.documents.labels import label
 from bot.flows.steps.export import Document
 from bot.slack.ids import Action, Callback
@@ -48,7 +49,7 @@ def test_the_pdf_goes_to_the_requesting_coordinator_only_after_confirming(slack:
     text = pdf_text(shared["content"])
     assert PUPIL_NAME in text and OBSERVED[:30] in text
     assert all(not slack.fake.client(user).files for user in (COORDINATOR_2, DIRECTOR, TEACHER))
-    assert (slack.fake.top_modal(COORDINATOR) or {}).get("callback_id") == Callback.CASE  # back to the case
+    assert (slack.fake.top_modal(COORDINATOR) or {}).get("callback_id") == Form.CASE  # back to the case
     # Nothing of the dossier travels outside the file itself: not in its name, title or any message.
     file_calls = [c for c in slack.fake.calls if c.method.startswith("files.")]
     assert file_calls and all(PUPIL_NAME not in json.dumps(c.params, ensure_ascii=False) for c in file_calls)

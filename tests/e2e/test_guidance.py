@@ -8,10 +8,11 @@ import pytest
 from bot.catalogue import speaking
 from bot.devtools.local import LocalSlack
 from bot.documents.consequences import hint_lines
+from bot.documents.dialogs import Form
 from bot.documents.labels import QUESTIONS, named
 from bot.flows.rules.framework import CURRENT, WeighingState, consequences
 from bot.flows.vocabulary import Language
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.views.common import slack_mrkdwn
 from tests.conftest import COORDINATOR, OTHER_SCHOOL_TEACHER, TEACHER
 from tests.e2e.casework import in_json, open_case, ready_to_weigh, registered_and_taken, top_text
@@ -26,7 +27,7 @@ def test_meldcode_help_shows_the_five_steps_and_every_question_with_where_each_a
     slack.driver.command(TEACHER, word)
 
     shown = top_text(slack, TEACHER)
-    assert (slack.fake.top_modal(TEACHER) or {})["callback_id"] == Callback.INFO
+    assert (slack.fake.top_modal(TEACHER) or {})["callback_id"] == Form.INFO
     assert in_plain("guide_title") in shown
     for key in ("guide_step_1", "guide_step_3", "guide_step_5"):
         assert in_mrkdwn(key) in shown

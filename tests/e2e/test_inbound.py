@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import SIGNING_SECRET, LocalSlack
+from bot.documents.dialogs import Form
 from bot.server import MAX_BODY_BYTES
 from bot.slack.ids import Action, Callback
 from bot.slack.inbound import sign
@@ -32,7 +33,7 @@ def _submission_body(slack: LocalSlack) -> str:
     """The signal form as the teacher submits it, URL-encoded as Slack posts it."""
     start_intake(slack.driver, TEACHER)
     payload = submission(slack, TEACHER, signal_values())
-    assert payload["view"]["callback_id"] == Callback.SIGNAL
+    assert payload["view"]["callback_id"] == Form.SIGNAL
     return urlencode({"payload": json.dumps(payload)})
 
 
@@ -241,7 +242,7 @@ _payloads = st.dictionaries(_field, _json_values, max_size=6) | st.fixed_diction
                 {
                     "id": st.text(max_size=8),
                     "type": st.just("modal"),
-                    "callback_id": st.sampled_from([c.value for c in Callback]),
+                    "callback_id": st.sampled_from([c.value for c in (*Form, *Callback)]),
                     "private_metadata": st.one_of(st.builds(json.dumps, _json_values), st.text(max_size=20)),
                     "state": st.fixed_dictionaries({"values": st.dictionaries(_text, _json_values, max_size=3)}),
                 }

@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from bot.devtools.local import LocalSlack
 from bot.documents.dates import show_date
+from bot.documents.dialogs import Form
 from bot.documents.labels import label
 from bot.flows.vocabulary import CaseState
-from bot.slack.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, Signal
 from tests.conftest import (
     COORDINATOR,
@@ -164,7 +165,7 @@ def test_health_endpoint_answers_when_database_is_up(slack: LocalSlack) -> None:
 
 
 def register_form(slack: LocalSlack, **overrides: object):
-    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.SIGNAL  # type: ignore[index]
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Form.SIGNAL  # type: ignore[index]
     return slack.driver.submit(TEACHER, signal_values(**overrides))
 
 

@@ -17,10 +17,10 @@ from bot.bootstrap import build_services
 from bot.config import Settings
 from bot.devtools.fake_slack import FakeSlack
 from bot.devtools.local import LocalSlack, local_slack
+from bot.documents.dialogs import Form
 from bot.flows.ports import ManualClock
 from bot.flows.services import Services
 from bot.flows.vocabulary import Role
-from bot.slack.ids import Callback
 from storage.crypto import generate_key
 from storage.models import AuditEvent, Case
 from tests.conftest import SCHOOLS_YAML, TEACHER, TEACHER_2, TWO_SCHOOL_TEACHER
@@ -86,7 +86,7 @@ def may_start(slack: LocalSlack, user_id: str) -> bool:
     slack.driver.command(user_id)
     top = slack.fake.top_modal(user_id) or {}
     refused = in_mrkdwn("error_not_a_member") in modal_text(top)
-    assert refused == (top.get("callback_id") == Callback.INFO)
+    assert refused == (top.get("callback_id") == Form.INFO)
     return not refused
 
 

@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from bot.devtools.driver import fill_state
 from bot.devtools.local import LocalSlack
 from bot.documents.dates import show_date
+from bot.documents.dialogs import Form
 from bot.documents.labels import label
 from bot.flows.vocabulary import SignalCategory
-from bot.slack.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, OutboxMessage, RegistrationDraft, Signal
 from tests.conftest import (
     COORDINATOR,
@@ -89,17 +90,17 @@ def test_coordinator_reads_every_field_when_opening_the_case(slack: LocalSlack) 
 
 def test_intake_opens_from_every_entry_point(slack: LocalSlack) -> None:
     slack.driver.shortcut(TEACHER)
-    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INTAKE  # type: ignore[index]
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Form.INTAKE  # type: ignore[index]
     slack.fake.close_modal(TEACHER)
 
     slack.driver.write_dm(TEACHER, "hallo")
     slack.driver.click_in_messages(TEACHER, Action.START_REGISTRATION)
-    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INTAKE  # type: ignore[index]
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Form.INTAKE  # type: ignore[index]
     slack.fake.close_modal(TEACHER)
 
     slack.driver.open_home(TEACHER)
     slack.driver.click_in_home(TEACHER, Action.START_REGISTRATION)
-    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INTAKE  # type: ignore[index]
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Form.INTAKE  # type: ignore[index]
 
 
 def test_free_text_in_the_dm_is_not_stored_when_teacher_writes_there(slack: LocalSlack) -> None:
@@ -142,7 +143,7 @@ def test_only_the_board_route_is_recorded_when_concern_is_about_staff(slack: Loc
 
     guidance = modal_text(slack.fake.top_modal(TEACHER))
     assert in_mrkdwn("board_route_director", reference="MC-2026-0001") in guidance
-    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INFO  # type: ignore[index]
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Form.INFO  # type: ignore[index]
     with slack.services.db.transaction() as session:
         case = session.scalars(select(Case)).one()
         assert (case.route, case.state, case.pupil_name, case.pupil_lookup) == (
@@ -169,7 +170,7 @@ def test_reporter_is_reminded_of_the_duty_when_closing_the_board_routes_choice(s
     assert reminder["text"] == in_mrkdwn("notice_staff_route_unrecorded")
     assert count(slack, Case) == 0 and not slack.fake.client(DIRECTOR).messages
     slack.driver.click_in_messages(TEACHER, Action.START_REGISTRATION)  # and may record it after all
-    assert slack.fake.top_modal(TEACHER)["callback_id"] == Callback.INTAKE  # type: ignore[index]
+    assert slack.fake.top_modal(TEACHER)["callback_id"] == Form.INTAKE  # type: ignore[index]
 
 
 def test_school_safety_plan_is_pointed_to_when_concern_is_between_children(slack: LocalSlack) -> None:
@@ -202,7 +203,7 @@ def test_nothing_is_stored_and_user_told_whom_to_ask_when_user_has_no_school(sla
 
     refusal = modal_text(slack.fake.top_modal(OUTSIDER))
     assert in_mrkdwn("error_not_a_member") in refusal
-    assert slack.fake.top_modal(OUTSIDER)["callback_id"] == Callback.INFO  # type: ignore[index]
+    assert slack.fake.top_modal(OUTSIDER)["callback_id"] == Form.INFO  # type: ignore[index]
 
 
 def test_crafted_submission_is_refused_when_user_has_no_school(slack: LocalSlack) -> None:
@@ -222,7 +223,7 @@ def test_signal_can_join_the_open_case_when_pupil_already_has_one(slack: LocalSl
     register(slack.driver, TEACHER_2, pupil_name="  fenna  testkind-zonderbestaan ", pupil_group="Groep 5")
 
     choice = slack.fake.top_modal(TEACHER_2)
-    assert choice is not None and choice["callback_id"] == Callback.OPEN_CASE_CHOICE
+    assert choice is not None and choice["callback_id"] == Form.OPEN_CASE_CHOICE
     assert "MC-2026-0001" in modal_text(choice) and PUPIL_NAME not in modal_text(choice)
     assert count(slack, Signal) == 1  # held, not yet filed
 

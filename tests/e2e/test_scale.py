@@ -14,9 +14,10 @@ import pytest
 from bot.catalogue import t
 from bot.devtools.local import LocalSlack, local_slack
 from bot.devtools.seed import seed_cases
+from bot.documents.dialogs import Form
 from bot.flows.ports import ManualClock
 from bot.school_config import parse_directory
-from bot.slack.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block
 from storage import repositories as repo
 from tests.block_kit import schema_problems, sdk_problems
 from tests.conftest import ADMIN, COORDINATOR, TEACHER, make_services
@@ -140,7 +141,7 @@ def test_school_picker_searches_when_a_member_belongs_to_more_than_a_hundred_sch
 
     board.driver.submit(TEACHER, {Block.SCHOOL: "school-193", Block.ROUTE: "home", Block.ACUTE: "no"})
     signal_form = board.fake.top_modal(TEACHER)
-    assert signal_form is not None and signal_form["callback_id"] == Callback.SIGNAL
+    assert signal_form is not None and signal_form["callback_id"] == Form.SIGNAL
     assert json.loads(signal_form["private_metadata"])["school"] == "school-193"
 
 

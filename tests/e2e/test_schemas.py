@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 
 from bot.catalogue import speaking, t
 from bot.devtools.local import LocalSlack
+from bot.documents.dialogs import Form
 from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
 from bot.flows.steps.language import choose_language
@@ -225,7 +226,7 @@ def _every_notice() -> list[list[dict[str, Any]]]:
 def test_every_view_and_message_is_valid_block_kit(slack: LocalSlack) -> None:
     views, messages = _everything_rendered(slack)
     callbacks = {v.get("callback_id") for v in views}
-    assert {c.value for c in Callback} <= callbacks and len(messages) >= 20
+    assert {c.value for c in (*Form, *Callback)} <= callbacks and len(messages) >= 20
     texts = json.dumps(messages, ensure_ascii=False)
     for action in (Action.REMINDER_NOT_YET, Action.CONFIRM_REFERRAL, Action.POSTPONE_REMINDER, Action.ANSWER_NO):
         assert f'"{action.value}"' in texts  # every reminder's buttons were rendered

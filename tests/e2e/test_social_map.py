@@ -10,13 +10,14 @@ from sqlalchemy import select
 from bot.catalogue import speaking
 from bot.devtools.local import LocalSlack
 from bot.documents.contacts import contact_line
+from bot.documents.dialogs import Form
 from bot.flows.rules.directory import Directory
 from bot.flows.rules.framework import Answer
 from bot.flows.rules.social_map import NATIONAL, Contact, ContactRole
 from bot.flows.steps.dossier import open_part
 from bot.flows.vocabulary import DossierPart, Language, ReminderKind
 from bot.school_config import parse_directory
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.ids import Block as B
 from bot.slack.views.common import slack_mrkdwn
 from storage.models import Reminder
@@ -53,7 +54,7 @@ def test_meldcode_contacten_shows_the_national_numbers_and_the_schools_own(slack
 
     modal = slack.fake.top_modal(TEACHER) or {}
     shown = _shown(slack, TEACHER)
-    assert modal["callback_id"] == Callback.INFO and modal["title"]["text"] == in_plain("contacts_title")
+    assert modal["callback_id"] == Form.INFO and modal["title"]["text"] == in_plain("contacts_title")
     assert [c.organisation for c in (*NATIONAL, YOUTH_DOCTOR, NEIGHBOURHOOD_TEAM) if _line(c) not in shown] == []
     assert "Basisschool De Linde" in shown and "Kindcentrum De Eik" not in shown  # only the teacher's school
 
@@ -73,7 +74,7 @@ def test_someone_without_a_school_sees_the_national_numbers_and_no_registration(
 
     shown = _shown(slack, OUTSIDER)
     assert [c.organisation for c in NATIONAL if _line(c) not in shown] == []
-    assert (slack.fake.top_modal(OUTSIDER) or {})["callback_id"] == Callback.INFO
+    assert (slack.fake.top_modal(OUTSIDER) or {})["callback_id"] == Form.INFO
 
 
 def test_step_2_offers_whom_the_school_may_consult_and_not_the_rest(slack: LocalSlack) -> None:

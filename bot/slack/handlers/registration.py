@@ -13,6 +13,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncSay
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.documents.dialogs import Form
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
 from bot.flows.steps import registration
@@ -21,7 +22,7 @@ from bot.interactions import registration as registering
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, shown
-from bot.slack.ids import CONTACTS_WORDS, GUIDE_WORDS, Action, Callback, Command, Shortcut
+from bot.slack.ids import CONTACTS_WORDS, GUIDE_WORDS, Action, Command, Shortcut
 from bot.slack.views.contacts import contacts_modal
 from bot.slack.views.dialogs import modal_of
 from bot.slack.views.guide import guide_modal
@@ -157,10 +158,10 @@ def register(app: AsyncApp) -> None:
     app.shortcut(Shortcut.REGISTER_CONCERN)(guarded(handle_start))
     app.action(Action.START_REGISTRATION)(guarded(handle_start))
     app.event({"type": "message", "channel_type": "im"})(guarded(handle_direct_message))
-    app.view_submission(Callback.INTAKE)(guarded(handle_intake_submission))
-    app.view_submission(Callback.BOARD_CHOICE)(guarded(handle_board_choice_submission))
-    app.view_closed(Callback.BOARD_CHOICE)(guarded(handle_board_choice_closed))
-    app.view_submission(Callback.SIGNAL)(guarded(handle_signal_submission))
-    app.view_submission(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_submission))
-    app.view_closed(Callback.OPEN_CASE_CHOICE)(guarded(handle_choice_closed))
+    app.view_submission(Form.INTAKE)(guarded(handle_intake_submission))
+    app.view_submission(Form.BOARD_CHOICE)(guarded(handle_board_choice_submission))
+    app.view_closed(Form.BOARD_CHOICE)(guarded(handle_board_choice_closed))
+    app.view_submission(Form.SIGNAL)(guarded(handle_signal_submission))
+    app.view_submission(Form.OPEN_CASE_CHOICE)(guarded(handle_choice_submission))
+    app.view_closed(Form.OPEN_CASE_CHOICE)(guarded(handle_choice_closed))
     app.action(Action.FINISH_DRAFT)(guarded(handle_finish_draft))

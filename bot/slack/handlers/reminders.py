@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
@@ -19,7 +20,7 @@ from bot.interactions import reminders
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, error_modal, show, shown
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.views.buttons import ACTIONS
 from bot.slack.views.dialogs import modal_of
 from bot.slack.views.messages import Message, message_of
@@ -116,4 +117,4 @@ def register(app: AsyncApp) -> None:
         app.action(action)(guarded(handle_in_place))
     app.action(Action.FOLLOW_UP_SIGNAL)(guarded(handle_follow_up_signal))
     app.action(Action.POSTPONE_REMINDER)(guarded(handle_postpone_button))
-    app.view_submission(Callback.POSTPONE)(guarded(handle_postpone_submission))
+    app.view_submission(Form.POSTPONE)(guarded(handle_postpone_submission))

@@ -22,7 +22,7 @@ from bot.interactions.casework import Record
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, refresh_case, show, shown
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.views.buttons import ACTIONS, ANSWER_OF_ACTION
 from bot.slack.views.dialogs import modal_of
 from bot.work import Work, caught
@@ -103,4 +103,4 @@ def register(app: AsyncApp) -> None:
     for action in ANSWER_OF_ACTION:
         app.action(action)(guarded(handle_answer_button))
     for form, record in casework.RECORDS.items():
-        app.view_submission(Callback(form.value))(guarded(_submission(record)))
+        app.view_submission(form)(guarded(_submission(record)))

@@ -33,6 +33,7 @@ from slack_sdk.models.views import View
 
 from bot.catalogue import pieces, t
 from bot.catalogue import plain as plain_text
+from bot.documents.dialogs import Form
 from bot.flows.rules.validation import TEXT_LIMITS
 from bot.slack.ids import INPUT, Action, Callback
 from bot.slack.ids import Block as B
@@ -98,7 +99,7 @@ def named_option(label: Markup | str, value: str) -> Option:
 
 
 def modal(
-    callback: Callback,
+    callback: Form | Callback,
     title: Markup | str,
     blocks: Sequence[Block],
     *,
@@ -121,7 +122,7 @@ def modal(
 
 def error_view(text: Markup | str) -> View:
     """A read-only modal that says why something did not work (a refusal, an incident code)."""
-    return modal(Callback.INFO, t("error_title"), [mrkdwn(text)])
+    return modal(Form.INFO, t("error_title"), [mrkdwn(text)])
 
 
 def button(action: Action, label_key: str, value: str, *, primary: bool = False, **values: object) -> ButtonElement:

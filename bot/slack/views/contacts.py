@@ -9,9 +9,8 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.catalogue import t
-from bot.documents.dialogs import contact_paragraphs
+from bot.documents.dialogs import Form, contact_paragraphs
 from bot.flows.rules.social_map import NATIONAL, Contact
-from bot.slack.ids import Callback
 from bot.slack.views.common import MAX_MODAL_BLOCKS, context, modal, mrkdwn
 
 
@@ -29,4 +28,4 @@ def contacts_modal(schools: Sequence[tuple[str, tuple[Contact, ...]]]) -> View:
         if len(blocks) + len(sections) > MAX_MODAL_BLOCKS:
             break
         blocks += sections
-    return modal(Callback.INFO, t("contacts_title"), blocks)
+    return modal(Form.INFO, t("contacts_title"), blocks)

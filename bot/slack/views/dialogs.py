@@ -10,7 +10,7 @@ from slack_sdk.models.blocks import Option as SlackOption
 from slack_sdk.models.views import View
 
 from bot.documents.dialogs import Buttons, Dialog, Divider, Heading, Input, Kind, Option, Part, Says, Written
-from bot.slack.ids import INPUT, Callback
+from bot.slack.ids import INPUT
 from bot.slack.views.buttons import slack_button
 from bot.slack.views.common import (
     buttons,
@@ -31,7 +31,7 @@ from bot.slack.views.common import (
 
 def modal_of(dialog: Dialog) -> View:
     return modal(
-        Callback(dialog.form.value),
+        dialog.form,
         dialog.title,
         [block for part in dialog.parts for block in _blocks(part)],
         submit_key=dialog.submit_key,

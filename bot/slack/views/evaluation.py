@@ -9,9 +9,10 @@ from slack_sdk.models.blocks import ActionsBlock, Block, Option, StaticSelectEle
 from slack_sdk.models.views import View
 
 from bot.catalogue import joined, t
+from bot.documents.dialogs import Form
 from bot.documents.evaluation import heading, notes, sections
 from bot.flows.steps.evaluation import Evaluation
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.views.common import context, header, modal, mrkdwn, named_option, option
 
 
@@ -36,4 +37,4 @@ def evaluation_modal(evaluation: Evaluation, schools: Sequence[tuple[str, str]],
         blocks += [header(section.title), mrkdwn(joined(lines))]
     blocks += [context(line) for line in notes(evaluation)]
     metadata = {"school": evaluation.school_id, "year": start}
-    return modal(Callback.INFO, t("evaluation_modal_title"), blocks, metadata=metadata)
+    return modal(Form.INFO, t("evaluation_modal_title"), blocks, metadata=metadata)

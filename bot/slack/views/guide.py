@@ -6,8 +6,8 @@ from slack_sdk.models.blocks import Block, DividerBlock
 from slack_sdk.models.views import View
 
 from bot.catalogue import t
+from bot.documents.dialogs import Form
 from bot.documents.guide import framework_questions, steps
-from bot.slack.ids import Callback
 from bot.slack.views.common import context, modal, mrkdwn
 
 
@@ -21,4 +21,4 @@ def guide_modal() -> View:
         DividerBlock(),
         context(t("guide_more")),
     ]
-    return modal(Callback.INFO, t("guide_title"), blocks)
+    return modal(Form.INFO, t("guide_title"), blocks)
