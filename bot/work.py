@@ -13,12 +13,16 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from bot.flows.errors import MeldcodeError
+from bot.flows.incidents import log_incident
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -40,6 +44,7 @@ class Work:
         self._after_ack = ThreadPoolExecutor(AFTER_ACK_THREADS, thread_name_prefix="after-ack")
         self._running = 0
         self._changed = threading.Condition()
+        self._soon: set[asyncio.Task[None]] = set()  # held, or the loop may drop them unfinished
 
     async def before_ack(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run work the ack waits for."""
@@ -48,6 +53,23 @@ class Work:
     async def after_ack(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run work that comes after the ack (what a modal or a message will show)."""
         return await _on(self._after_ack, functools.partial(fn, *args, **kwargs))
+
+    def soon(self, call: Coroutine[Any, Any, None], doing: str) -> None:
+        """Run `call` (a platform call the answer must not wait for) on the loop once the answer is
+        out, counted as a listener; a failure is logged as an incident (`doing` says what, by ids only)."""
+
+        async def run() -> None:
+            try:
+                await call
+            except Exception as error:
+                log_incident(log, error, doing)
+            finally:
+                self.leave()
+
+        self.enter()
+        task = asyncio.get_running_loop().create_task(run())  # in this context: the user's language
+        self._soon.add(task)
+        task.add_done_callback(self._soon.discard)
 
     def enter(self) -> None:
         with self._changed:

@@ -78,6 +78,15 @@ class FakeConnector:
             ]
         return [a["attachments"][0]["content"] for a in shown if a.get("attachments")]
 
+    def message_id(self, conversation_id: str, card: dict[str, Any]) -> str:
+        """The id of the message in that chat that shows this card now."""
+        with self._lock:
+            for sent in self.sent:
+                shown = sent.updates[-1] if sent.updates else sent.activity
+                if sent.conversation_id == conversation_id and card in [a["content"] for a in shown["attachments"]]:
+                    return sent.activity_id
+        raise LookupError("no such card in that chat")
+
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         matched = _ACTIVITIES.match(request.path.split("?")[0])
         body = json.loads(request.rfile.read(int(request.headers.get("Content-Length") or 0)) or b"{}")

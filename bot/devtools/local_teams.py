@@ -7,7 +7,7 @@ import itertools
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +34,7 @@ class TeamsDriver:
     url: str
     service_url: str  # where the bot answers: the fake connector
     headers: dict[str, str] = field(default_factory=dict)
+    settle: Callable[[], None] = lambda: None  # waits until what a request set off after its answer is done
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     def post(self, activity: dict[str, Any]) -> tuple[int, str]:
@@ -48,6 +49,8 @@ class TeamsDriver:
                 return answer.status, answer.read().decode()
         except urllib.error.HTTPError as refused:
             return refused.code, refused.read().decode()
+        finally:
+            self.settle()
 
     def activity(self, user_id: str, kind: str, **fields: Any) -> dict[str, Any]:
         return {
@@ -68,9 +71,9 @@ class TeamsDriver:
     def write(self, user_id: str, text: str) -> tuple[int, str]:
         return self.post(self.activity(user_id, "message", text=text))
 
-    def invoke(self, user_id: str, name: str, data: dict[str, Any]) -> dict[str, Any]:
+    def invoke(self, user_id: str, name: str, data: dict[str, Any], **fields: Any) -> dict[str, Any]:
         """An invoke as Teams sends it (task/fetch, task/submit), and the bot's answer's body."""
-        status, body = self.post(self.activity(user_id, "invoke", name=name, value={"data": data}))
+        status, body = self.post(self.activity(user_id, "invoke", name=name, value={"data": data}, **fields))
         assert status == 200, f"{name} answered {status}"
         answer: dict[str, Any] = json.loads(body)
         return answer
@@ -85,10 +88,11 @@ class TeamsDriver:
         answer: dict[str, Any] = json.loads(body)
         return answer
 
-    def click(self, user_id: str, action: dict[str, Any]) -> Opened:
-        """A card's button that opens a dialog: the dialog."""
+    def click(self, user_id: str, action: dict[str, Any], card_id: str | None = None) -> Opened:
+        """A card's button that opens a dialog: the dialog. `card_id`: the message the card is in,
+        which Teams names on the click (replyToId)."""
         assert action["data"]["msteams"]["type"] == "task/fetch", "this button opens no dialog"
-        return Opened.of(self.invoke(user_id, "task/fetch", action["data"]))
+        return Opened.of(self.invoke(user_id, "task/fetch", action["data"], replyToId=card_id))
 
     def press(self, user_id: str, dialog: Opened, does: str, answer: str | None = None) -> Opened:
         """A button in a dialog (the case view's steps, answers and parts): what it opens in its place."""
@@ -168,6 +172,10 @@ class LocalTeams:
         """The cards in this person's chat with the bot, each as it reads now."""
         return self.connector.cards_to(f"a:personal-{user_id}")
 
+    def click(self, user_id: str, card: dict[str, Any], action: dict[str, Any]) -> Opened:
+        """A button on a card in this person's chat that opens a dialog."""
+        return self.driver.click(user_id, action, self.connector.message_id(f"a:personal-{user_id}", card))
+
     def flush(self) -> int:
         """One pass of the outbox on the bot's loop: how many were delivered."""
         return self.bot.call(self.outbox.flush)
@@ -188,7 +196,7 @@ def local_teams(services: Services, *, authenticated: bool = False) -> Iterator[
     outbox = Outbox(services, {PLATFORM: TeamsTransport(bot.app, services)}, send_timeout=5)
     try:
         with serve_http(Asgi(services.db, [TeamsEndpoint(bot)])) as base_url:
-            driver = TeamsDriver(base_url + MESSAGES_PATH, connector.url)
+            driver = TeamsDriver(base_url + MESSAGES_PATH, connector.url, settle=bot.work.settle)
             yield LocalTeams(driver, bot, services, connector, outbox)
     finally:
         outbox.close()

@@ -33,6 +33,11 @@ from storage import repositories as repo
 NOT_INSTALLED = "no personal chat with the bot: install the Meldcode app for this person (README, Microsoft Teams)"
 
 
+def address(service_url: str, conversation_id: str, activity_id: str) -> Address:
+    """Where a message the bot sent is, for rewriting it."""
+    return f"{service_url}|{conversation_id}|{activity_id}"
+
+
 class TeamsTransport:
     def __init__(self, app: App, services: Services) -> None:
         self._app = app
@@ -53,7 +58,7 @@ class TeamsTransport:
             .with_channel_data(ChannelData.model_validate({"meldbotOutboxId": outbox_id}))
         )
         sent = await self._call(self._app.send(conversation_id, activity, service_url=service_url))
-        return f"{service_url}|{conversation_id}|{sent.id}"
+        return address(service_url, conversation_id, str(sent.id))
 
     async def rewrite(self, address: Address, drawn: object) -> None:
         assert isinstance(drawn, AdaptiveCard)

@@ -1,7 +1,8 @@
 """Reminders in Teams with the clock moved: each reaches its person as a card, and acts from it.
 "Nog niet", "the family started" and "going well" answer with the card as it now reads (an
-Action.Execute); question 5, Veilig Thuis' feedback and "herinner me op …" open their dialog.
-Someone else's click changes nothing, and says why."""
+Action.Execute); question 5, Veilig Thuis' feedback, "herinner me op …" and "new worries" open
+their dialog, and the last two rewrite the card they were clicked on. Someone else's click changes
+nothing, and says why."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from bot.catalogue import t
 from bot.devtools.local_teams import LocalTeams, Opened, button_in
 from bot.devtools.local_teams import does as doing
+from bot.documents.dates import show_date
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
@@ -23,7 +25,18 @@ from bot.teams.dialogs import teams_plain
 from storage.models import AuditEvent, Case, HelpPlan, Reminder, ReminderPostponement
 from tests.e2e.casework import CONSULTATION, CONVERSATION, RATIONALE, TASKS, report_values
 from tests.teams.adaptive_cards import conform
-from tests.teams.school import COORDINATOR, OUTSIDER, TEACHER, answered, chat, count, recorded, taken
+from tests.teams.school import (
+    COORDINATOR,
+    OUTSIDER,
+    PUPIL,
+    TEACHER,
+    answered,
+    chat,
+    count,
+    recorded,
+    signal_inputs,
+    taken,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 REFERENCE = "MC-2026-0001"
@@ -56,7 +69,9 @@ def ready_to_weigh(teams: LocalTeams) -> Opened:
     return recorded(teams, case, Does.RECORD_CONVERSATION, CONVERSATION)
 
 
-def test_help_is_followed_from_the_cards_referral_question_5_and_nazorg(teams: LocalTeams, clock: ManualClock) -> None:
+def test_help_is_followed_from_the_cards_referral_question_5_and_nazorg_with_new_worries(
+    teams: LocalTeams, clock: ManualClock
+) -> None:
     teams.driver.install(TEACHER)
     case = ready_to_weigh(teams)
     for given in (Answer.YES, Answer.NO, Answer.YES, Answer.YES):  # help is possible, accepted, and enough
@@ -95,12 +110,20 @@ def test_help_is_followed_from_the_cards_referral_question_5_and_nazorg(teams: L
     with teams.services.db.reading() as session:
         assert session.scalars(select(Case.state)).one() == CaseState.CLOSED
 
+    # At nazorg there are new worries: the signal form for the same pupil, and the card says so.
     at(teams, clock, follow_up)
-    card = card_with(teams, COORDINATOR, Does.FOLLOW_UP_GOOD)
-    answer = teams.driver.execute(COORDINATOR, action(card, Does.FOLLOW_UP_GOOD))
-    assert teams_plain(t("nazorg_done_good", reference=REFERENCE)) in str(answer).replace("*", "")
+    card = card_with(teams, COORDINATOR, Does.FOLLOW_UP_SIGNAL)
+    place = chat(teams, COORDINATOR).index(card)
+    signal = teams.click(COORDINATOR, card, action(card, Does.FOLLOW_UP_SIGNAL))
+    assert signal.form == Form.SIGNAL and PUPIL in str(signal.card)
+    now = chat(teams, COORDINATOR)[place]
+    assert teams_plain(t("nazorg_done_new_signal", reference=REFERENCE)) in str(now).replace("*", "")
+    assert Does.FOLLOW_UP_SIGNAL not in map(doing, now.get("actions") or [])
+    assert PUPIL not in str(chat(teams, COORDINATOR))
     assert reminder(teams, ReminderKind.FOLLOW_UP).state == ReminderState.DONE
-    conform(*cards, form.card, card, answer["value"])
+    teams.driver.submit(COORDINATOR, signal, **signal_inputs(pupil_name=PUPIL))
+    assert count(teams, Case) == 2
+    conform(*cards, form.card, card, signal.card, now)
 
 
 def test_feedback_put_off_from_the_card_and_someone_elses_click_changes_nothing(
@@ -125,11 +148,18 @@ def test_feedback_put_off_from_the_card_and_someone_elses_click_changes_nothing(
     assert answer["type"] == "application/vnd.microsoft.card.adaptive"
     assert reminder(teams, ReminderKind.FEEDBACK).due_at > due
 
-    postpone = teams.driver.click(COORDINATOR, action(card, Does.POSTPONE))
+    # The dialog's answer rewrites the card it was opened from: its buttons are gone.
+    place = chat(teams, COORDINATOR).index(card)
+    postpone = teams.click(COORDINATOR, card, action(card, Does.POSTPONE))
     assert postpone.form == Form.POSTPONE
     said = teams.driver.submit(
         COORDINATOR, postpone, until="2026-12-14", postpone_reason="Veilig Thuis belt volgende week."
     )
     assert said.form is None and REFERENCE in said.text
     assert count(teams, ReminderPostponement) == 1
-    conform(card, answer["value"], postpone.card, said.card)
+    now = chat(teams, COORDINATOR)[place]
+    assert Does.POSTPONE not in map(doing, now.get("actions") or [])
+    due_on = show_date(reminder(teams, ReminderKind.FEEDBACK).due_at)
+    rescheduled = teams_plain(t("reminder_rescheduled", reference=REFERENCE, due=due_on))
+    assert rescheduled in str(now).replace("*", ""), now
+    conform(card, answer["value"], postpone.card, said.card, now)

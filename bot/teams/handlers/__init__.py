@@ -15,15 +15,18 @@ from microsoft_teams.api.activities.message import MessageActivity
 from microsoft_teams.api.models.invoke_response import AdaptiveCardInvokeResponse
 from microsoft_teams.api.models.task_module import TaskModuleResponse
 from microsoft_teams.apps import ActivityContext, App
+from microsoft_teams.cards import AdaptiveCard
 
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.errors import NotOnThisPlatformYet, UnknownRequest
 from bot.flows.services import Services
 from bot.teams.cards import OPEN
+from bot.teams.dialogs import metadata
 from bot.teams.handlers import casework, home, registration, reminders
-from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, answer
+from bot.teams.handlers.answer import Asked, Handler, Redraw, Rewrite, Shown, answer
 from bot.teams.handlers.chat import remember
+from bot.teams.transport import TeamsTransport, address
 from bot.work import Work
 
 log = logging.getLogger(__name__)
@@ -73,6 +76,18 @@ def _opening(does: str) -> Handler:
 
 
 def register_all(app: App, services: Services, work: Work) -> None:
+    transport = TeamsTransport(app, services)
+
+    def in_chat(ctx: ActivityContext[Any]) -> Rewrite:
+        """Rewrites a card in the chat the request came from, the only one it may change: a dialog's
+        metadata, which names the card, passes through the client."""
+        service_url, conversation_id = str(ctx.activity.service_url), str(ctx.activity.conversation.id)
+
+        async def rewrite(card_id: str, card: AdaptiveCard) -> None:
+            await transport.rewrite(address(service_url, conversation_id, card_id), card)
+
+        return rewrite
+
     @app.on_install_add
     async def installed(ctx: ActivityContext[InstalledActivity]) -> None:
         await remember(services, ctx.activity, greet=True)
@@ -95,7 +110,7 @@ def register_all(app: App, services: Services, work: Work) -> None:
     async def dialog_open(ctx: ActivityContext[TaskFetchInvokeActivity]) -> TaskModuleResponse:
         data = _data(ctx.activity.value)
         handler = _opening(str(data.get("dialog_id")))
-        return await answer(services, work, _user(ctx), data, handler)
+        return await answer(services, work, _user(ctx), data, handler, card=_card(ctx, data), rewrite=in_chat(ctx))
 
     @app.on_dialog_submit
     async def dialog_submit(ctx: ActivityContext[TaskSubmitInvokeActivity]) -> TaskModuleResponse:
@@ -103,11 +118,19 @@ def register_all(app: App, services: Services, work: Work) -> None:
         if data.get("action") == OPEN:  # a button in a dialog: what it opens comes in its place
             return await answer(services, work, _user(ctx), data, _opening(str(data.get("dialog_id"))))
         handler, redraw = SUBMITS.get(str(data.get("action")), (_unknown, None))
-        return await answer(services, work, _user(ctx), data, handler, redraw)
+        return await answer(services, work, _user(ctx), data, handler, redraw, card=_card(ctx, data),
+                            rewrite=in_chat(ctx))  # fmt: skip
 
 
 def _user(ctx: ActivityContext[Any]) -> str:
     return str(ctx.activity.from_.aad_object_id or "")
+
+
+def _card(ctx: ActivityContext[Any], data: Mapping[str, Any]) -> str | None:
+    """The card message a dialog was opened from: named by Teams on the click, and carried on in
+    the metadata of a dialog that will change it."""
+    kept = metadata(data).get("card")
+    return kept if isinstance(kept, str) and kept else ctx.activity.reply_to_id
 
 
 def _data(value: Any) -> Mapping[str, Any]:

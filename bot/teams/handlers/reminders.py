@@ -1,6 +1,7 @@
 """Acting on a reminder in Teams. "Nog niet", "the family started" and "going well" are the card's
 Action.Execute buttons: the answer is the card as it now reads, in place of the one clicked.
-"Herinner me op …" and "new worries" open a dialog (bot.interactions.reminders decides each)."""
+"Herinner me op …" and "new worries" open a dialog (bot.interactions.reminders decides each); the
+card they were clicked on is rewritten once the dialog said what was decided."""
 
 from __future__ import annotations
 
@@ -54,24 +55,30 @@ async def card_action(services: Services, work: Work, user_id: str, verb: str,
     return await as_user(services, work, user_id, lambda: _acted(services, user_id, verb, data), failed, drawn)
 
 
+def _card(asked: Asked) -> dict[str, str]:
+    """The clicked card, carried in the dialog's metadata to be rewritten after its submission."""
+    return {"card": asked.card} if asked.card else {}
+
+
 def postpone(services: Services, asked: Asked) -> Shown:
-    return Shown(reminders.postpone_dialog(services, asked.user_id, record_id(asked.data.get("value")), {}))
+    reminder = record_id(asked.data.get("value"))
+    return Shown(reminders.postpone_dialog(services, asked.user_id, reminder, _card(asked)))
 
 
 def new_signal(services: Services, asked: Asked) -> Shown:
-    """Nazorg found new worries: the signal form for the same pupil (its card keeps its buttons,
-    which the flow now refuses: Teams cannot change a card from a dialog's answer)."""
-    _, form = reminders.new_signal(services, asked.user_id, record_id(asked.data.get("value")))
-    return Shown(form)
+    """Nazorg found new worries: the signal form for the same pupil; the card says so at once."""
+    said, form = reminders.new_signal(services, asked.user_id, record_id(asked.data.get("value")))
+    return Shown(form, rewrite=said)
 
 
 def postponed(services: Services, asked: Asked) -> Shown:
     said = reminders.after_postpone(services, asked.user_id, asked.values, asked.meta, asked.key("postpone"))
-    return Shown(dialogs.info(t("postpone_title"), Says(said.body)))
+    return Shown(dialogs.info(t("postpone_title"), Says(said.body)), rewrite=said)
 
 
 def postpone_again(services: Services, asked: Asked) -> Dialog:
-    return reminders.postpone_dialog(services, asked.user_id, record_id(asked.meta.get("reminder")), {})
+    reminder = record_id(asked.meta.get("reminder"))
+    return reminders.postpone_dialog(services, asked.user_id, reminder, _card(asked))
 
 
 OPENS: Mapping[str, Handler] = {Does.POSTPONE: postpone, Does.FOLLOW_UP_SIGNAL: new_signal}
