@@ -54,6 +54,7 @@ class Form(StrEnum):
     CLOSE_CASE = "close_case"
     KINDCHECK = "kindcheck"
     POSTPONE = "postpone_reminder"
+    EXPORT = "export_case"  # choose the document to make a PDF of
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,6 @@ class Shortcut(StrEnum):
     REGISTER_CONCERN = "register_concern"
 
 
-class Callback(StrEnum):
-    """Callback ids of the modals only Slack has; every other modal is a dialog, named by its
-    `bot.documents.dialogs.Form`."""
-
-    EXPORT = "export_case"  # choose the document; confirm it will be stored in Slack
-
-
 class Action(StrEnum):
     START_REGISTRATION = "start_registration"
     OPEN_CASE = "open_case"

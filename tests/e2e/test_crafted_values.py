@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import LocalSlack
 from bot.documents.dialogs import Form
-from bot.slack.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block
 from storage.models import AuditEvent, Case, Consultation, RegistrationDraft, Signal
 from tests.conftest import COORDINATOR, COORDINATOR_2, OUTSIDER, TEACHER, TEACHER_2
 from tests.e2e.casework import CONSULTATION, case_id, open_case, ready_to_weigh, registered_and_taken, top_text
@@ -189,7 +189,7 @@ _submissions = st.fixed_dictionaries(
             {
                 "id": st.sampled_from(["V0000001", "V0000002"]),
                 "type": st.just("modal"),
-                "callback_id": st.sampled_from([c.value for c in (*Form, *Callback)]),
+                "callback_id": st.sampled_from([c.value for c in Form]),
                 "private_metadata": _metadata,
                 "state": st.just({"values": {}}),
                 "blocks": st.just([]),

@@ -11,7 +11,7 @@ from bot.devtools.local import LocalSlack
 from bot.documents.dialogs import Form
 from bot.documents.labels import label
 from bot.flows.steps.export import Document
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.ids import Block as B
 from storage.models import AuditEvent
 from tests.conftest import COORDINATOR, COORDINATOR_2, DIRECTOR, TEACHER
@@ -31,7 +31,7 @@ def _export_modal(slack: LocalSlack) -> dict[str, object]:
     open_case(slack, COORDINATOR, case)
     slack.driver.click_in_modal(COORDINATOR, Action.EXPORT_CASE)
     modal = slack.fake.top_modal(COORDINATOR)
-    assert modal is not None and modal["callback_id"] == Callback.EXPORT
+    assert modal is not None and modal["callback_id"] == Form.EXPORT
     return modal
 
 

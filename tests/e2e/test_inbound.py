@@ -18,7 +18,7 @@ from bot.devtools.fake_slack import trigger_for
 from bot.devtools.local import SIGNING_SECRET, LocalSlack
 from bot.documents.dialogs import Form
 from bot.server import MAX_BODY_BYTES
-from bot.slack.ids import Action, Callback
+from bot.slack.ids import Action
 from bot.slack.inbound import sign
 from storage.models import Case, Signal
 from tests.conftest import TEACHER
@@ -242,7 +242,7 @@ _payloads = st.dictionaries(_field, _json_values, max_size=6) | st.fixed_diction
                 {
                     "id": st.text(max_size=8),
                     "type": st.just("modal"),
-                    "callback_id": st.sampled_from([c.value for c in (*Form, *Callback)]),
+                    "callback_id": st.sampled_from([c.value for c in Form]),
                     "private_metadata": st.one_of(st.builds(json.dumps, _json_values), st.text(max_size=20)),
                     "state": st.fixed_dictionaries({"values": st.dictionaries(_text, _json_values, max_size=3)}),
                 }

@@ -16,15 +16,16 @@ from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.catalogue import t
+from bot.documents.dialogs import Form
+from bot.documents.export import chosen_document
 from bot.documents.labels import label
 from bot.flows.errors import MeldcodeError
 from bot.flows.services import Services
-from bot.flows.steps.export import Document, Export, export_case, exportable
-from bot.forms import record_id
+from bot.flows.steps.export import Export, export_case, exportable
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import ack_refusal, show, shown
-from bot.slack.ids import Action, Block, Callback
+from bot.slack.ids import Action, Block
 from bot.slack.names import StaffNames
 from bot.slack.views.common import slack_mrkdwn, slack_plain
 from bot.slack.views.export import export_modal
@@ -48,9 +49,8 @@ async def handle_export_button(
 @caught
 def _exported(services: Services, user_id: str, view: dict[str, Any]) -> Export:
     """The export, checked against the policy and audited."""
-    kind, _, number = forms.choice(view, Block.EXPORT_DOCUMENT).partition(":")
-    document = next((d for d in Document if d.value == kind), Document.DOSSIER)
-    return export_case(services, user_id, forms.case_id(view), document, record_id(number) or None)
+    document, number = chosen_document(forms.choice(view, Block.EXPORT_DOCUMENT))
+    return export_case(services, user_id, forms.case_id(view), document, number)
 
 
 async def handle_export_submission(
@@ -101,4 +101,4 @@ async def _deliver(client: AsyncWebClient, user_id: str, made: Export, document:
 
 def register(app: AsyncApp) -> None:
     app.action(Action.EXPORT_CASE)(guarded(handle_export_button))
-    app.view_submission(Callback.EXPORT)(guarded(handle_export_submission))
+    app.view_submission(Form.EXPORT)(guarded(handle_export_submission))

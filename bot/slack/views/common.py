@@ -35,7 +35,7 @@ from bot.catalogue import pieces, t
 from bot.catalogue import plain as plain_text
 from bot.documents.dialogs import Form
 from bot.flows.rules.validation import TEXT_LIMITS
-from bot.slack.ids import INPUT, Action, Callback
+from bot.slack.ids import INPUT, Action
 from bot.slack.ids import Block as B
 
 K = TypeVar("K", bound=str)
@@ -99,7 +99,7 @@ def named_option(label: Markup | str, value: str) -> Option:
 
 
 def modal(
-    callback: Form | Callback,
+    callback: Form,
     title: Markup | str,
     blocks: Sequence[Block],
     *,
