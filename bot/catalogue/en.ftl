@@ -243,6 +243,12 @@ export_stored_in_slack =
 export_audited = Every export goes into the case's audit trail.
 export_failed =
     The PDF of { $reference } could not be put into Slack. Try again in a few minutes from the case.
+export_stored_in_teams =
+    ⚠️ The PDF file arrives in your chat with the meldcode bot and is thereby stored in your OneDrive, under your school's retention settings. Save it in the pupil file, then delete it from your OneDrive.
+export_offered =
+    Look in your chat with the meldcode bot: Teams asks there whether the file may go into your OneDrive. Allow it; the PDF then appears in the chat. Only then is it made, and the export goes into the audit trail.
+export_failed_teams =
+    The PDF of { $reference } could not be put into your OneDrive. Try again in a few minutes from the case.
 export_document_access_report = the access report
 export_document_dossier = the dossier
 export_document_conversation = a conversation report
@@ -647,8 +653,6 @@ error_no_access =
 error_case_not_found = This case does not exist (any more).
 error_draft_gone = This signal has already been recorded, or it does not belong to you.
 error_unknown_request = The bot does not know this button or form (any more). Start again from your chat with the bot.
-error_not_in_teams_yet =
-    Making a PDF of the dossier does not work in Teams yet. For now it can be made in Slack, or the bot's administrator makes it with the command meldbot export.
 error_invalid_input = Not everything has been filled in correctly.
 error_generic =
     Something went wrong (code { $incident }). Whatever was already saved is kept. Please try again; if it keeps going wrong, pass the code on to the bot's administrator.

@@ -231,6 +231,12 @@ export_stored_in_slack =
 export_audited = Elke export komt in de audit trail van de casus.
 export_failed =
     De PDF van { $reference } kon niet in Slack worden gezet. Probeer het over een paar minuten opnieuw via de casus.
+export_stored_in_teams =
+    ⚠️ Het PDF-bestand komt in je chat met de meldcode-bot en wordt daarmee in je OneDrive opgeslagen, onder de bewaarinstellingen van jullie school. Sla het op in het leerlingdossier en verwijder het daarna uit je OneDrive.
+export_offered =
+    Kijk in je chat met de meldcode-bot: Teams vraagt daar of het bestand in je OneDrive mag. Sta het toe; de PDF staat dan in de chat. Pas dan wordt hij gemaakt en komt de export in de audit trail.
+export_failed_teams =
+    De PDF van { $reference } kon niet in je OneDrive worden gezet. Probeer het over een paar minuten opnieuw via de casus.
 export_document_access_report = het inzage-overzicht
 export_document_dossier = het dossier
 export_document_conversation = een gespreksverslag
@@ -627,8 +633,6 @@ error_no_access =
 error_case_not_found = Deze casus bestaat niet (meer).
 error_draft_gone = Dit signaal is al vastgelegd of hoort niet bij jou.
 error_unknown_request = Deze knop of dit formulier kent de bot niet (meer). Begin opnieuw vanuit het gesprek met de bot.
-error_not_in_teams_yet =
-    Een pdf van het dossier maken kan nog niet in Teams. Dat kan voorlopig in Slack, of de beheerder van de bot maakt hem met het commando meldbot export.
 error_invalid_input = Niet alles is goed ingevuld.
 error_generic =
     Er ging iets mis (code { $incident }). Wat al was opgeslagen, blijft bewaard. Probeer het opnieuw; blijft het misgaan, geef de code dan door aan de beheerder van de bot.

@@ -1,5 +1,6 @@
 """A fake of Teams' Bot Connector on 127.0.0.1: it records every activity the bot sends or
-updates, and can fail, rate-limit or take a call and then lose its answer (for the tests)."""
+updates, and every file put into an upload session (the OneDrive's, in Teams), and can fail,
+rate-limit or take a call and then lose its answer (for the tests)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class _Fault:
 class FakeConnector:
     def __init__(self) -> None:
         self.sent: list[Sent] = []
+        self.uploads: dict[str, bytes] = {}  # what the bot put into OneDrive upload sessions, by name
         self._faults: deque[_Fault] = deque()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -70,13 +72,15 @@ class FakeConnector:
         with self._lock:
             self._faults.append(_Fault(status, times, retry_after, after_success))
 
-    def cards_to(self, conversation_id: str) -> list[dict[str, Any]]:
-        """The cards in that chat, each as it reads now (after its updates)."""
+    def messages_to(self, conversation_id: str) -> list[dict[str, Any]]:
+        """The messages in that chat, each as it reads now (after its updates)."""
         with self._lock:
-            shown = [
-                s.updates[-1] if s.updates else s.activity for s in self.sent if s.conversation_id == conversation_id
-            ]
-        return [a["attachments"][0]["content"] for a in shown if a.get("attachments")]
+            chat = [sent for sent in self.sent if sent.conversation_id == conversation_id]
+        return [sent.updates[-1] if sent.updates else sent.activity for sent in chat]
+
+    def cards_to(self, conversation_id: str) -> list[dict[str, Any]]:
+        """The cards in that chat, each as it reads now."""
+        return [a["attachments"][0]["content"] for a in self.messages_to(conversation_id) if a.get("attachments")]
 
     def message_id(self, conversation_id: str, card: dict[str, Any]) -> str:
         """The id of the message in that chat that shows this card now."""
@@ -88,8 +92,13 @@ class FakeConnector:
         raise LookupError("no such card in that chat")
 
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
-        matched = _ACTIVITIES.match(request.path.split("?")[0])
-        body = json.loads(request.rfile.read(int(request.headers.get("Content-Length") or 0)) or b"{}")
+        path = request.path.split("?")[0]
+        matched = _ACTIVITIES.match(path)
+        content = request.rfile.read(int(request.headers.get("Content-Length") or 0))
+        if path.startswith("/upload/") and request.command == "PUT":
+            self._upload(request, path.removeprefix("/upload/"), content)
+            return
+        body = json.loads(content or b"{}")
         if matched is None:
             self._answer(request, 404, {"error": {"code": "NotFound"}})
             return
@@ -107,6 +116,16 @@ class FakeConnector:
                     answer = (fault.status, {"error": {"code": "Fault"}})
         headers = {"Retry-After": str(fault.retry_after)} if fault and fault.retry_after is not None else {}
         self._answer(request, *answer, headers=headers)
+
+    def _upload(self, request: BaseHTTPRequestHandler, name: str, content: bytes) -> None:
+        with self._lock:
+            fault = self._faults.popleft() if self._faults else None
+            if fault is None:
+                self.uploads[name] = content
+        if fault is not None:
+            self._answer(request, fault.status, {"error": {"code": "Fault"}})
+        else:
+            self._answer(request, 201, {"name": name, "size": len(content)})
 
     def _take(self, method: str, conversation_id: str, activity_id: str | None, body: dict[str, Any]) -> dict[str, Any]:
         if method == "PUT" and activity_id is not None:

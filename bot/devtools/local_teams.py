@@ -88,6 +88,18 @@ class TeamsDriver:
         answer: dict[str, Any] = json.loads(body)
         return answer
 
+    def consent(self, user_id: str, offer: dict[str, Any], *, allow: bool = True) -> None:
+        """Allow (or decline) a file the bot offered in the chat (its consent card's attachment), as
+        Teams answers: with the upload session it opened for it."""
+        name, context = str(offer["name"]), offer["content"]["acceptContext" if allow else "declineContext"]
+        answer: dict[str, Any] = {"type": "fileUpload", "action": "accept" if allow else "decline", "context": context}
+        if allow:
+            answer["uploadInfo"] = {"name": name, "uploadUrl": f"{self.service_url}upload/{name}",
+                                    "contentUrl": f"https://onedrive.example/{name}",
+                                    "uniqueId": "1D5A2A4C-7C9E-4E3B-9F6D-2B8A0C1E3F57", "fileType": "pdf"}  # fmt: skip
+        status, _ = self.post(self.activity(user_id, "invoke", name="fileConsent/invoke", value=answer))
+        assert status == 200, f"fileConsent/invoke answered {status}"
+
     def click(self, user_id: str, action: dict[str, Any], card_id: str | None = None) -> Opened:
         """A card's button that opens a dialog: the dialog. `card_id`: the message the card is in,
         which Teams names on the click (replyToId)."""
@@ -171,6 +183,10 @@ class LocalTeams:
     def chat(self, user_id: str) -> list[dict[str, Any]]:
         """The cards in this person's chat with the bot, each as it reads now."""
         return self.connector.cards_to(f"a:personal-{user_id}")
+
+    def messages(self, user_id: str) -> list[dict[str, Any]]:
+        """Every message in this person's chat with the bot (texts, cards, files), as it reads now."""
+        return self.connector.messages_to(f"a:personal-{user_id}")
 
     def click(self, user_id: str, card: dict[str, Any], action: dict[str, Any]) -> Opened:
         """A button on a card in this person's chat that opens a dialog."""

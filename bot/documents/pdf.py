@@ -163,11 +163,14 @@ def _access_what(entry: AccessEntry) -> Markup:
 
 
 def filename(export: Export) -> str:
-    """Reference and kind only: the name shows in Slack and in file listings."""
-    reference = export.dossier.reference
-    if export.document is Document.CONVERSATION:
-        return plain(t("pdf_file_conversation", reference=reference, number=export.conversation_number))
-    if export.document is Document.ACCESS_REPORT:
+    return file_name(export.dossier.reference, export.document, export.conversation_number)
+
+
+def file_name(reference: str, document: Document, number: int | None) -> str:
+    """Reference and kind only: the name shows in the chat and in file listings."""
+    if document is Document.CONVERSATION:
+        return plain(t("pdf_file_conversation", reference=reference, number=number))
+    if document is Document.ACCESS_REPORT:
         return plain(t("pdf_file_access_report", reference=reference))
     return plain(t("pdf_file_dossier", reference=reference))
 

@@ -76,12 +76,6 @@ class UnknownRequest(MeldcodeError):
     text_key = "error_unknown_request"
 
 
-class NotOnThisPlatformYet(MeldcodeError):
-    """A button the bot sends whose act this platform's adapter does not offer yet (Teams, for now)."""
-
-    text_key = "error_not_in_teams_yet"
-
-
 class InvalidInput(MeldcodeError):
     """Form input that breaks a rule; maps each field to the catalogue key of its problem."""
 

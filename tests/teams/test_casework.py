@@ -141,15 +141,6 @@ def test_a_forwarded_case_view_and_answer_form_are_refused_to_others_and_audited
         assert {TEACHER, OUTSIDER} <= set(refused)
 
 
-def test_a_pdf_of_the_dossier_is_not_in_teams_yet_and_says_where_it_is(teams: LocalTeams) -> None:
-    case = taken(teams)
-
-    shown = teams.driver.press(COORDINATOR, case, Does.EXPORT_CASE)
-
-    assert shown.form is None
-    assert teams_plain(t("error_not_in_teams_yet")) in shown.text
-
-
 def test_where_all_staff_may_report_a_person_field_offers_everyone_the_app_is_installed_for(
     tmp_path: Path, clock: ManualClock
 ) -> None:

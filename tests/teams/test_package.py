@@ -39,6 +39,7 @@ def test_the_package_names_this_bot_in_the_personal_scope_with_icons_of_the_righ
     manifest: dict[str, Any] = json.loads(files["manifest.json"])
     assert manifest["id"] == APP_ID and [bot["botId"] for bot in manifest["bots"]] == [APP_ID]
     assert manifest["bots"][0]["scopes"] == ["personal"] and "permissions" not in manifest
+    assert manifest["bots"][0]["supportsFiles"]  # the PDF export offers its file in the chat
     assert manifest["developer"] == {
         "name": "www.delinde.example",
         "websiteUrl": "https://www.delinde.example",

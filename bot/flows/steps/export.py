@@ -101,6 +101,18 @@ def _case_to_export(
     return case, school, allowed
 
 
+def may_export(services: Services, user_id: str, case_id: int, document: Document) -> str:
+    """The case's reference, if this user may make this document of it: for a platform that asks the
+    person's consent before the file is made (a refusal is audited, as always; nothing is read yet)."""
+
+    def work() -> str:
+        with services.db.reading() as session:
+            case, _, _ = _case_to_export(session, services, user_id, case_id, (document,))
+            return case.reference
+
+    return services.perform(work)
+
+
 def export_case(
     services: Services,
     user_id: str,

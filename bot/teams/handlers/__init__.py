@@ -10,23 +10,24 @@ from typing import Any
 from microsoft_teams.api.activities import ConversationUpdateActivity
 from microsoft_teams.api.activities.install_update import InstalledActivity
 from microsoft_teams.api.activities.invoke.adaptive_card import AdaptiveCardInvokeActivity
+from microsoft_teams.api.activities.invoke.file_consent import FileConsentInvokeActivity
 from microsoft_teams.api.activities.invoke.task import TaskFetchInvokeActivity, TaskSubmitInvokeActivity
 from microsoft_teams.api.activities.message import MessageActivity
 from microsoft_teams.api.models.invoke_response import AdaptiveCardInvokeResponse
 from microsoft_teams.api.models.task_module import TaskModuleResponse
 from microsoft_teams.apps import ActivityContext, App
-from microsoft_teams.cards import AdaptiveCard
 
 from bot.documents.dialogs import Form
 from bot.documents.notices import Does
-from bot.flows.errors import NotOnThisPlatformYet, UnknownRequest
+from bot.flows.errors import UnknownRequest
 from bot.flows.services import Services
 from bot.teams.cards import OPEN
+from bot.teams.chat import Chat
 from bot.teams.dialogs import metadata
-from bot.teams.handlers import casework, home, registration, reminders
-from bot.teams.handlers.answer import Asked, Handler, Redraw, Rewrite, Shown, answer
+from bot.teams.handlers import casework, export, home, registration, reminders
+from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, answer
 from bot.teams.handlers.chat import remember
-from bot.teams.transport import TeamsTransport, address
+from bot.teams.transport import TeamsTransport
 from bot.work import Work
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ OPENS: Mapping[str, Handler] = {
     Does.FINISH_DRAFT: registration.finish_draft,
     Does.MY_CASES: home.overview,
     Does.CHOOSE_LANGUAGE: home.choose,
+    Does.EXPORT_CASE: export.choose,
     **casework.OPENS,
     **reminders.OPENS,
 }
@@ -48,6 +50,7 @@ SUBMITS: Mapping[str, tuple[Handler, Redraw | None]] = {
     Form.SIGNAL: (registration.signal, registration.signal_again),
     Form.BOARD_CHOICE: (registration.board_choice, None),
     Form.OPEN_CASE_CHOICE: (registration.open_case_choice, None),
+    Form.EXPORT: (export.chosen, None),
     **casework.SUBMITS,
     **reminders.SUBMITS,
 }
@@ -60,33 +63,15 @@ def _unknown(services: Services, asked: Asked) -> Shown:
     raise UnknownRequest()
 
 
-def _not_yet(services: Services, asked: Asked) -> Shown:
-    """A button the bot's own cards carry whose dialog Teams does not have yet (issue 15)."""
-    raise NotOnThisPlatformYet()
-
-
-# Buttons of the bot's own cards that Teams does not offer yet (see the README).
-NOT_YET = frozenset({Does.EXPORT_CASE})
-
-
 def _opening(does: str) -> Handler:
-    if does in OPENS:
-        return OPENS[does]
-    return _not_yet if does in NOT_YET else _unknown
+    return OPENS.get(does, _unknown)
 
 
 def register_all(app: App, services: Services, work: Work) -> None:
     transport = TeamsTransport(app, services)
 
-    def in_chat(ctx: ActivityContext[Any]) -> Rewrite:
-        """Rewrites a card in the chat the request came from, the only one it may change: a dialog's
-        metadata, which names the card, passes through the client."""
-        service_url, conversation_id = str(ctx.activity.service_url), str(ctx.activity.conversation.id)
-
-        async def rewrite(card_id: str, card: AdaptiveCard) -> None:
-            await transport.rewrite(address(service_url, conversation_id, card_id), card)
-
-        return rewrite
+    def in_chat(ctx: ActivityContext[Any]) -> Chat:
+        return Chat(app, transport, str(ctx.activity.service_url), str(ctx.activity.conversation.id))
 
     @app.on_install_add
     async def installed(ctx: ActivityContext[InstalledActivity]) -> None:
@@ -106,11 +91,15 @@ def register_all(app: App, services: Services, work: Work) -> None:
         action = ctx.activity.value.action
         return await reminders.card_action(services, work, _user(ctx), str(action.verb), action.data or {})
 
+    @app.on_file_consent
+    async def file_consent(ctx: ActivityContext[FileConsentInvokeActivity]) -> None:
+        await export.consented(services, work, _user(ctx), ctx.activity.value, in_chat(ctx))
+
     @app.on_dialog_open
     async def dialog_open(ctx: ActivityContext[TaskFetchInvokeActivity]) -> TaskModuleResponse:
         data = _data(ctx.activity.value)
         handler = _opening(str(data.get("dialog_id")))
-        return await answer(services, work, _user(ctx), data, handler, card=_card(ctx, data), rewrite=in_chat(ctx))
+        return await answer(services, work, _user(ctx), data, handler, card=_card(ctx, data), chat=in_chat(ctx))
 
     @app.on_dialog_submit
     async def dialog_submit(ctx: ActivityContext[TaskSubmitInvokeActivity]) -> TaskModuleResponse:
@@ -119,7 +108,7 @@ def register_all(app: App, services: Services, work: Work) -> None:
             return await answer(services, work, _user(ctx), data, _opening(str(data.get("dialog_id"))))
         handler, redraw = SUBMITS.get(str(data.get("action")), (_unknown, None))
         return await answer(services, work, _user(ctx), data, handler, redraw, card=_card(ctx, data),
-                            rewrite=in_chat(ctx))  # fmt: skip
+                            chat=in_chat(ctx))  # fmt: skip
 
 
 def _user(ctx: ActivityContext[Any]) -> str:

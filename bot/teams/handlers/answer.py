@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from markupsafe import Markup
 from microsoft_teams.api.models.task_module import TaskModuleResponse
-from microsoft_teams.cards import AdaptiveCard
 
 from bot.catalogue import DEFAULT_LANGUAGE, speaking, t
 from bot.documents import dialogs
@@ -27,7 +26,9 @@ from bot.flows.incidents import log_incident
 from bot.flows.services import Services
 from bot.flows.steps.language import Reader
 from bot.teams.cards import notice_card
+from bot.teams.chat import Chat
 from bot.teams.dialogs import DialogValues, instance_of, metadata, task
+from bot.teams.files import Offer, offer_message
 from bot.teams.ids import PLATFORM
 from bot.work import Work
 from storage import repositories as repo
@@ -67,26 +68,28 @@ class Shown:
     problems: Mapping[str, Markup] = field(default_factory=dict)
     people: tuple[Option, ...] = ()  # whom its person fields offer
     rewrite: Notice | None = None  # what the card the dialog was opened from says now
+    offer: Offer | None = None  # a file to offer in the person's chat
 
 
 Handler = Callable[[Services, Asked], Shown]
 Redraw = Callable[[Services, Asked], Dialog]  # a form as it was opened, to show a refusal's problems in
-Rewrite = Callable[[str, AdaptiveCard], Coroutine[Any, Any, None]]  # a card message, by its id, to read as given
 
 
 async def answer(services: Services, work: Work, user_id: str, data: Mapping[str, Any], handler: Handler,
                  redraw: Redraw | None = None, *, card: str | None = None,
-                 rewrite: Rewrite | None = None) -> TaskModuleResponse:  # fmt: skip
-    """Run `handler` for `user_id` and answer with the dialog it shows (or why it cannot). When it
-    says what the clicked `card` reads now, that card is rewritten once the answer is out."""
+                 chat: Chat | None = None) -> TaskModuleResponse:  # fmt: skip
+    """Run `handler` for `user_id` and answer with the dialog it shows (or why it cannot). What it
+    sets off in the `chat` (the clicked `card` rewritten, a file offered) follows the answer."""
     asked = Asked(user_id, data, instance_of(data), card)
 
     def failed(incident: str) -> Shown:
         return Shown(dialogs.info(t("error_title"), Says(t("error_generic", incident=incident))))
 
     def drawn(shown: Shown) -> TaskModuleResponse:
-        if shown.rewrite is not None and asked.card and rewrite is not None:
-            work.soon(rewrite(asked.card, notice_card(shown.rewrite)), "rewriting a card after its dialog")
+        if chat is not None and shown.rewrite is not None and asked.card:
+            work.soon(chat.rewrite(asked.card, notice_card(shown.rewrite)), "rewriting a card after its dialog")
+        if chat is not None and shown.offer is not None:
+            work.soon(chat.send(offer_message(shown.offer)), "offering a file in Teams")
         return task(shown.dialog, asked.instance, shown.typed, shown.problems, shown.people)
 
     return await as_user(services, work, user_id, functools.partial(_shown, services, asked, handler, redraw),

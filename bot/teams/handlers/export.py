@@ -1,0 +1,98 @@
+"""Exporting a case from Teams: choose the document in a dialog, allow the file in the chat, and
+find the PDF there (bot.teams.files).
+
+The PDF is made, and the export audited, only once the person allowed the file: a declined offer
+exports nothing. The access policy is checked when the document is chosen, and again when it is
+made: the offer's context passes through the client, and names a case and a document only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from microsoft_teams.api.activities.message import MessageActivityInput
+from microsoft_teams.api.models.file import FileConsentCardResponse, FileUploadInfo
+
+from bot.catalogue import speaking, t
+from bot.documents import dialogs, pdf
+from bot.documents.dialogs import Says
+from bot.documents.export import chosen_document, export_dialog
+from bot.documents.labels import label
+from bot.flows.errors import MeldcodeError
+from bot.flows.services import Services
+from bot.flows.steps.export import Document, export_case, exportable, may_export
+from bot.flows.steps.language import Reader
+from bot.forms import Field, record_id
+from bot.teams import files
+from bot.teams.chat import Chat
+from bot.teams.dialogs import teams_plain
+from bot.teams.files import Offer
+from bot.teams.handlers.answer import Asked, Shown
+from bot.teams.ids import PLATFORM
+from bot.work import Work
+
+log = logging.getLogger(__name__)
+
+
+def choose(services: Services, asked: Asked) -> Shown:
+    made = exportable(services, asked.user_id, record_id(asked.data.get("value")))
+    return Shown(export_dialog(made, t("export_stored_in_teams")))
+
+
+def chosen(services: Services, asked: Asked) -> Shown:
+    """The document chosen: offered as a file in the person's chat with the bot."""
+    case_id = record_id(asked.meta.get("case"))
+    document, number = chosen_document(asked.values.choice(Field.EXPORT_DOCUMENT))
+    reference = may_export(services, asked.user_id, case_id, document)
+    described = teams_plain(t("export_title", reference=reference, document=label(document)))
+    offer = Offer(pdf.file_name(reference, document, number), described,
+                  {"case": case_id, "document": document.value, "number": number})  # fmt: skip
+    return Shown(dialogs.info(reference, Says(t("export_offered"))), offer=offer)
+
+
+@dataclass(frozen=True)
+class _Made:
+    data: bytes | None  # None: refused
+    said: str  # why it was refused, or what to say if it cannot be put into the OneDrive
+
+
+def _made(services: Services, user_id: str, context: Mapping[str, Any]) -> _Made:
+    """The file the person allowed, checked against the policy again and audited (on a thread,
+    where the person's language is read, so that what it says is drawn here too)."""
+    document = next((d for d in Document if d.value == context.get("document")), Document.DOSSIER)
+    number = record_id(context.get("number")) if document is Document.CONVERSATION else None
+    try:
+        export = export_case(services, user_id, record_id(context.get("case")), document, number, via=PLATFORM)
+    except MeldcodeError as refused:
+        return _Made(None, teams_plain(dialogs.refusal_text(refused)))
+    return _Made(pdf.render(export), teams_plain(t("export_failed_teams", reference=export.dossier.reference)))
+
+
+async def consented(services: Services, work: Work, user_id: str, answer: FileConsentCardResponse, chat: Chat) -> None:
+    """The person's answer to the offer: when allowed, the PDF is made and put where Teams said,
+    after the answer (a declined offer made nothing, and says nothing)."""
+    into = answer.upload_info
+    if answer.action != "accept" or into is None or not user_id:
+        return
+    context = answer.context if isinstance(answer.context, dict) else {}
+    with speaking(Reader(services, PLATFORM, user_id)):
+        work.soon(_deliver(services, work, user_id, context, into, chat), "delivering an export in Teams")
+
+
+async def _deliver(services: Services, work: Work, user_id: str, context: Mapping[str, Any],
+                   into: FileUploadInfo, chat: Chat) -> None:  # fmt: skip
+    made = await work.after_ack(_made, services, user_id, context)
+    if made.data is None:
+        await chat.send(MessageActivityInput().with_text(made.said))
+        return
+    try:
+        await files.upload(into, made.data)
+    except (httpx.HTTPError, ValueError) as error:
+        log.warning("Teams: an export could not be put into the OneDrive (%s)", type(error).__name__)
+        await chat.send(MessageActivityInput().with_text(made.said))
+        return
+    await chat.send(files.file_message(into))
