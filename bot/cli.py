@@ -185,7 +185,6 @@ def _run(settings: Settings) -> int:
         from bot.teams.app import TeamsSettings, build_teams_app
         from bot.teams.ids import PLATFORM as TEAMS
         from bot.teams.server import TeamsEndpoint
-        from bot.teams.transport import TeamsTransport
 
         assert settings.teams_app_id is not None, "problems_for_serving asks for it"
         teams_settings = TeamsSettings(
@@ -193,7 +192,7 @@ def _run(settings: Settings) -> int:
         )
         teams = build_teams_app(services, teams_settings, delivering=not settings.serves_slack)
         endpoints.append(TeamsEndpoint(teams))
-        others[TEAMS] = TeamsTransport(teams.app, services)
+        others[TEAMS] = teams.transport
     if not settings.serves_slack:
         assert teams is not None and teams.worker is not None
         start_scheduler(services, teams.worker, settings.meldbot_sweep_seconds)

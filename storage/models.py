@@ -121,7 +121,8 @@ class Person(Base):
 
 class ConversationReference(Base):
     """Where the bot can write to someone on a platform that only allows it in a conversation the
-    person opened (Teams: the app installed in their personal scope). Ids and an address, no content."""
+    person opened (Teams: the app installed in their personal scope). Ids, an address and the
+person's name; no content."""
 
     __tablename__ = "conversation_reference"
 
@@ -130,6 +131,9 @@ class ConversationReference(Base):
     conversation_id: Mapped[str] = mapped_column(String(512))
     service_url: Mapped[str] = mapped_column(String(512))
     updated_at: Mapped[datetime]
+    # The person's display name as the platform last gave it, sealed: what the bot shows for them
+    # where the platform draws no name itself (Teams' cards and dialogs, the PDF).
+    name: Mapped[str | None] = mapped_column(Text)
 
 
 class CaseCounter(Base):
@@ -552,6 +556,7 @@ SEALED_COLUMNS: dict[type[Base], tuple[str, ...]] = {
     ),
     HelpPlan: ("tasks", "referral", "agreements"),
     ReminderPostponement: ("reason",),
+    ConversationReference: ("name",),
 }
 
 

@@ -159,6 +159,22 @@ def conversation_of(session: Session, platform: str, user_id: str) -> Conversati
     return session.get(ConversationReference, (platform, user_id))
 
 
+def sealed_names(session: Session, platform: str) -> list[tuple[str, str]]:
+    """Everyone on this platform whose name the bot keeps: their id and sealed name."""
+    query = select(ConversationReference.user_id, ConversationReference.name).where(
+        ConversationReference.platform == platform, ConversationReference.name.is_not(None)
+    )
+    return [(user_id, str(name)) for user_id, name in session.execute(query)]
+
+
+def keep_name(session: Session, platform: str, user_id: str, sealed: str) -> bool:
+    """Keep this person's (sealed) name, where the bot knows where to write to them (True: it does)."""
+    known = session.get(ConversationReference, (platform, user_id), with_for_update=True)
+    if known is not None:
+        known.name = sealed
+    return known is not None
+
+
 def reachable_users(session: Session, platform: str, limit: int) -> list[str]:
     """Whom the bot can write to on this platform (their ids, in order), at most `limit`."""
     query = select(ConversationReference.user_id).where(ConversationReference.platform == platform)

@@ -21,7 +21,6 @@ from bot.server import Asgi
 from bot.teams.app import TeamsBot, TeamsSettings, build_teams_app
 from bot.teams.ids import MESSAGES_PATH, PLATFORM
 from bot.teams.server import TeamsEndpoint
-from bot.teams.transport import TeamsTransport
 
 APP_ID = "00000000-0000-4000-8000-00000000b07a"  # invented
 TENANT_ID = "00000000-0000-4000-8000-0000000005c0"
@@ -35,6 +34,7 @@ class TeamsDriver:
     service_url: str  # where the bot answers: the fake connector
     headers: dict[str, str] = field(default_factory=dict)
     settle: Callable[[], None] = lambda: None  # waits until what a request set off after its answer is done
+    names: dict[str, str] = field(default_factory=dict)  # display names, as Teams sends them (or none)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     def post(self, activity: dict[str, Any]) -> tuple[int, str]:
@@ -58,7 +58,7 @@ class TeamsDriver:
             "id": f"act-{next(self._ids)}",
             "channelId": "msteams",
             "serviceUrl": self.service_url,
-            "from": {"id": f"29:{user_id}", "aadObjectId": user_id, "name": "Invented Person"},
+            "from": {"id": f"29:{user_id}", "aadObjectId": user_id, "name": self.names.get(user_id)},
             "recipient": {"id": f"28:{APP_ID}", "name": "Meldcode"},
             "conversation": {"id": f"a:personal-{user_id}", "conversationType": "personal", "tenantId": TENANT_ID},
             "channelData": {"tenant": {"id": TENANT_ID}},
@@ -209,7 +209,7 @@ def local_teams(services: Services, *, authenticated: bool = False) -> Iterator[
     connector.start()
     settings = TeamsSettings(APP_ID, "invented-secret" if authenticated else None, TENANT_ID, not authenticated)
     bot = build_teams_app(services, settings)
-    outbox = Outbox(services, {PLATFORM: TeamsTransport(bot.app, services)}, send_timeout=5)
+    outbox = Outbox(services, {PLATFORM: bot.transport}, send_timeout=5)
     try:
         with serve_http(Asgi(services.db, [TeamsEndpoint(bot)])) as base_url:
             driver = TeamsDriver(base_url + MESSAGES_PATH, connector.url, settle=bot.work.settle)

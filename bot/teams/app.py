@@ -21,7 +21,9 @@ from bot.logs import pin_libraries
 from bot.outbox.delivery import Outbox
 from bot.outbox.worker import DeliveryWorker
 from bot.teams.handlers import register_all
+from bot.teams.handlers.answer import Serving
 from bot.teams.ids import MESSAGES_PATH, PLATFORM
+from bot.teams.names import TeamsNames
 from bot.teams.transport import TeamsTransport
 from bot.work import Work
 from storage.models import OutboxMessage
@@ -58,6 +60,8 @@ class _Embedded:
 class TeamsBot:
     app: App
     services: Services
+    names: TeamsNames
+    transport: TeamsTransport  # for the outbox, whichever worker delivers
     work: Work = field(default_factory=Work)
     # The outbox's worker, when this bot delivers on its own (served without Slack; beside Slack,
     # Slack's worker delivers to both).
@@ -68,6 +72,7 @@ class TeamsBot:
     async def start(self) -> None:
         self.loop = asyncio.get_running_loop()
         pin_libraries()  # after the SDK made its loggers
+        await asyncio.to_thread(self.names.fresh)  # so that the first notices name people too
         await self.app.initialize()
         if self.worker is not None:
             self.worker.start()
@@ -106,11 +111,12 @@ def build_teams_app(services: Services, teams: TeamsSettings, *, delivering: boo
     else:
         options["client_secret"] = teams.app_password
     app = App(**options)
-    bot = TeamsBot(app, services)
+    names = TeamsNames(services)
+    bot = TeamsBot(app, services, names, TeamsTransport(app, services, names))
     if delivering:
-        bot.outbox = Outbox(services, {PLATFORM: TeamsTransport(app, services)})
+        bot.outbox = Outbox(services, {PLATFORM: bot.transport})
         bot.worker = DeliveryWorker(bot.outbox)
         services.db.after_commit_adding(OutboxMessage, bot.worker.wake)
 
-    register_all(app, services, bot.work)
+    register_all(app, Serving(services, bot.work, names), bot.transport)
     return bot

@@ -12,6 +12,7 @@ from microsoft_teams.cards.utilities.submit_data import SubmitData
 
 from bot.catalogue import pieces
 from bot.documents.notices import ACTS_IN_PLACE, Button, Notice
+from bot.teams.names import name_of
 
 # Characters Teams' Markdown would read as formatting.
 _MARKDOWN = re.compile(r"([\\*_\[\]`#>~|])")
@@ -19,14 +20,14 @@ _MARKDOWN = re.compile(r"([\\*_\[\]`#>~|])")
 
 def teams_markdown(text: Markup | str) -> str:
     """A catalogue sentence as a TextBlock's Markdown: emphasis in double asterisks, everything
-    else escaped (a plain `str`, what someone typed, is all text). A person shows as their id until
-    the adapter resolves names."""
+    else escaped (a plain `str`, what someone typed, is all text). A person shows by name where
+    the bot knows it (bot.teams.names)."""
     out = []
     for piece in pieces(text):
         if piece.bold is not None:
             out.append("**")
         elif piece.person is not None:
-            out.append(_MARKDOWN.sub(r"\\\1", piece.person))
+            out.append(_MARKDOWN.sub(r"\\\1", name_of(piece.person)))
         else:
             out.append(_MARKDOWN.sub(r"\\\1", piece.text))
     return "".join(out)

@@ -35,6 +35,7 @@ from microsoft_teams.cards.utilities.submit_data import SubmitData
 from bot.catalogue import plain, t
 from bot.documents.dialogs import Buttons, Dialog, Divider, Heading, Input, Kind, Option, Part, Says, Written
 from bot.teams.cards import button_action, teams_markdown
+from bot.teams.names import name_of
 
 METADATA = "meta"  # the key under which a submission carries its dialog's metadata
 INSTANCE = "instance"  # in the metadata: one opened dialog and those that follow it (a submission's key)
@@ -42,7 +43,7 @@ INSTANCE = "instance"  # in the metadata: one opened dialog and those that follo
 
 def teams_plain(text: Markup | str) -> str:
     """A catalogue sentence where Teams shows plain text (titles, labels, buttons, choices)."""
-    return plain(text)
+    return plain(text, name_of)
 
 
 def dialog_card(
@@ -133,7 +134,7 @@ def _input(part: Input, typed: object, people: Sequence[Option]) -> CardElement:
 def _people(people: Sequence[Option], initial: str) -> tuple[Option, ...]:
     """Whom a person field offers: the school's people, and whoever it names already."""
     known = {o.value for o in people}
-    return (*people, *(Option(user, user) for user in initial.split(",") if user and user not in known))
+    return (*people, *(Option(user, name_of(user)) for user in initial.split(",") if user and user not in known))
 
 
 EXPANDED_CHOICES = 10  # more than this many are a drop-down, as a Slack select

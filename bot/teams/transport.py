@@ -28,6 +28,7 @@ from bot.flows.vocabulary import NoticeKind
 from bot.outbox.transport import Address, Busy, SendFailed
 from bot.teams.cards import notice_card
 from bot.teams.ids import PLATFORM
+from bot.teams.names import TeamsNames, naming
 from storage import repositories as repo
 
 NOT_INSTALLED = "no personal chat with the bot: install the Meldcode app for this person (README, Microsoft Teams)"
@@ -39,12 +40,14 @@ def address(service_url: str, conversation_id: str, activity_id: str) -> Address
 
 
 class TeamsTransport:
-    def __init__(self, app: App, services: Services) -> None:
+    def __init__(self, app: App, services: Services, names: TeamsNames) -> None:
         self._app = app
         self._services = services
+        self._names = names
 
     def draw(self, kind: str, payload: dict[str, Any]) -> object:
-        return notice_card(notice_of(NoticeKind(kind), payload))
+        with naming(self._names.known()):  # drawn on the loop: the names as last read
+            return notice_card(notice_of(NoticeKind(kind), payload))
 
     async def send(self, recipient: str, drawn: object, outbox_id: int) -> Address:
         assert isinstance(drawn, AdaptiveCard)

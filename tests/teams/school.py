@@ -16,6 +16,7 @@ from bot.documents.notices import Does
 from bot.flows.ports import ManualClock
 from bot.flows.rules.framework import Answer
 from bot.school_config import parse_directory
+from bot.teams.files import CONSENT
 from tests.conftest import make_services
 from tests.e2e.casework import RATIONALE
 
@@ -51,6 +52,11 @@ def chat(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
 
 
 button = button_in
+
+
+def offers(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
+    """The files offered in this person's chat (each a consent card's attachment)."""
+    return [a for m in teams.messages(user_id) for a in m.get("attachments") or [] if a["contentType"] == CONSENT]
 
 
 def signal_inputs(**changes: str) -> dict[str, str]:

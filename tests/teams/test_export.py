@@ -5,7 +5,6 @@ submission or answer gets nothing, and is on record."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from sqlalchemy import select
 
@@ -15,19 +14,14 @@ from bot.documents.dialogs import Form
 from bot.documents.notices import Does
 from bot.flows.vocabulary import AuditAction
 from bot.teams.dialogs import teams_plain
-from bot.teams.files import CONSENT, FILE_INFO
+from bot.teams.files import FILE_INFO
 from storage.models import AuditEvent
 from tests.e2e.casework import CONVERSATION
 from tests.pdf_text import pdf_text
 from tests.teams.adaptive_cards import conform
-from tests.teams.school import COORDINATOR, DIRECTOR, OUTSIDER, PUPIL, TEACHER, recorded, taken
+from tests.teams.school import COORDINATOR, DIRECTOR, OUTSIDER, PUPIL, TEACHER, offers, recorded, taken
 
 REFERENCE = "MC-2026-0001"
-
-
-def offers(teams: LocalTeams, user_id: str) -> list[dict[str, Any]]:
-    """The files offered in this person's chat (each a consent card's attachment)."""
-    return [a for m in teams.messages(user_id) for a in m.get("attachments") or [] if a["contentType"] == CONSENT]
 
 
 def audited(teams: LocalTeams, action: AuditAction) -> list[AuditEvent]:

@@ -25,10 +25,9 @@ from bot.teams.cards import OPEN
 from bot.teams.chat import Chat
 from bot.teams.dialogs import metadata
 from bot.teams.handlers import casework, export, home, registration, reminders
-from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, answer
+from bot.teams.handlers.answer import Asked, Handler, Redraw, Sender, Serving, Shown, answer
 from bot.teams.handlers.chat import remember
 from bot.teams.transport import TeamsTransport
-from bot.work import Work
 
 log = logging.getLogger(__name__)
 
@@ -67,52 +66,50 @@ def _opening(does: str) -> Handler:
     return OPENS.get(does, _unknown)
 
 
-def register_all(app: App, services: Services, work: Work) -> None:
-    transport = TeamsTransport(app, services)
+def register_all(app: App, serving: Serving, transport: TeamsTransport) -> None:
+    services, names = serving.services, serving.names
 
-    def in_chat(ctx: ActivityContext[Any]) -> Chat:
-        return Chat(app, transport, str(ctx.activity.service_url), str(ctx.activity.conversation.id))
+    def sender(ctx: ActivityContext[Any], data: Mapping[str, Any] | None = None) -> Sender:
+        """Who asks, and from where (`data`: a dialog's, which may name the card it was opened from)."""
+        activity = ctx.activity
+        chat = Chat(app, transport, str(activity.service_url), str(activity.conversation.id))
+        card = _card(ctx, data) if data is not None else None
+        return Sender(str(activity.from_.aad_object_id or ""), activity.from_.name, card, chat)
 
     @app.on_install_add
     async def installed(ctx: ActivityContext[InstalledActivity]) -> None:
-        await remember(services, ctx.activity, greet=True)
+        await remember(services, names, ctx.activity, greet=True)
 
     @app.on_conversation_update
     async def conversation_updated(ctx: ActivityContext[ConversationUpdateActivity]) -> None:
-        await remember(services, ctx.activity, greet=False)
+        await remember(services, names, ctx.activity, greet=False)
 
     @app.on_message
     async def message(ctx: ActivityContext[MessageActivity]) -> None:
         # Free text is never taken as a signal, nor stored: the answer is the start button.
-        await remember(services, ctx.activity, greet=True)
+        await remember(services, names, ctx.activity, greet=True)
 
     @app.on_card_action_execute
     async def card_action(ctx: ActivityContext[AdaptiveCardInvokeActivity]) -> AdaptiveCardInvokeResponse:
         action = ctx.activity.value.action
-        return await reminders.card_action(services, work, _user(ctx), str(action.verb), action.data or {})
+        return await reminders.card_action(serving, sender(ctx), str(action.verb), action.data or {})
 
     @app.on_file_consent
     async def file_consent(ctx: ActivityContext[FileConsentInvokeActivity]) -> None:
-        await export.consented(services, work, _user(ctx), ctx.activity.value, in_chat(ctx))
+        await export.consented(serving, sender(ctx), ctx.activity.value)
 
     @app.on_dialog_open
     async def dialog_open(ctx: ActivityContext[TaskFetchInvokeActivity]) -> TaskModuleResponse:
         data = _data(ctx.activity.value)
-        handler = _opening(str(data.get("dialog_id")))
-        return await answer(services, work, _user(ctx), data, handler, card=_card(ctx, data), chat=in_chat(ctx))
+        return await answer(serving, sender(ctx, data), data, _opening(str(data.get("dialog_id"))))
 
     @app.on_dialog_submit
     async def dialog_submit(ctx: ActivityContext[TaskSubmitInvokeActivity]) -> TaskModuleResponse:
         data = _data(ctx.activity.value)
         if data.get("action") == OPEN:  # a button in a dialog: what it opens comes in its place
-            return await answer(services, work, _user(ctx), data, _opening(str(data.get("dialog_id"))))
+            return await answer(serving, sender(ctx, data), data, _opening(str(data.get("dialog_id"))))
         handler, redraw = SUBMITS.get(str(data.get("action")), (_unknown, None))
-        return await answer(services, work, _user(ctx), data, handler, redraw, card=_card(ctx, data),
-                            chat=in_chat(ctx))  # fmt: skip
-
-
-def _user(ctx: ActivityContext[Any]) -> str:
-    return str(ctx.activity.from_.aad_object_id or "")
+        return await answer(serving, sender(ctx, data), data, handler, redraw)
 
 
 def _card(ctx: ActivityContext[Any], data: Mapping[str, Any]) -> str | None:

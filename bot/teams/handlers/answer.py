@@ -30,6 +30,7 @@ from bot.teams.chat import Chat
 from bot.teams.dialogs import DialogValues, instance_of, metadata, task
 from bot.teams.files import Offer, offer_message
 from bot.teams.ids import PLATFORM
+from bot.teams.names import TeamsNames, naming
 from bot.work import Work
 from storage import repositories as repo
 
@@ -75,12 +76,32 @@ Handler = Callable[[Services, Asked], Shown]
 Redraw = Callable[[Services, Asked], Dialog]  # a form as it was opened, to show a refusal's problems in
 
 
-async def answer(services: Services, work: Work, user_id: str, data: Mapping[str, Any], handler: Handler,
-                 redraw: Redraw | None = None, *, card: str | None = None,
-                 chat: Chat | None = None) -> TaskModuleResponse:  # fmt: skip
-    """Run `handler` for `user_id` and answer with the dialog it shows (or why it cannot). What it
-    sets off in the `chat` (the clicked `card` rewritten, a file offered) follows the answer."""
-    asked = Asked(user_id, data, instance_of(data), card)
+@dataclass(frozen=True)
+class Serving:
+    """What every answer uses: the flows' services, the shared threads, the names the bot knows."""
+
+    services: Services
+    work: Work
+    names: TeamsNames
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who asks, as Teams says (their Entra object id and display name), and from where: the card
+    clicked, and their chat with the bot, where what the request sets off after its answer goes."""
+
+    user_id: str
+    name: str | None = None
+    card: str | None = None
+    chat: Chat | None = None
+
+
+async def answer(serving: Serving, sender: Sender, data: Mapping[str, Any], handler: Handler,
+                 redraw: Redraw | None = None) -> TaskModuleResponse:  # fmt: skip
+    """Run `handler` for the sender and answer with the dialog it shows (or why it cannot). What it
+    sets off in their chat (the clicked card rewritten, a file offered) follows the answer."""
+    asked = Asked(sender.user_id, data, instance_of(data), sender.card)
+    work, chat = serving.work, sender.chat
 
     def failed(incident: str) -> Shown:
         return Shown(dialogs.info(t("error_title"), Says(t("error_generic", incident=incident))))
@@ -92,42 +113,52 @@ async def answer(services: Services, work: Work, user_id: str, data: Mapping[str
             work.soon(chat.send(offer_message(shown.offer)), "offering a file in Teams")
         return task(shown.dialog, asked.instance, shown.typed, shown.problems, shown.people)
 
-    return await as_user(services, work, user_id, functools.partial(_shown, services, asked, handler, redraw),
-                         failed, drawn)  # fmt: skip
+    return await as_user(serving, sender, functools.partial(_shown, serving, asked, handler, redraw), failed, drawn)
 
 
-async def as_user(services: Services, work: Work, user_id: str, run: Callable[[], R],
+async def as_user(serving: Serving, sender: Sender, run: Callable[[], R],
                   failed: Callable[[str], R], drawn: Callable[[R], A]) -> A:  # fmt: skip
-    """`run` on the shared threads for `user_id`, after reading meldbot.yml again, and its outcome
-    `drawn` in their language; a failure becomes the incident code `failed` shows them."""
+    """`run` on the shared threads for the sender, after reading meldbot.yml again, and its outcome
+    `drawn` in their language, with people by name; a failure becomes the incident code `failed`
+    shows them."""
+    services, work = serving.services, serving.work
     work.enter()
-    reader = Reader(services, PLATFORM, user_id) if user_id else DEFAULT_LANGUAGE
+    reader = Reader(services, PLATFORM, sender.user_id) if sender.user_id else DEFAULT_LANGUAGE
+    names = serving.names.known()
     with speaking(reader):
         try:
-            await work.before_ack(services.directory.refresh)
+            names = await work.before_ack(_prepared, serving, sender)
             outcome = await work.before_ack(run)
         except Exception as error:
             outcome = failed(log_incident(log, error, "handling a Teams request"))
         finally:
             work.leave()
-        return drawn(outcome)
+        with naming(names):
+            return drawn(outcome)
 
 
-def _shown(services: Services, asked: Asked, handler: Handler,
+def _prepared(serving: Serving, sender: Sender) -> Mapping[str, str]:
+    """Before a request: meldbot.yml as it is now, the sender's name as Teams gave it, and the names known."""
+    serving.services.directory.refresh()
+    serving.names.note(sender.user_id, sender.name)
+    return serving.names.fresh()
+
+
+def _shown(serving: Serving, asked: Asked, handler: Handler,
            redraw: Redraw | None) -> Shown:  # fmt: skip
-    shown = _handled(services, asked, handler, redraw)
+    shown = _handled(serving.services, asked, handler, redraw)
     if any(i.kind in (Kind.PERSON, Kind.PEOPLE) for i in shown.dialog.inputs):
-        return replace(shown, people=colleagues(services, asked.user_id))
+        return replace(shown, people=colleagues(serving.services, asked.user_id, serving.names.fresh()))
     return shown
 
 
 MAX_COLLEAGUES = 500  # a school's staff; a person field beyond it would not be read anyway
 
 
-def colleagues(services: Services, user_id: str) -> tuple[Option, ...]:
+def colleagues(services: Services, user_id: str, names: Mapping[str, str]) -> tuple[Option, ...]:
     """Whom a person field offers: this user first, then the people the configuration names at
     their schools, and where a school lets all its staff report (`members: all`), everyone the
-    app is installed for. Shown by id: the bot keeps no names (known gap, see the README)."""
+    app is installed for; each by name where the bot knows it."""
     schools = services.directory.schools_of(user_id)
     named = [user_id]
     for school in schools:
@@ -135,7 +166,7 @@ def colleagues(services: Services, user_id: str) -> tuple[Option, ...]:
     if any(school.members is None for school in schools):
         with services.db.reading() as session:
             named += repo.reachable_users(session, PLATFORM, MAX_COLLEAGUES)
-    return tuple(Option(user, user) for user in dict.fromkeys(named))
+    return tuple(Option(user, names.get(user, user)) for user in dict.fromkeys(named))
 
 
 def _handled(services: Services, asked: Asked, handler: Handler,

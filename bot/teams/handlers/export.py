@@ -31,9 +31,9 @@ from bot.teams import files
 from bot.teams.chat import Chat
 from bot.teams.dialogs import teams_plain
 from bot.teams.files import Offer
-from bot.teams.handlers.answer import Asked, Shown
+from bot.teams.handlers.answer import Asked, Sender, Serving, Shown
 from bot.teams.ids import PLATFORM
-from bot.work import Work
+from bot.teams.names import TeamsNames
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class _Made:
     said: str  # why it was refused, or what to say if it cannot be put into the OneDrive
 
 
-def _made(services: Services, user_id: str, context: Mapping[str, Any]) -> _Made:
+def _made(services: Services, user_id: str, context: Mapping[str, Any], names: TeamsNames) -> _Made:
     """The file the person allowed, checked against the policy again and audited (on a thread,
     where the person's language is read, so that what it says is drawn here too)."""
     document = next((d for d in Document if d.value == context.get("document")), Document.DOSSIER)
@@ -69,23 +69,26 @@ def _made(services: Services, user_id: str, context: Mapping[str, Any]) -> _Made
         export = export_case(services, user_id, record_id(context.get("case")), document, number, via=PLATFORM)
     except MeldcodeError as refused:
         return _Made(None, teams_plain(dialogs.refusal_text(refused)))
-    return _Made(pdf.render(export), teams_plain(t("export_failed_teams", reference=export.dossier.reference)))
+    known = names.fresh()  # a PDF is read outside Teams: staff by name
+    data = pdf.render(export, lambda user: known.get(user, user))
+    return _Made(data, teams_plain(t("export_failed_teams", reference=export.dossier.reference)))
 
 
-async def consented(services: Services, work: Work, user_id: str, answer: FileConsentCardResponse, chat: Chat) -> None:
+async def consented(serving: Serving, sender: Sender, answer: FileConsentCardResponse) -> None:
     """The person's answer to the offer: when allowed, the PDF is made and put where Teams said,
     after the answer (a declined offer made nothing, and says nothing)."""
     into = answer.upload_info
-    if answer.action != "accept" or into is None or not user_id:
+    if answer.action != "accept" or into is None or not sender.user_id or sender.chat is None:
         return
     context = answer.context if isinstance(answer.context, dict) else {}
-    with speaking(Reader(services, PLATFORM, user_id)):
-        work.soon(_deliver(services, work, user_id, context, into, chat), "delivering an export in Teams")
+    with speaking(Reader(serving.services, PLATFORM, sender.user_id)):
+        work = serving.work
+        work.soon(_deliver(serving, sender.user_id, context, into, sender.chat), "delivering an export in Teams")
 
 
-async def _deliver(services: Services, work: Work, user_id: str, context: Mapping[str, Any],
-                   into: FileUploadInfo, chat: Chat) -> None:  # fmt: skip
-    made = await work.after_ack(_made, services, user_id, context)
+async def _deliver(serving: Serving, user_id: str, context: Mapping[str, Any], into: FileUploadInfo,
+                   chat: Chat) -> None:  # fmt: skip
+    made = await serving.work.after_ack(_made, serving.services, user_id, context, serving.names)
     if made.data is None:
         await chat.send(MessageActivityInput().with_text(made.said))
         return

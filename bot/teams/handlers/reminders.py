@@ -5,6 +5,7 @@ card they were clicked on is rewritten once the dialog said what was decided."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -26,8 +27,8 @@ from bot.forms import record_id
 from bot.interactions import reminders
 from bot.teams.cards import notice_card
 from bot.teams.dialogs import teams_plain
-from bot.teams.handlers.answer import Asked, Handler, Redraw, Shown, as_user
-from bot.work import Work, caught
+from bot.teams.handlers.answer import Asked, Handler, Redraw, Sender, Serving, Shown, as_user
+from bot.work import caught
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _acted(services: Services, user_id: str, verb: str, data: Mapping[str, Any])
     return dialogs.refusal_text(done) if isinstance(done, MeldcodeError) else done
 
 
-async def card_action(services: Services, work: Work, user_id: str, verb: str,
+async def card_action(serving: Serving, sender: Sender, verb: str,
                       data: Mapping[str, Any]) -> AdaptiveCardInvokeResponse:  # fmt: skip
     def failed(incident: str) -> Notice | Markup:
         return t("error_generic", incident=incident)
@@ -52,7 +53,8 @@ async def card_action(services: Services, work: Work, user_id: str, verb: str,
             return AdaptiveCardActionCardResponse(value=notice_card(outcome))
         return AdaptiveCardActionMessageResponse(value=teams_plain(outcome))  # the card stays as it was
 
-    return await as_user(services, work, user_id, lambda: _acted(services, user_id, verb, data), failed, drawn)
+    acted = functools.partial(_acted, serving.services, sender.user_id, verb, data)
+    return await as_user(serving, sender, acted, failed, drawn)
 
 
 def _card(asked: Asked) -> dict[str, str]:
