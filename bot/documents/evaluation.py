@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from bot.catalogue import plain, t
+from bot.catalogue import joined, plain, t
 from bot.documents.dates import show_date
+from bot.documents.dialogs import Dialog, Heading, Part, Says, buttons, info
 from bot.documents.labels import EVALUATION_COUNTS, label, named
+from bot.documents.notices import Button, Does
 from bot.flows.steps.evaluation import Evaluation
 from bot.flows.steps.statistics import (
     ACUTE,
@@ -29,6 +31,7 @@ from bot.flows.steps.statistics import (
     measure,
 )
 from bot.flows.vocabulary import CloseReason, Route, SignalCategory
+from bot.forms import small_number
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,37 @@ def notes(evaluation: Evaluation) -> list[Markup]:
     if evaluation.threshold is not None:
         lines.append(t("evaluation_note_small", threshold=evaluation.threshold))
     return lines
+
+
+def evaluation_parts(evaluation: Evaluation) -> list[Part]:
+    """What a screen shows of it: the heading, each section's figures, and the notes."""
+    parts: list[Part] = [Says(heading(evaluation))]
+    for section in sections(evaluation):
+        lines = [Markup("{} · <b>{}</b>").format(figure.label, figure.shown) for figure in section.figures]
+        parts += [Heading(section.title), Says(joined(lines))]
+    return [*parts, *(Says(line, aside=True) for line in notes(evaluation))]
+
+
+def evaluation_dialog(evaluation: Evaluation, schools: Sequence[tuple[str, str]], years: Sequence[int]) -> Dialog:
+    """The evaluation as a dialog whose buttons choose another school year or school (for a platform
+    where a choice does not redraw a dialog by itself: Teams). `schools` are (id, name)."""
+    start, school = evaluation.period.first.year, evaluation.school_id
+    year_buttons = []
+    for year in years:
+        shown = t("evaluation_school_year", start=year, end=year + 1)
+        year_buttons.append(Button(Does.OPEN_EVALUATION, shown, f"{school}:{year}", primary=year == start))
+    school_buttons = [
+        Button(Does.OPEN_EVALUATION, name, f"{school_id}:{start}", primary=school_id == school)
+        for school_id, name in schools
+    ]
+    choices = [*buttons(*year_buttons), *(buttons(*school_buttons) if len(schools) > 1 else [])]
+    return info(t("evaluation_modal_title"), *choices, *evaluation_parts(evaluation))
+
+
+def chosen_evaluation(value: object) -> tuple[str | None, int]:
+    """The school and the school year (by the year it starts) a button names; (None, 0): the first offered."""
+    school, _, year = str(value or "").rpartition(":")
+    return school or None, small_number(year, 9999)
 
 
 def filename(evaluation: Evaluation, suffix: str = "pdf") -> str:

@@ -49,8 +49,7 @@ def my_cases(home: Home) -> Dialog:
 
 
 def _statistics(home: Home) -> list[Part]:
-    """The anonymous counts, for those the policy shows them (the interne evaluatie itself is made
-    in Slack, or with `meldbot report`)."""
+    """The anonymous counts, for those the policy shows them, and the button to the interne evaluatie."""
     statistics = home.statistics
     if not statistics:
         return []
@@ -60,7 +59,8 @@ def _statistics(home: Home) -> list[Part]:
         shown = statistics[first : first + SCHOOLS_PER_PAGE]
         parts += [Says(joined(school_lines(shown)))]
         parts += _pager(home.place, "schools", first, len(shown), len(statistics), SCHOOLS_PER_PAGE)
-    return [*parts, Says(t("home_statistics_note"), aside=True)]
+    evaluation = Button(Does.OPEN_EVALUATION, t("evaluation_button"), "")
+    return [*parts, Says(t("home_statistics_note"), aside=True), *buttons(evaluation)]
 
 
 def _language() -> list[Part]:

@@ -52,6 +52,7 @@ class Does(StrEnum):
     PAGE_OLDER = "page_older"
     MY_CASES = "my_cases"  # a person's own overview where the platform has no page for it; value: its place
     CHOOSE_LANGUAGE = "choose_language"  # in that overview; value: the language
+    OPEN_EVALUATION = "open_evaluation"  # the interne evaluatie, there; value "school:year", or "" for the first
 
 
 # Buttons whose click is the whole act: the message changes in place. Every other one opens a form

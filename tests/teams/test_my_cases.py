@@ -4,12 +4,15 @@ its case, and the lists page. Someone who is not at a school is told so, nothing
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.catalogue import speaking, t
 from bot.devtools.local_teams import LocalTeams, Opened
 from bot.documents.notices import Does
 from bot.flows.steps.dossier import REPORTED_PER_PAGE
-from bot.flows.vocabulary import Language
+from bot.flows.vocabulary import AuditAction, Language
 from bot.teams.dialogs import teams_plain
+from storage.models import AuditEvent
 from tests.teams.adaptive_cards import conform
 from tests.teams.school import COORDINATOR, OUTSIDER, PUPIL, TEACHER, button, chat, register
 
@@ -89,3 +92,31 @@ def test_a_teacher_chooses_english_and_the_bot_speaks_it_from_then_on(teams: Loc
     with speaking(Language.EN):
         assert teams_plain(t("dm_intro", platform="Teams")) in str(chat(teams, TEACHER)[-1]).replace("*", "")
         assert teams_plain(t("error_unknown_request")) in refused.text  # a crafted language: nothing kept
+
+
+def test_the_interne_evaluatie_opens_from_the_counts_and_its_buttons_choose_the_school_year(
+    teams: LocalTeams,
+) -> None:
+    register(teams, TEACHER)
+    desk = my_cases(teams, COORDINATOR)
+    assert opens(desk, Does.OPEN_EVALUATION) == [""]
+    assert opens(my_cases(teams, TEACHER), Does.OPEN_EVALUATION) == []  # a teacher sees no counts
+
+    shown = teams.driver.press(COORDINATOR, desk, Does.OPEN_EVALUATION)
+    assert shown.title == teams_plain(t("evaluation_modal_title"))
+    assert "01-08-2026" in shown.text and PUPIL not in shown.text and "MC-2026" not in shown.text
+    years = {b["data"]["value"]: b for b in shown.buttons if b["data"]["dialog_id"] == Does.OPEN_EVALUATION}
+    assert sorted(years) == ["linde:2024", "linde:2025", "linde:2026"] and years["linde:2026"].get("style")
+
+    earlier = Opened.of(teams.driver.invoke(COORDINATOR, "task/submit", years["linde:2025"]["data"]))
+    assert "01-08-2025" in earlier.text and "01-08-2026" not in earlier.text
+
+    # A school year or a school the reader may not see: refused, on record.
+    for user, value in ((OUTSIDER, "linde:2026"), (TEACHER, "linde:2026"), (COORDINATOR, "elders:2026")):
+        crafted = {**years["linde:2026"]["data"], "value": value}
+        refused = Opened.of(teams.driver.invoke(user, "task/submit", crafted))
+        assert refused.form is None and "01-08-2026" not in refused.text
+    with teams.services.db.reading() as session:
+        refusals = session.scalars(select(AuditEvent.actor_id).where(AuditEvent.action == AuditAction.ACCESS_REFUSED))
+        assert {OUTSIDER, TEACHER, COORDINATOR} <= set(refusals)
+    conform(desk.card, shown.card, earlier.card)

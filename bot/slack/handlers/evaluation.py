@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.flows.ports import local_today
-from bot.flows.rules.access import Permission, schools_where
 from bot.flows.services import Services
-from bot.flows.steps.evaluation import SCHOOL_YEAR_STARTS, Period, evaluation_for
 from bot.forms import small_number
+from bot.interactions.evaluation import evaluation_of
 from bot.slack.handlers import forms
 from bot.slack.handlers.errors import guarded
 from bot.slack.handlers.respond import from_modal, shown
@@ -21,20 +18,12 @@ from bot.slack.ids import Action
 from bot.slack.views.evaluation import evaluation_modal
 from bot.work import Work
 
-YEARS_OFFERED = 3  # this school year and the two before it
-
 
 @shown
 def evaluation_screen(services: Services, user_id: str, school_id: str | None, year: int) -> View:
     """One school's evaluation for one school year (by the year it starts; this one when it is not offered)."""
-    visible = schools_where(services.directory, user_id, Permission.VIEW_STATISTICS)
-    current = Period.school_year(local_today(services.clock).date()).first.year
-    years = [current - back for back in range(YEARS_OFFERED)]
-    # A school the reader may not see is asked for all the same: the refusal is on record.
-    school_id = school_id if school_id is not None else (visible[0].id if visible else "")
-    period = Period.school_year(date(year if year in years else current, SCHOOL_YEAR_STARTS, 1))
-    evaluation = evaluation_for(services, user_id, school_id, period)
-    return evaluation_modal(evaluation, [(s.id, s.name) for s in visible], years)
+    shown = evaluation_of(services, user_id, school_id, year)
+    return evaluation_modal(shown.evaluation, shown.schools, shown.years)
 
 
 async def handle_open_evaluation(
@@ -59,7 +48,7 @@ async def handle_choose(
         school = value
     else:
         year = small_number(value, 9999)
-    school_id = school if isinstance(school, str) and services.directory.school(school) is not None else ""
+    school_id = school if isinstance(school, str) else ""
     view = await work.after_ack(evaluation_screen, services, body["user"]["id"], school_id, year)
     if from_modal(body):
         await client.views_update(view_id=modal["id"], view=view)

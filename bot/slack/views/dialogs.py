@@ -33,12 +33,16 @@ def modal_of(dialog: Dialog) -> View:
     return modal(
         dialog.form,
         dialog.title,
-        [block for part in dialog.parts for block in _blocks(part)],
+        blocks_of(dialog.parts),
         submit_key=dialog.submit_key,
         close_key=dialog.close_key,
         metadata=dict(dialog.metadata) if dialog.metadata else None,
         notify_on_close=dialog.closing_matters,
     )
+
+
+def blocks_of(parts: Sequence[Part]) -> list[Block]:
+    return [block for part in parts for block in _blocks(part)]
 
 
 def slack_options(options: Sequence[Option]) -> list[SlackOption]:

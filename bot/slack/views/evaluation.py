@@ -1,19 +1,20 @@
-"""The interne evaluatie in Slack: a modal with the school and school year to show, and its figures."""
+"""The interne evaluatie in Slack: a modal with the school and school year to show (menus, which
+redraw it as soon as one is chosen), and its figures."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from markupsafe import Markup
 from slack_sdk.models.blocks import ActionsBlock, Block, Option, StaticSelectElement
 from slack_sdk.models.views import View
 
-from bot.catalogue import joined, t
+from bot.catalogue import t
 from bot.documents.dialogs import Form
-from bot.documents.evaluation import heading, notes, sections
+from bot.documents.evaluation import evaluation_parts
 from bot.flows.steps.evaluation import Evaluation
 from bot.slack.ids import Action
-from bot.slack.views.common import context, header, modal, mrkdwn, named_option, option
+from bot.slack.views.common import modal, named_option, option
+from bot.slack.views.dialogs import blocks_of
 
 
 def _select(action: Action, options: list[Option], chosen: str) -> StaticSelectElement:
@@ -31,10 +32,6 @@ def evaluation_modal(evaluation: Evaluation, schools: Sequence[tuple[str, str]],
         choices.append(_select(Action.EVALUATION_SCHOOL, school_options, evaluation.school_id))
     year_options = [option("evaluation_school_year", str(year), start=year, end=year + 1) for year in years]
     choices.append(_select(Action.EVALUATION_PERIOD, year_options, str(start)))
-    blocks: list[Block] = [ActionsBlock(elements=choices), mrkdwn(heading(evaluation))]
-    for section in sections(evaluation):
-        lines = [Markup("{} · <b>{}</b>").format(figure.label, figure.shown) for figure in section.figures]
-        blocks += [header(section.title), mrkdwn(joined(lines))]
-    blocks += [context(line) for line in notes(evaluation)]
+    blocks: list[Block] = [ActionsBlock(elements=choices), *blocks_of(evaluation_parts(evaluation))]
     metadata = {"school": evaluation.school_id, "year": start}
     return modal(Form.INFO, t("evaluation_modal_title"), blocks, metadata=metadata)

@@ -37,6 +37,7 @@ OPENS: Mapping[str, Handler] = {
     Does.FINISH_DRAFT: registration.finish_draft,
     Does.MY_CASES: home.overview,
     Does.CHOOSE_LANGUAGE: home.choose,
+    Does.OPEN_EVALUATION: home.evaluation,
     Does.EXPORT_CASE: export.choose,
     **casework.OPENS,
     **reminders.OPENS,

@@ -1,15 +1,17 @@
 """*Mijn casussen* in Teams: the counterpart of Slack's App Home, opened from the chat's greeting
-and paged from its own buttons (bot.interactions.home decides what it lists); and where a person
-chooses their own language, as in the App Home."""
+and paged from its own buttons (bot.interactions.home decides what it lists); where a person
+chooses their own language, as in the App Home; and the interne evaluatie its counts lead to."""
 
 from __future__ import annotations
 
 from bot.documents.desk import HomePlace
+from bot.documents.evaluation import chosen_evaluation, evaluation_dialog
 from bot.documents.my_cases import my_cases
 from bot.flows.errors import UnknownRequest
 from bot.flows.services import Services
 from bot.flows.steps.language import choose_language
 from bot.flows.vocabulary import Language
+from bot.interactions.evaluation import evaluation_of
 from bot.interactions.home import home_of, place_of
 from bot.teams.handlers.answer import Asked, Shown
 from bot.teams.ids import PLATFORM
@@ -27,3 +29,10 @@ def choose(services: Services, asked: Asked) -> Shown:
         raise UnknownRequest()
     choose_language(services, PLATFORM, asked.user_id, language)
     return Shown(my_cases(home_of(services, asked.user_id, HomePlace())))
+
+
+def evaluation(services: Services, asked: Asked) -> Shown:
+    """The interne evaluatie, from the overview's counts; its buttons choose another year or school."""
+    school_id, year = chosen_evaluation(asked.data.get("value"))
+    shown = evaluation_of(services, asked.user_id, school_id, year)
+    return Shown(evaluation_dialog(shown.evaluation, shown.schools, shown.years))
