@@ -21,12 +21,13 @@ from bot.documents.desk import (
     school_lines,
     statistics_summary,
 )
-from bot.documents.dialogs import Buttons, Dialog, Heading, Part, Says, buttons, info
-from bot.documents.labels import keys
+from bot.documents.dialogs import Buttons, Dialog, Heading, Input, Kind, Option, Part, Says, buttons, info
+from bot.documents.labels import keys, label
 from bot.documents.notices import Button, Does
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CaseSummary
 from bot.flows.vocabulary import Language
+from bot.forms import Field
 
 
 def my_cases(home: Home) -> Dialog:
@@ -36,7 +37,8 @@ def my_cases(home: Home) -> Dialog:
     if home.desk is not None:
         desk = home.desk
         parts += [Heading(t("desk_title", count=sum(desk.counts.values()))), Says(counts_line(desk), aside=True)]
-        parts += _desk_lines(desk, several_schools=bool(desk.schools))
+        parts += _filters(desk, home.place)
+        parts += _desk_lines(desk, several_schools=bool(desk.schools) and not desk.school)
         parts += _pager(home.place, "overseen", desk.offset, len(desk.cases), desk.total, DESK_PER_PAGE)
     if home.team is not None:
         team = home.team
@@ -70,6 +72,23 @@ def _language() -> list[Part]:
         Button(Does.CHOOSE_LANGUAGE, t(key), value, primary=value == now) for value, key in keys(Language).items()
     )
     return [Heading(t("home_language")), Says(t("home_language_note"), aside=True), *buttons(*choices)]
+
+
+EVERY = "all"  # a filter's choice of every group or school (a choice's value may not be empty)
+
+
+def _filters(desk: Desk, place: HomePlace) -> list[Part]:
+    """The desk's filters: a choice per filter, and the button that shows the desk as they are set
+    (a choice does not redraw a dialog by itself)."""
+    groups = [Option(EVERY, t("desk_filter_every_group"))]
+    groups += [Option(str(due), t("desk_filter_group", group=label(due), count=n)) for due, n in desk.counts.items()]
+    due = str(desk.due) if desk.due else EVERY
+    parts: list[Part] = [Input(Field.DESK_DUE, "label_desk_due", Kind.ONE_OF, True, options=tuple(groups), initial=due)]
+    if desk.schools:
+        schools = (Option(EVERY, t("desk_filter_every_school")), *(Option(i, name) for i, name in desk.schools))
+        parts.append(Input(Field.DESK_SCHOOL, "label_desk_school", Kind.ONE_OF, True, options=schools,
+                           initial=desk.school or EVERY))  # fmt: skip
+    return [*parts, *buttons(Button(Does.FILTER_DESK, t("button_desk_filter"), place.value()))]
 
 
 def _desk_lines(desk: Desk, several_schools: bool) -> list[Part]:

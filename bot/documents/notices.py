@@ -52,6 +52,7 @@ class Does(StrEnum):
     PAGE_OLDER = "page_older"
     MY_CASES = "my_cases"  # a person's own overview where the platform has no page for it; value: its place
     CHOOSE_LANGUAGE = "choose_language"  # in that overview; value: the language
+    FILTER_DESK = "filter_desk"  # in that overview: the desk as its filters are set; value: its place
     OPEN_EVALUATION = "open_evaluation"  # the interne evaluatie, there; value "school:year", or "" for the first
 
 

@@ -55,6 +55,7 @@ def renderer_problems(*cards: dict[str, Any]) -> str:
 def conform(*cards: dict[str, Any]) -> None:
     """Every card passes Microsoft's Adaptive Cards library and the 1.5 schema. Where either cannot
     run this skips the rest of the test, so a test calls it last, after everything else it checks."""
-    assert renderer_problems(*cards) == ""
+    problems = renderer_problems(*cards)
+    assert problems == "", problems
     for card in cards:
         assert card_problems(card) == [], card

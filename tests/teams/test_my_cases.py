@@ -4,17 +4,22 @@ its case, and the lists page. Someone who is not at a school is told so, nothing
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from bot.catalogue import speaking, t
-from bot.devtools.local_teams import LocalTeams, Opened
+from bot.devtools.local_teams import LocalTeams, Opened, local_teams
 from bot.documents.notices import Does
+from bot.flows.ports import ManualClock
 from bot.flows.steps.dossier import REPORTED_PER_PAGE
 from bot.flows.vocabulary import AuditAction, Language
+from bot.school_config import parse_directory
 from bot.teams.dialogs import teams_plain
 from storage.models import AuditEvent
+from tests.conftest import make_services
 from tests.teams.adaptive_cards import conform
-from tests.teams.school import COORDINATOR, OUTSIDER, PUPIL, TEACHER, button, chat, register
+from tests.teams.school import COORDINATOR, OUTSIDER, PUPIL, SCHOOLS, TEACHER, button, chat, register
 
 
 def my_cases(teams: LocalTeams, user_id: str) -> Opened:
@@ -120,3 +125,51 @@ def test_the_interne_evaluatie_opens_from_the_counts_and_its_buttons_choose_the_
         refusals = session.scalars(select(AuditEvent.actor_id).where(AuditEvent.action == AuditAction.ACCESS_REFUSED))
         assert {OUTSIDER, TEACHER, COORDINATOR} <= set(refusals)
     conform(desk.card, shown.card, earlier.card)
+
+
+def test_the_desk_filters_by_what_a_case_waits_for_and_the_other_lists_stay(teams: LocalTeams) -> None:
+    register(teams, TEACHER)
+    register(teams, TEACHER, pupil_name="Sem Verzonnen", pupil_group="4a")
+    desk = my_cases(teams, COORDINATOR)
+    teams.driver.press(COORDINATOR, desk, Does.TAKE_CASE)  # the newest: now in steps 2 and 3
+    desk = my_cases(teams, COORDINATOR)
+    (due,) = [e for e in desk.card["body"] if e.get("id") == "desk_due"]
+    assert [c["value"] for c in due["choices"]][1:] == ["to_take", "steps"]
+    assert sorted(opens(desk, Does.OPEN_CASE) + opens(desk, Does.TAKE_CASE)) == ["1", "2"]
+
+    (show,) = [b for b in desk.buttons if b["data"]["dialog_id"] == Does.FILTER_DESK]
+    steps = Opened.of(teams.driver.invoke(COORDINATOR, "task/submit", {**show["data"], "desk_due": "steps"}))
+    assert opens(steps, Does.OPEN_CASE) == ["2"] and opens(steps, Does.TAKE_CASE) == []
+    (kept,) = [e for e in steps.card["body"] if e.get("id") == "desk_due"]
+    assert kept["value"] == "steps"  # the filter shows as it is set
+    (show,) = [b for b in steps.buttons if b["data"]["dialog_id"] == Does.FILTER_DESK]
+    every = Opened.of(teams.driver.invoke(COORDINATOR, "task/submit", {**show["data"], "desk_due": "all"}))
+    assert sorted(opens(every, Does.OPEN_CASE) + opens(every, Does.TAKE_CASE)) == ["1", "2"]
+    conform(desk.card, steps.card, every.card)
+
+
+def test_a_coordinator_of_two_schools_filters_the_desk_by_school(tmp_path: Path, clock: ManualClock) -> None:
+    colleague = "2e4f6a8b-0c1d-4e3f-9a5b-7c9d1e3f5a7b"  # a teacher at the second school
+    schools = (
+        SCHOOLS
+        + f"""
+  - id: eik
+    name: "Kindcentrum De Eik"
+    coordinators: [{COORDINATOR}]
+    members: [{colleague}]
+"""
+    )
+    services = make_services(tmp_path, f"sqlite:///{tmp_path / 'two.sqlite3'}", parse_directory(schools, "t"), clock)
+    try:
+        with local_teams(services) as teams:
+            register(teams, TEACHER)
+            register(teams, colleague, pupil_name="Sem Verzonnen")
+            desk = my_cases(teams, COORDINATOR)
+            (school,) = [e for e in desk.card["body"] if e.get("id") == "desk_school"]
+            assert [c["title"] for c in school["choices"]][1:] == ["Basisschool De Linde", "Kindcentrum De Eik"]
+            (show,) = [b for b in desk.buttons if b["data"]["dialog_id"] == Does.FILTER_DESK]
+            eik = Opened.of(teams.driver.invoke(COORDINATOR, "task/submit", {**show["data"], "desk_school": "eik"}))
+            assert opens(eik, Does.TAKE_CASE) == ["2"] and opens(eik, Does.OPEN_CASE) == []
+            conform(desk.card, eik.card)
+    finally:
+        services.db.dispose()

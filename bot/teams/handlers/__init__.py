@@ -38,6 +38,7 @@ OPENS: Mapping[str, Handler] = {
     Does.MY_CASES: home.overview,
     Does.CHOOSE_LANGUAGE: home.choose,
     Does.OPEN_EVALUATION: home.evaluation,
+    Does.FILTER_DESK: home.filtered,
     Does.EXPORT_CASE: export.choose,
     **casework.OPENS,
     **reminders.OPENS,

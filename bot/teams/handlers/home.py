@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from bot.documents.desk import HomePlace
 from bot.documents.evaluation import chosen_evaluation, evaluation_dialog
-from bot.documents.my_cases import my_cases
+from bot.documents.my_cases import EVERY, my_cases
 from bot.flows.errors import UnknownRequest
 from bot.flows.services import Services
 from bot.flows.steps.language import choose_language
 from bot.flows.vocabulary import Language
+from bot.forms import Field
 from bot.interactions.evaluation import evaluation_of
 from bot.interactions.home import home_of, place_of
 from bot.teams.handlers.answer import Asked, Shown
@@ -36,3 +37,13 @@ def evaluation(services: Services, asked: Asked) -> Shown:
     school_id, year = chosen_evaluation(asked.data.get("value"))
     shown = evaluation_of(services, asked.user_id, school_id, year)
     return Shown(evaluation_dialog(shown.evaluation, shown.schools, shown.years))
+
+
+def filtered(services: Services, asked: Asked) -> Shown:
+    """The desk as its filters are set, on its first page; the other lists stay where they were."""
+    chosen = {}
+    for name, field in (("due", Field.DESK_DUE), ("school", Field.DESK_SCHOOL)):
+        value = asked.values.choice(field)
+        chosen[name] = "" if value == EVERY else value
+    place = place_of(place_of(asked.data.get("value")).value(**chosen, overseen=0))
+    return Shown(my_cases(home_of(services, asked.user_id, place)))
