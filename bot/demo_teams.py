@@ -35,12 +35,15 @@ from bot.demo import (
     who,
 )
 from bot.devtools.local_teams import LocalTeams, Opened, button_in, local_teams
-from bot.devtools.render import card_lines, dialog_lines
+from bot.devtools.render import card_lines, dialog_lines, message_in_chat
 from bot.documents.notices import Does
 from bot.flows.ports import local_today
 from bot.flows.rules.framework import Answer
 from bot.flows.vocabulary import DossierPart, Language
+from bot.teams.files import CONSENT
 from storage.models import HelpPlan
+
+ADAPTIVE = "application/vnd.microsoft.card.adaptive"
 
 # The demo's people in Teams: invented Entra object ids, and how the narration names them.
 PEOPLE = {
@@ -50,13 +53,6 @@ PEOPLE = {
     "0a1b2c3d-0004-4a00-8a00-000000000d04": "demo_dirk",
 }
 ANNA, BRAM, SANNE, DIRK = PEOPLE
-
-
-def _first_names(line: str) -> str:
-    """A person as the reader sees them in Teams: their name (here: their first name)."""
-    for user_id in PEOPLE:
-        line = line.replace(user_id, plain(who(user_id, PEOPLE)).split()[0])
-    return line
 
 
 class Narrator(Storyteller):
@@ -73,24 +69,28 @@ class Narrator(Storyteller):
 
     def new_cards(self, teams: LocalTeams) -> None:
         for user_id in PEOPLE:
-            cards = teams.chat(user_id)
-            for card in cards[self._seen.get(user_id, 0) :]:
-                self._show(user_id, "card", card, card_lines(card), heading=t("demo_dm", person=who(user_id, PEOPLE)))
-            self._seen[user_id] = len(cards)
+            messages = teams.messages(user_id)
+            for message in messages[self._seen.get(user_id, 0) :]:
+                heading = t("demo_dm", person=who(user_id, PEOPLE))
+                (attachment,) = message.get("attachments") or [{}]
+                card = attachment.get("content") if attachment.get("contentType") == ADAPTIVE else None
+                self._show(user_id, "card", card, message_in_chat(message), heading=heading)
+            self._seen[user_id] = len(messages)
 
     def skip_cards(self, teams: LocalTeams) -> None:
         """What is in the chats now is not shown (the greetings of those who only install the app)."""
-        self._seen = {user_id: len(teams.chat(user_id)) for user_id in PEOPLE}
+        self._seen = {user_id: len(teams.messages(user_id)) for user_id in PEOPLE}
 
     def updated(self, user_id: str, card: dict[str, Any]) -> None:
         self._show(user_id, "card", card, card_lines(card), heading=t("demo_updated", person=who(user_id, PEOPLE)))
 
-    def _show(self, user_id: str, surface: str, card: dict[str, Any], lines: list[str],
+    def _show(self, user_id: str, surface: str, card: dict[str, Any] | None, lines: list[str],
               heading: Markup | None = None, title: str | None = None) -> None:  # fmt: skip
+        """Shown to the reader; with `cards`, an Adaptive Card (not a file, nor a text) also as JSON."""
         self.out.write(f"\n  {plain(heading or t('demo_sees', person=who(user_id, PEOPLE)))}:\n")
         for line in lines:
-            self.out.write(f"    {_first_names(line)}\n")
-        if self.cards is not None:
+            self.out.write(f"    {line}\n")
+        if self.cards is not None and card is not None:
             person = plain(who(user_id, PEOPLE))
             shown = {"person": user_id, "name": person, "surface": surface, "title": title, "card": card}
             self.cards.write(json.dumps(shown, ensure_ascii=False) + "\n")
@@ -119,6 +119,8 @@ def _fields(values: dict[str, Any]) -> dict[str, str]:
 def _script(teams: LocalTeams, tell: Narrator) -> None:
     driver, now = teams.driver, local_today(teams.services.clock)
     today, tomorrow = now.date().isoformat(), (now + timedelta(days=1)).date().isoformat()
+    # Each as Teams names them to the bot (here: their first names).
+    driver.names.update({user_id: plain(who(user_id, PEOPLE)).split()[0] for user_id in PEOPLE})
     for user_id in (BRAM, SANNE, DIRK):  # the app is installed for the school's staff
         driver.install(user_id)
     teams.flush()
@@ -198,6 +200,14 @@ def _work_the_case(teams: LocalTeams, tell: Narrator, notice: dict[str, Any], to
     tell.say("demo_timeline")
     timeline = next(b for b in case.buttons if b["data"]["value"].endswith(f":{DossierPart.TIMELINE.value}:0"))
     tell.dialog(SANNE, Opened.of(driver.invoke(SANNE, "task/submit", timeline["data"])))
+    tell.say("demo_export_teams")
+    form = tell.dialog(SANNE, driver.press(SANNE, case, Does.EXPORT_CASE))
+    tell.dialog(SANNE, driver.submit(SANNE, form, export_document="dossier"))
+    tell.new_cards(teams)
+    tell.say("demo_export_allowed")
+    (offer,) = [a for m in teams.messages(SANNE) for a in m.get("attachments") or [] if a["contentType"] == CONSENT]
+    driver.consent(SANNE, offer)
+    tell.new_cards(teams)
     tell.say("demo_desk_teams")
     tell.dialog(SANNE, driver.click(SANNE, button_in(teams.chat(SANNE)[0], Does.MY_CASES)))
 

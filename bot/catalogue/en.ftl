@@ -721,6 +721,12 @@ demo_desk =
     Sanne opens the bot's App Home: her desk. Each open case stands under what must happen now, with its next deadline. Daan's acute concern has not been taken and stands at the top, late. Names do show here: only she sees her App Home.
 demo_evaluation_opened = At the bottom she clicks '{ evaluation_button }': this school year's interne evaluatie, in counts without names. `meldbot report` makes it a PDF for the board.
 demo_anna_starts_teams = { $anna } has a "niet pluis" feeling (something is not right). The meldcode app is installed for her in Teams; in her chat with the bot she clicks '{ button_start }'.
+demo_file_allow = Allow
+demo_file_decline = Decline
+demo_export_teams =
+    Sanne makes a PDF of the dossier for the pupil file. Teams does not put a file into someone's OneDrive just like that: the bot offers it in her chat, and she has to allow it.
+demo_export_allowed =
+    She allows it. Only now does the bot make the PDF, put it into her OneDrive, and put the export on the audit trail. The file's name gives the reference only.
 demo_desk_teams =
     Sanne clicks '{ button_my_cases }' in her chat with the bot: her desk. Each open case stands under what must happen now, with its next deadline. Names do show here: only she sees this window.
 demo_end_teams =

@@ -701,6 +701,12 @@ demo_desk =
     Sanne opent de App Home van de bot: haar bureau. Elke open casus staat bij wat er nu moet gebeuren, met de eerstvolgende termijn. Daans acute zorg is nog niet opgepakt en staat als te laat bovenaan. De namen staan hier wel: de App Home ziet alleen zij.
 demo_evaluation_opened = Onderaan klikt ze op '{ evaluation_button }': de interne evaluatie van dit schooljaar, in aantallen zonder namen. Met `meldbot report` wordt het een PDF voor het bestuur.
 demo_anna_starts_teams = { $anna } heeft een niet-pluisgevoel. De meldcode-app is voor haar geïnstalleerd in Teams; in het gesprek met de bot klikt ze op '{ button_start }'.
+demo_file_allow = Toestaan
+demo_file_decline = Weigeren
+demo_export_teams =
+    Sanne maakt een pdf van het dossier voor het leerlingdossier. Teams zet een bestand niet zomaar in iemands OneDrive: de bot biedt het aan in haar gesprek, en zij moet het toestaan.
+demo_export_allowed =
+    Ze staat het toe. Nu pas maakt de bot de pdf, zet hem in haar OneDrive en komt de export in de audit trail. De naam van het bestand noemt alleen het kenmerk.
 demo_desk_teams =
     Sanne klikt op '{ button_my_cases }' in haar gesprek met de bot: haar bureau. Elke open casus staat onder wat er nu moet gebeuren, met de eerstvolgende termijn. Namen staan hier wel: alleen zij ziet dit venster.
 demo_end_teams =

@@ -143,3 +143,18 @@ def dialog_lines(title: str, card: dict[str, Any]) -> list[str]:
         *(f"│ {line}" for line in card_body_lines(card["body"])),
         f"└─ {submit}",
     ]
+
+
+def message_in_chat(message: dict[str, Any]) -> list[str]:
+    """A message in a Teams chat with the bot: its text, its card, or the file it offers or holds."""
+    lines: list[str] = []
+    for attachment in message.get("attachments") or []:
+        kind, content = attachment.get("contentType"), attachment.get("content") or {}
+        if kind == "application/vnd.microsoft.card.adaptive":
+            lines += card_lines(content)
+        elif kind == "application/vnd.microsoft.teams.card.file.consent":  # Teams draws the buttons
+            allow, decline = plain(t("demo_file_allow")), plain(t("demo_file_decline"))
+            lines += [f"📎 {attachment.get('name')} · {content.get('description')}", f"   [ {allow} ]  [ {decline} ]"]
+        else:
+            lines.append(f"📎 {attachment.get('name')}")
+    return lines or [f"💬 {message.get('text', '')}"]
