@@ -35,7 +35,7 @@ class _Fault:
 class FakeConnector:
     def __init__(self) -> None:
         self.sent: list[Sent] = []
-        self.uploads: dict[str, bytes] = {}  # what the bot put into OneDrive upload sessions, by name
+        self.uploads: dict[str, bytes] = {}  # what the bot put into OneDrive upload sessions, by path
         self._faults: deque[_Fault] = deque()
         self._lock = threading.Lock()
         self._ids = itertools.count(1)

@@ -90,11 +90,12 @@ class TeamsDriver:
 
     def consent(self, user_id: str, offer: dict[str, Any], *, allow: bool = True) -> None:
         """Allow (or decline) a file the bot offered in the chat (its consent card's attachment), as
-        Teams answers: with the upload session it opened for it."""
+        Teams answers: with the upload session it opened for it in this person's OneDrive (the same
+        session when the same person's answer is sent again)."""
         name, context = str(offer["name"]), offer["content"]["acceptContext" if allow else "declineContext"]
         answer: dict[str, Any] = {"type": "fileUpload", "action": "accept" if allow else "decline", "context": context}
         if allow:
-            answer["uploadInfo"] = {"name": name, "uploadUrl": f"{self.service_url}upload/{name}",
+            answer["uploadInfo"] = {"name": name, "uploadUrl": f"{self.service_url}upload/{user_id}/{name}",
                                     "contentUrl": f"https://onedrive.example/{name}",
                                     "uniqueId": "1D5A2A4C-7C9E-4E3B-9F6D-2B8A0C1E3F57", "fileType": "pdf"}  # fmt: skip
         status, _ = self.post(self.activity(user_id, "invoke", name="fileConsent/invoke", value=answer))

@@ -50,6 +50,7 @@ def test_the_pdf_is_made_and_audited_only_once_the_coordinator_allowed_it_in_the
     assert audited(teams, AuditAction.CASE_EXPORTED) == [] and teams.connector.uploads == {}
 
     teams.driver.consent(COORDINATOR, offer)
+    teams.driver.consent(COORDINATOR, offer)  # Teams sends the same answer again: made once
     (made,) = audited(teams, AuditAction.CASE_EXPORTED)
     assert made.actor_id == COORDINATOR and made.detail["via"] == "teams" and made.detail["document"] == "dossier"
     (data,) = teams.connector.uploads.values()

@@ -8,6 +8,7 @@ made: the offer's context passes through the client, and names a case and a docu
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from bot.teams.files import Offer
 from bot.teams.handlers.answer import Asked, Sender, Serving, Shown
 from bot.teams.ids import PLATFORM
 from bot.teams.names import TeamsNames
+from storage import repositories as repo
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +62,15 @@ class _Made:
     said: str  # why it was refused, or what to say if it cannot be put into the OneDrive
 
 
-def _made(services: Services, user_id: str, context: Mapping[str, Any], names: TeamsNames) -> _Made:
+def _made(services: Services, user_id: str, context: Mapping[str, Any], into: FileUploadInfo,
+          names: TeamsNames) -> _Made | None:  # fmt: skip
     """The file the person allowed, checked against the policy again and audited (on a thread,
-    where the person's language is read, so that what it says is drawn here too)."""
+    where the person's language is read, so that what it says is drawn here too). None when Teams
+    sent this answer before: its upload session names it, and every process shares the receipts."""
+    session_id = hashlib.sha256(str(into.upload_url).encode()).hexdigest()  # the URL itself is a credential
+    with services.db.transaction() as session:
+        if not repo.record_event_receipt(session, PLATFORM, f"file:{session_id}", services.clock.now()):
+            return None
     document = next((d for d in Document if d.value == context.get("document")), Document.DOSSIER)
     number = record_id(context.get("number")) if document is Document.CONVERSATION else None
     try:
@@ -88,7 +96,9 @@ async def consented(serving: Serving, sender: Sender, answer: FileConsentCardRes
 
 async def _deliver(serving: Serving, user_id: str, context: Mapping[str, Any], into: FileUploadInfo,
                    chat: Chat) -> None:  # fmt: skip
-    made = await serving.work.after_ack(_made, serving.services, user_id, context, serving.names)
+    made = await serving.work.after_ack(_made, serving.services, user_id, context, into, serving.names)
+    if made is None:
+        return
     if made.data is None:
         await chat.send(MessageActivityInput().with_text(made.said))
         return
