@@ -163,3 +163,24 @@ def test_feedback_put_off_from_the_card_and_someone_elses_click_changes_nothing(
     rescheduled = teams_plain(t("reminder_rescheduled", reference=REFERENCE, due=due_on))
     assert rescheduled in str(now).replace("*", ""), now
     conform(card, answer["value"], postpone.card, said.card, now)
+
+
+def test_a_forged_card_id_cannot_reach_a_card_in_someone_elses_chat(teams: LocalTeams, clock: ManualClock) -> None:
+    case = ready_to_weigh(teams)
+    case = answered(teams, answered(teams, case, Answer.YES), Answer.YES)
+    form = teams.driver.press(COORDINATOR, case, Does.RECORD_REPORT)
+    teams.driver.submit(COORDINATOR, form, **report_values(COORDINATOR))
+    at(teams, clock, "2026-11-24")
+    card = card_with(teams, COORDINATOR, Does.POSTPONE)
+    teams.driver.install(TEACHER)
+    teams.flush()
+    before = chat(teams, TEACHER)
+    victim = teams.connector.message_id(f"a:personal-{TEACHER}", before[-1])
+
+    postpone = teams.click(COORDINATOR, card, action(card, Does.POSTPONE))
+    forged = {**postpone.card["actions"][0]["data"]}
+    forged["meta"] = {**forged["meta"], "card": f"../../a:personal-{TEACHER}/activities/{victim}"}
+    teams.driver.invoke(COORDINATOR, "task/submit", {**forged, "until": "2026-12-14", "postpone_reason": "x"})
+
+    assert count(teams, ReminderPostponement) == 1  # the postponement itself stands
+    assert chat(teams, TEACHER) == before  # but no card outside the coordinator's own chat changed

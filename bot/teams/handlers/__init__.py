@@ -4,6 +4,7 @@ opened by a card's button (task/fetch) or submitted (task/submit), dispatched by
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -114,11 +115,17 @@ def register_all(app: App, serving: Serving, transport: TeamsTransport) -> None:
         return await answer(serving, sender(ctx, data), data, handler, redraw)
 
 
+# A message id as Teams makes them: nothing that could leave the chat's path in a URL ("/", "..").
+_MESSAGE_ID = re.compile(r"[A-Za-z0-9:_-]{1,200}")
+
+
 def _card(ctx: ActivityContext[Any], data: Mapping[str, Any]) -> str | None:
     """The card message a dialog was opened from: named by Teams on the click, and carried on in
-    the metadata of a dialog that will change it."""
+    the metadata of a dialog that will change it (which passes through the client: only an id of
+    a message's shape is taken, so a rewrite stays in the chat the request came from)."""
     kept = metadata(data).get("card")
-    return kept if isinstance(kept, str) and kept else ctx.activity.reply_to_id
+    card = kept if isinstance(kept, str) and kept else ctx.activity.reply_to_id
+    return card if card is not None and _MESSAGE_ID.fullmatch(card) else None
 
 
 def _data(value: Any) -> Mapping[str, Any]:
