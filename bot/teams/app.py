@@ -118,5 +118,5 @@ def build_teams_app(services: Services, teams: TeamsSettings, *, delivering: boo
         bot.worker = DeliveryWorker(bot.outbox)
         services.db.after_commit_adding(OutboxMessage, bot.worker.wake)
 
-    register_all(app, Serving(services, bot.work, names), bot.transport)
+    register_all(app, Serving(services, bot.work, names, local=teams.unauthenticated), bot.transport)
     return bot

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from microsoft_teams.api.activities.message import MessageActivityInput
@@ -31,11 +32,24 @@ def offer_message(offer: Offer) -> MessageActivityInput:
     return MessageActivityInput().add_attachments(Attachment(content_type=CONSENT, name=offer.name, content=card))
 
 
-async def upload(into: FileUploadInfo, data: bytes) -> None:
-    """The whole file in one request of the upload session (OneDrive takes up to 60 MiB in one)."""
-    # Named by Teams in an authenticated request; plain http only on this machine (the local harness).
-    if not into.upload_url or not into.upload_url.startswith(("https://", "http://127.0.0.1:")):
-        raise ValueError("Teams named no upload session this bot may write to")
+# Where Teams opens a person's upload session: their OneDrive, which is SharePoint (in Microsoft's
+# national clouds too).
+ONEDRIVE_HOSTS = (".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.cn")
+
+
+def may_upload_to(url: str | None, *, local: bool) -> bool:
+    """Whether a named upload session is a OneDrive's (or, in the local test mode, this machine's)."""
+    parsed = urlsplit(url or "")
+    if local and parsed.scheme == "http" and parsed.hostname == "127.0.0.1":
+        return True
+    return parsed.scheme == "https" and (parsed.hostname or "").endswith(ONEDRIVE_HOSTS)
+
+
+async def upload(into: FileUploadInfo, data: bytes, *, local: bool) -> None:
+    """The whole file in one request of the upload session (OneDrive takes up to 60 MiB in one).
+    Only into a OneDrive: the session is named in a request, and a dossier goes nowhere else."""
+    if not into.upload_url or not may_upload_to(into.upload_url, local=local):
+        raise ValueError("Teams named no upload session in a OneDrive")
     headers = {"Content-Range": f"bytes 0-{len(data) - 1}/{len(data)}"}
     async with httpx.AsyncClient(timeout=UPLOAD_TIMEOUT) as client:
         (await client.put(into.upload_url, content=data, headers=headers)).raise_for_status()

@@ -83,6 +83,7 @@ class Serving:
     services: Services
     work: Work
     names: TeamsNames
+    local: bool = False  # the local test mode: files go to the fake connector on this machine
 
 
 @dataclass(frozen=True)

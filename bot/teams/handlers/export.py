@@ -24,8 +24,9 @@ from bot.documents.dialogs import Says
 from bot.documents.export import chosen_document, export_dialog
 from bot.documents.labels import label
 from bot.flows.errors import MeldcodeError
+from bot.flows.incidents import log_incident
 from bot.flows.services import Services
-from bot.flows.steps.export import Document, export_case, exportable, may_export
+from bot.flows.steps.export import export_case, exportable, may_export
 from bot.flows.steps.language import Reader
 from bot.forms import Field, record_id
 from bot.teams import files
@@ -48,11 +49,12 @@ def choose(services: Services, asked: Asked) -> Shown:
 def chosen(services: Services, asked: Asked) -> Shown:
     """The document chosen: offered as a file in the person's chat with the bot."""
     case_id = record_id(asked.meta.get("case"))
-    document, number = chosen_document(asked.values.choice(Field.EXPORT_DOCUMENT))
+    choice = asked.values.choice(Field.EXPORT_DOCUMENT)
+    document, number = chosen_document(choice)
     reference = may_export(services, asked.user_id, case_id, document)
     described = teams_plain(t("export_title", reference=reference, document=label(document)))
     offer = Offer(pdf.file_name(reference, document, number), described,
-                  {"case": case_id, "document": document.value, "number": number})  # fmt: skip
+                  {"case": case_id, "document": choice})  # fmt: skip
     return Shown(dialogs.info(reference, Says(t("export_offered"))), offer=offer)
 
 
@@ -71,8 +73,7 @@ def _made(services: Services, user_id: str, context: Mapping[str, Any], into: Fi
     with services.db.transaction() as session:
         if not repo.record_event_receipt(session, PLATFORM, f"file:{session_id}", services.clock.now()):
             return None
-    document = next((d for d in Document if d.value == context.get("document")), Document.DOSSIER)
-    number = record_id(context.get("number")) if document is Document.CONVERSATION else None
+    document, number = chosen_document(str(context.get("document") or ""))
     try:
         export = export_case(services, user_id, record_id(context.get("case")), document, number, via=PLATFORM)
     except MeldcodeError as refused:
@@ -96,15 +97,21 @@ async def consented(serving: Serving, sender: Sender, answer: FileConsentCardRes
 
 async def _deliver(serving: Serving, user_id: str, context: Mapping[str, Any], into: FileUploadInfo,
                    chat: Chat) -> None:  # fmt: skip
-    made = await serving.work.after_ack(_made, serving.services, user_id, context, into, serving.names)
+    """Made, put into the OneDrive and shown; whatever fails, the person hears it in the chat."""
+    try:
+        made = await serving.work.after_ack(_made, serving.services, user_id, context, into, serving.names)
+    except Exception as error:
+        incident = log_incident(log, error, "making an export in Teams")
+        await chat.send(MessageActivityInput().with_text(teams_plain(t("error_generic", incident=incident))))
+        return
     if made is None:
         return
     if made.data is None:
         await chat.send(MessageActivityInput().with_text(made.said))
         return
     try:
-        await files.upload(into, made.data)
-    except (httpx.HTTPError, ValueError) as error:
+        await files.upload(into, made.data, local=serving.local)
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as error:
         log.warning("Teams: an export could not be put into the OneDrive (%s)", type(error).__name__)
         await chat.send(MessageActivityInput().with_text(made.said))
         return
