@@ -72,8 +72,8 @@ class Field(StrEnum):
     REFERRAL_CONTACT = "referral_contact"  # the help plan's referral, picked from the sociale kaart
     EXPORT_DOCUMENT = "export_document"  # "dossier", or "conversation:<number>"
     DESK_FILTERS = "desk_filters"  # the App Home desk's filters (its school filter may search)
-    DESK_DUE = "desk_due"  # the desk's group filter where a dialog shows it ("" every group)
-    DESK_SCHOOL = "desk_school"  # its school filter ("" every school)
+    DESK_DUE = "desk_due"  # the desk's group filter where a dialog shows it (my_cases.EVERY: every group)
+    DESK_SCHOOL = "desk_school"  # its school filter (my_cases.EVERY: every school)
     ROUTE = "route"
     ACUTE = "acute"
     PUPIL_NAME = "pupil_name"

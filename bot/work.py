@@ -66,8 +66,9 @@ class Work:
             finally:
                 self.leave()
 
+        loop = asyncio.get_running_loop()  # first: off the loop, nothing is counted that never ends
         self.enter()
-        task = asyncio.get_running_loop().create_task(run())  # in this context: the user's language
+        task = loop.create_task(run())  # in this context: the user's language
         self._soon.add(task)
         task.add_done_callback(self._soon.discard)
 

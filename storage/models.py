@@ -122,7 +122,7 @@ class Person(Base):
 class ConversationReference(Base):
     """Where the bot can write to someone on a platform that only allows it in a conversation the
     person opened (Teams: the app installed in their personal scope). Ids, an address and the
-person's name; no content."""
+    person's name; no content."""
 
     __tablename__ = "conversation_reference"
 

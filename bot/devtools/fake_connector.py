@@ -87,7 +87,9 @@ class FakeConnector:
         with self._lock:
             for sent in self.sent:
                 shown = sent.updates[-1] if sent.updates else sent.activity
-                if sent.conversation_id == conversation_id and card in [a["content"] for a in shown["attachments"]]:
+                if sent.conversation_id == conversation_id and card in [
+                    a.get("content") for a in shown.get("attachments") or []
+                ]:
                     return sent.activity_id
         raise LookupError("no such card in that chat")
 

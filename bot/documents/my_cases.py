@@ -74,14 +74,15 @@ def _language() -> list[Part]:
     return [Heading(t("home_language")), Says(t("home_language_note"), aside=True), *buttons(*choices)]
 
 
-EVERY = "all"  # a filter's choice of every group or school (a choice's value may not be empty)
+EVERY = "*"  # a filter's choice of every group or school: a choice's value may not be empty, no school id is "*"
 
 
 def _filters(desk: Desk, place: HomePlace) -> list[Part]:
     """The desk's filters: a choice per filter, and the button that shows the desk as they are set
     (a choice does not redraw a dialog by itself)."""
     groups = [Option(EVERY, t("desk_filter_every_group"))]
-    groups += [Option(str(due), t("desk_filter_group", group=label(due), count=n)) for due, n in desk.counts.items()]
+    counts = {**desk.counts, **({desk.due: 0} if desk.due and desk.due not in desk.counts else {})}
+    groups += [Option(str(due), t("desk_filter_group", group=label(due), count=n)) for due, n in counts.items()]
     due = str(desk.due) if desk.due else EVERY
     parts: list[Part] = [Input(Field.DESK_DUE, "label_desk_due", Kind.ONE_OF, True, options=tuple(groups), initial=due)]
     if desk.schools:

@@ -73,6 +73,7 @@ class TeamsTransport:
         return None  # Teams cannot list a chat's messages (see the module's docstring)
 
     def _conversation(self, recipient: str) -> tuple[str, str] | None:
+        self._names.fresh()  # on this thread, so that the next card drawn names people as they are now
         with self._services.db.reading() as session:
             known = repo.conversation_of(session, PLATFORM, recipient)
             return (known.conversation_id, known.service_url) if known else None

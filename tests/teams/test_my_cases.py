@@ -143,7 +143,7 @@ def test_the_desk_filters_by_what_a_case_waits_for_and_the_other_lists_stay(team
     (kept,) = [e for e in steps.card["body"] if e.get("id") == "desk_due"]
     assert kept["value"] == "steps"  # the filter shows as it is set
     (show,) = [b for b in steps.buttons if b["data"]["dialog_id"] == Does.FILTER_DESK]
-    every = Opened.of(teams.driver.invoke(COORDINATOR, "task/submit", {**show["data"], "desk_due": "all"}))
+    every = Opened.of(teams.driver.invoke(COORDINATOR, "task/submit", {**show["data"], "desk_due": "*"}))
     assert sorted(opens(every, Does.OPEN_CASE) + opens(every, Does.TAKE_CASE)) == ["1", "2"]
     conform(desk.card, steps.card, every.card)
 

@@ -13,7 +13,7 @@ from bot.teams.dialogs import teams_plain
 from bot.teams.names import LIFETIME, TeamsNames
 from storage.models import ConversationReference
 from tests.pdf_text import pdf_text
-from tests.teams.school import COORDINATOR, DIRECTOR, TEACHER, offers, taken
+from tests.teams.school import COORDINATOR, DIRECTOR, OUTSIDER, TEACHER, offers, taken
 
 ILSE, BRAM = "Ilse Verzonnen", "Bram Bedacht-Ozturk"  # invented colleagues
 
@@ -60,3 +60,14 @@ def test_a_renamed_colleague_shows_by_the_new_name_at_once_here_and_soon_in_anot
     assert other_process.fresh()[COORDINATOR] == BRAM
     now = LIFETIME
     assert other_process.fresh()[COORDINATOR] == "Bram Bedacht"
+
+
+def test_a_name_that_cannot_be_opened_shows_the_person_by_id_and_breaks_nothing(teams: LocalTeams) -> None:
+    teams.driver.names.update({TEACHER: ILSE, COORDINATOR: BRAM})
+    taken(teams)
+    with teams.services.db.transaction() as session:  # a damaged row, or one sealed under another key
+        session.get(ConversationReference, ("teams", COORDINATOR)).name = "v1:000000000000:garbage"  # type: ignore[union-attr]
+    names = TeamsNames(teams.services)
+    assert names.fresh() == {TEACHER: ILSE}
+    names.note(OUTSIDER, "Nergens Bekend")  # no chat with the bot: nowhere to keep it, nothing fails
+    assert OUTSIDER not in names.fresh()

@@ -131,7 +131,10 @@ async def as_user(serving: Serving, sender: Sender, run: Callable[[], R],
             names = await work.before_ack(_prepared, serving, sender)
             outcome = await work.before_ack(run)
         except Exception as error:
-            outcome = failed(log_incident(log, error, "handling a Teams request"))
+            incident = log_incident(log, error, "handling a Teams request")
+            if callable(reader):  # its language read on a thread (its fallback when storage is down)
+                await work.before_ack(reader)
+            outcome = failed(incident)
         finally:
             work.leave()
         with naming(names):
@@ -159,7 +162,7 @@ MAX_COLLEAGUES = 500  # a school's staff; a person field beyond it would not be 
 def colleagues(services: Services, user_id: str, names: Mapping[str, str]) -> tuple[Option, ...]:
     """Whom a person field offers: this user first, then the people the configuration names at
     their schools, and where a school lets all its staff report (`members: all`), everyone the
-    app is installed for; each by name where the bot knows it."""
+    app is installed for; each by name where the bot knows it, in the order of their names."""
     schools = services.directory.schools_of(user_id)
     named = [user_id]
     for school in schools:
@@ -167,7 +170,8 @@ def colleagues(services: Services, user_id: str, names: Mapping[str, str]) -> tu
     if any(school.members is None for school in schools):
         with services.db.reading() as session:
             named += repo.reachable_users(session, PLATFORM, MAX_COLLEAGUES)
-    return tuple(Option(user, names.get(user, user)) for user in dict.fromkeys(named))
+    others = sorted(dict.fromkeys(named[1:]).keys() - {user_id}, key=lambda user: names.get(user, user).casefold())
+    return tuple(Option(user, names.get(user, user)) for user in (user_id, *others))
 
 
 def _handled(services: Services, asked: Asked, handler: Handler,
