@@ -16,6 +16,8 @@
 
 -veilig-thuis-phone = 0800-2000
 
+dm_file_not_taken =
+    The bot does not take files. What you share here is now in your OneDrive and in this chat: if it is about a pupil, delete it in both places.
 dm_intro =
     Hello! I help you record a concern about a pupil under the meldcode (the Dutch reporting code for domestic violence and child abuse). Do not write names or details here: messages in this conversation stay in { $platform }'s history and show up in notifications. Use the button: the form is stored encrypted, and only those who need it can read it.
 button_start = Report a concern

@@ -4,6 +4,8 @@
 
 -veilig-thuis-phone = 0800-2000
 
+dm_file_not_taken =
+    De bot neemt geen bestanden aan. Wat je hier deelt, staat nu in je OneDrive en in dit gesprek: gaat het over een leerling, verwijder het dan op beide plekken.
 dm_intro =
     Hallo! Met mij leg je een zorg over een leerling vast volgens de meldcode huiselijk geweld en kindermishandeling. Schrijf hier geen namen of details: berichten in dit gesprek blijven in de geschiedenis van { $platform } staan en verschijnen in meldingen. Gebruik de knop: het formulier wordt versleuteld opgeslagen en alleen wie dat nodig heeft, kan het lezen.
 button_start = Zorg melden

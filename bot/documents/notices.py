@@ -78,10 +78,13 @@ class Notice:
     buttons: tuple[Button, ...] = ()
 
 
-def start_notice(platform: str, *, cases: bool = False) -> Notice:
+def start_notice(platform: str, *, cases: bool = False, file: bool = False) -> Notice:
     """The answer to anything written in the chat with the bot: what it does, and a start button;
-    with `cases`, also *Mijn casussen* (on a platform with no page of its own for the bot)."""
+    with `cases`, also *Mijn casussen* (on a platform with no page of its own for the bot); with
+    `file`, that a file sent there is not taken, and where it now is."""
     text = t("dm_intro", platform=platform)
+    if file:
+        text = Markup("{}\n\n{}").format(t("dm_file_not_taken"), text)
     start = Button(Does.START_REGISTRATION, t("button_start"), "dm", primary=True)
     return Notice(text, text, (start, Button(Does.MY_CASES, t("button_my_cases"), "")) if cases else (start,))
 
@@ -136,7 +139,7 @@ def notice_of(kind: NoticeKind, payload: dict[str, Any]) -> Notice:
     if kind is NoticeKind.WEEKLY_OVERVIEW:
         return _weekly(payload)
     if kind is NoticeKind.WELCOME:
-        return start_notice(str(payload["platform"]), cases=bool(payload.get("cases")))
+        return start_notice(str(payload["platform"]), cases=bool(payload.get("cases")), file=bool(payload.get("file")))
     raise ValueError(f"no rendering for notice kind {kind}")
 
 

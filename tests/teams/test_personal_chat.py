@@ -12,8 +12,10 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from bot.catalogue import t
 from bot.devtools.local_teams import LocalTeams, local_teams
 from bot.flows.services import Services
+from bot.teams.dialogs import teams_plain
 from storage.models import ConversationReference
 from tests.storage.test_database import _raw_dump
 
@@ -92,3 +94,17 @@ def test_a_body_that_is_no_activity_is_refused_with_400(teams: LocalTeams, body:
         urllib.request.urlopen(request, timeout=10)
 
     assert refused.value.code == 400
+
+
+def test_a_file_sent_to_the_bot_is_not_taken_and_the_answer_says_where_it_now_is(teams: LocalTeams) -> None:
+    teams.driver.install(TEACHER)
+    photo = {"contentType": "application/vnd.microsoft.teams.file.download.info", "name": "arm.jpg",
+             "contentUrl": "https://delinde-my.sharepoint.com/personal/x/arm.jpg",
+             "content": {"downloadUrl": "https://delinde-my.sharepoint.com/download/x", "fileType": "jpg"}}  # fmt: skip
+    assert teams.driver.post(teams.driver.activity(TEACHER, "message", attachments=[photo]))[0] == 200
+    teams.flush()
+
+    *_, greeting, answer = teams.chat(TEACHER)
+    assert teams_plain(t("dm_file_not_taken")) in str(answer).replace("*", "")
+    assert teams_plain(t("dm_file_not_taken")) not in str(greeting).replace("*", "")  # said only then
+    assert "arm.jpg" not in _raw_dump(teams.services)  # nothing of it kept

@@ -14,6 +14,7 @@ from microsoft_teams.api.activities.invoke.adaptive_card import AdaptiveCardInvo
 from microsoft_teams.api.activities.invoke.file_consent import FileConsentInvokeActivity
 from microsoft_teams.api.activities.invoke.task import TaskFetchInvokeActivity, TaskSubmitInvokeActivity
 from microsoft_teams.api.activities.message import MessageActivity
+from microsoft_teams.api.models.file import FILE_DOWNLOAD_INFO_CONTENT_TYPE
 from microsoft_teams.api.models.invoke_response import AdaptiveCardInvokeResponse
 from microsoft_teams.api.models.task_module import TaskModuleResponse
 from microsoft_teams.apps import ActivityContext, App
@@ -89,8 +90,11 @@ def register_all(app: App, serving: Serving, transport: TeamsTransport) -> None:
 
     @app.on_message
     async def message(ctx: ActivityContext[MessageActivity]) -> None:
-        # Free text is never taken as a signal, nor stored: the answer is the start button.
-        await remember(services, names, ctx.activity, greet=True)
+        # Free text is never taken as a signal, nor stored: the answer is the start button. A file
+        # (the manifest allows files, for the PDF) is not taken either, and the answer says so.
+        attachments = ctx.activity.attachments or []
+        file = any(a.content_type == FILE_DOWNLOAD_INFO_CONTENT_TYPE for a in attachments)
+        await remember(services, names, ctx.activity, greet=True, file=file)
 
     @app.on_card_action_execute
     async def card_action(ctx: ActivityContext[AdaptiveCardInvokeActivity]) -> AdaptiveCardInvokeResponse:
