@@ -15,13 +15,13 @@ YEARS_OFFERED = 3  # this school year and the two before it
 
 
 @dataclass(frozen=True)
-class Shown:
+class Chosen:
     evaluation: Evaluation
     schools: tuple[tuple[str, str], ...]  # (id, name) of those the reader may choose from
     years: tuple[int, ...]  # the school years offered, by the year they start
 
 
-def evaluation_of(services: Services, user_id: str, school_id: str | None, year: int) -> Shown:
+def evaluation_of(services: Services, user_id: str, school_id: str | None, year: int) -> Chosen:
     """`school_id` None: the first the reader may see. A school they may not see is asked for all
     the same, so that the refusal is on record."""
     visible = schools_where(services.directory, user_id, Permission.VIEW_STATISTICS)
@@ -33,4 +33,4 @@ def evaluation_of(services: Services, user_id: str, school_id: str | None, year:
         school_id = ""
     period = Period.school_year(date(year if year in years else current, SCHOOL_YEAR_STARTS, 1))
     evaluation = evaluation_for(services, user_id, school_id, period)
-    return Shown(evaluation, tuple((s.id, s.name) for s in visible), years)
+    return Chosen(evaluation, tuple((s.id, s.name) for s in visible), years)

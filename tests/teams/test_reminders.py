@@ -69,6 +69,15 @@ def ready_to_weigh(teams: LocalTeams) -> Opened:
     return recorded(teams, case, Does.RECORD_CONVERSATION, CONVERSATION)
 
 
+def awaiting_feedback(teams: LocalTeams, clock: ManualClock) -> None:
+    """A melding made, and the morning Veilig Thuis' feedback is due: its reminder in the coordinator's chat."""
+    case = ready_to_weigh(teams)
+    case = answered(teams, answered(teams, case, Answer.YES), Answer.YES)
+    form = teams.driver.press(COORDINATOR, case, Does.RECORD_REPORT)
+    teams.driver.submit(COORDINATOR, form, **report_values(COORDINATOR))
+    at(teams, clock, "2026-11-24")
+
+
 def test_help_is_followed_from_the_cards_referral_question_5_and_nazorg_with_new_worries(
     teams: LocalTeams, clock: ManualClock
 ) -> None:
@@ -129,11 +138,7 @@ def test_help_is_followed_from_the_cards_referral_question_5_and_nazorg_with_new
 def test_feedback_put_off_from_the_card_and_someone_elses_click_changes_nothing(
     teams: LocalTeams, clock: ManualClock
 ) -> None:
-    case = ready_to_weigh(teams)
-    case = answered(teams, answered(teams, case, Answer.YES), Answer.YES)
-    form = teams.driver.press(COORDINATOR, case, Does.RECORD_REPORT)
-    teams.driver.submit(COORDINATOR, form, **report_values(COORDINATOR))
-    at(teams, clock, "2026-11-24")
+    awaiting_feedback(teams, clock)
     card = card_with(teams, COORDINATOR, Does.NOT_YET)
     due = reminder(teams, ReminderKind.FEEDBACK).due_at
 
@@ -166,11 +171,7 @@ def test_feedback_put_off_from_the_card_and_someone_elses_click_changes_nothing(
 
 
 def test_a_forged_card_id_cannot_reach_a_card_in_someone_elses_chat(teams: LocalTeams, clock: ManualClock) -> None:
-    case = ready_to_weigh(teams)
-    case = answered(teams, answered(teams, case, Answer.YES), Answer.YES)
-    form = teams.driver.press(COORDINATOR, case, Does.RECORD_REPORT)
-    teams.driver.submit(COORDINATOR, form, **report_values(COORDINATOR))
-    at(teams, clock, "2026-11-24")
+    awaiting_feedback(teams, clock)
     card = card_with(teams, COORDINATOR, Does.POSTPONE)
     teams.driver.install(TEACHER)
     teams.flush()
