@@ -140,3 +140,17 @@ def school_lines(statistics: Sequence[SchoolStatistics]) -> list[Markup]:
         t("home_statistics_school_line", school=s.school_name, counts=(year_lines(s.years) or [t("home_none")])[0])
         for s in statistics
     ]
+
+
+def group_choices(desk: Desk) -> list[tuple[str, Markup]]:
+    """What the desk's group filter offers, as (value, label): every group (""), then each group
+    with its count; the chosen group too when it has emptied, so that the filter still shows it."""
+    counts = {**desk.counts, **({desk.due: 0} if desk.due and desk.due not in desk.counts else {})}
+    every = [("", t("desk_filter_every_group"))]
+    return every + [(str(due), t("desk_filter_group", group=label(due), count=n)) for due, n in counts.items()]
+
+
+def school_choices(schools: Sequence[tuple[str, str]]) -> list[tuple[str, Markup | str]]:
+    """What its school filter offers, for who oversees several `schools` (id, name): every school
+    (""), then each."""
+    return [("", t("desk_filter_every_school")), *schools]

@@ -16,13 +16,15 @@ from bot.documents.desk import (
     HomePlace,
     case_line,
     counts_line,
+    group_choices,
     range_line,
     reported_line,
+    school_choices,
     school_lines,
     statistics_summary,
 )
 from bot.documents.dialogs import Buttons, Dialog, Heading, Input, Kind, Option, Part, Says, buttons, info
-from bot.documents.labels import keys, label
+from bot.documents.labels import keys
 from bot.documents.notices import Button, Does
 from bot.flows.steps.desk import DESK_PER_PAGE, TEAM_PER_PAGE, Desk
 from bot.flows.steps.dossier import REPORTED_PER_PAGE, CaseSummary
@@ -80,13 +82,11 @@ EVERY = "*"  # a filter's choice of every group or school: a choice's value may 
 def _filters(desk: Desk, place: HomePlace) -> list[Part]:
     """The desk's filters: a choice per filter, and the button that shows the desk as they are set
     (a choice does not redraw a dialog by itself)."""
-    groups = [Option(EVERY, t("desk_filter_every_group"))]
-    counts = {**desk.counts, **({desk.due: 0} if desk.due and desk.due not in desk.counts else {})}
-    groups += [Option(str(due), t("desk_filter_group", group=label(due), count=n)) for due, n in counts.items()]
+    groups = tuple(Option(value or EVERY, text) for value, text in group_choices(desk))
     due = str(desk.due) if desk.due else EVERY
-    parts: list[Part] = [Input(Field.DESK_DUE, "label_desk_due", Kind.ONE_OF, True, options=tuple(groups), initial=due)]
+    parts: list[Part] = [Input(Field.DESK_DUE, "label_desk_due", Kind.ONE_OF, True, options=groups, initial=due)]
     if desk.schools:
-        schools = (Option(EVERY, t("desk_filter_every_school")), *(Option(i, name) for i, name in desk.schools))
+        schools = tuple(Option(value or EVERY, text) for value, text in school_choices(desk.schools))
         parts.append(Input(Field.DESK_SCHOOL, "label_desk_school", Kind.ONE_OF, True, options=schools,
                            initial=desk.school or EVERY))  # fmt: skip
     return [*parts, *buttons(Button(Does.FILTER_DESK, t("button_desk_filter"), place.value()))]

@@ -8,12 +8,11 @@ from collections.abc import Callable, Sequence
 from slack_sdk.models.blocks import ActionsBlock, Block, ExternalDataSelectElement, Option, StaticSelectElement
 
 from bot.catalogue import t
-from bot.documents.desk import case_line, counts_line
-from bot.documents.labels import label
+from bot.documents.desk import case_line, counts_line, group_choices, school_choices
 from bot.flows.steps.desk import Desk
 from bot.slack.ids import Action
 from bot.slack.ids import Block as BlockId
-from bot.slack.views.common import MAX_SELECT_OPTIONS, button, context, header, mrkdwn, named_option, option
+from bot.slack.views.common import MAX_SELECT_OPTIONS, button, context, header, mrkdwn, named_option
 
 Place = Callable[..., str]  # the Home's place with some of its parts changed, as a button or option value
 
@@ -36,11 +35,7 @@ def overview(desk: Desk) -> Block:
 
 def filters(desk: Desk, place: Place) -> Block:
     """A select per filter; each option's value is the whole place it leads to (on its first page)."""
-    every = option("desk_filter_every_group", place(due="", overseen=0))
-    groups = [every] + [
-        option("desk_filter_group", place(due=str(due), overseen=0), group=label(due), count=count)
-        for due, count in desk.counts.items()
-    ]
+    groups = [named_option(text, place(due=value, overseen=0)) for value, text in group_choices(desk)]
     chosen = place(due=str(desk.due) if desk.due else "", overseen=0)
     elements: list[StaticSelectElement | ExternalDataSelectElement] = [_select(Action.HOME_FILTER_DUE, groups, chosen)]
     if desk.schools:
@@ -60,8 +55,7 @@ def filters(desk: Desk, place: Place) -> Block:
 
 def desk_school_options(schools: Sequence[tuple[str, str]], place: Place) -> list[Option]:
     """Every school to filter the desk by, each leading to the desk's first page of that school."""
-    every = option("desk_filter_every_school", place(school="", overseen=0))
-    return [every] + [named_option(name, place(school=school_id, overseen=0)) for school_id, name in schools]
+    return [named_option(text, place(school=value, overseen=0)) for value, text in school_choices(schools)]
 
 
 def _select(action: Action, options: list[Option], chosen: str) -> StaticSelectElement:
